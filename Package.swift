@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+// dekom: grant allocation optimiser for the collaboration forums that share out
+// Norway's state money for competence development in schools and kindergartens.
+// Licence: GPL-3.0-or-later (dekom links GLPK, which is GPL-3).
+import PackageDescription
+
+let package = Package(
+  name: "dekom",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "dekom", targets: ["dekom"]),
+    .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+    .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
+    .library(name: "GrantAllocation", targets: ["GrantAllocation"]),
+    .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
+    .library(name: "Reports", targets: ["Reports"]),
+    .library(name: "DekomCommands", targets: ["DekomCommands"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+  ],
+  targets: [
+    // GLPK's C API. Debian's libglpk-dev ships no pkg-config file.
+    .systemLibrary(
+      name: "CGLPK",
+      path: "Sources/CGLPK",
+      providers: [.apt(["libglpk-dev"])]
+    ),
+    // Solver-neutral linear / mixed-integer models and solutions.
+    .target(name: "LinearProgramming"),
+    // The only module that imports CGLPK.
+    .target(name: "GLPKBackend", dependencies: ["CGLPK", "LinearProgramming"]),
+    // Domain types, the formulation, explanations and money splits.
+    .target(name: "GrantAllocation", dependencies: ["LinearProgramming"]),
+    // scenario.yaml and CSV files → validated `Scenario`.
+    .target(
+      name: "ScenarioFiles",
+      dependencies: [
+        "GrantAllocation",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "SwiftCSV", package: "SwiftCSV"),
+      ]
+    ),
+    // The draft innstilling (Markdown) and machine outputs (CSV, JSON), in bokmål and English.
+    .target(name: "Reports", dependencies: ["GrantAllocation"]),
+    // The command line, as a library so tests can run it in-process.
+    .target(
+      name: "DekomCommands",
+      dependencies: [
+        "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Reports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "dekom", dependencies: ["DekomCommands"]),
+
+    .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "LinearProgramming"]),
+    .testTarget(name: "GrantAllocationTests", dependencies: ["GrantAllocation", "GLPKBackend"]),
+    .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "GrantAllocation"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "GrantAllocation"]),
+    .testTarget(
+      name: "DekomCommandsTests",
+      dependencies: ["DekomCommands", "ScenarioFiles", "dekom"],
+      resources: [.copy("Expected")]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,185 @@
+import CGLPK
+import Foundation
+import LinearProgramming
+
+/// Solves a ``LinearModel`` through GLPK's C library: the simplex method for the LP (relaxation),
+/// then branch-and-cut (`glp_intopt`) when the model has integer variables; one GLPK problem per
+/// call, stage after stage, each stage's optimum kept as a row before the next.
+public struct GLPKSolver: LinearSolver {
+  public init() {}
+
+  /// GLPK's version, e.g. `5.0`, from `glp_version`.
+  public static var version: String { String(cString: glp_version()) }
+
+  public var name: String { "GLPK \(Self.version)" }
+
+  /// Values GLPK would reject or abort on that ``LinearModel/defects()`` does not cover.
+  ///
+  /// GLPK: "glp_intopt: column j: non-integer lower (upper) bound" — integer bounds must be whole.
+  public static func glpkDefects(_ model: LinearModel) -> [ModelDefect] {
+    var found: [ModelDefect] = []
+    if model.variables.count >= Int(Int32.max) || model.constraints.count + model.objectives.count >= Int(Int32.max) {
+      found.append(ModelDefect("model too large for GLPK's 32-bit indices"))
+    }
+    for (position, variable) in model.variables.enumerated() where variable.kind != .continuous {
+      for bound in [variable.lowerBound, variable.upperBound].compactMap({ $0 }) where bound.rounded() != bound {
+        found.append(ModelDefect("variable \(position) '\(variable.name)': integer with bound \(bound)"))
+      }
+    }
+    return found
+  }
+
+  public func solve(_ model: LinearModel, options: SolveOptions) -> Solution {
+    let defects = model.defects() + Self.glpkDefects(model)
+    guard defects.isEmpty, options.timeLimitSeconds > 0, options.relativeMIPGap >= 0 else {
+      let optionDefects = options.timeLimitSeconds > 0 && options.relativeMIPGap >= 0
+        ? [] : [ModelDefect("time limit must be positive and MIP gap non-negative")]
+      return Solution(status: .invalidModel, values: [], stages: [], defects: defects + optionDefects, solverName: name)
+    }
+    guard !model.variables.isEmpty else {
+      let feasible = model.constraints.allSatisfy { ($0.lowerBound ?? 0) <= 0 && 0 <= ($0.upperBound ?? 0) }
+      return Solution(status: feasible ? .optimal : .infeasible, values: [], stages: [], solverName: name)
+    }
+    // GLPK prints to stdout by default; dekom's output is its own.
+    glp_term_out(GLP_OFF)
+    let problem = GLPKProblem(model)
+    var run = StageRunner(problem: problem, model: model, options: options)
+    return run.solveAllStages(solverName: name)
+  }
+}
+
+/// Runs the lexicographic stages on one ``GLPKProblem``.
+private struct StageRunner {
+  let problem: GLPKProblem
+  let model: LinearModel
+  let options: SolveOptions
+  let started = Date()
+
+  var secondsLeft: Double { options.timeLimitSeconds - Date().timeIntervalSince(started) }
+
+  mutating func solveAllStages(solverName: String) -> Solution {
+    let stages = model.objectives.isEmpty
+      ? [Objective(name: "feasibility", sense: .minimize, terms: [], relativeTolerance: 0)]
+      : model.objectives
+    var results: [StageResult] = []
+    var best: [Double] = []
+    for (position, objective) in stages.enumerated() {
+      let stageStart = Date()
+      guard secondsLeft > 0.001 else {
+        results.append(StageResult(name: objective.name, status: .timeLimitWithoutSolution, objectiveValue: nil, bound: nil, seconds: 0))
+        break
+      }
+      problem.setObjective(objective)
+      let outcome = solveStage()
+      let seconds = Date().timeIntervalSince(stageStart)
+      guard outcome.status.hasSolution else {
+        results.append(StageResult(name: objective.name, status: outcome.status, objectiveValue: nil, bound: nil, seconds: seconds))
+        if position == 0 {
+          return Solution(status: outcome.status, values: [], stages: results, solverName: solverName)
+        }
+        break  // Keep the previous stage's point: it is still feasible and optimal for the earlier stages.
+      }
+      let value = LinearModel.evaluate(objective.terms, at: outcome.values)
+      results.append(StageResult(
+        name: objective.name, status: outcome.status, objectiveValue: value,
+        bound: outcome.status == .optimal ? value : outcome.bound, seconds: seconds))
+      best = outcome.values
+      if position + 1 < stages.count, !objective.terms.isEmpty {
+        keep(objective, at: value)
+      }
+    }
+    let status: TerminationStatus = results.count == stages.count && results.allSatisfy({ $0.status == .optimal })
+      ? .optimal : .feasible
+    return Solution(status: status, values: best, stages: results, solverName: solverName)
+  }
+
+  /// Adds the row that keeps a solved stage's objective within its tolerance of `value`.
+  private func keep(_ objective: Objective, at value: Double) {
+    let slack = objective.relativeTolerance * max(1, abs(value))
+    switch objective.sense {
+    case .maximize:
+      problem.addRow(name: "keep \(objective.name)", terms: objective.terms, lower: value - slack, upper: nil)
+    case .minimize:
+      problem.addRow(name: "keep \(objective.name)", terms: objective.terms, lower: nil, upper: value + slack)
+    }
+  }
+
+  private func milliseconds() -> Int32 {
+    Int32(clamping: Int((max(secondsLeft, 0.001) * 1000).rounded(.up)))
+  }
+
+  private struct StageOutcome {
+    var status: TerminationStatus
+    var values: [Double]
+    var bound: Double?
+  }
+
+  /// Simplex on the LP (relaxation); then branch-and-cut when there are integer variables.
+  private func solveStage() -> StageOutcome {
+    let pointer = problem.pointer
+    var simplexParameters = glp_smcp()
+    glp_init_smcp(&simplexParameters)
+    simplexParameters.msg_lev = GLP_MSG_OFF
+    simplexParameters.presolve = GLP_OFF  // keep the basis warm from stage to stage
+    simplexParameters.tm_lim = milliseconds()
+    glp_scale_prob(pointer, GLP_SF_AUTO)
+    var code = GLPKReturnCode(rawValue: glp_simplex(pointer, &simplexParameters))
+    if code != .success && code != .timeLimit {
+      // A singular or ill-conditioned basis: start again from the standard basis once.
+      glp_std_basis(pointer)
+      simplexParameters.tm_lim = milliseconds()
+      code = GLPKReturnCode(rawValue: glp_simplex(pointer, &simplexParameters))
+    }
+    if code == .timeLimit { return StageOutcome(status: .timeLimitWithoutSolution, values: []) }
+    guard code == .success else { return StageOutcome(status: .solverFailure, values: []) }
+    let relaxation = GLPKStatus.simplex(pointer)
+    guard model.hasIntegerVariables else {
+      guard relaxation == .optimal else { return StageOutcome(status: relaxation, values: []) }
+      let values = (1...problem.columnCount).map { glp_get_col_prim(pointer, $0) }
+      return StageOutcome(status: .optimal, values: values)
+    }
+    guard relaxation == .optimal else {
+      return StageOutcome(status: relaxation == .feasible ? .solverFailure : relaxation, values: [])
+    }
+    return branchAndCut()
+  }
+
+  private func branchAndCut() -> StageOutcome {
+    let pointer = problem.pointer
+    let tracker = BoundTracker()
+    var parameters = glp_iocp()
+    glp_init_iocp(&parameters)
+    parameters.msg_lev = GLP_MSG_OFF
+    parameters.presolve = GLP_OFF  // the simplex above left an optimal basis, as GLPK requires then
+    parameters.tm_lim = milliseconds()
+    parameters.mip_gap = options.relativeMIPGap
+    parameters.cb_func = boundCallback
+    let code = withExtendedLifetime(tracker) { () -> GLPKReturnCode in
+      parameters.cb_info = Unmanaged.passUnretained(tracker).toOpaque()
+      return GLPKReturnCode(rawValue: glp_intopt(pointer, &parameters))
+    }
+    let status = GLPKStatus.mip(pointer, returnCode: code)
+    guard status.hasSolution else { return StageOutcome(status: status, values: []) }
+    let values = (1...problem.columnCount).map { column -> Double in
+      let value = glp_mip_col_val(pointer, column)
+      // Integer columns come back within GLPK's integrality tolerance; snap them.
+      return glp_get_col_kind(pointer, column) == GLP_CV ? value : value.rounded()
+    }
+    return StageOutcome(status: status, values: values, bound: tracker.bound)
+  }
+}
+
+/// Collects branch-and-cut's best proven bound while it searches.
+private final class BoundTracker {
+  var bound: Double?
+}
+
+/// GLPK calls this at each branch-and-cut event; it records the best bound of the open nodes.
+private let boundCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
+  guard let tree, let info else { return }
+  let reason = glp_ios_reason(tree)
+  guard reason == GLP_ISELECT || reason == GLP_IBINGO || reason == GLP_IBRANCH else { return }
+  let node = glp_ios_best_node(tree)
+  guard node != 0 else { return }
+  Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue().bound = glp_ios_node_bound(tree, node)
+}

@@ -1,0 +1,73 @@
+/// How a solve ended. A value, not an error: infeasible and timed-out solves are results to report.
+public enum TerminationStatus: String, Sendable, Codable, Equatable {
+  /// Every stage was solved to proven optimality (within the MIP gap asked for).
+  case optimal
+  /// A feasible point was found but optimality was not proven (usually the time limit).
+  case feasible
+  /// No point satisfies the constraints.
+  case infeasible
+  /// The objective can improve without limit.
+  case unbounded
+  /// The time limit passed before any feasible point was found.
+  case timeLimitWithoutSolution
+  /// The model was refused before solving: see ``Solution/defects``.
+  case invalidModel
+  /// The solver failed for numerical or internal reasons.
+  case solverFailure
+
+  /// Whether ``Solution/values`` holds a usable point.
+  public var hasSolution: Bool { self == .optimal || self == .feasible }
+}
+
+/// What happened in one lexicographic stage.
+public struct StageResult: Sendable, Codable, Equatable {
+  public var name: String
+  public var status: TerminationStatus
+  /// The stage's objective value at the point found.
+  public var objectiveValue: Double?
+  /// The best proven bound on the objective (equal to the value when optimal).
+  public var bound: Double?
+  /// Wall time spent on this stage, in seconds.
+  public var seconds: Double
+
+  public init(name: String, status: TerminationStatus, objectiveValue: Double?, bound: Double?, seconds: Double) {
+    self.name = name
+    self.status = status
+    self.objectiveValue = objectiveValue
+    self.bound = bound
+    self.seconds = seconds
+  }
+
+  /// `|value − bound| / max(1, |value|)`, when both are known.
+  public var relativeGap: Double? {
+    guard let objectiveValue, let bound else { return nil }
+    return abs(objectiveValue - bound) / max(1, abs(objectiveValue))
+  }
+}
+
+/// The answer of a ``LinearSolver``.
+public struct Solution: Sendable, Equatable {
+  /// The overall status: the worst of the stages that ran.
+  public var status: TerminationStatus
+  /// One value per variable, in model order; empty when ``status`` has no solution.
+  public var values: [Double]
+  public var stages: [StageResult]
+  /// Why the model was refused, when ``status`` is ``TerminationStatus/invalidModel``.
+  public var defects: [ModelDefect]
+  /// Solver name and version, for the record.
+  public var solverName: String
+
+  public init(
+    status: TerminationStatus, values: [Double], stages: [StageResult],
+    defects: [ModelDefect] = [], solverName: String
+  ) {
+    self.status = status
+    self.values = values
+    self.stages = stages
+    self.defects = defects
+    self.solverName = solverName
+  }
+
+  /// The value of one variable.
+  public subscript(variable: VariableIndex) -> Double { values[variable.rawValue] }
+}

@@ -1,0 +1,104 @@
+import GLPKBackend
+import LinearProgramming
+import Testing
+
+@Suite("GLPK solver")
+struct GLPKSolverTests {
+  let solver = GLPKSolver()
+
+  @Test("a small LP is solved to its hand-computed optimum")
+  func smallLinearProgram() {
+    // max 3x + 2y  s.t.  x + y ≤ 4,  x + 3y ≤ 6,  x ≤ 3  →  x = 3, y = 1, value 11.
+    var model = LinearModel()
+    let x = model.addVariable(name: "x", lowerBound: 0, upperBound: 3)
+    let y = model.addVariable(name: "y", lowerBound: 0)
+    model.addConstraint(name: "a", terms: [LinearTerm(1, x), LinearTerm(1, y)], upperBound: 4)
+    model.addConstraint(name: "b", terms: [LinearTerm(1, x), LinearTerm(3, y)], upperBound: 6)
+    model.objectives = [Objective(name: "value", sense: .maximize, terms: [LinearTerm(3, x), LinearTerm(2, y)], relativeTolerance: 0)]
+    let solution = solver.solve(model, options: SolveOptions())
+    #expect(solution.status == .optimal)
+    #expect(abs(solution[x] - 3) < 1e-9)
+    #expect(abs(solution[y] - 1) < 1e-9)
+    #expect(abs((solution.stages.first?.objectiveValue ?? 0) - 11) < 1e-9)
+  }
+
+  @Test("a knapsack MIP matches brute force")
+  func knapsack() {
+    let weights: [Double] = [5, 4, 6, 3, 7, 2]
+    let values: [Double] = [10, 40, 30, 50, 35, 8]
+    let capacity = 12.0
+    var model = LinearModel()
+    let items = weights.indices.map { model.addVariable(name: "item\($0)", kind: .binary) }
+    model.addConstraint(name: "capacity", terms: zip(weights, items).map { LinearTerm($0, $1) }, upperBound: capacity)
+    model.objectives = [Objective(name: "value", sense: .maximize, terms: zip(values, items).map { LinearTerm($0, $1) }, relativeTolerance: 0)]
+    let solution = solver.solve(model, options: SolveOptions())
+    var best = 0.0
+    for mask in 0..<(1 << weights.count) {
+      let chosen = weights.indices.filter { mask & (1 << $0) != 0 }
+      if chosen.map({ weights[$0] }).reduce(0, +) <= capacity { best = max(best, chosen.map { values[$0] }.reduce(0, +)) }
+    }
+    #expect(solution.status == .optimal)
+    #expect(abs((solution.stages.first?.objectiveValue ?? 0) - best) < 1e-9)
+  }
+
+  @Test("the second stage picks among the first stage's optima")
+  func lexicographicStages() {
+    // Stage 1: max x + y with x + y ≤ 2 (many optima). Stage 2: max x. → x = 2, y = 0.
+    var model = LinearModel()
+    let x = model.addVariable(name: "x", lowerBound: 0, upperBound: 5)
+    let y = model.addVariable(name: "y", lowerBound: 0, upperBound: 5)
+    model.addConstraint(name: "sum", terms: [LinearTerm(1, x), LinearTerm(1, y)], upperBound: 2)
+    model.objectives = [
+      Objective(name: "total", sense: .maximize, terms: [LinearTerm(1, x), LinearTerm(1, y)], relativeTolerance: 0),
+      Objective(name: "prefer x", sense: .maximize, terms: [LinearTerm(1, x)], relativeTolerance: 0),
+    ]
+    let solution = solver.solve(model, options: SolveOptions())
+    #expect(solution.status == .optimal)
+    #expect(solution.stages.count == 2)
+    #expect(abs(solution[x] - 2) < 1e-9 && abs(solution[y]) < 1e-9)
+  }
+
+  @Test("an infeasible model is a result, not a crash")
+  func infeasible() {
+    var model = LinearModel()
+    let x = model.addVariable(name: "x", lowerBound: 0, upperBound: 1, kind: .binary)
+    model.addConstraint(name: "impossible", terms: [LinearTerm(1, x)], lowerBound: 2)
+    model.objectives = [Objective(name: "x", sense: .maximize, terms: [LinearTerm(1, x)], relativeTolerance: 0)]
+    #expect(solver.solve(model, options: SolveOptions()).status == .infeasible)
+  }
+
+  @Test("an unbounded LP is a result, not a crash")
+  func unbounded() {
+    var model = LinearModel()
+    let x = model.addVariable(name: "x", lowerBound: 0)
+    model.objectives = [Objective(name: "x", sense: .maximize, terms: [LinearTerm(1, x)], relativeTolerance: 0)]
+    #expect(solver.solve(model, options: SolveOptions()).status == .unbounded)
+  }
+
+  @Test("values GLPK would abort on are refused before C", arguments: [
+    (Double.nan, 1.0), (2.0, 1.0), (0.5, 1.0),
+  ])
+  func refusedBeforeC(lower: Double, upper: Double) {
+    var model = LinearModel()
+    let x = model.addVariable(name: "x", lowerBound: lower, upperBound: upper, kind: .integer)
+    model.objectives = [Objective(name: "x", sense: .maximize, terms: [LinearTerm(1, x)], relativeTolerance: 0)]
+    let solution = solver.solve(model, options: SolveOptions())
+    #expect(solution.status == .invalidModel)
+    #expect(!solution.defects.isEmpty)
+  }
+
+  @Test("a variable index out of range is refused before C")
+  func indexOutOfRange() {
+    var model = LinearModel()
+    model.addVariable(name: "x")
+    model.addConstraint(name: "bad", terms: [LinearTerm(1, VariableIndex(7))], upperBound: 1)
+    let solution = solver.solve(model, options: SolveOptions())
+    #expect(solution.status == .invalidModel)
+    #expect(solution.defects.map(\.description).contains { $0.contains("out of range") })
+  }
+
+  @Test("GLPK reports its version")
+  func version() {
+    #expect(GLPKSolver.version.hasPrefix("5."))
+  }
+}
