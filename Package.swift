@@ -55,13 +55,15 @@ let package = Package(
     ),
     .executableTarget(name: "dekom", dependencies: ["DekomCommands"]),
 
+    // Fixtures shared by the test targets.
+    .target(name: "TestSupport", dependencies: ["GrantAllocation"], path: "Tests/TestSupport"),
     .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "LinearProgramming"]),
-    .testTarget(name: "GrantAllocationTests", dependencies: ["GrantAllocation", "GLPKBackend"]),
-    .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "GrantAllocation"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "GrantAllocation"]),
+    .testTarget(name: "GrantAllocationTests", dependencies: ["GrantAllocation", "GLPKBackend", "TestSupport"]),
+    .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "GrantAllocation", "TestSupport"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(
       name: "DekomCommandsTests",
-      dependencies: ["DekomCommands", "ScenarioFiles", "dekom"],
+      dependencies: ["DekomCommands", "ScenarioFiles", "TestSupport", "dekom"],
       resources: [.copy("Expected")]
     ),
   ],

@@ -1,1 +1,3 @@
-print("dekom")
+import DekomCommands
+
+Dekom.main()

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// dekom's version, printed in every report.
+public enum DekomVersion {
+  public static let current = "0.1.0"
+}
+
+/// The `dekom` command.
+public struct Dekom: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "dekom",
+    abstract: "Grant allocation optimiser for the collaboration forums (Dekom, Rekom, Kompetanseløftet).",
+    discussion: """
+      dekom reads a scenario folder (scenario.yaml, partners.csv, owners.csv, measures.csv; \
+      see docs/scenario-format.md), solves the allocation with GLPK and writes the draft joint \
+      annual recommendation (felles årlig innstilling).
+      """,
+    version: DekomVersion.current,
+    subcommands: [Run.self, Check.self]
+  )
+
+  public init() {}
+}
+
+/// Exit codes, documented in the README.
+public enum DekomExit {
+  /// The scenario has errors; nothing was written.
+  public static let invalidInput = ExitCode(1)
+  /// The model has no allocation (infeasible, unbounded, or no solution in time); nothing was written.
+  public static let noAllocation = ExitCode(3)
+  /// Outputs could not be written; nothing was changed.
+  public static let cannotWrite = ExitCode(4)
+  /// A bug in dekom.
+  public static let internalError = ExitCode(70)
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import GLPKBackend
+import GrantAllocation
+import Reports
+import ScenarioFiles
+
+extension Language: ExpressibleByArgument {}
+
+extension Dekom {
+  /// `dekom run DIR`: validate, solve, and write the innstilling and machine outputs.
+  public struct Run: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+      abstract: "Solve a scenario and write the draft innstilling (innstilling.md, allocation.csv, allocation.json).")
+
+    @Argument(help: "The scenario folder.", completion: .directory)
+    var directory: String
+
+    @Option(help: "Where to write the outputs (default: DIR/out).", completion: .directory)
+    var out: String?
+
+    @Option(help: "Report language: nb (Norwegian bokmål) or en (English).")
+    var lang: Language = .nb
+
+    @Option(help: "Wall-clock limit for the solve, in seconds (default: the scenario's, else 60).")
+    var timeLimit: Double?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    public init() {}
+
+    public func validate() throws {
+      if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400) {
+        throw ValidationError("--time-limit must be a number of seconds above 0 and at most 86400.")
+      }
+    }
+
+    public func run() throws {
+      let scenarioURL = URL(fileURLWithPath: directory)
+      let scenario: Scenario
+      do {
+        scenario = try ScenarioLoader.load(directory: scenarioURL)
+      } catch {
+        reportInvalid(error, directory: directory)
+        throw DekomExit.invalidInput
+      }
+      let result = Allocator(solver: GLPKSolver()).allocate(scenario, timeLimitSeconds: timeLimit)
+      guard result.hasAllocation else {
+        reportNoAllocation(result)
+        throw result.defects.isEmpty ? DekomExit.noAllocation : DekomExit.internalError
+      }
+      let settlement = Settlement(result)
+      let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName)
+      let files: [(name: String, contents: String)]
+      do {
+        files = [
+          ("innstilling.md", InnstillingMarkdown(result: result, settlement: settlement, language: lang, provenance: provenance).render()),
+          ("allocation.csv", AllocationCSV(result: result, settlement: settlement, language: lang).render()),
+          ("allocation.json", try AllocationJSON(result: result, settlement: settlement, language: lang, provenance: provenance).render()),
+        ]
+      } catch {
+        printError("internal error while rendering the reports: \(error)")
+        throw DekomExit.internalError
+      }
+      let outURL = out.map { URL(fileURLWithPath: $0) } ?? scenarioURL.appendingPathComponent("out")
+      let inputs = ScenarioLoader.inputFiles.map { scenarioURL.appendingPathComponent($0) }
+      do {
+        try OutputWriter(directory: outURL, protecting: inputs).write(files)
+      } catch {
+        printError("dekom: \(error)")
+        throw DekomExit.cannotWrite
+      }
+      if !quiet {
+        let counts = Dictionary(grouping: result.outcomes, by: \.status).mapValues(\.count)
+        print("Solved \(scenario.county) \(scenario.year): \(result.status.rawValue) (\(result.solverName)).")
+        print("Measures: \(counts[.funded] ?? 0) funded, \(counts[.partlyFunded] ?? 0) partly, \(counts[.notFunded] ?? 0) not funded, \(counts[.ineligible] ?? 0) not eligible.")
+        print("The draft innstilling is in \(outURL.appendingPathComponent("innstilling.md").path)")
+      }
+    }
+
+    private func reportNoAllocation(_ result: AllocationResult) {
+      switch result.status {
+      case .infeasible:
+        printError("dekom: the scenario has no valid allocation; nothing was written. What conflicts:")
+        for conflict in result.conflicts { printError("  - " + describe(conflict, result.scenario)) }
+      case .unbounded:
+        printError("dekom: the model is unbounded, which valid data cannot cause; nothing was written. Please report this.")
+      case .timeLimitWithoutSolution:
+        printError("dekom: no allocation was found within the time limit; nothing was written. Try a longer --time-limit.")
+      case .invalidModel:
+        printError("dekom: internal error, the model was refused before solving; nothing was written:")
+        for defect in result.defects.prefix(10) { printError("  - \(defect)") }
+      default:
+        printError("dekom: the solver failed (\(result.status.rawValue)); nothing was written.")
+      }
+    }
+  }
+}
+
+/// A conflict in plain English for the terminal.
+func describe(_ conflict: Conflict, _ scenario: Scenario) -> String {
+  func kroner(_ value: Double) -> String { String(Int(value.rounded())) }
+  switch conflict {
+  case .commitmentsExceedFrame(let scheme, let committed, let frame, let measures):
+    return "continuing commitments in \(scheme) (\(measures.map(\.rawValue).joined(separator: ", "))) cost NOK \(kroner(committed)), more than the frame of NOK \(kroner(frame)). Raise the frame or end a commitment."
+  case .commitmentWithoutPartner(let measure, let role):
+    return "the continuing commitment \(measure) asks for \(role.rawValue) hours, but none of its partners has any. Give a partner \(role.rawValue) hours or add a partner."
+  case .commitmentsExceedCapacity(let partner, let role, let asked, let capacity, let measures):
+    return "continuing commitments (\(measures.map(\.rawValue).joined(separator: ", "))) need \(asked) \(role.rawValue) hours of \(partner), which has \(capacity). Add hours or allow another partner."
+  case .unexplained:
+    return "no single frame, commitment or partner explains it; check commitments, frames and partner hours together."
+  }
+}

@@ -1,0 +1,97 @@
+import LinearProgramming
+
+/// What happened to a measure.
+public enum FundingStatus: String, Sendable, Codable, CaseIterable {
+  /// *Innvilget*: funded in full.
+  case funded
+  /// *Delvis innvilget*: funded at a share below 1.
+  case partlyFunded
+  /// *Ikke innvilget*: eligible but not funded.
+  case notFunded
+  /// *Ikke kvalifisert*: fails a criterion.
+  case ineligible
+}
+
+/// Why a measure got what it got, read from the solved model.
+public enum Reason: Sendable, Equatable, Hashable {
+  /// It fails these criteria, so it may not be funded.
+  case failsCriteria([Criterion])
+  /// A commitment from earlier years, funded in full outside the priority contest.
+  case continuingCommitment
+  /// Funded as the priority order allows.
+  case fundedByPriority
+  /// The scheme's frame is spent: `left` NOK remain, `needed` NOK would fund the next step.
+  case frameSpent(scheme: SchemeID, left: Double, needed: Double)
+  /// The smallest viable share costs `needed` NOK; only `left` NOK remain in the frame.
+  case smallestShareDoesNotFit(share: Double, left: Double, needed: Double)
+  /// The partner's hours in this role are used up (`left` hours remain, `needed` asked).
+  case partnerHoursUsed(partner: PartnerID, role: PartnerRole, left: Double, needed: Double)
+  /// No acceptable partner has hours in this role at all.
+  case noPartnerInRole(PartnerRole)
+  /// The measure above it on the same list is not fully funded.
+  case higherPriorityNotFullyFunded(MeasureID)
+  /// Frame and hours remain, but they give more value to the floors or priorities of others.
+  case betterUseElsewhere
+}
+
+/// Hours one partner gives to one measure in one role, and what they cost.
+public struct PartnerAssignment: Sendable, Equatable {
+  public var partner: PartnerID
+  public var role: PartnerRole
+  public var hours: Double
+  /// NOK, exact (rounded to kroner only in ``Settlement``).
+  public var money: Double
+}
+
+/// The decision for one measure.
+public struct MeasureOutcome: Sendable, Equatable {
+  public var measure: MeasureID
+  /// Funded share in [0, 1].
+  public var share: Double
+  public var status: FundingStatus
+  /// Local grant in NOK (`a_i y_i`), exact.
+  public var grant: Double
+  public var partners: [PartnerAssignment]
+  public var reasons: [Reason]
+
+  /// Grant plus partner money, exact NOK.
+  public var stateMoney: Double { grant + partners.reduce(0) { $0 + $1.money } }
+}
+
+/// A network's fairness floor and what it received.
+public struct FairnessOutcome: Sendable, Equatable {
+  public var network: NetworkID
+  public var scheme: SchemeID
+  public var floor: Double
+  public var received: Double
+  /// Whether the floor was missed by more than a krone.
+  public var shortfall: Double { max(0, floor - received) }
+}
+
+/// The solved allocation of a scenario, or the reason there is none.
+public struct AllocationResult: Sendable {
+  public var scenario: Scenario
+  public var status: TerminationStatus
+  public var stages: [StageResult]
+  public var solverName: String
+  /// One per measure, in ``Scenario/measures`` order; empty when there is no solution.
+  public var outcomes: [MeasureOutcome]
+  public var fairness: [FairnessOutcome]
+  /// Plain-language conflicts found when the model is infeasible.
+  public var conflicts: [Conflict]
+  /// Problems the solver refused to take (a bug in dekom, never the user's input).
+  public var defects: [ModelDefect]
+  public var modelSize: ModelSize
+
+  public var hasAllocation: Bool { status.hasSolution && !outcomes.isEmpty || (status.hasSolution && scenario.measures.isEmpty) }
+
+  public func outcome(_ id: MeasureID) -> MeasureOutcome? { outcomes.first { $0.measure == id } }
+}
+
+/// The size of the model that was solved.
+public struct ModelSize: Sendable, Equatable, Codable {
+  public var variables: Int
+  public var integerVariables: Int
+  public var constraints: Int
+  public var stages: Int
+}

@@ -1,0 +1,308 @@
+import Foundation
+import LinearProgramming
+
+/// Money enters the model in thousands of NOK, so that grant-sized coefficients stay near 1–1000.
+let modelMoneyUnit = 1000.0
+
+/// The allocation model of domain.md §2, built from a validated ``Scenario`` in named steps.
+///
+/// Variables: funded share `y_i ∈ [0, 1]` per measure; a binary `z_i` where a smallest viable share
+/// `φ_i < 1` applies (`φ_i z_i ≤ y_i ≤ z_i`), or `y_i` itself binary when `φ_i = 1`; partner hours
+/// `x_iuρ ≥ 0`; where a measure must have one partner institution, a binary `w_iu`; a fairness
+/// shortfall `d_ns ∈ [0, 1]` (share of the floor missed) per network and scheme.
+public struct AllocationFormulation: Sendable {
+  /// One partner-hours variable `x_iuρ`.
+  public struct HoursVariable: Sendable, Equatable {
+    public var measure: Int
+    public var partner: PartnerID
+    public var role: PartnerRole
+    public var variable: VariableIndex
+    /// Position of the partner in the measure's order of preference.
+    public var preference: Int
+  }
+
+  /// One soft fairness floor.
+  public struct FairnessFloor: Sendable, Equatable {
+    public var network: NetworkID
+    public var scheme: SchemeID
+    /// The floor in NOK: `min(α k_n F_s, what the network asks)`.
+    public var target: Double
+    public var shortfall: VariableIndex
+    public var row: ConstraintIndex
+  }
+
+  public let scenario: Scenario
+  public private(set) var model = LinearModel()
+  /// `y_i`, in ``Scenario/measures`` order.
+  public private(set) var funded: [VariableIndex] = []
+  /// The all-or-nothing indicator of each measure (`z_i`, or `y_i` when `φ_i = 1`).
+  public private(set) var indicator: [VariableIndex] = []
+  public private(set) var hours: [HoursVariable] = []
+  /// Roles in which a measure asks hours that no acceptable partner can give.
+  public private(set) var rolesWithoutPartner: [Int: [PartnerRole]] = [:]
+  public private(set) var frameRows: [SchemeID: ConstraintIndex] = [:]
+  public private(set) var capacityRows: [PartnerID: [PartnerRole: ConstraintIndex]] = [:]
+  /// For each measure in the priority contest, the measure just above it on its list.
+  public private(set) var predecessor: [Int: Int] = [:]
+  public private(set) var fairnessFloors: [FairnessFloor] = []
+  /// Per measure: the criteria it fails (empty when eligible).
+  public let failedCriteria: [[Criterion]]
+
+  /// Builds the whole model: variables, constraints and the lexicographic objective.
+  public init(scenario: Scenario) {
+    self.scenario = scenario
+    failedCriteria = scenario.measures.map { measure in
+      scenario.scheme(measure.scheme).map { measure.failedCriteria(under: $0) } ?? []
+    }
+    addFundingVariables()
+    addPartnerHours()
+    addSinglePartnerChoice()
+    addCapacityLimits()
+    addFrameLimits()
+    addPriorityOrder()
+    addFairnessFloors()
+    setObjectives()
+  }
+
+  /// Whether measure `index` is eligible and not a continuing commitment.
+  public func competesOnPriority(_ index: Int) -> Bool {
+    failedCriteria[index].isEmpty && !scenario.measures[index].continuing
+  }
+
+  // MARK: - Variables
+
+  /// `y_i`, with `z_i` where a smallest viable share below 1 applies. Ineligible measures are
+  /// fixed at 0 (constraint 7); continuing commitments at 1 (constraint 5).
+  private mutating func addFundingVariables() {
+    for (index, measure) in scenario.measures.enumerated() {
+      let eligible = failedCriteria[index].isEmpty
+      let upper: Double = eligible ? 1 : 0
+      let lower: Double = eligible && measure.continuing ? 1 : 0
+      if measure.minimumShare >= 1 {
+        let y = model.addVariable(name: "y[\(measure.id)]", lowerBound: lower, upperBound: upper, kind: .binary)
+        funded.append(y)
+        indicator.append(y)
+      } else {
+        let y = model.addVariable(name: "y[\(measure.id)]", lowerBound: lower, upperBound: upper)
+        let z = model.addVariable(name: "z[\(measure.id)]", lowerBound: lower, upperBound: upper, kind: .binary)
+        model.addConstraint(
+          name: "smallest share[\(measure.id)]", terms: [LinearTerm(1, y), LinearTerm(-measure.minimumShare, z)], lowerBound: 0)
+        model.addConstraint(name: "share needs indicator[\(measure.id)]", terms: [LinearTerm(1, y), LinearTerm(-1, z)], upperBound: 0)
+        funded.append(y)
+        indicator.append(z)
+      }
+    }
+  }
+
+  /// Constraint 1, hours follow funding: `Σ_u x_iuρ = h_iρ y_i` for every role a measure asks.
+  private mutating func addPartnerHours() {
+    for (index, measure) in scenario.measures.enumerated() {
+      for role in PartnerRole.allCases where measure.hours(role) > 0 {
+        let asked = measure.hours(role)
+        var terms = [LinearTerm(-asked, funded[index])]
+        let candidates = scenario.candidatePartners(for: measure, role: role)
+        if candidates.isEmpty { rolesWithoutPartner[index, default: []].append(role) }
+        for partner in candidates {
+          let x = model.addVariable(
+            name: "x[\(measure.id),\(partner.id),\(role)]", lowerBound: 0, upperBound: min(asked, partner.hours(role)))
+          let preference = measure.acceptablePartners.firstIndex(of: partner.id) ?? 0
+          hours.append(HoursVariable(measure: index, partner: partner.id, role: role, variable: x, preference: preference))
+          terms.append(LinearTerm(1, x))
+        }
+        model.addConstraint(name: "hours follow funding[\(measure.id),\(role)]", terms: terms, lowerBound: 0, upperBound: 0)
+      }
+    }
+  }
+
+  /// Where a measure must have one partner institution: binary `w_iu`, `x_iuρ ≤ h_iρ w_iu`, `Σ_u w_iu ≤ 1`.
+  private mutating func addSinglePartnerChoice() {
+    let hoursByMeasure = Dictionary(grouping: hours, by: \.measure)
+    for (index, measure) in scenario.measures.enumerated() where measure.singlePartner {
+      let measureHours = hoursByMeasure[index] ?? []
+      let partners = measure.acceptablePartners.filter { id in measureHours.contains { $0.partner == id } }
+      guard partners.count > 1 else { continue }
+      var choices: [LinearTerm] = []
+      for partner in partners {
+        let w = model.addVariable(name: "w[\(measure.id),\(partner)]", kind: .binary)
+        choices.append(LinearTerm(1, w))
+        for hoursVariable in measureHours where hoursVariable.partner == partner {
+          model.addConstraint(
+            name: "only the chosen partner[\(measure.id),\(partner),\(hoursVariable.role)]",
+            terms: [LinearTerm(1, hoursVariable.variable), LinearTerm(-measure.hours(hoursVariable.role), w)], upperBound: 0)
+        }
+      }
+      model.addConstraint(name: "one partner[\(measure.id)]", terms: choices, upperBound: 1)
+    }
+  }
+
+  // MARK: - Constraints
+
+  /// Constraint 2, partner capacity: `Σ_i x_iuρ ≤ C_uρ`.
+  private mutating func addCapacityLimits() {
+    let hoursByPartner = Dictionary(grouping: hours, by: \.partner)
+    for partner in scenario.partners {
+      for role in PartnerRole.allCases {
+        let terms = (hoursByPartner[partner.id] ?? []).filter { $0.role == role }.map { LinearTerm(1, $0.variable) }
+        guard !terms.isEmpty else { continue }
+        capacityRows[partner.id, default: [:]][role] = model.addConstraint(
+          name: "capacity[\(partner.id),\(role)]", terms: terms, upperBound: partner.hours(role))
+      }
+    }
+  }
+
+  /// The state money of measures `indices`: grants plus partner hours, in model money units.
+  private func moneyTerms(of indices: [Int], hoursByMeasure: [Int: [HoursVariable]]) -> [LinearTerm] {
+    var terms: [LinearTerm] = []
+    for index in indices {
+      terms.append(LinearTerm(scenario.measures[index].stateCost / modelMoneyUnit, funded[index]))
+      for hoursVariable in hoursByMeasure[index] ?? [] {
+        let price = scenario.partner(hoursVariable.partner)?.hourlyPrice(hoursVariable.role) ?? 0
+        terms.append(LinearTerm(price / modelMoneyUnit, hoursVariable.variable))
+      }
+    }
+    return terms
+  }
+
+  /// Constraint 3, one frame per scheme, no money across schemes:
+  /// `Σ_{i∈s} (a_i y_i + Σ_uρ c_uρ x_iuρ) ≤ F_s`.
+  private mutating func addFrameLimits() {
+    let hoursByMeasure = Dictionary(grouping: hours, by: \.measure)
+    let measuresByScheme = Dictionary(grouping: scenario.measures.indices) { scenario.measures[$0].scheme }
+    for scheme in scenario.schemes {
+      frameRows[scheme.id] = model.addConstraint(
+        name: "frame[\(scheme.id)]", terms: moneyTerms(of: measuresByScheme[scheme.id] ?? [], hoursByMeasure: hoursByMeasure),
+        upperBound: scheme.frame / modelMoneyUnit)
+    }
+  }
+
+  /// Constraint 4: within a list (holder and scheme), `y_next ≤ y_prev` and `z_next ≤ z_prev`.
+  /// Ineligible measures and continuing commitments stand outside the contest and block nothing.
+  private mutating func addPriorityOrder() {
+    let contestants = scenario.measures.indices.filter(competesOnPriority)
+    let lists = Dictionary(grouping: contestants) { ListKey(holder: scenario.measures[$0].holder, scheme: scenario.measures[$0].scheme) }
+    for key in lists.keys.sorted() {
+      let ordered = lists[key]!.sorted { scenario.measures[$0].rank < scenario.measures[$1].rank }
+      for (previous, next) in zip(ordered, ordered.dropFirst()) {
+        predecessor[next] = previous
+        let names = "\(scenario.measures[previous].id)>\(scenario.measures[next].id)"
+        model.addConstraint(
+          name: "priority[\(names)]", terms: [LinearTerm(1, funded[next]), LinearTerm(-1, funded[previous])], upperBound: 0)
+        if indicator[next] != funded[next] || indicator[previous] != funded[previous] {
+          model.addConstraint(
+            name: "priority indicator[\(names)]", terms: [LinearTerm(1, indicator[next]), LinearTerm(-1, indicator[previous])],
+            upperBound: 0)
+        }
+      }
+    }
+  }
+
+  /// Constraint 6, soft: `R_ns + T_ns d_ns ≥ T_ns`, with `T_ns = min(α k_n F_s, eligible request)`.
+  private mutating func addFairnessFloors() {
+    let alpha = scenario.policy.fairnessFloor
+    guard alpha > 0 else { return }
+    let keyShares = scenario.networkKeyShares()
+    let hoursByMeasure = Dictionary(grouping: hours, by: \.measure)
+    let eligibleByList = Dictionary(grouping: scenario.measures.indices.filter { failedCriteria[$0].isEmpty }) {
+      ListKey(holder: scenario.measures[$0].holder, scheme: scenario.measures[$0].scheme)
+    }
+    for scheme in scenario.schemes {
+      for network in scenario.networks {
+        let indices = eligibleByList[ListKey(holder: .network(network.id), scheme: scheme.id)] ?? []
+        let request = indices.compactMap { scenario.cheapestFullCost(of: scenario.measures[$0]) }.reduce(0, +)
+        let target = min(alpha * (keyShares[network.id] ?? 0) * scheme.frame, request)
+        guard target >= 1 else { continue }
+        let shortfall = model.addVariable(name: "shortfall[\(network.id),\(scheme.id)]", lowerBound: 0, upperBound: 1)
+        let row = model.addConstraint(
+          name: "fairness floor[\(network.id),\(scheme.id)]",
+          terms: moneyTerms(of: indices, hoursByMeasure: hoursByMeasure) + [LinearTerm(target / modelMoneyUnit, shortfall)], lowerBound: target / modelMoneyUnit)
+        fairnessFloors.append(FairnessFloor(network: network.id, scheme: scheme.id, target: target, shortfall: shortfall, row: row))
+      }
+    }
+  }
+
+  // MARK: - Objective
+
+  /// The lexicographic objective: fairness shortfall, priority value, then deterministic
+  /// tie-breaks (canonical order of measures, then each measure's preferred partner).
+  private mutating func setObjectives() {
+    let tolerance = scenario.solver.stageTolerance
+    var objectives: [Objective] = []
+    if !fairnessFloors.isEmpty {
+      objectives.append(Objective(
+        name: "fairness", sense: .minimize, terms: fairnessFloors.map { LinearTerm(1, $0.shortfall) }, relativeTolerance: tolerance))
+    }
+    let contestants = scenario.measures.indices.filter(competesOnPriority)
+    func value(_ index: Int) -> Double {
+      switch scenario.policy.value {
+      case .count: return 1
+      case .cost: return (scenario.cheapestFullCost(of: scenario.measures[index]) ?? 0) / modelMoneyUnit
+      }
+    }
+    switch scenario.policy.weighting {
+    case .strictTiers:
+      let ranks = Set(contestants.map { scenario.measures[$0].rank }).sorted()
+      for rank in ranks {
+        let terms = contestants.filter { scenario.measures[$0].rank == rank }.map { LinearTerm(value($0), funded[$0]) }
+        objectives.append(Objective(name: "priority rank \(rank)", sense: .maximize, terms: terms, relativeTolerance: tolerance))
+      }
+    case .decay(let factor):
+      let terms = contestants.map { index in
+        LinearTerm(value(index) * pow(factor, Double(scenario.measures[index].rank - 1)), funded[index])
+      }
+      objectives.append(Objective(name: "priority", sense: .maximize, terms: terms, relativeTolerance: tolerance))
+    }
+    // Tie-break 1: among equally good allocations, the measure first in canonical order
+    // (scheme, list, rank, id) wins.
+    let canonical = contestants.sorted { canonicalKey($0) < canonicalKey($1) }
+    let count = Double(max(canonical.count, 1))
+    objectives.append(Objective(
+      name: "tie-break: canonical order", sense: .maximize,
+      terms: canonical.enumerated().map { LinearTerm(1 - Double($0.offset) / count, funded[$0.element]) },
+      relativeTolerance: tolerance))
+    // Tie-break 2: each measure's hours go to its most preferred partner.
+    objectives.append(Objective(
+      name: "tie-break: preferred partner", sense: .minimize,
+      terms: hours.filter { $0.preference > 0 }.map {
+        LinearTerm(Double($0.preference) / scenario.measures[$0.measure].hours($0.role), $0.variable)
+      },
+      relativeTolerance: tolerance))
+    model.objectives = objectives
+  }
+
+  private func canonicalKey(_ index: Int) -> CanonicalKey {
+    let measure = scenario.measures[index]
+    let schemeOrder = scenario.schemes.firstIndex { $0.id == measure.scheme } ?? 0
+    let holderOrder: Int
+    switch measure.holder {
+    case .joint: holderOrder = -1
+    case .network(let id): holderOrder = scenario.networks.firstIndex { $0.id == id } ?? 0
+    }
+    return CanonicalKey(scheme: schemeOrder, holder: holderOrder, rank: measure.rank, id: measure.id.rawValue)
+  }
+}
+
+/// A ranked list: one holder's measures in one scheme.
+public struct ListKey: Hashable, Comparable, Sendable {
+  public var holder: MeasureHolder
+  public var scheme: SchemeID
+
+  public init(holder: MeasureHolder, scheme: SchemeID) {
+    self.holder = holder
+    self.scheme = scheme
+  }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.scheme, lhs.holder.description) < (rhs.scheme, rhs.holder.description)
+  }
+}
+
+private struct CanonicalKey: Comparable {
+  var scheme: Int
+  var holder: Int
+  var rank: Int
+  var id: String
+
+  static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.scheme, lhs.holder, lhs.rank, lhs.id) < (rhs.scheme, rhs.holder, rhs.rank, rhs.id)
+  }
+}

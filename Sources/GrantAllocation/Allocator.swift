@@ -1,0 +1,34 @@
+import LinearProgramming
+
+/// Builds the allocation model for a scenario, solves it with a ``LinearSolver``, and reads the
+/// answer back as outcomes with reasons.
+public struct Allocator: Sendable {
+  public let solver: any LinearSolver
+
+  public init(solver: any LinearSolver) { self.solver = solver }
+
+  /// Solves `scenario`.
+  ///
+  /// - Parameter timeLimitSeconds: overrides the scenario's solver time limit.
+  /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none.
+  public func allocate(_ scenario: Scenario, timeLimitSeconds: Double? = nil) -> AllocationResult {
+    let formulation = AllocationFormulation(scenario: scenario)
+    let options = SolveOptions(timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
+    let solution = solver.solve(formulation.model, options: options)
+    let size = ModelSize(
+      variables: formulation.model.variables.count,
+      integerVariables: formulation.model.variables.filter { $0.kind != .continuous }.count,
+      constraints: formulation.model.constraints.count, stages: formulation.model.objectives.count)
+    var result = AllocationResult(
+      scenario: scenario, status: solution.status, stages: solution.stages, solverName: solution.solverName,
+      outcomes: [], fairness: [], conflicts: [], defects: solution.defects, modelSize: size)
+    guard solution.status.hasSolution else {
+      if solution.status == .infeasible { result.conflicts = InfeasibilityDiagnosis(scenario: scenario).conflicts() }
+      return result
+    }
+    let reader = SolutionReader(formulation: formulation, values: solution.values)
+    result.outcomes = reader.outcomes()
+    result.fairness = reader.fairness(result.outcomes)
+    return result
+  }
+}

@@ -1,0 +1,67 @@
+/// One year's validated allocation problem for one county.
+///
+/// Built by the scenario loaders, which have checked every reference and value; later stages
+/// trust it. Arrays keep the files' order, which the reports follow.
+public struct Scenario: Sendable, Equatable {
+  public var year: Int
+  public var county: String
+  public var title: String?
+  public var note: String?
+  public var schemes: [Scheme]
+  public var partners: [Partner]
+  public var networks: [Network]
+  public var owners: [SchoolOwner]
+  public var measures: [Measure]
+  public var policy: Policy
+  public var solver: SolverSettings
+
+  public init(
+    year: Int, county: String, title: String? = nil, note: String? = nil, schemes: [Scheme],
+    partners: [Partner], networks: [Network], owners: [SchoolOwner], measures: [Measure],
+    policy: Policy, solver: SolverSettings = SolverSettings()
+  ) {
+    self.year = year
+    self.county = county
+    self.title = title
+    self.note = note
+    self.schemes = schemes
+    self.partners = partners
+    self.networks = networks
+    self.owners = owners
+    self.measures = measures
+    self.policy = policy
+    self.solver = solver
+  }
+
+  public func scheme(_ id: SchemeID) -> Scheme? { schemes.first { $0.id == id } }
+  public func partner(_ id: PartnerID) -> Partner? { partners.first { $0.id == id } }
+  public func network(_ id: NetworkID) -> Network? { networks.first { $0.id == id } }
+  public func owner(_ id: OwnerID) -> SchoolOwner? { owners.first { $0.id == id } }
+  public func members(of network: NetworkID) -> [SchoolOwner] { owners.filter { $0.network == network } }
+
+  /// Each network's share of the forum's key (summing to 1 over the networks).
+  public func networkKeyShares() -> [NetworkID: Double] {
+    let pupils = networks.map { network in members(of: network.id).reduce(0) { $0 + $1.pupils } }
+    let shares = policy.fairnessKey.shares(pupils: pupils)
+    return Dictionary(uniqueKeysWithValues: zip(networks.map(\.id), shares))
+  }
+
+  /// The partners that may carry `measure`'s hours in `role`: acceptable, of a kind the scheme
+  /// allows, and with hours in that role; in the measure's order of preference.
+  public func candidatePartners(for measure: Measure, role: PartnerRole) -> [Partner] {
+    guard let scheme = scheme(measure.scheme) else { return [] }
+    return measure.acceptablePartners.compactMap { partner($0) }
+      .filter { scheme.partnerKinds.contains($0.kind) && $0.hours(role) > 0 }
+  }
+
+  /// The measure's full cost at its cheapest acceptable partners, or `nil` when some role it
+  /// needs has no partner with hours.
+  public func cheapestFullCost(of measure: Measure) -> Double? {
+    var total = measure.stateCost
+    for role in PartnerRole.allCases where measure.hours(role) > 0 {
+      guard let price = candidatePartners(for: measure, role: role).map({ $0.hourlyPrice(role) }).min() else { return nil }
+      total += measure.hours(role) * price
+    }
+    return total
+  }
+}

@@ -1,0 +1,125 @@
+import LinearProgramming
+
+/// Reads a solved ``AllocationFormulation``: shares, partner hours, money, and the binding reason
+/// for every measure that did not get all it asked.
+struct SolutionReader {
+  let formulation: AllocationFormulation
+  let values: [Double]
+  var scenario: Scenario { formulation.scenario }
+
+  /// Shares within this distance of 0 or 1 are read as 0 or 1.
+  static let shareTolerance = 1e-6
+  /// Hours and NOK below this are read as 0.
+  static let amountTolerance = 1e-4
+
+  init(formulation: AllocationFormulation, values: [Double]) {
+    self.formulation = formulation
+    self.values = values
+  }
+
+  func share(_ index: Int) -> Double {
+    let raw = min(max(values[formulation.funded[index].rawValue], 0), 1)
+    if raw < Self.shareTolerance { return 0 }
+    if raw > 1 - Self.shareTolerance { return 1 }
+    return (raw * 1e6).rounded() / 1e6
+  }
+
+  func assignments(_ index: Int) -> [PartnerAssignment] {
+    formulation.hours.filter { $0.measure == index }.compactMap { hoursVariable in
+      let hours = (values[hoursVariable.variable.rawValue] * 1e4).rounded() / 1e4
+      guard hours > Self.amountTolerance, let partner = scenario.partner(hoursVariable.partner) else { return nil }
+      return PartnerAssignment(
+        partner: partner.id, role: hoursVariable.role, hours: hours, money: hours * partner.hourlyPrice(hoursVariable.role))
+    }
+    .sorted { ($0.partner, $0.role) < ($1.partner, $1.role) }
+  }
+
+  func outcomes() -> [MeasureOutcome] {
+    let partial = scenario.measures.indices.map { index -> MeasureOutcome in
+      let measure = scenario.measures[index]
+      let funded = share(index)
+      let status: FundingStatus =
+        !formulation.failedCriteria[index].isEmpty ? .ineligible
+        : funded >= 1 ? .funded : funded > 0 ? .partlyFunded : .notFunded
+      return MeasureOutcome(
+        measure: measure.id, share: funded, status: status, grant: measure.stateCost * funded,
+        partners: assignments(index), reasons: [])
+    }
+    let usage = Usage(scenario: scenario, outcomes: partial)
+    return partial.enumerated().map { index, outcome in
+      var explained = outcome
+      explained.reasons = reasons(index, outcome: outcome, outcomes: partial, usage: usage)
+      return explained
+    }
+  }
+
+  /// What each network received against its fairness floor (exact NOK).
+  func fairness(_ outcomes: [MeasureOutcome]) -> [FairnessOutcome] {
+    formulation.fairnessFloors.map { floor in
+      let received = zip(scenario.measures, outcomes)
+        .filter { $0.0.holder == .network(floor.network) && $0.0.scheme == floor.scheme }
+        .reduce(0) { $0 + $1.1.stateMoney }
+      return FairnessOutcome(network: floor.network, scheme: floor.scheme, floor: floor.target, received: received)
+    }
+  }
+
+  // MARK: - Reasons
+
+  /// Money left per scheme and hours left per partner and role, after the allocation.
+  struct Usage {
+    var moneyLeft: [SchemeID: Double] = [:]
+    var hoursLeft: [PartnerID: [PartnerRole: Double]] = [:]
+
+    init(scenario: Scenario, outcomes: [MeasureOutcome]) {
+      for scheme in scenario.schemes { moneyLeft[scheme.id] = scheme.frame }
+      for partner in scenario.partners { hoursLeft[partner.id] = partner.capacity }
+      for (measure, outcome) in zip(scenario.measures, outcomes) {
+        moneyLeft[measure.scheme, default: 0] -= outcome.stateMoney
+        for assignment in outcome.partners { hoursLeft[assignment.partner, default: [:]][assignment.role, default: 0] -= assignment.hours }
+      }
+    }
+  }
+
+  /// The constraints that stop `index` from getting more: each is binding in the solved model.
+  func reasons(_ index: Int, outcome: MeasureOutcome, outcomes: [MeasureOutcome], usage: Usage) -> [Reason] {
+    let measure = scenario.measures[index]
+    switch outcome.status {
+    case .ineligible: return [.failsCriteria(formulation.failedCriteria[index])]
+    case .funded: return [measure.continuing ? .continuingCommitment : .fundedByPriority]
+    case .partlyFunded, .notFunded: break
+    }
+    var found: [Reason] = []
+    for role in formulation.rolesWithoutPartner[index] ?? [] { found.append(.noPartnerInRole(role)) }
+    if let above = formulation.predecessor[index], outcomes[above].share < 1,
+      outcome.share >= outcomes[above].share - Self.shareTolerance
+    {
+      found.append(.higherPriorityNotFullyFunded(scenario.measures[above].id))
+    }
+    // The next step: from 0 to the smallest viable share, or from the current share to 1.
+    let step = outcome.share > 0 ? 1 - outcome.share : measure.minimumShare
+    let fullCost = scenario.cheapestFullCost(of: measure) ?? measure.stateCost
+    let needed = step * fullCost
+    let left = max(0, usage.moneyLeft[measure.scheme] ?? 0)
+    if left + 0.5 < needed {
+      if outcome.share == 0 && measure.minimumShare < 1 && left >= 1 {
+        found.append(.smallestShareDoesNotFit(share: measure.minimumShare, left: left, needed: needed))
+      } else {
+        found.append(.frameSpent(scheme: measure.scheme, left: left, needed: needed))
+      }
+    }
+    for role in PartnerRole.allCases where measure.hours(role) > 0 {
+      let neededHours = step * measure.hours(role)
+      let candidates = scenario.candidatePartners(for: measure, role: role)
+      guard !candidates.isEmpty else { continue }
+      let short = candidates.filter { (usage.hoursLeft[$0.id]?[role] ?? 0) + 1e-6 < neededHours }
+      // Hours are blocking only when no acceptable partner has enough left.
+      if short.count == candidates.count {
+        for partner in short {
+          found.append(.partnerHoursUsed(
+            partner: partner.id, role: role, left: max(0, usage.hoursLeft[partner.id]?[role] ?? 0), needed: neededHours))
+        }
+      }
+    }
+    return found.isEmpty ? [.betterUseElsewhere] : found
+  }
+}

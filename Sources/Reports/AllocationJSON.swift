@@ -1,0 +1,144 @@
+import Foundation
+import GrantAllocation
+
+/// `allocation.json`: the whole allocation for machines, with sorted keys so reruns are identical.
+public struct AllocationJSON {
+  struct Document: Encodable {
+    var dekomVersion: String
+    var solver: String
+    var year: Int
+    var county: String
+    var solve: Solve
+    var schemes: [SchemeEntry]
+    var measures: [MeasureEntry]
+    var partners: [PartnerEntry]
+    var owners: [OwnerEntry]
+    var fairness: [FairnessEntry]
+  }
+  struct Solve: Encodable {
+    var status: String
+    var method: String
+    var stages: [Stage]
+    var model: ModelSize
+  }
+  struct Stage: Encodable {
+    var name: String
+    var status: String
+    var objective: Double?
+    var bound: Double?
+    var relativeGap: Double?
+  }
+  struct SchemeEntry: Encodable {
+    var id: String, name: String, frameNok: Int, toPartnersNok: Int, toOwnersNok: Int, toJointMeasuresNok: Int
+    var allocatedNok: Int, leftNok: Int
+  }
+  struct MeasureEntry: Encodable {
+    var id: String, network: String, scheme: String, rank: Int, title: String, status: String, share: Double
+    var grantNok: Int, totalNok: Int, partners: [PartnerLine], reasons: [ReasonEntry]
+  }
+  struct PartnerLine: Encodable {
+    var partner: String, role: String, hours: Double, moneyNok: Int
+  }
+  struct ReasonEntry: Encodable {
+    var code: String, text: String
+  }
+  struct PartnerEntry: Encodable {
+    var id: String, name: String, poolHours: Double, poolCapacity: Double, poolNok: Int
+    var partner2Hours: Double, partner2Capacity: Double, partner2Nok: Int, totalNok: Int
+  }
+  struct OwnerEntry: Encodable {
+    var id: String, name: String, network: String, grantNok: Int, egenandelNok: Int
+    var firstInstalmentNok: Int, secondInstalmentNok: Int
+  }
+  struct FairnessEntry: Encodable {
+    var network: String, scheme: String, floorNok: Int, receivedNok: Int
+  }
+
+  let result: AllocationResult
+  let settlement: Settlement
+  let messages: any Messages
+  let names: NameBook
+  let provenance: ReportProvenance
+
+  public init(result: AllocationResult, settlement: Settlement, language: Language, provenance: ReportProvenance) {
+    self.result = result
+    self.settlement = settlement
+    messages = language.messages
+    names = NameBook(scenario: result.scenario, messages: language.messages)
+    self.provenance = provenance
+  }
+
+  public func render() throws -> String {
+    let scenario = result.scenario
+    let document = Document(
+      dekomVersion: provenance.dekomVersion, solver: provenance.solverName, year: scenario.year, county: scenario.county,
+      solve: Solve(
+        status: result.status.rawValue, method: "lexicographic-branch-and-cut",
+        stages: result.stages.map {
+          Stage(name: $0.name, status: $0.status.rawValue, objective: $0.objectiveValue.map(Self.stable),
+                bound: $0.bound.map(Self.stable), relativeGap: $0.relativeGap.map(Self.stable))
+        },
+        model: result.modelSize),
+      schemes: settlement.schemes.map {
+        SchemeEntry(
+          id: $0.scheme.rawValue, name: names.scheme($0.scheme), frameNok: $0.frame, toPartnersNok: $0.toPartners,
+          toOwnersNok: $0.toOwners, toJointMeasuresNok: $0.toJointMeasures, allocatedNok: $0.allocated, leftNok: $0.left)
+      },
+      measures: scenario.measures.indices.map { index in
+        let measure = scenario.measures[index]
+        let outcome = result.outcomes[index]
+        let money = settlement.measures[index]
+        return MeasureEntry(
+          id: measure.id.rawValue, network: measure.holder.description, scheme: measure.scheme.rawValue, rank: measure.rank,
+          title: measure.title, status: outcome.status.rawValue, share: outcome.share, grantNok: money.grant, totalNok: money.total,
+          partners: money.partners.map { PartnerLine(partner: $0.partner.rawValue, role: $0.role.rawValue, hours: $0.hours, moneyNok: $0.money) },
+          reasons: outcome.reasons.map { ReasonEntry(code: Self.code($0), text: messages.reason($0, names: names)) })
+      },
+      partners: settlement.partners.map {
+        PartnerEntry(
+          id: $0.partner.rawValue, name: names.partner($0.partner), poolHours: $0.hours[.pool] ?? 0,
+          poolCapacity: $0.capacity[.pool] ?? 0, poolNok: $0.money[.pool] ?? 0, partner2Hours: $0.hours[.partner2] ?? 0,
+          partner2Capacity: $0.capacity[.partner2] ?? 0, partner2Nok: $0.money[.partner2] ?? 0, totalNok: $0.total)
+      },
+      owners: scenario.owners.compactMap { owner in
+        settlement.payment(owner.id).map {
+          OwnerEntry(
+            id: owner.id.rawValue, name: owner.name, network: owner.network.rawValue, grantNok: $0.grant, egenandelNok: $0.egenandel,
+            firstInstalmentNok: $0.firstInstalment, secondInstalmentNok: $0.secondInstalment)
+        }
+      },
+      fairness: result.fairness.map {
+        FairnessEntry(
+          network: $0.network.rawValue, scheme: $0.scheme.rawValue, floorNok: Int($0.floor.rounded()), receivedNok: Int($0.received.rounded()))
+      })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+  }
+
+  /// A reason's stable code, for machines.
+  static func code(_ reason: Reason) -> String {
+    switch reason {
+    case .failsCriteria: "fails_criteria"
+    case .continuingCommitment: "continuing_commitment"
+    case .fundedByPriority: "funded_by_priority"
+    case .frameSpent: "frame_spent"
+    case .smallestShareDoesNotFit: "smallest_share_does_not_fit"
+    case .partnerHoursUsed: "partner_hours_used"
+    case .noPartnerInRole: "no_partner_in_role"
+    case .higherPriorityNotFullyFunded: "higher_priority_not_fully_funded"
+    case .betterUseElsewhere: "better_use_elsewhere"
+    }
+  }
+
+  /// Rounds solver values to 9 significant decimals so last-bit noise never reaches the file.
+  static func stable(_ value: Double) -> Double { (value * 1e9).rounded() / 1e9 }
+
+  /// A number as text without exponent or trailing zeros, e.g. `0.5`, `120`.
+  static func plain(_ value: Double) -> String {
+    let rounded = (value * 1e6).rounded() / 1e6
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    return String(format: "%.6f", rounded).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+  }
+}

@@ -1,0 +1,139 @@
+import GrantAllocation
+
+/// Norwegian bokmål: the reports' default language.
+struct BokmalMessages: Messages {
+  let decimalMark: Character = ","
+  let thousandSeparator = " "
+  let percentSuffix = " %"
+
+  func documentTitle(year: Int, county: String, title: String?) -> String {
+    "\(title ?? "Felles årlig innstilling") \(year) – \(county)"
+  }
+  let draftNotice = "Utkast fra samarbeidsforumets sekretariat. Tallene er beregnet av dekom og skal drøftes i forumet før innstillingen sendes Statsforvalteren."
+  func madeBy(_ provenance: ReportProvenance) -> String {
+    "Laget med dekom \(provenance.dekomVersion) og \(provenance.solverName)."
+  }
+
+  let summaryHeading = "1. Sammendrag per ordning"
+  let summaryColumns = ["Ordning", "Ramme (kr)", "Til utviklingspartnere (kr)", "Til skoleeiere (kr)", "Fellestiltak (kr)", "Tildelt (kr)", "Ikke fordelt (kr)"]
+  func counts(_ counts: [FundingStatus: Int]) -> String {
+    "Tiltak: \(counts[.funded] ?? 0) innvilget, \(counts[.partlyFunded] ?? 0) delvis innvilget, \(counts[.notFunded] ?? 0) ikke innvilget, \(counts[.ineligible] ?? 0) ikke kvalifisert."
+  }
+  let total = "Sum"
+
+  let networksHeading = "2. Prioriterte tiltak per kompetansenettverk"
+  let jointHeading = "Fellestiltak"
+  let measureColumns = ["Ordning", "Pri.", "Tiltak", "Deltakere", "Varighet", "Utviklingspartner", "Tilskudd (kr)", "Til partner (kr)", "Status", "Begrunnelse"]
+  func fairnessLine(keyShare: String, floors: [(scheme: String, floor: String, received: String)]) -> String {
+    let parts = floors.map { "\($0.scheme): minstenivå \($0.floor) kr, tildelt \($0.received) kr" }
+    return "Andel etter forumets fordelingsnøkkel: \(keyShare)." + (parts.isEmpty ? "" : " " + parts.joined(separator: "; ") + ".")
+  }
+  let noMeasures = "Ingen tiltak er meldt inn."
+
+  let partnersHeading = "3. Utviklingspartnere: timer og midler"
+  let partnerColumns = ["Partner", "Pool: timer", "Pool: kapasitet", "Pool (kr)", "Partner 2: timer", "Partner 2: kapasitet", "Partner 2 (kr)", "Sum (kr)"]
+  let collaborationHeading = "Samarbeid mellom skoleeiere og utviklingspartnere"
+  let collaborationColumns = ["Kompetansenettverk", "Utviklingspartnere"]
+
+  let ownersHeading = "4. Skoleeiere: tilskudd, egenandel og utbetaling"
+  func ownersIntro(year: Int) -> String {
+    "Tilskudd til nettverkenes tiltak fordeles på medlemmene etter nettverkets egen kostnadsnøkkel, om ikke tiltaket har én navngitt skoleeier. Egenandelen er ordningens sats av tilskuddet. Tilskuddet utbetales i to deler: ved utgangen av juni \(year) og vinteren \(year)/\(String(year + 1).suffix(2))."
+  }
+  let ownerColumns = ["Skoleeier", "Kompetansenettverk", "Tilskudd (kr)", "Egenandel (kr)", "1. utbetaling, juni (kr)", "2. utbetaling, vinter (kr)"]
+  func costSharingLine(network: String, equal: String, pupils: String) -> String {
+    "\(network): \(equal) likt, \(pupils) etter elevtall."
+  }
+
+  let criteriaHeading = "5. Kriterier"
+  let criteriaIntro = "✓ = oppfylt, ✗ = ikke oppfylt, – = gjelder ikke for ordningen. Et tiltak som ikke oppfyller alle kriteriene, får ikke midler."
+  func criterion(_ criterion: Criterion) -> String {
+    switch criterion {
+    case .schoolBased: "skole- eller arbeidsplassbasert"
+    case .collective: "kollektiv kompetanseutvikling"
+    case .inLocalPlan: "møter lokale behov og står i nettverkets langsiktige plan"
+    case .developmentPartner: "UH (eller Statped) er utviklingspartner"
+    case .broadTargetGroup: "bred målgruppe: laget rundt eleven"
+    case .notIndividualEducation: "ikke individuell videreutdanning"
+    }
+  }
+  func criterionShort(_ criterion: Criterion) -> String {
+    switch criterion {
+    case .schoolBased: "Skolebasert"
+    case .collective: "Kollektiv"
+    case .inLocalPlan: "Lokal plan"
+    case .developmentPartner: "UH-partner"
+    case .broadTargetGroup: "Bred målgruppe"
+    case .notIndividualEducation: "Ikke individuell"
+    }
+  }
+  let measureColumn = "Tiltak"
+
+  let methodHeading = "6. Om beregningen"
+  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String) -> [String] {
+    let weighting: String
+    switch policy.weighting {
+    case .strictTiers: weighting = "strenge prioritetsnivåer: alle listers 1. prioritet før noens 2. prioritet, og så videre"
+    case .decay(let factor): weighting = "avtagende vekt: prioritet r veier \(factor) opphøyd i (r − 1)"
+    }
+    let value = policy.value == .count ? "hvert tiltak teller likt" : "hvert tiltak teller med sin kostnad"
+    return [
+      "Minstenivå per nettverk: \(Int((policy.fairnessFloor * 100).rounded())) % av nettverkets andel av hver ramme (eller alt nettverket søker om, om det er mindre). Fordelingsnøkkel: \(keyEqual) likt, \(keyPupils) etter elevtall.",
+      "Prioritering: \(weighting); \(value).",
+      "Rekkefølge i optimeringen: 1) minst mulig mangel mot minstenivåene, 2) mest mulig prioritetsverdi, 3) fast regel ved likhet (ordning, liste, prioritet, id; deretter nettverkets foretrukne partner).",
+    ]
+  }
+  func solveLine(status: String, solver: String) -> String { "Løsning: \(status) (\(solver))." }
+  func stageLine(name: String, status: String, value: String) -> String { "\(name): \(status), verdi \(value)" }
+  func modelSizeLine(_ size: ModelSize) -> String {
+    "Modellen har \(size.variables) variabler (\(size.integerVariables) heltall), \(size.constraints) restriksjoner og \(size.stages) trinn."
+  }
+
+  func status(_ status: FundingStatus, share: String) -> String {
+    switch status {
+    case .funded: "innvilget"
+    case .partlyFunded: "delvis innvilget (\(share))"
+    case .notFunded: "ikke innvilget"
+    case .ineligible: "ikke kvalifisert"
+    }
+  }
+  func terminationStatus(_ status: String) -> String {
+    switch status {
+    case "optimal": "optimal"
+    case "feasible": "gyldig, men ikke bevist optimal"
+    case "infeasible": "ingen gyldig fordeling"
+    case "unbounded": "ubegrenset"
+    case "timeLimitWithoutSolution": "tidsgrensen nådd uten løsning"
+    default: status
+    }
+  }
+  func role(_ role: PartnerRole) -> String { role == .pool ? "pool" : "partner 2" }
+  func months(_ months: Int, start: String?) -> String {
+    "\(months) mnd" + (start.map { " fra \($0)" } ?? "")
+  }
+  func reason(_ reason: Reason, names: NameBook) -> String {
+    switch reason {
+    case .failsCriteria(let criteria):
+      "Oppfyller ikke: " + criteria.map { criterion($0) }.joined(separator: "; ") + "."
+    case .continuingCommitment: "Videreføring av forpliktelse fra tidligere år."
+    case .fundedByPriority: "Innenfor rammen etter prioriteringen."
+    case .frameSpent(let scheme, let left, let needed):
+      "Rammen for \(names.scheme(scheme)) er brukt opp (igjen \(names.kroner(left)) kr, trengs \(names.kroner(needed)) kr)."
+    case .smallestShareDoesNotFit(let share, let left, let needed):
+      "Minste forsvarlige andel (\(names.percent(share))) koster \(names.kroner(needed)) kr; bare \(names.kroner(left)) kr er igjen."
+    case .partnerHoursUsed(let partner, let role, let left, let needed):
+      "\(names.partner(partner)) har ikke nok \(self.role(role))-timer (igjen \(names.hours(left)), trengs \(names.hours(needed)))."
+    case .noPartnerInRole(let role): "Ingen akseptert partner har \(self.role(role))-timer."
+    case .higherPriorityNotFullyFunded(let measure):
+      "Høyere prioritet på samme liste (\(names.measure(measure))) er ikke fullt innvilget."
+    case .betterUseElsewhere: "Midler og timer gir mer etter forumets regler i andre tiltak."
+    }
+  }
+  func stageName(_ name: String) -> String {
+    if name == "fairness" { return "Minstenivå" }
+    if name.hasPrefix("priority rank ") { return "Prioritet \(name.dropFirst("priority rank ".count))" }
+    if name == "priority" { return "Prioritet" }
+    if name == "tie-break: canonical order" { return "Likhetsregel: rekkefølge" }
+    if name == "tie-break: preferred partner" { return "Likhetsregel: foretrukket partner" }
+    return name
+  }
+}

@@ -1,0 +1,132 @@
+import GrantAllocation
+
+/// English, on request (`--lang en`).
+struct EnglishMessages: Messages {
+  let decimalMark: Character = "."
+  let thousandSeparator = ","
+  let percentSuffix = "%"
+
+  func documentTitle(year: Int, county: String, title: String?) -> String {
+    "Joint annual recommendation \(year) – \(county)"
+  }
+  let draftNotice = "Draft by the forum's secretariat. The figures are computed by dekom and are to be discussed in the forum before the recommendation goes to Statsforvalteren."
+  func madeBy(_ provenance: ReportProvenance) -> String {
+    "Made with dekom \(provenance.dekomVersion) and \(provenance.solverName)."
+  }
+
+  let summaryHeading = "1. Summary per scheme"
+  let summaryColumns = ["Scheme", "Frame (NOK)", "To development partners (NOK)", "To school owners (NOK)", "Joint measures (NOK)", "Allocated (NOK)", "Not allocated (NOK)"]
+  func counts(_ counts: [FundingStatus: Int]) -> String {
+    "Measures: \(counts[.funded] ?? 0) funded, \(counts[.partlyFunded] ?? 0) partly funded, \(counts[.notFunded] ?? 0) not funded, \(counts[.ineligible] ?? 0) not eligible."
+  }
+  let total = "Total"
+
+  let networksHeading = "2. Prioritised measures per competence network"
+  let jointHeading = "Joint measures"
+  let measureColumns = ["Scheme", "Rank", "Measure", "Participants", "Duration", "Development partner", "Grant (NOK)", "To partner (NOK)", "Status", "Reason"]
+  func fairnessLine(keyShare: String, floors: [(scheme: String, floor: String, received: String)]) -> String {
+    let parts = floors.map { "\($0.scheme): floor NOK \($0.floor), received NOK \($0.received)" }
+    return "Share by the forum's allocation key: \(keyShare)." + (parts.isEmpty ? "" : " " + parts.joined(separator: "; ") + ".")
+  }
+  let noMeasures = "No measures were submitted."
+
+  let partnersHeading = "3. Development partners: hours and money"
+  let partnerColumns = ["Partner", "Pool: hours", "Pool: capacity", "Pool (NOK)", "Partner 2: hours", "Partner 2: capacity", "Partner 2 (NOK)", "Total (NOK)"]
+  let collaborationHeading = "Which school owners work with which partners"
+  let collaborationColumns = ["Competence network", "Development partners"]
+
+  let ownersHeading = "4. School owners: grant, own contribution and payments"
+  func ownersIntro(year: Int) -> String {
+    "Grants for a network's measures are shared among its members by the network's own cost-sharing key, unless the measure names one owner. The own contribution (egenandel) is the scheme's rate of the grant. The grant is paid in two instalments: at the end of June \(year) and in the winter \(year)/\(String(year + 1).suffix(2))."
+  }
+  let ownerColumns = ["School owner", "Competence network", "Grant (NOK)", "Own contribution (NOK)", "1st instalment, June (NOK)", "2nd instalment, winter (NOK)"]
+  func costSharingLine(network: String, equal: String, pupils: String) -> String {
+    "\(network): \(equal) equally, \(pupils) by pupils."
+  }
+
+  let criteriaHeading = "5. Criteria"
+  let criteriaIntro = "✓ = met, ✗ = not met, – = does not apply to the scheme. A measure that does not meet every criterion gets no money."
+  func criterion(_ criterion: Criterion) -> String {
+    switch criterion {
+    case .schoolBased: "school- or workplace-based"
+    case .collective: "collective competence development"
+    case .inLocalPlan: "meets a local need and is in the network's long-term plan"
+    case .developmentPartner: "a university (or Statped) is development partner"
+    case .broadTargetGroup: "broad target group: everyone around the pupils"
+    case .notIndividualEducation: "not individual further education"
+    }
+  }
+  func criterionShort(_ criterion: Criterion) -> String {
+    switch criterion {
+    case .schoolBased: "School-based"
+    case .collective: "Collective"
+    case .inLocalPlan: "Local plan"
+    case .developmentPartner: "UH partner"
+    case .broadTargetGroup: "Broad target group"
+    case .notIndividualEducation: "Not individual"
+    }
+  }
+  let measureColumn = "Measure"
+
+  let methodHeading = "6. How it was computed"
+  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String) -> [String] {
+    let weighting: String
+    switch policy.weighting {
+    case .strictTiers: weighting = "strict tiers: every list's first priority before anyone's second, and so on"
+    case .decay(let factor): weighting = "decaying weight: rank r weighs \(factor) to the power (r − 1)"
+    }
+    let value = policy.value == .count ? "each measure counts the same" : "each measure counts its cost"
+    return [
+      "Floor per network: \(Int((policy.fairnessFloor * 100).rounded()))% of the network's share of each frame (or all it asks, if less). Allocation key: \(keyEqual) equally, \(keyPupils) by pupils.",
+      "Priorities: \(weighting); \(value).",
+      "Order of optimisation: 1) least shortfall below the floors, 2) most priority value, 3) a fixed rule for ties (scheme, list, rank, id; then the network's preferred partner).",
+    ]
+  }
+  func solveLine(status: String, solver: String) -> String { "Solution: \(status) (\(solver))." }
+  func stageLine(name: String, status: String, value: String) -> String { "\(name): \(status), value \(value)" }
+  func modelSizeLine(_ size: ModelSize) -> String {
+    "The model has \(size.variables) variables (\(size.integerVariables) integer), \(size.constraints) constraints and \(size.stages) stages."
+  }
+
+  func status(_ status: FundingStatus, share: String) -> String {
+    switch status {
+    case .funded: "funded"
+    case .partlyFunded: "partly funded (\(share))"
+    case .notFunded: "not funded"
+    case .ineligible: "not eligible"
+    }
+  }
+  func terminationStatus(_ status: String) -> String {
+    switch status {
+    case "timeLimitWithoutSolution": "time limit reached without a solution"
+    case "feasible": "feasible, optimality not proven"
+    case "infeasible": "no valid allocation"
+    default: status
+    }
+  }
+  func role(_ role: PartnerRole) -> String { role == .pool ? "pool" : "partner 2" }
+  func months(_ months: Int, start: String?) -> String {
+    "\(months) months" + (start.map { " from \($0)" } ?? "")
+  }
+  func reason(_ reason: Reason, names: NameBook) -> String {
+    switch reason {
+    case .failsCriteria(let criteria): "Does not meet: " + criteria.map { criterion($0) }.joined(separator: "; ") + "."
+    case .continuingCommitment: "Continues a commitment from earlier years."
+    case .fundedByPriority: "Within the frame in priority order."
+    case .frameSpent(let scheme, let left, let needed):
+      "The frame of \(names.scheme(scheme)) is spent (NOK \(names.kroner(left)) left, NOK \(names.kroner(needed)) needed)."
+    case .smallestShareDoesNotFit(let share, let left, let needed):
+      "The smallest viable share (\(names.percent(share))) costs NOK \(names.kroner(needed)); only NOK \(names.kroner(left)) is left."
+    case .partnerHoursUsed(let partner, let role, let left, let needed):
+      "\(names.partner(partner)) lacks \(self.role(role)) hours (\(names.hours(left)) left, \(names.hours(needed)) needed)."
+    case .noPartnerInRole(let role): "No acceptable partner has \(self.role(role)) hours."
+    case .higherPriorityNotFullyFunded(let measure):
+      "A higher priority on the same list (\(names.measure(measure))) is not fully funded."
+    case .betterUseElsewhere: "The money and hours give more under the forum's rules in other measures."
+    }
+  }
+  func stageName(_ name: String) -> String {
+    if name.hasPrefix("priority rank ") { return "Priority \(name.dropFirst("priority rank ".count))" }
+    return name.prefix(1).uppercased() + name.dropFirst()
+  }
+}

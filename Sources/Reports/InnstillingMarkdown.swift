@@ -1,0 +1,185 @@
+import GrantAllocation
+
+/// The draft joint annual recommendation (*felles årlig innstilling*) as Markdown.
+public struct InnstillingMarkdown {
+  let result: AllocationResult
+  let settlement: Settlement
+  let messages: any Messages
+  let names: NameBook
+  let provenance: ReportProvenance
+
+  /// - Precondition: `result` has an allocation and `settlement` was made from it.
+  public init(result: AllocationResult, settlement: Settlement, language: Language, provenance: ReportProvenance) {
+    self.result = result
+    self.settlement = settlement
+    messages = language.messages
+    names = NameBook(scenario: result.scenario, messages: language.messages)
+    self.provenance = provenance
+  }
+
+  var scenario: Scenario { result.scenario }
+
+  /// The whole document, ending in a newline.
+  public func render() -> String {
+    var sections = [header(), summary(), networks(), partners(), owners(), criteria(), method()]
+    sections.removeAll(where: \.isEmpty)
+    return sections.joined(separator: "\n\n") + "\n"
+  }
+
+  private func header() -> String {
+    var lines = ["# " + messages.documentTitle(year: scenario.year, county: scenario.county, title: scenario.title), ""]
+    if let note = scenario.note { lines += ["> " + note.replacingOccurrences(of: "\n", with: " "), ""] }
+    lines += [messages.draftNotice + " " + messages.madeBy(provenance)]
+    return lines.joined(separator: "\n")
+  }
+
+  private func summary() -> String {
+    var table = MarkdownTable(columns: messages.summaryColumns, rightAligned: Set(1...6))
+    for money in settlement.schemes {
+      table.add([names.scheme(money.scheme)] + [money.frame, money.toPartners, money.toOwners, money.toJointMeasures, money.allocated, money.left].map(names.kroner))
+    }
+    let totals = [\Settlement.SchemeMoney.frame, \.toPartners, \.toOwners, \.toJointMeasures, \.allocated, \.left].map { path in
+      settlement.schemes.reduce(0) { $0 + $1[keyPath: path] }
+    }
+    table.add(["**\(messages.total)**"] + totals.map { "**\(names.kroner($0))**" })
+    let counts = Dictionary(grouping: result.outcomes, by: \.status).mapValues(\.count)
+    return ["## " + messages.summaryHeading, table.rendered, messages.counts(counts)].joined(separator: "\n\n")
+  }
+
+  private func networks() -> String {
+    var parts = ["## " + messages.networksHeading]
+    let keyShares = scenario.networkKeyShares()
+    for network in scenario.networks {
+      let indices = scenario.measures.indices.filter { scenario.measures[$0].holder == .network(network.id) }
+      let floors = result.fairness.filter { $0.network == network.id }.map {
+        (scheme: names.scheme($0.scheme), floor: names.kroner($0.floor), received: names.kroner($0.received))
+      }
+      parts.append("### " + network.name)
+      parts.append(messages.fairnessLine(keyShare: names.percent(keyShares[network.id] ?? 0), floors: floors))
+      parts.append(measureTable(indices))
+    }
+    let joint = scenario.measures.indices.filter { scenario.measures[$0].holder == .joint }
+    if !joint.isEmpty {
+      parts.append("### " + messages.jointHeading)
+      parts.append(measureTable(joint))
+    }
+    return parts.joined(separator: "\n\n")
+  }
+
+  /// One row per measure, sorted by scheme order and rank, with a total row.
+  private func measureTable(_ indices: [Int]) -> String {
+    guard !indices.isEmpty else { return messages.noMeasures }
+    let schemeOrder = Dictionary(uniqueKeysWithValues: scenario.schemes.enumerated().map { ($0.element.id, $0.offset) })
+    let sorted = indices.sorted {
+      let (a, b) = (scenario.measures[$0], scenario.measures[$1])
+      return (schemeOrder[a.scheme] ?? 0, a.rank, a.id.rawValue) < (schemeOrder[b.scheme] ?? 0, b.rank, b.id.rawValue)
+    }
+    var table = MarkdownTable(columns: messages.measureColumns, rightAligned: [1, 3, 6, 7])
+    var grantTotal = 0
+    var partnerTotal = 0
+    for index in sorted {
+      let measure = scenario.measures[index]
+      let outcome = result.outcomes[index]
+      let money = settlement.measures[index]
+      let partnerMoney = money.partners.reduce(0) { $0 + $1.money }
+      grantTotal += money.grant
+      partnerTotal += partnerMoney
+      table.add([
+        names.scheme(measure.scheme), String(measure.rank), "\(measure.title) (\(measure.id))",
+        measure.participants.map(String.init) ?? "–",
+        measure.durationMonths.map { messages.months($0, start: measure.start) } ?? (measure.start ?? "–"),
+        partnerText(measure, outcome), names.kroner(money.grant), names.kroner(partnerMoney),
+        messages.status(outcome.status, share: names.percent(outcome.share)),
+        outcome.reasons.map { messages.reason($0, names: names) }.joined(separator: " "),
+      ])
+    }
+    table.add(["**\(messages.total)**", "", "", "", "", "", "**\(names.kroner(grantTotal))**", "**\(names.kroner(partnerTotal))**", "", ""])
+    return table.rendered
+  }
+
+  /// The partners that got hours, with hours per role; or the acceptable ones in parentheses.
+  private func partnerText(_ measure: Measure, _ outcome: MeasureOutcome) -> String {
+    guard !outcome.partners.isEmpty else {
+      let wanted = measure.acceptablePartners.map(names.partner)
+      return wanted.isEmpty ? "–" : "(" + wanted.joined(separator: ", ") + ")"
+    }
+    let byPartner = Dictionary(grouping: outcome.partners, by: \.partner)
+    return byPartner.keys.sorted().map { partner in
+      let roles = byPartner[partner]!.sorted { $0.role < $1.role }.map { "\(messages.role($0.role)) \(names.hours($0.hours)) t" }
+      return "\(names.partner(partner)): " + roles.joined(separator: ", ")
+    }.joined(separator: "; ")
+  }
+
+  private func partners() -> String {
+    var table = MarkdownTable(columns: messages.partnerColumns, rightAligned: Set(1...7))
+    var totals = [Double](repeating: 0, count: 7)
+    for money in settlement.partners {
+      let values: [Double] = [
+        money.hours[.pool] ?? 0, money.capacity[.pool] ?? 0, Double(money.money[.pool] ?? 0),
+        money.hours[.partner2] ?? 0, money.capacity[.partner2] ?? 0, Double(money.money[.partner2] ?? 0), Double(money.total),
+      ]
+      for (position, value) in values.enumerated() { totals[position] += value }
+      table.add([names.partner(money.partner)] + formatPartnerRow(values))
+    }
+    table.add(["**\(messages.total)**"] + formatPartnerRow(totals).map { "**\($0)**" })
+    var collaboration = MarkdownTable(columns: messages.collaborationColumns)
+    for network in scenario.networks {
+      let partnerIDs = Set(scenario.measures.indices.filter { scenario.measures[$0].holder == .network(network.id) }
+        .flatMap { result.outcomes[$0].partners.map(\.partner) })
+      collaboration.add([network.name, partnerIDs.isEmpty ? "–" : partnerIDs.sorted().map(names.partner).joined(separator: ", ")])
+    }
+    return ["## " + messages.partnersHeading, table.rendered, "### " + messages.collaborationHeading, collaboration.rendered]
+      .joined(separator: "\n\n")
+  }
+
+  private func formatPartnerRow(_ values: [Double]) -> [String] {
+    values.enumerated().map { position, value in
+      [2, 5, 6].contains(position) ? names.kroner(Int(value)) : names.hours(value)
+    }
+  }
+
+  private func owners() -> String {
+    var table = MarkdownTable(columns: messages.ownerColumns, rightAligned: Set(2...5))
+    var totals = [0, 0, 0, 0]
+    for owner in scenario.owners {
+      guard let payment = settlement.payment(owner.id) else { continue }
+      let values = [payment.grant, payment.egenandel, payment.firstInstalment, payment.secondInstalment]
+      for (position, value) in values.enumerated() { totals[position] += value }
+      table.add([owner.name, names.network(owner.network)] + values.map(names.kroner))
+    }
+    table.add(["**\(messages.total)**", ""] + totals.map { "**\(names.kroner($0))**" })
+    let keys = scenario.networks.map {
+      "- " + messages.costSharingLine(network: $0.name, equal: names.percent($0.costSharing.equal), pupils: names.percent($0.costSharing.pupils))
+    }
+    return ["## " + messages.ownersHeading, messages.ownersIntro(year: scenario.year), table.rendered, keys.joined(separator: "\n")]
+      .joined(separator: "\n\n")
+  }
+
+  private func criteria() -> String {
+    var table = MarkdownTable(columns: [messages.measureColumn] + Criterion.allCases.map(messages.criterionShort))
+    for measure in scenario.measures {
+      guard let scheme = scenario.scheme(measure.scheme) else { continue }
+      let failed = Set(measure.failedCriteria(under: scheme))
+      let marks = Criterion.allCases.map { criterion -> String in
+        if criterion == .broadTargetGroup && !scheme.requiresBroadTargetGroup { return "–" }
+        return failed.contains(criterion) ? "✗" : "✓"
+      }
+      table.add(["\(measure.title) (\(measure.id))"] + marks)
+    }
+    return ["## " + messages.criteriaHeading, messages.criteriaIntro, table.rendered].joined(separator: "\n\n")
+  }
+
+  private func method() -> String {
+    let policy = scenario.policy
+    var lines = messages.policyLines(
+      policy, keyEqual: names.percent(policy.fairnessKey.equal), keyPupils: names.percent(policy.fairnessKey.pupils)
+    ).map { "- " + $0 }
+    lines.append("- " + messages.solveLine(status: messages.terminationStatus(result.status.rawValue), solver: result.solverName))
+    for stage in result.stages {
+      let value = stage.objectiveValue.map { names.decimal($0, decimals: 4) } ?? "–"
+      lines.append("  - " + messages.stageLine(name: messages.stageName(stage.name), status: messages.terminationStatus(stage.status.rawValue), value: value))
+    }
+    lines.append("- " + messages.modelSizeLine(result.modelSize))
+    return ["## " + messages.methodHeading, lines.joined(separator: "\n")].joined(separator: "\n\n")
+  }
+}

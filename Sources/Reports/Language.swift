@@ -1,0 +1,77 @@
+import GrantAllocation
+
+/// The language of a report: Norwegian bokmål by default, English on request.
+public enum Language: String, Sendable, CaseIterable {
+  case nb
+  case en
+
+  /// The message catalogue for this language.
+  var messages: any Messages {
+    switch self {
+    case .nb: BokmalMessages()
+    case .en: EnglishMessages()
+    }
+  }
+}
+
+/// Who made a report and with what, printed in every report.
+public struct ReportProvenance: Sendable {
+  public var dekomVersion: String
+  public var solverName: String
+
+  public init(dekomVersion: String, solverName: String) {
+    self.dekomVersion = dekomVersion
+    self.solverName = solverName
+  }
+}
+
+/// Every sentence and label a report uses, once per language.
+protocol Messages {
+  var decimalMark: Character { get }
+  var thousandSeparator: String { get }
+  var percentSuffix: String { get }
+
+  func documentTitle(year: Int, county: String, title: String?) -> String
+  var draftNotice: String { get }
+  func madeBy(_ provenance: ReportProvenance) -> String
+
+  var summaryHeading: String { get }
+  var summaryColumns: [String] { get }
+  func counts(_ counts: [FundingStatus: Int]) -> String
+  var total: String { get }
+
+  var networksHeading: String { get }
+  var jointHeading: String { get }
+  var measureColumns: [String] { get }
+  func fairnessLine(keyShare: String, floors: [(scheme: String, floor: String, received: String)]) -> String
+  var noMeasures: String { get }
+
+  var partnersHeading: String { get }
+  var partnerColumns: [String] { get }
+  var collaborationHeading: String { get }
+  var collaborationColumns: [String] { get }
+
+  var ownersHeading: String { get }
+  func ownersIntro(year: Int) -> String
+  var ownerColumns: [String] { get }
+  func costSharingLine(network: String, equal: String, pupils: String) -> String
+
+  var criteriaHeading: String { get }
+  var criteriaIntro: String { get }
+  func criterion(_ criterion: Criterion) -> String
+  func criterionShort(_ criterion: Criterion) -> String
+  var measureColumn: String { get }
+
+  var methodHeading: String { get }
+  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String) -> [String]
+  func solveLine(status: String, solver: String) -> String
+  func stageLine(name: String, status: String, value: String) -> String
+  func modelSizeLine(_ size: ModelSize) -> String
+
+  func status(_ status: FundingStatus, share: String) -> String
+  func terminationStatus(_ status: String) -> String
+  func role(_ role: PartnerRole) -> String
+  func months(_ months: Int, start: String?) -> String
+  func reason(_ reason: Reason, names: NameBook) -> String
+  func stageName(_ name: String) -> String
+}

@@ -1,0 +1,63 @@
+import GrantAllocation
+
+/// Looks up printed names and formats numbers for one report.
+struct NameBook {
+  let scenario: Scenario
+  let messages: any Messages
+
+  func scheme(_ id: SchemeID) -> String { scenario.scheme(id)?.name ?? id.rawValue }
+  func partner(_ id: PartnerID) -> String { scenario.partner(id)?.name ?? id.rawValue }
+  func network(_ id: NetworkID) -> String { scenario.network(id)?.name ?? id.rawValue }
+  func measure(_ id: MeasureID) -> String {
+    guard let measure = scenario.measures.first(where: { $0.id == id }) else { return id.rawValue }
+    return "\(measure.title) (\(id))"
+  }
+
+  /// Whole kroner with thousand separators: `1 234 567` (nb) or `1,234,567` (en).
+  func kroner(_ amount: Int) -> String {
+    let digits = String(abs(amount))
+    var grouped = ""
+    for (offset, digit) in digits.enumerated() {
+      if offset > 0 && (digits.count - offset) % 3 == 0 { grouped += messages.thousandSeparator }
+      grouped.append(digit)
+    }
+    return (amount < 0 ? "−" : "") + grouped
+  }
+
+  /// Exact NOK, rounded to whole kroner for a sentence.
+  func kroner(_ amount: Double) -> String { kroner(Int(amount.rounded(.toNearestOrAwayFromZero))) }
+
+  /// A number with `decimals` decimals and the language's decimal mark.
+  func decimal(_ value: Double, decimals: Int) -> String {
+    let scale = pow10(decimals)
+    let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    let whole = Int(rounded.rounded(.towardZero))
+    var text = kroner(whole)
+    if rounded < 0 && whole == 0 { text = "−" + text }
+    guard decimals > 0 else { return text }
+    let fraction = Int((abs(rounded - Double(whole)) * scale).rounded())
+    let padded = String(fraction).leftPadded(to: decimals)
+    return text + String(messages.decimalMark) + padded
+  }
+
+  /// Hours with one decimal, trailing `,0` dropped.
+  func hours(_ value: Double) -> String {
+    let text = decimal(value, decimals: 1)
+    return text.hasSuffix("\(messages.decimalMark)0") ? String(text.dropLast(2)) : text
+  }
+
+  /// A share as a percentage: `37,5 %` / `37.5%`.
+  func percent(_ share: Double) -> String {
+    let text = decimal(share * 100, decimals: 1)
+    let trimmed = text.hasSuffix("\(messages.decimalMark)0") ? String(text.dropLast(2)) : text
+    return trimmed + messages.percentSuffix
+  }
+
+  private func pow10(_ exponent: Int) -> Double { (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
+}
+
+extension String {
+  func leftPadded(to length: Int) -> String {
+    count >= length ? self : String(repeating: "0", count: length - count) + self
+  }
+}

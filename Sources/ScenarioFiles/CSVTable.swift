@@ -1,0 +1,225 @@
+import Foundation
+import SwiftCSV
+
+/// One column a CSV file may have.
+struct ColumnSpec {
+  var name: String
+  var required: Bool
+}
+
+/// A CSV file read into rows of cells by column name, with the spreadsheet row number of each row.
+struct CSVTable {
+  struct Row {
+    /// Row as a spreadsheet counts it: the header is row 1.
+    var number: Int
+    var cells: [String: String]
+  }
+
+  let file: String
+  let columns: [String]
+  let rows: [Row]
+
+  /// Reads `file` in `directory`; problems go to `log`, and `nil` means the file could not be read
+  /// at all (missing, not UTF-8, not CSV, or missing required columns).
+  static func read(_ file: String, in directory: URL, columns specs: [ColumnSpec], log: inout IssueLog) -> CSVTable? {
+    let url = directory.appendingPathComponent(file)
+    guard let data = try? Data(contentsOf: url) else {
+      let exists = FileManager.default.fileExists(atPath: url.path)
+      log.add(file, row: nil, nil, exists ? "the file cannot be read." : "the file is missing.",
+              fix: exists ? "check the file's permissions." : "add \(file) to the scenario folder (see docs/scenario-format.md).")
+      return nil
+    }
+    return parse(data, file: file, columns: specs, log: &log)
+  }
+
+  /// Parses CSV bytes: UTF-8 with or without BOM, `;` or `,` as separator.
+  static func parse(_ data: Data, file: String, columns specs: [ColumnSpec], log: inout IssueLog) -> CSVTable? {
+    guard var text = String(data: data, encoding: .utf8) else {
+      log.add(file, row: nil, nil, "the file is not UTF-8 text (Excel's \"CSV\" is often Windows-1252).",
+              fix: "save it again in Excel as \"CSV UTF-8 (kommadelt)\", or in LibreOffice with character set UTF-8.")
+      return nil
+    }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    if text.contains("\0") {
+      log.add(file, row: nil, nil, "the file contains NUL bytes; it is not a text file.", fix: "save it again as CSV UTF-8.")
+      return nil
+    }
+    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      log.add(file, row: nil, nil, "the file is empty.", fix: "write a header row with the column names, then one row per entry.")
+      return nil
+    }
+    let delimiter: CSVDelimiter = headerLine(text).filter { $0 == ";" }.count >= headerLine(text).filter { $0 == "," }.count
+      ? .semicolon : .comma
+    let parsed: EnumeratedCSV
+    do {
+      parsed = try EnumeratedCSV(string: text, delimiter: delimiter, loadColumns: false)
+    } catch {
+      log.add(file, row: nil, nil, "the file is not valid CSV (\(error)); usually an unclosed quote \".",
+              fix: "open it in a spreadsheet, check cells with quotes, and save it again as CSV.")
+      return nil
+    }
+    let header = parsed.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    let known = Set(specs.map(\.name))
+    var ok = true
+    var seen = Set<String>()
+    for (position, name) in header.enumerated() {
+      if name.isEmpty {
+        if parsed.rows.contains(where: { $0.indices.contains(position) && !$0[position].trimmingCharacters(in: .whitespaces).isEmpty }) {
+          log.add(file, row: 1, nil, "column \(position + 1) has values but no name in the header.", fix: "give the column a name or delete it.")
+        }
+        continue
+      }
+      if !known.contains(name) {
+        let close = specs.map(\.name).min { editDistance($0, name) < editDistance($1, name) } ?? ""
+        log.add(file, row: 1, name, "unknown column.",
+                fix: "rename it to one of the columns in docs/scenario-format.md (did you mean '\(close)'?) or delete it.")
+        ok = false
+      }
+      if !seen.insert(name).inserted {
+        log.add(file, row: 1, name, "the column appears twice.", fix: "delete or rename one of them.")
+        ok = false
+      }
+    }
+    if header.count == 1, specs.count > 1 {
+      log.add(file, row: 1, nil, "only one column was found; the separator is probably neither ; nor ,.",
+              fix: "save the file as CSV with ; or , between the cells.")
+      return nil
+    }
+    for spec in specs where spec.required && !seen.contains(spec.name) {
+      log.add(file, row: 1, spec.name, "required column is missing.", fix: "add a column named '\(spec.name)'.")
+      ok = false
+    }
+    guard ok else { return nil }
+    var rows: [Row] = []
+    for (offset, fields) in parsed.rows.enumerated() {
+      let number = offset + 2
+      if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+      if fields.count > header.count, fields[header.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        log.add(file, row: number, nil, "the row has more cells (\(fields.count)) than the header has columns (\(header.count)).",
+                fix: "remove the extra cells, or quote a cell that contains the separator.")
+        continue
+      }
+      var cells: [String: String] = [:]
+      for (position, name) in header.enumerated() where !name.isEmpty {
+        cells[name] = position < fields.count ? fields[position].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+      }
+      rows.append(Row(number: number, cells: cells))
+    }
+    return CSVTable(file: file, columns: header, rows: rows)
+  }
+
+  private static func headerLine(_ text: String) -> Substring {
+    text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+  }
+
+  private static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}
+
+/// Reads typed values from one CSV row, logging every problem with file, row and column.
+struct RowReader {
+  let file: String
+  let row: CSVTable.Row
+  var log: IssueLog
+
+  init(file: String, row: CSVTable.Row) {
+    self.file = file
+    self.row = row
+    log = IssueLog()
+  }
+
+  func text(_ column: String) -> String { row.cells[column] ?? "" }
+
+  func has(_ column: String) -> Bool { !text(column).isEmpty }
+
+  mutating func fail(_ column: String?, _ problem: String, fix: String) {
+    log.add(file, row: row.number, column, problem, fix: fix)
+  }
+
+  mutating func requiredText(_ column: String) -> String? {
+    let value = text(column)
+    if value.isEmpty { fail(column, "the cell is empty.", fix: "fill it in.") }
+    return value.isEmpty ? nil : value
+  }
+
+  mutating func identifier(_ column: String) -> String? {
+    guard let value = requiredText(column) else { return nil }
+    return take(column, CellValues.identifier(value))
+  }
+
+  /// A number in `range`; `nil` when empty (logged when `required`) or invalid (logged).
+  mutating func number(_ column: String, required: Bool, in range: ClosedRange<Double>, unit: String) -> Double? {
+    let value = text(column)
+    if value.isEmpty {
+      if required { fail(column, "the cell is empty.", fix: "write the \(unit).") }
+      return nil
+    }
+    guard let number = take(column, CellValues.number(value)) else { return nil }
+    guard range.contains(number) else {
+      fail(column, "\(value) is outside the allowed range \(format(range.lowerBound))–\(format(range.upperBound)) \(unit).",
+           fix: "write a \(unit) in that range.")
+      return nil
+    }
+    return number
+  }
+
+  mutating func wholeNumber(_ column: String, required: Bool, in range: ClosedRange<Int>, unit: String) -> Int? {
+    let value = text(column)
+    if value.isEmpty {
+      if required { fail(column, "the cell is empty.", fix: "write the \(unit).") }
+      return nil
+    }
+    guard let number = take(column, CellValues.wholeNumber(value)) else { return nil }
+    guard range.contains(number) else {
+      fail(column, "\(value) is outside the allowed range \(range.lowerBound)–\(range.upperBound) \(unit).",
+           fix: "write a whole number in that range.")
+      return nil
+    }
+    return number
+  }
+
+  mutating func yesNo(_ column: String, default defaultValue: Bool?) -> Bool? {
+    let value = text(column)
+    if value.isEmpty {
+      if defaultValue == nil { fail(column, "the cell is empty.", fix: "write ja or nei.") }
+      return defaultValue
+    }
+    return take(column, CellValues.yesNo(value))
+  }
+
+  mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, as _: T.Type) -> T? where T.RawValue == String {
+    guard let value = requiredText(column) else { return nil }
+    guard let choice = T(rawValue: value.lowercased()) else {
+      fail(column, "\"\(value)\" is not one of the allowed values.",
+           fix: "write one of: \(T.allCases.map(\.rawValue).joined(separator: ", ")).")
+      return nil
+    }
+    return choice
+  }
+
+  private mutating func take<T>(_ column: String, _ result: Result<T, CellValues.Failure>) -> T? {
+    switch result {
+    case .success(let value): return value
+    case .failure(let failure):
+      fail(column, failure.problem, fix: failure.fix)
+      return nil
+    }
+  }
+}
+
+/// Numbers in messages: whole numbers without decimals, others as Swift prints them.
+func format(_ value: Double) -> String {
+  value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Parses the text of one cell (CSV) or scalar (YAML) the way a Norwegian spreadsheet writes it.
+enum CellValues {
+  /// Why a cell could not be read, and what to write instead.
+  struct Failure: Error {
+    var problem: String
+    var fix: String
+  }
+
+  /// A decimal number: point or comma as decimal mark, spaces (also no-break) as thousand separators.
+  static func number(_ text: String) -> Result<Double, Failure> {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    var cleaned = trimmed.replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: "\u{202F}", with: "")
+      .replacingOccurrences(of: " ", with: "")
+    let lowered = cleaned.lowercased()
+    if lowered.contains("nan") || lowered.contains("inf") {
+      return .failure(Failure(problem: "\"\(trimmed)\" is not a number.", fix: "write a finite number, e.g. 1500 or 0,5."))
+    }
+    if lowered.hasSuffix("kr") || lowered.hasSuffix("nok") || lowered.hasSuffix("%") {
+      return .failure(Failure(
+        problem: "\"\(trimmed)\" has a unit in it.", fix: "write the number alone (shares as 0,3, not 30 %; money without kr)."))
+    }
+    let commas = cleaned.filter { $0 == "," }.count
+    let points = cleaned.filter { $0 == "." }.count
+    if commas + points > 1 {
+      return .failure(Failure(
+        problem: "\"\(trimmed)\" has more than one decimal mark or a thousand separator other than a space.",
+        fix: "write 1500000 or 1 500 000 (spaces as thousand separators), with at most one decimal comma."))
+    }
+    cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
+    let allowed = CharacterSet(charactersIn: "0123456789.-+eE")
+    guard !cleaned.isEmpty, cleaned.unicodeScalars.allSatisfy(allowed.contains), let value = Double(cleaned), value.isFinite
+    else {
+      return .failure(Failure(problem: "\"\(trimmed)\" is not a number.", fix: "write a number, e.g. 1500 or 0,5."))
+    }
+    return .success(value)
+  }
+
+  /// A whole number (`12`, `1 200`; `12,0` is accepted, `12,5` is not).
+  static func wholeNumber(_ text: String) -> Result<Int, Failure> {
+    switch number(text) {
+    case .failure(let failure): return .failure(failure)
+    case .success(let value):
+      guard value.rounded() == value, abs(value) < 1e15 else {
+        return .failure(Failure(problem: "\"\(text.trimmingCharacters(in: .whitespaces))\" is not a whole number.", fix: "write a whole number, e.g. 3."))
+      }
+      return .success(Int(value))
+    }
+  }
+
+  /// A share: a decimal (`0.5`, `0,5`) or a fraction (`1/3`).
+  static func share(_ text: String) -> Result<Double, Failure> {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+    if parts.count == 2 {
+      guard case .success(let numerator) = number(String(parts[0])), case .success(let denominator) = number(String(parts[1])),
+        denominator != 0
+      else {
+        return .failure(Failure(problem: "\"\(trimmed)\" is not a fraction.", fix: "write a share as 0,5 or as a fraction like 1/3."))
+      }
+      return .success(numerator / denominator)
+    }
+    return number(trimmed)
+  }
+
+  static let yesWords: Set<String> = ["ja", "j", "yes", "y", "true", "sant", "1", "x"]
+  static let noWords: Set<String> = ["nei", "n", "no", "false", "usant", "0", ""]
+
+  /// Yes or no: `ja`/`nei`, `yes`/`no`, `true`/`false`, `1`/`0`, `x`/empty.
+  static func yesNo(_ text: String) -> Result<Bool, Failure> {
+    let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
+    if yesWords.contains(lowered) { return .success(true) }
+    if noWords.contains(lowered) { return .success(false) }
+    return .failure(Failure(problem: "\"\(text)\" is not yes or no.", fix: "write ja or nei (or yes/no, 1/0, x/empty)."))
+  }
+
+  /// A list in one cell, separated by `|`, `,` (inside quotes), `;` or spaces.
+  static func list(_ text: String) -> [String] {
+    text.split { "| ,;\t".contains($0) }.map(String.init)
+  }
+
+  /// An id: letters (æøå too), digits, `-` and `_`.
+  static func identifier(_ text: String) -> Result<String, Failure> {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let allowed = CharacterSet.letters.union(.decimalDigits).union(CharacterSet(charactersIn: "-_"))
+    guard !trimmed.isEmpty, trimmed.count <= 64, trimmed.unicodeScalars.allSatisfy(allowed.contains) else {
+      return .failure(Failure(
+        problem: "\"\(trimmed)\" is not a valid id.",
+        fix: "use 1–64 letters, digits, - and _ without spaces, e.g. sv-lesing."))
+    }
+    return .success(trimmed)
+  }
+}

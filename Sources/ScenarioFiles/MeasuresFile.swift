@@ -1,0 +1,204 @@
+import Foundation
+import GrantAllocation
+
+/// Reads `measures.csv` and checks it against the schemes, networks, partners and owners.
+enum MeasuresFile {
+  static let fileName = "measures.csv"
+  static let columns = [
+    "id", "network", "scheme", "rank", "title", "school_based", "collective", "in_local_plan",
+  ].map { ColumnSpec(name: $0, required: true) } + [
+    "cost_nok", "price_per_participant_nok", "participants", "pool_hours", "partner2_hours", "partners", "single_partner",
+    "min_share", "continuing", "owner", "start", "duration_months", "broad_target_group", "individual_education", "note",
+  ].map { ColumnSpec(name: $0, required: false) }
+
+  /// What the measures refer to.
+  struct Context {
+    var schemes: [SchemeID: Scheme]
+    var networks: Set<NetworkID>
+    var partners: [PartnerID: Partner]
+    var owners: [OwnerID: SchoolOwner]
+    /// Whether partners.csv / owners.csv were read without errors (otherwise references to them are not checked).
+    var partnersKnown: Bool
+    var ownersKnown: Bool
+  }
+
+  static func read(_ table: CSVTable, context: Context, log: inout IssueLog) -> [Measure] {
+    var measures: [Measure] = []
+    var rowOf: [MeasureID: Int] = [:]
+    var firstRow: [String: Int] = [:]
+    for row in table.rows {
+      var reader = RowReader(file: fileName, row: row)
+      let measure = readRow(&reader, context: context)
+      if let id = reader.row.cells["id"], !id.isEmpty {
+        if let first = firstRow[id] {
+          reader.fail("id", "the id \(id) is also used on row \(first).", fix: "give every measure its own id.")
+        } else {
+          firstRow[id] = row.number
+        }
+      }
+      log.append(contentsOf: reader.log)
+      if reader.log.isEmpty, let measure {
+        measures.append(measure)
+        rowOf[measure.id] = row.number
+      }
+    }
+    checkRanks(measures, rowOf: rowOf, log: &log)
+    return measures
+  }
+
+  private static func readRow(_ reader: inout RowReader, context: Context) -> Measure? {
+    let id = reader.identifier("id")
+    let holderText = reader.identifier("network")
+    let schemeText = reader.identifier("scheme")
+    let rank = reader.wholeNumber("rank", required: true, in: 1...10_000, unit: "rank")
+    let title = reader.requiredText("title")
+    var holder: MeasureHolder?
+    if let holderText {
+      if holderText.lowercased() == MeasureHolder.jointID {
+        holder = .joint
+      } else if context.networks.contains(NetworkID(holderText)) {
+        holder = .network(NetworkID(holderText))
+      } else {
+        reader.fail("network", "\"\(holderText)\" is not a network in scenario.yaml.",
+                    fix: "write one of: \(context.networks.sorted().map(\.rawValue).joined(separator: ", ")), or felles for a joint measure.")
+      }
+    }
+    var scheme: Scheme?
+    if let schemeText {
+      scheme = context.schemes[SchemeID(schemeText)]
+      if scheme == nil {
+        reader.fail("scheme", "\"\(schemeText)\" is not a scheme in scenario.yaml.",
+                    fix: "write one of: \(context.schemes.keys.sorted().map(\.rawValue).joined(separator: ", ")).")
+      }
+    }
+    // Cost: cost_nok, or price per participant × participants.
+    let largest = ScenarioSettingsFile.largestAmount
+    let cost = reader.number("cost_nok", required: false, in: 0...largest, unit: "NOK")
+    let price = reader.number("price_per_participant_nok", required: false, in: 0...1e7, unit: "NOK per participant")
+    let participants = reader.wholeNumber("participants", required: false, in: 0...1_000_000, unit: "participants")
+    var stateCost: Double?
+    switch (reader.has("cost_nok"), reader.has("price_per_participant_nok")) {
+    case (true, true):
+      reader.fail("cost_nok", "both cost_nok and price_per_participant_nok are given.", fix: "keep one of them.")
+    case (false, false):
+      reader.fail("cost_nok", "no cost is given.", fix: "write cost_nok, or price_per_participant_nok with participants.")
+    case (true, false):
+      stateCost = cost
+    case (false, true):
+      if !reader.has("participants") {
+        reader.fail("participants", "a price per participant needs the number of participants.", fix: "write the number of participants.")
+      } else if let price, let participants {
+        stateCost = price * Double(participants)
+      }
+    }
+    var hours: [PartnerRole: Double] = [:]
+    for role in PartnerRole.allCases {
+      hours[role] = reader.number("\(role.rawValue)_hours", required: false, in: 0...PartnersFile.largestHours, unit: "hours") ?? 0
+    }
+    // Partners must exist and be of a kind the scheme allows.
+    var partners: [PartnerID] = []
+    for text in CellValues.list(reader.text("partners")) {
+      let partnerID = PartnerID(text)
+      if partners.contains(partnerID) {
+        reader.fail("partners", "\(text) is listed twice.", fix: "list each partner once.")
+        continue
+      }
+      partners.append(partnerID)
+      guard context.partnersKnown else { continue }
+      guard let partner = context.partners[partnerID] else {
+        reader.fail("partners", "\"\(text)\" is not a partner in partners.csv.",
+                    fix: "write one of: \(context.partners.keys.sorted().map(\.rawValue).joined(separator: ", ")).")
+        continue
+      }
+      if let scheme, !scheme.partnerKinds.contains(partner.kind) {
+        reader.fail("partners", "\(partner.name) (\(partner.kind.rawValue)) may not serve \(scheme.name), which takes \(scheme.partnerKinds.sorted().map(\.rawValue).joined(separator: ", ")).",
+                    fix: "choose a partner of an allowed kind, or change partner_kinds for \(scheme.id) in scenario.yaml.")
+      }
+    }
+    let asksHours = hours.values.contains { $0 > 0 }
+    if asksHours && partners.isEmpty && reader.has("partners") == false {
+      // Hours without partners: the measure fails the development-partner criterion; no error.
+    }
+    let singlePartner = reader.yesNo("single_partner", default: true)
+    var minimumShare: Double? = 1
+    if reader.has("min_share") {
+      switch CellValues.share(reader.text("min_share")) {
+      case .success(let share) where share > 0 && share <= 1: minimumShare = share
+      case .success:
+        reader.fail("min_share", "\(reader.text("min_share")) is not in (0, 1].", fix: "write a share above 0 and at most 1; 1 means all or nothing.")
+        minimumShare = nil
+      case .failure(let failure):
+        reader.fail("min_share", failure.problem, fix: failure.fix)
+        minimumShare = nil
+      }
+    }
+    let continuing = reader.yesNo("continuing", default: false)
+    var owner: OwnerID?
+    if reader.has("owner") {
+      owner = OwnerID(reader.text("owner"))
+      if context.ownersKnown {
+        if let found = context.owners[owner!] {
+          if let network = holder?.network, found.network != network {
+            reader.fail("owner", "\(found.name) belongs to network \(found.network), not \(network).", fix: "name an owner in the measure's network, or leave the cell empty.")
+          }
+        } else {
+          reader.fail("owner", "\"\(reader.text("owner"))\" is not an owner in owners.csv.", fix: "write an owner id from owners.csv, or leave the cell empty.")
+        }
+      }
+    }
+    let duration = reader.wholeNumber("duration_months", required: false, in: 1...120, unit: "months")
+    let schoolBased = reader.yesNo("school_based", default: nil)
+    let collective = reader.yesNo("collective", default: nil)
+    let inLocalPlan = reader.yesNo("in_local_plan", default: nil)
+    let individual = reader.yesNo("individual_education", default: false)
+    var broad: Bool?
+    if reader.has("broad_target_group") {
+      broad = reader.yesNo("broad_target_group", default: false)
+    } else if let scheme, scheme.requiresBroadTargetGroup {
+      reader.fail("broad_target_group", "\(scheme.name) requires this criterion, and the cell is empty.", fix: "write ja or nei.")
+    }
+    guard let id, let holder, let scheme, let rank, let title, let stateCost, let singlePartner, let minimumShare,
+      let continuing, let schoolBased, let collective, let inLocalPlan, let individual
+    else { return nil }
+    let measure = Measure(
+      id: MeasureID(id), holder: holder, scheme: scheme.id, rank: rank, title: title, stateCost: stateCost,
+      pricePerParticipant: reader.has("price_per_participant_nok") ? price : nil, participants: participants, hours: hours,
+      acceptablePartners: partners, singlePartner: singlePartner, minimumShare: minimumShare, continuing: continuing,
+      owner: owner, start: reader.has("start") ? reader.text("start") : nil, durationMonths: duration,
+      criteria: CriteriaFlags(
+        schoolBased: schoolBased, collective: collective, inLocalPlan: inLocalPlan, broadTargetGroup: broad,
+        individualEducation: individual),
+      note: reader.has("note") ? reader.text("note") : nil)
+    if continuing, !measure.failedCriteria(under: scheme).isEmpty {
+      reader.fail("continuing", "a continuing commitment fails the criteria: \(measure.failedCriteria(under: scheme).map(\.rawValue).joined(separator: ", ")).",
+                  fix: "correct the criteria flags, or end the commitment (continuing = nei).")
+      return nil
+    }
+    return measure
+  }
+
+  /// Per list (network and scheme) the ranks must be 1, 2, 3 … without gaps or repeats.
+  private static func checkRanks(_ measures: [Measure], rowOf: [MeasureID: Int], log: inout IssueLog) {
+    let lists = Dictionary(grouping: measures) { ListKey(holder: $0.holder, scheme: $0.scheme) }
+    for key in lists.keys.sorted() {
+      let list = lists[key]!.sorted { (rowOf[$0.id] ?? 0) < (rowOf[$1.id] ?? 0) }
+      var seen: [Int: MeasureID] = [:]
+      for measure in list {
+        if let other = seen[measure.rank] {
+          log.add(fileName, row: rowOf[measure.id], "rank",
+                  "rank \(measure.rank) is used twice in the list of \(key.holder) for \(key.scheme) (also row \(rowOf[other] ?? 0), \(other)).",
+                  fix: "give each measure on a list its own rank: 1, 2, 3 …")
+        } else {
+          seen[measure.rank] = measure.id
+        }
+      }
+      let ranks = Set(list.map(\.rank))
+      if let missing = (1...max(ranks.max() ?? 1, 1)).first(where: { !ranks.contains($0) }) {
+        let after = list.filter { $0.rank > missing }.min { $0.rank < $1.rank }
+        log.add(fileName, row: after.flatMap { rowOf[$0.id] }, "rank",
+                "rank \(missing) is missing in the list of \(key.holder) for \(key.scheme) (ranks found: \(ranks.sorted().map(String.init).joined(separator: ", "))).",
+                fix: "number the list 1, 2, 3 … without gaps.")
+      }
+    }
+  }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import GrantAllocation
+import Yams
+
+/// What `scenario.yaml` holds, validated, with the line each network was declared on.
+struct ScenarioSettings {
+  var year: Int
+  var county: String
+  var title: String?
+  var note: String?
+  var schemes: [Scheme]
+  var networks: [Network]
+  var networkLines: [NetworkID: Int]
+  var policy: Policy
+  var solver: SolverSettings
+}
+
+/// Reads `scenario.yaml`.
+enum ScenarioSettingsFile {
+  static let fileName = "scenario.yaml"
+  /// Frames, hours and money above this are taken for typing errors.
+  static let largestAmount = 1e11
+
+  static func read(in directory: URL, log: inout IssueLog) -> ScenarioSettings? {
+    let url = directory.appendingPathComponent(fileName)
+    guard let data = try? Data(contentsOf: url) else {
+      log.add(fileName, row: nil, nil, "the file is missing.", fix: "add scenario.yaml to the scenario folder (see docs/scenario-format.md).")
+      return nil
+    }
+    return parse(data, log: &log)
+  }
+
+  static func parse(_ data: Data, log: inout IssueLog) -> ScenarioSettings? {
+    guard var text = String(data: data, encoding: .utf8) else {
+      log.add(fileName, row: nil, nil, "the file is not UTF-8 text.", fix: "save it again with the character set UTF-8.")
+      return nil
+    }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    let document: Node?
+    do {
+      document = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      log.add(fileName, row: yamlErrorLine(error), nil, "the file is not valid YAML: \(yamlErrorSummary(error))",
+              fix: "check the indentation (spaces, not tabs) and that every key is followed by a colon.")
+      return nil
+    } catch {
+      log.add(fileName, row: nil, nil, "the file is not valid YAML: \(error)", fix: "check the indentation and the colons.")
+      return nil
+    }
+    guard let document else {
+      log.add(fileName, row: nil, nil, "the file is empty.", fix: "write the keys year, county, schemes, networks and policy.")
+      return nil
+    }
+    var reader = YAMLReader(file: fileName)
+    let settings = read(document, &reader)
+    log.append(contentsOf: reader.log)
+    return reader.log.isEmpty ? settings : nil
+  }
+
+  private static func read(_ document: Node, _ reader: inout YAMLReader) -> ScenarioSettings? {
+    guard let top = reader.mapping(
+      document, "", allowed: ["year", "county", "title", "note", "schemes", "networks", "policy", "solver"],
+      required: ["year", "county", "schemes", "networks", "policy"])
+    else { return nil }
+    let year = reader.wholeNumber(top["year"], "year", in: 2000...2100)
+    let county = reader.text(top["county"], "county")
+    let title = top["title"].flatMap { reader.text($0, "title") }
+    let note = top["note"].flatMap { reader.text($0, "note") }
+    let schemes = readSchemes(top["schemes"], &reader)
+    let (networks, lines) = readNetworks(top["networks"], &reader)
+    let policy = readPolicy(top["policy"], &reader)
+    let solver = readSolver(top["solver"], &reader)
+    guard let year, let county, let schemes, let networks, let policy, let solver else { return nil }
+    return ScenarioSettings(
+      year: year, county: county, title: title, note: note, schemes: schemes, networks: networks, networkLines: lines,
+      policy: policy, solver: solver)
+  }
+
+  private static func readSchemes(_ node: Node?, _ reader: inout YAMLReader) -> [Scheme]? {
+    guard let items = reader.sequence(node, "schemes") else { return nil }
+    if items.isEmpty { reader.fail(node, "schemes", "no schemes are listed.", fix: "list at least one scheme with its frame.") }
+    var schemes: [Scheme] = []
+    var ok = !items.isEmpty
+    for (position, item) in items.enumerated() {
+      let path = "schemes[\(position + 1)]"
+      guard let entry = reader.mapping(
+        item, path, allowed: ["id", "name", "frame_nok", "egenandel_rate", "partner_kinds", "requires_broad_target_group"],
+        required: ["id", "name", "frame_nok", "egenandel_rate", "partner_kinds"])
+      else { ok = false; continue }
+      let id = reader.identifier(entry["id"], "\(path).id")
+      let name = reader.text(entry["name"], "\(path).name")
+      let frame = reader.number(entry["frame_nok"], "\(path).frame_nok", in: 0...largestAmount, unit: "NOK")
+      let rate = reader.share(entry["egenandel_rate"], "\(path).egenandel_rate")
+      let broad = entry["requires_broad_target_group"].map { reader.yesNo($0, "\(path).requires_broad_target_group") } ?? false
+      var kinds: Set<PartnerKind>? = []
+      if let kindNodes = reader.sequence(entry["partner_kinds"], "\(path).partner_kinds") {
+        if kindNodes.isEmpty { reader.fail(entry["partner_kinds"], "\(path).partner_kinds", "no partner kinds are listed.", fix: "list at least one of uh, statped, senter.") }
+        for kindNode in kindNodes {
+          guard let text = reader.text(kindNode, "\(path).partner_kinds") else { kinds = nil; continue }
+          if let kind = PartnerKind(rawValue: text.lowercased()) { kinds?.insert(kind) } else {
+            reader.fail(kindNode, "\(path).partner_kinds", "\"\(text)\" is not a partner kind.", fix: "write uh, statped or senter.")
+            kinds = nil
+          }
+        }
+      } else { kinds = nil }
+      if let id, schemes.contains(where: { $0.id.rawValue == id }) {
+        reader.fail(entry["id"], "\(path).id", "the scheme id \(id) is used twice.", fix: "give every scheme its own id.")
+        ok = false
+      }
+      guard let id, let name, let frame, let rate, let broad, let kinds, !kinds.isEmpty else { ok = false; continue }
+      schemes.append(Scheme(
+        id: SchemeID(id), name: name, frame: frame, egenandelRate: rate, partnerKinds: kinds, requiresBroadTargetGroup: broad))
+    }
+    return ok ? schemes : nil
+  }
+
+  private static func readNetworks(_ node: Node?, _ reader: inout YAMLReader) -> ([Network]?, [NetworkID: Int]) {
+    guard let items = reader.sequence(node, "networks") else { return (nil, [:]) }
+    if items.isEmpty { reader.fail(node, "networks", "no networks are listed.", fix: "list the county's competence networks.") }
+    var networks: [Network] = []
+    var lines: [NetworkID: Int] = [:]
+    var ok = !items.isEmpty
+    for (position, item) in items.enumerated() {
+      let path = "networks[\(position + 1)]"
+      guard let entry = reader.mapping(item, path, allowed: ["id", "name", "cost_sharing"], required: ["id", "name"]) else {
+        ok = false; continue
+      }
+      let id = reader.identifier(entry["id"], "\(path).id")
+      let name = reader.text(entry["name"], "\(path).name")
+      var key: CostSharingKey? = CostSharingKey(equal: 1.0 / 3.0, pupils: 2.0 / 3.0)
+      if let sharing = entry["cost_sharing"] {
+        key = readKey(sharing, "\(path).cost_sharing", defaults: (1.0 / 3.0, 2.0 / 3.0), &reader)
+      }
+      if let id, id.lowercased() == MeasureHolder.jointID {
+        reader.fail(entry["id"], "\(path).id", "\"\(MeasureHolder.jointID)\" is reserved for joint measures.", fix: "choose another id for the network.")
+        ok = false
+      }
+      if let id, networks.contains(where: { $0.id.rawValue == id }) {
+        reader.fail(entry["id"], "\(path).id", "the network id \(id) is used twice.", fix: "give every network its own id.")
+        ok = false
+      }
+      guard let id, let name, let key else { ok = false; continue }
+      networks.append(Network(id: NetworkID(id), name: name, costSharing: key))
+      lines[NetworkID(id)] = reader.line(item)
+    }
+    return (ok ? networks : nil, lines)
+  }
+
+  /// A key `{equal, pupils}` whose parts are shares summing to 1.
+  private static func readKey(
+    _ node: Node, _ path: String, defaults: (Double, Double)?, _ reader: inout YAMLReader
+  ) -> CostSharingKey? {
+    guard let entry = reader.mapping(node, path, allowed: ["equal", "pupils"], required: defaults == nil ? ["equal", "pupils"] : []) else {
+      return nil
+    }
+    let equal = entry["equal"].map { reader.share($0, "\(path).equal") } ?? defaults.map { Optional($0.0) } ?? nil
+    let pupils = entry["pupils"].map { reader.share($0, "\(path).pupils") } ?? defaults.map { Optional($0.1) } ?? nil
+    guard let equal, let pupils else { return nil }
+    guard abs(equal + pupils - 1) < 1e-6 else {
+      reader.fail(node, path, "equal (\(format(equal))) and pupils (\(format(pupils))) add up to \(format(equal + pupils)), not 1.",
+                  fix: "choose parts that add up to 1, e.g. equal: 1/3 and pupils: 2/3.")
+      return nil
+    }
+    return CostSharingKey(equal: equal, pupils: pupils)
+  }
+
+  private static func readPolicy(_ node: Node?, _ reader: inout YAMLReader) -> Policy? {
+    guard let entry = reader.mapping(node, "policy", allowed: ["fairness", "priority"], required: ["fairness", "priority"]) else {
+      return nil
+    }
+    var floor: Double?
+    var key: CostSharingKey?
+    if let fairness = reader.mapping(entry["fairness"], "policy.fairness", allowed: ["floor", "key"], required: ["floor", "key"]) {
+      floor = reader.share(fairness["floor"], "policy.fairness.floor")
+      key = fairness["key"].flatMap { readKey($0, "policy.fairness.key", defaults: nil, &reader) }
+    }
+    var weighting: PriorityWeighting?
+    var value: PriorityValue?
+    if let priority = reader.mapping(
+      entry["priority"], "policy.priority", allowed: ["weighting", "decay", "value"], required: ["weighting", "value"])
+    {
+      switch reader.text(priority["weighting"], "policy.priority.weighting") {
+      case "strict_tiers":
+        weighting = .strictTiers
+      case "decay":
+        if priority["decay"] == nil {
+          reader.fail(priority["weighting"], "policy.priority.decay", "weighting decay needs a decay factor.", fix: "add `decay: 0.5` (a number between 0 and 1).")
+        } else if let factor = reader.number(priority["decay"], "policy.priority.decay", in: 0...1, unit: "factor") {
+          if factor > 0 && factor < 1 { weighting = .decay(factor: factor) } else {
+            reader.fail(priority["decay"], "policy.priority.decay", "the decay factor must be strictly between 0 and 1.", fix: "write e.g. 0.5.")
+          }
+        }
+      case let other?:
+        reader.fail(priority["weighting"], "policy.priority.weighting", "\"\(other)\" is not a weighting.", fix: "write strict_tiers or decay.")
+      case nil: break
+      }
+      if let text = reader.text(priority["value"], "policy.priority.value") {
+        value = PriorityValue(rawValue: text)
+        if value == nil { reader.fail(priority["value"], "policy.priority.value", "\"\(text)\" is not a value rule.", fix: "write count or cost.") }
+      }
+    }
+    guard let floor, let key, let weighting, let value else { return nil }
+    return Policy(fairnessFloor: floor, fairnessKey: key, weighting: weighting, value: value)
+  }
+
+  private static func readSolver(_ node: Node?, _ reader: inout YAMLReader) -> SolverSettings? {
+    guard let node else { return SolverSettings() }
+    guard let entry = reader.mapping(node, "solver", allowed: ["time_limit_seconds", "stage_tolerance"], required: []) else { return nil }
+    var settings = SolverSettings()
+    if let limit = entry["time_limit_seconds"] {
+      guard let seconds = reader.number(limit, "solver.time_limit_seconds", in: 0.001...86_400, unit: "seconds") else { return nil }
+      settings.timeLimitSeconds = seconds
+    }
+    if let tolerance = entry["stage_tolerance"] {
+      guard let value = reader.number(tolerance, "solver.stage_tolerance", in: 0...0.01, unit: "relative tolerance") else { return nil }
+      settings.stageTolerance = value
+    }
+    return settings
+  }
+
+  private static func yamlErrorLine(_ error: YamlError) -> Int? {
+    switch error {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+    default: return nil
+    }
+  }
+
+  private static func yamlErrorSummary(_ error: YamlError) -> String {
+    switch error {
+    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem + "."
+    default: return "\(error)"
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import GrantAllocation
+import Testing
+
+@Suite("Money in whole kroner")
+struct MoneyTests {
+  @Test("largest remainder keeps the total", arguments: [
+    [0.5, 0.5, 0.5, 0.5], [100.4, 200.4, 300.4], [1 / 3.0, 1 / 3.0, 1 / 3.0], [999_999.999, 0.001], [],
+  ])
+  func wholeKroner(amounts: [Double]) {
+    let rounded = Apportionment.wholeKroner(amounts)
+    #expect(rounded.count == amounts.count)
+    #expect(rounded.reduce(0, +) == Int(amounts.reduce(0, +).rounded(.toNearestOrAwayFromZero)))
+    for (exact, whole) in zip(amounts, rounded) { #expect(abs(Double(whole) - exact) < 1) }
+  }
+
+  @Test("the Orkdal/Øy key: 1/3 equally, 2/3 by pupils")
+  func orkdalKey() {
+    // Seed 000: "1/3 av samlet utgift likt på deltakerkommunene. Resten etter antall elever."
+    let key = CostSharingKey(equal: 1.0 / 3, pupils: 2.0 / 3)
+    let shares = key.shares(pupils: [1000, 3000])
+    #expect(abs(shares[0] - (1.0 / 6 + 2.0 / 3 * 0.25)) < 1e-12)
+    #expect(abs(shares.reduce(0, +) - 1) < 1e-12)
+    // 300 000 split: 50 000 + 50 000 equally, 200 000 as 50 000 / 150 000 by pupils.
+    #expect(Apportionment.split(300_000, weights: shares) == [100_000, 200_000])
+  }
+
+  @Test("a split always sums to the amount", arguments: [1, 7, 100, 999_999, 1_000_001])
+  func splitSums(total: Int) {
+    let parts = Apportionment.split(total, weights: [1, 1, 1, 2, 0.5])
+    #expect(parts.reduce(0, +) == total)
+  }
+
+  @Test("two instalments add up to the krone", arguments: [0, 1, 2, 99_999, 100_000])
+  func instalments(amount: Int) {
+    let (first, second) = Apportionment.instalments(amount)
+    #expect(first + second == amount)
+    #expect(first - second == amount % 2)
+  }
+}
