@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GLPKBackend
 import GrantAllocation
 import Reports
 import ScenarioFiles
@@ -37,45 +36,34 @@ extension Dekom {
     }
 
     public func run() throws {
-      let scenarioURL = URL(fileURLWithPath: directory)
-      let scenario: Scenario
+      let scenarioRun = ScenarioRun(
+        directory: URL(fileURLWithPath: directory), outputDirectory: out.map { URL(fileURLWithPath: $0) }, language: lang,
+        timeLimitSeconds: timeLimit)
+      let result: AllocationResult
       do {
-        scenario = try ScenarioLoader.load(directory: scenarioURL)
+        result = try scenarioRun.execute()
       } catch {
-        reportInvalid(error, directory: directory)
-        throw DekomExit.invalidInput
-      }
-      let result = Allocator(solver: GLPKSolver()).allocate(scenario, timeLimitSeconds: timeLimit)
-      guard result.hasAllocation else {
-        reportNoAllocation(result)
-        throw result.defects.isEmpty ? DekomExit.noAllocation : DekomExit.internalError
-      }
-      let settlement = Settlement(result)
-      let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName)
-      let files: [(name: String, contents: String)]
-      do {
-        files = [
-          ("innstilling.md", InnstillingMarkdown(result: result, settlement: settlement, language: lang, provenance: provenance).render()),
-          ("allocation.csv", AllocationCSV(result: result, settlement: settlement, language: lang).render()),
-          ("allocation.json", try AllocationJSON(result: result, settlement: settlement, language: lang, provenance: provenance).render()),
-        ]
-      } catch {
-        printError("internal error while rendering the reports: \(error)")
-        throw DekomExit.internalError
-      }
-      let outURL = out.map { URL(fileURLWithPath: $0) } ?? scenarioURL.appendingPathComponent("out")
-      let inputs = ScenarioLoader.inputFiles.map { scenarioURL.appendingPathComponent($0) }
-      do {
-        try OutputWriter(directory: outURL, protecting: inputs).write(files)
-      } catch {
-        printError("dekom: \(error)")
-        throw DekomExit.cannotWrite
+        switch error {
+        case .invalidInput(let scenarioError):
+          reportInvalid(scenarioError, directory: directory)
+          throw DekomExit.invalidInput
+        case .noAllocation(let result):
+          reportNoAllocation(result)
+          throw result.defects.isEmpty ? DekomExit.noAllocation : DekomExit.internalError
+        case .cannotWrite(let message):
+          printError("dekom: \(message) Nothing was written.")
+          throw DekomExit.cannotWrite
+        case .rendering(let message):
+          printError("dekom: internal error while rendering the reports: \(message)")
+          throw DekomExit.internalError
+        }
       }
       if !quiet {
         let counts = Dictionary(grouping: result.outcomes, by: \.status).mapValues(\.count)
+        let scenario = result.scenario
         print("Solved \(scenario.county) \(scenario.year): \(result.status.rawValue) (\(result.solverName)).")
         print("Measures: \(counts[.funded] ?? 0) funded, \(counts[.partlyFunded] ?? 0) partly, \(counts[.notFunded] ?? 0) not funded, \(counts[.ineligible] ?? 0) not eligible.")
-        print("The draft innstilling is in \(outURL.appendingPathComponent("innstilling.md").path)")
+        print("The draft innstilling is in \(scenarioRun.outputDirectory.appendingPathComponent("innstilling.md").path)")
       }
     }
 

@@ -24,7 +24,7 @@ enum MeasuresFile {
 
   static func read(_ table: CSVTable, context: Context, log: inout IssueLog) -> [Measure] {
     var measures: [Measure] = []
-    var rowOf: [MeasureID: Int] = [:]
+    var ranked: [RankedRow] = []
     var firstRow: [String: Int] = [:]
     for row in table.rows {
       var reader = RowReader(file: fileName, row: row)
@@ -37,13 +37,33 @@ enum MeasuresFile {
         }
       }
       log.append(contentsOf: reader.log)
-      if reader.log.isEmpty, let measure {
-        measures.append(measure)
-        rowOf[measure.id] = row.number
-      }
+      if reader.log.isEmpty, let measure { measures.append(measure) }
+      if let entry = RankedRow(row, context: context) { ranked.append(entry) }
     }
-    checkRanks(measures, rowOf: rowOf, log: &log)
+    checkRanks(ranked, log: &log)
     return measures
+  }
+
+  /// The list and rank of a row whose id, network, scheme and rank can be read, whatever else is wrong with it.
+  struct RankedRow {
+    var list: ListKey
+    var rank: Int
+    var id: String
+    var row: Int
+
+    init?(_ row: CSVTable.Row, context: Context) {
+      let holderText = row.cells["network"] ?? ""
+      let holder: MeasureHolder =
+        holderText.lowercased() == MeasureHolder.jointID ? .joint : .network(NetworkID(holderText))
+      guard let id = row.cells["id"], !id.isEmpty, case .success(let rank) = CellValues.wholeNumber(row.cells["rank"] ?? ""),
+        let scheme = row.cells["scheme"], context.schemes[SchemeID(scheme)] != nil,
+        holder == .joint || context.networks.contains(NetworkID(holderText))
+      else { return nil }
+      self.list = ListKey(holder: holder, scheme: SchemeID(scheme))
+      self.rank = rank
+      self.id = id
+      self.row = row.number
+    }
   }
 
   private static func readRow(_ reader: inout RowReader, context: Context) -> Measure? {
@@ -178,24 +198,24 @@ enum MeasuresFile {
   }
 
   /// Per list (network and scheme) the ranks must be 1, 2, 3 … without gaps or repeats.
-  private static func checkRanks(_ measures: [Measure], rowOf: [MeasureID: Int], log: inout IssueLog) {
-    let lists = Dictionary(grouping: measures) { ListKey(holder: $0.holder, scheme: $0.scheme) }
+  private static func checkRanks(_ ranked: [RankedRow], log: inout IssueLog) {
+    let lists = Dictionary(grouping: ranked, by: \.list)
     for key in lists.keys.sorted() {
-      let list = lists[key]!.sorted { (rowOf[$0.id] ?? 0) < (rowOf[$1.id] ?? 0) }
-      var seen: [Int: MeasureID] = [:]
-      for measure in list {
-        if let other = seen[measure.rank] {
-          log.add(fileName, row: rowOf[measure.id], "rank",
-                  "rank \(measure.rank) is used twice in the list of \(key.holder) for \(key.scheme) (also row \(rowOf[other] ?? 0), \(other)).",
+      let list = lists[key]!.sorted { $0.row < $1.row }
+      var seen: [Int: RankedRow] = [:]
+      for entry in list {
+        if let other = seen[entry.rank] {
+          log.add(fileName, row: entry.row, "rank",
+                  "rank \(entry.rank) is used twice in the list of \(key.holder) for \(key.scheme) (also row \(other.row), \(other.id)).",
                   fix: "give each measure on a list its own rank: 1, 2, 3 …")
         } else {
-          seen[measure.rank] = measure.id
+          seen[entry.rank] = entry
         }
       }
       let ranks = Set(list.map(\.rank))
       if let missing = (1...max(ranks.max() ?? 1, 1)).first(where: { !ranks.contains($0) }) {
         let after = list.filter { $0.rank > missing }.min { $0.rank < $1.rank }
-        log.add(fileName, row: after.flatMap { rowOf[$0.id] }, "rank",
+        log.add(fileName, row: after?.row, "rank",
                 "rank \(missing) is missing in the list of \(key.holder) for \(key.scheme) (ranks found: \(ranks.sorted().map(String.init).joined(separator: ", "))).",
                 fix: "number the list 1, 2, 3 … without gaps.")
       }

@@ -1,0 +1,175 @@
+import Foundation
+import GrantAllocation
+import ScenarioFiles
+import Testing
+import TestSupport
+
+@Suite("Scenario loader")
+struct LoaderTests {
+  func load(_ folder: ScenarioFolder) throws -> Scenario {
+    defer { folder.remove() }
+    return try ScenarioLoader.load(directory: folder.url)
+  }
+
+  /// The issues of a broken folder (fails the test if it loads).
+  func issues(_ folder: ScenarioFolder, sourceLocation: SourceLocation = #_sourceLocation) -> [ScenarioIssue] {
+    defer { folder.remove() }
+    do {
+      _ = try ScenarioLoader.load(directory: folder.url)
+      Issue.record("the broken scenario loaded", sourceLocation: sourceLocation)
+      return []
+    } catch {
+      return error.issues
+    }
+  }
+
+  @Test("a valid folder loads, with æøå, a BOM, decimal comma and spaces as thousand separators")
+  func validFolder() throws {
+    let folder = try ScenarioFolder()
+    try folder.write("owners.csv", "\u{FEFF}" + (ScenarioFolder.valid["owners.csv"] ?? ""))
+    let scenario = try load(folder)
+    #expect(scenario.year == 2027)
+    #expect(scenario.networks.map(\.name) == ["Nordnettet", "Sørnettet"])
+    #expect(scenario.owners.first?.id == OwnerID("å"))
+    #expect(scenario.owners.first?.name == "Åfjord")
+    let lesing = try #require(scenario.measures.first)
+    #expect(lesing.stateCost == 300_000)
+    #expect(lesing.minimumShare == 0.5)
+    #expect(lesing.hours(.pool) == 20)
+    // The default cost-sharing key is the Orkdal/Øy agreement's.
+    #expect(scenario.networks[0].costSharing == CostSharingKey(equal: 1.0 / 3, pupils: 2.0 / 3))
+    #expect(scenario.networks[1].costSharing == CostSharingKey(equal: 0.5, pupils: 0.5))
+  }
+
+  @Test("comma-separated files with quoted decimal commas load the same")
+  func commaSeparated() throws {
+    let folder = try ScenarioFolder()
+    try folder.write("measures.csv", """
+      id,network,scheme,rank,title,cost_nok,pool_hours,partner2_hours,partners,min_share,school_based,collective,in_local_plan
+      n1,nord,dekom,1,"Lesing, skriving",300000,20,100,ntnu,"0,5",ja,ja,ja
+
+      """)
+    let scenario = try load(folder)
+    #expect(scenario.measures.first?.title == "Lesing, skriving")
+    #expect(scenario.measures.first?.minimumShare == 0.5)
+  }
+
+  @Test("price per participant × participants gives the cost (seed 001: 1 500 NOK per participant)")
+  func pricePerParticipant() throws {
+    let folder = try ScenarioFolder()
+    try folder.write("measures.csv", """
+      id;network;scheme;rank;title;price_per_participant_nok;participants;partners;school_based;collective;in_local_plan
+      p1;nord;dekom;1;Program;1 500;50;ntnu;ja;ja;ja
+
+      """)
+    let measure = try #require(try load(folder).measures.first)
+    #expect(measure.stateCost == 75_000)
+    #expect(measure.pricePerParticipant == 1500)
+  }
+
+  @Test("every error in a file is reported at once, each with file, row and column")
+  func allErrorsAtOnce() throws {
+    let folder = try ScenarioFolder()
+    try folder.write("measures.csv", """
+      id;network;scheme;rank;title;cost_nok;partners;min_share;school_based;collective;in_local_plan
+      n1;nowhere;dekom;1;A;100;ntnu;1;ja;ja;ja
+      n2;nord;rekom;1;B;-5;ntnu;1;ja;ja;ja
+      n3;nord;dekom;1;C;NaN;ntnu;1,5;ja;ja;kanskje
+
+      """)
+    let found = issues(folder)
+    let summary = found.map { "\($0.file):\($0.row ?? 0):\($0.field ?? "")" }
+    #expect(summary.contains("measures.csv:2:network"))
+    #expect(summary.contains("measures.csv:3:scheme"))
+    #expect(summary.contains("measures.csv:3:cost_nok"))
+    #expect(summary.contains("measures.csv:4:cost_nok"))
+    #expect(summary.contains("measures.csv:4:min_share"))
+    #expect(summary.contains("measures.csv:4:in_local_plan"))
+    #expect(found.allSatisfy { !$0.fix.isEmpty })
+  }
+
+  @Test("broken inputs get the exact error", arguments: [
+    // (file, old text, new text, expected "file:row:field", words in the problem)
+    ("measures.csv", "n2;nord;dekom;2", "n1;nord;dekom;2", "measures.csv:3:id", "also used on row 2"),
+    ("measures.csv", "n2;nord;dekom;2", "n2;nord;dekom;3", "measures.csv:3:rank", "rank 2 is missing"),
+    ("measures.csv", "n2;nord;dekom;2", "n2;nord;dekom;1", "measures.csv:3:rank", "used twice"),
+    ("measures.csv", ";ntnu;0,5;", ";ntnu;0;", "measures.csv:2:min_share", "not in (0, 1]"),
+    ("measures.csv", ";ntnu;0,5;", ";uio;0,5;", "measures.csv:2:partners", "not a partner"),
+    ("measures.csv", "300 000", "1.500.000", "measures.csv:2:cost_nok", "thousand separator"),
+    ("measures.csv", "300 000", "300 000 kr", "measures.csv:2:cost_nok", "unit"),
+    ("measures.csv", "300 000", "inf", "measures.csv:2:cost_nok", "not a number"),
+    ("measures.csv", "300 000", "1e13", "measures.csv:2:cost_nok", "outside the allowed range"),
+    ("owners.csv", "b;Bø;nord", "b;Bø;vest", "owners.csv:3:network", "not a network"),
+    ("owners.csv", "kommune;3000", "kommune;-3", "owners.csv:3:pupils", "outside the allowed range"),
+    ("owners.csv", "kommune;3000", "kommun;3000", "owners.csv:3:kind", "not one of the allowed values"),
+    ("partners.csv", "uh;100", "statped;100", "measures.csv:2:partners", "may not serve"),
+    ("partners.csv", "pool_hours", "pool_houres", "partners.csv:1:pool_houres", "unknown column"),
+    ("scenario.yaml", "frame_nok: 1000000", "frame_nok: -1", "scenario.yaml:6:schemes[1].frame_nok", "outside the allowed range"),
+    ("scenario.yaml", "egenandel_rate: 0.30", "egenandel_rate: 30 %", "scenario.yaml:7:schemes[1].egenandel_rate", "unit"),
+    ("scenario.yaml", "{equal: 0.5, pupils: 0.5}}", "{equal: 0.5, pupils: 0.6}}", "scenario.yaml:16:policy.fairness.key", "add up to"),
+    ("scenario.yaml", "strict_tiers", "strict", "scenario.yaml:17:policy.priority.weighting", "not a weighting"),
+    ("scenario.yaml", "county: Testfylke", "county: Testfylke\nyaer: 2027", "scenario.yaml:3:yaer", "unknown key"),
+  ])
+  func exactError(file: String, old: String, new: String, location: String, words: String) throws {
+    let folder = try ScenarioFolder()
+    try folder.edit(file, replacing: old, with: new)
+    let found = issues(folder)
+    let match = found.first { "\($0.file):\($0.row ?? 0):\($0.field ?? "")" == location }
+    #expect(match != nil, "expected an issue at \(location); got \(found.map(\.description))")
+    #expect(match?.problem.contains(words) == true, "\(match?.description ?? "none")")
+  }
+
+  @Test("a file that is not UTF-8 is refused with advice to save it as CSV UTF-8")
+  func notUTF8() throws {
+    let folder = try ScenarioFolder()
+    // "Bø" in Windows-1252: 0xF8 is not valid UTF-8.
+    try folder.write("owners.csv", bytes: Array("id;name;network;kind;pupils\nb;B".utf8) + [0xF8] + Array(";nord;kommune;1\n".utf8))
+    let found = issues(folder)
+    #expect(found.contains { $0.file == "owners.csv" && $0.problem.contains("not UTF-8") && $0.fix.contains("CSV UTF-8") })
+  }
+
+  @Test("missing files, empty files and missing columns are named")
+  func missingPieces() throws {
+    let folder = try ScenarioFolder()
+    try FileManager.default.removeItem(at: folder.url.appendingPathComponent("partners.csv"))
+    try folder.write("owners.csv", "")
+    try folder.write("measures.csv", "id;network;scheme;rank;title\nn1;nord;dekom;1;A\n")
+    let found = issues(folder)
+    #expect(found.contains { $0.file == "partners.csv" && $0.problem.contains("missing") })
+    #expect(found.contains { $0.file == "owners.csv" && $0.problem.contains("empty") })
+    #expect(found.contains { $0.file == "measures.csv" && $0.field == "school_based" && $0.problem.contains("required column") })
+  }
+
+  @Test("a network without owners, and a continuing measure that fails a criterion, are errors")
+  func crossFileChecks() throws {
+    let folder = try ScenarioFolder()
+    try folder.edit("owners.csv", replacing: "c;Cø;sor;kommune;2000\n", with: "")
+    try folder.edit("measures.csv", replacing: "n2;nord;dekom;2;Regning;200 000;10;100;ntnu;1;ja;ja;ja", with: "n2;nord;dekom;2;Regning;200 000;10;100;;1;ja;ja;ja")
+    let found = issues(folder)
+    #expect(found.contains { $0.file == "scenario.yaml" && $0.problem.contains("sor has no school owners") })
+    // n2 now has no partner: it fails the UH criterion but is not continuing, so it is no error by itself.
+    #expect(!found.contains { $0.file == "measures.csv" })
+
+    let second = try ScenarioFolder()
+    try second.write("measures.csv", """
+      id;network;scheme;rank;title;cost_nok;partners;continuing;school_based;collective;in_local_plan
+      n1;nord;dekom;1;A;100;ntnu;ja;nei;ja;ja
+
+      """)
+    #expect(issues(second).contains { $0.field == "continuing" && $0.problem.contains("schoolBased") })
+  }
+
+  @Test("invalid YAML names its line")
+  func invalidYAML() throws {
+    let folder = try ScenarioFolder()
+    try folder.edit("scenario.yaml", replacing: "county: Testfylke", with: "county: [Testfylke")
+    let found = issues(folder)
+    #expect(found.contains { $0.file == "scenario.yaml" && $0.row != nil && $0.problem.contains("not valid YAML") })
+  }
+
+  @Test("the issue text says file, row, column, problem and fix")
+  func issueText() {
+    let issue = ScenarioIssue(file: "measures.csv", row: 7, field: "rank", problem: "\"to\" is not a whole number.", fix: "write 2.")
+    #expect(issue.description == "measures.csv:7: column 'rank': \"to\" is not a whole number. Fix: write 2.")
+  }
+}
