@@ -27,6 +27,9 @@ extension Dekom {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Also print each solve stage with its value and time (on standard error).")
+    var verbose = false
+
     public init() {}
 
     public func validate() throws {
@@ -56,6 +59,12 @@ extension Dekom {
         case .rendering(let message):
           printError("dekom: internal error while rendering the reports: \(message)")
           throw DekomExit.internalError
+        }
+      }
+      if verbose {
+        for stage in result.stages {
+          let value = stage.objectiveValue.map { String(format: "%.6g", $0) } ?? "–"
+          printError(String(format: "  stage %@: %@, value %@, %.3f s", stage.name, stage.status.rawValue, value, stage.seconds))
         }
       }
       if !quiet {

@@ -5,9 +5,9 @@ public enum FundingStatus: String, Sendable, Codable, CaseIterable {
   /// *Innvilget*: funded in full.
   case funded
   /// *Delvis innvilget*: funded at a share below 1.
-  case partlyFunded
+  case partlyFunded = "partly_funded"
   /// *Ikke innvilget*: eligible but not funded.
-  case notFunded
+  case notFunded = "not_funded"
   /// *Ikke kvalifisert*: fails a criterion.
   case ineligible
 }

@@ -1,12 +1,17 @@
 /// Rounding money to whole kroner so that every total still adds up.
 public enum Apportionment {
-  /// Rounds each amount to whole kroner such that the results sum to `round(Σ amounts)`
-  /// (largest remainder; ties go to the earlier item, so the result is deterministic).
+  /// Rounds each amount to whole kroner such that the results sum to `round(Σ amounts)`, or to
+  /// `cap` when that is smaller (largest remainder; ties go to the earlier item, so the result is
+  /// deterministic).
+  ///
+  /// The cap keeps a frame's rounded total within the frame when the solver's feasibility
+  /// tolerance has let the exact total exceed it by a fraction of a krone.
   ///
   /// - Complexity: O(n log n).
-  public static func wholeKroner(_ amounts: [Double]) -> [Int] {
+  public static func wholeKroner(_ amounts: [Double], cap: Int? = nil) -> [Int] {
     guard !amounts.isEmpty else { return [] }
-    let target = Int(amounts.reduce(0, +).rounded(.toNearestOrAwayFromZero))
+    let rounded = Int(amounts.reduce(0, +).rounded(.toNearestOrAwayFromZero))
+    let target = cap.map { min($0, rounded) } ?? rounded
     var result = amounts.map { Int($0.rounded(.down)) }
     let remainders = amounts.enumerated().map { ($0.offset, $0.element - $0.element.rounded(.down)) }
     var missing = target - result.reduce(0, +)

@@ -37,7 +37,7 @@ public struct SolverSettings: Sendable, Equatable {
   /// Relative slack when a stage's optimum is kept for the next stage.
   public var stageTolerance: Double
 
-  public init(timeLimitSeconds: Double = 60, stageTolerance: Double = 1e-7) {
+  public init(timeLimitSeconds: Double = 60, stageTolerance: Double = 1e-9) {
     self.timeLimitSeconds = timeLimitSeconds
     self.stageTolerance = stageTolerance
   }

@@ -65,7 +65,7 @@ public struct Settlement: Sendable, Equatable {
   public init(_ result: AllocationResult) {
     let scenario = result.scenario
     // 1. Per scheme, every grant and partner payment rounded together, so a scheme's total is
-    //    round(exact total) ≤ frame.
+    //    round(exact total), and never above the frame.
     var measures = scenario.measures.map { MeasureMoney(measure: $0.id, grant: 0, partners: []) }
     for scheme in scenario.schemes {
       let indices = scenario.measures.indices.filter { scenario.measures[$0].scheme == scheme.id && $0 < result.outcomes.count }
@@ -74,7 +74,7 @@ public struct Settlement: Sendable, Equatable {
         exact.append(result.outcomes[index].grant)
         exact.append(contentsOf: result.outcomes[index].partners.map(\.money))
       }
-      var rounded = Apportionment.wholeKroner(exact).makeIterator()
+      var rounded = Apportionment.wholeKroner(exact, cap: Int(scheme.frame.rounded(.down))).makeIterator()
       for index in indices {
         measures[index].grant = rounded.next()!
         measures[index].partners = result.outcomes[index].partners.map {

@@ -5,6 +5,8 @@ import LinearProgramming
 struct SolutionReader {
   let formulation: AllocationFormulation
   let values: [Double]
+  /// Partner-hours variables by measure index.
+  let hoursByMeasure: [Int: [AllocationFormulation.HoursVariable]]
   var scenario: Scenario { formulation.scenario }
 
   /// Shares within this distance of 0 or 1 are read as 0 or 1.
@@ -15,9 +17,13 @@ struct SolutionReader {
   init(formulation: AllocationFormulation, values: [Double]) {
     self.formulation = formulation
     self.values = values
+    hoursByMeasure = Dictionary(grouping: formulation.hours, by: \.measure)
   }
 
   func share(_ index: Int) -> Double {
+    // A binary indicator within GLPK's integrality tolerance of 0 lets y be a hair above 0; the
+    // indicator (already snapped) decides.
+    if values[formulation.indicator[index].rawValue] == 0 { return 0 }
     let raw = min(max(values[formulation.funded[index].rawValue], 0), 1)
     if raw < Self.shareTolerance { return 0 }
     if raw > 1 - Self.shareTolerance { return 1 }
@@ -25,7 +31,7 @@ struct SolutionReader {
   }
 
   func assignments(_ index: Int) -> [PartnerAssignment] {
-    formulation.hours.filter { $0.measure == index }.compactMap { hoursVariable in
+    (hoursByMeasure[index] ?? []).compactMap { hoursVariable in
       let hours = (values[hoursVariable.variable.rawValue] * 1e4).rounded() / 1e4
       guard hours > Self.amountTolerance, let partner = scenario.partner(hoursVariable.partner) else { return nil }
       return PartnerAssignment(

@@ -9,11 +9,11 @@ public enum TerminationStatus: String, Sendable, Codable, Equatable {
   /// The objective can improve without limit.
   case unbounded
   /// The time limit passed before any feasible point was found.
-  case timeLimitWithoutSolution
+  case timeLimitWithoutSolution = "time_limit_without_solution"
   /// The model was refused before solving: see ``Solution/defects``.
-  case invalidModel
+  case invalidModel = "invalid_model"
   /// The solver failed for numerical or internal reasons.
-  case solverFailure
+  case solverFailure = "solver_failure"
 
   /// Whether ``Solution/values`` holds a usable point.
   public var hasSolution: Bool { self == .optimal || self == .feasible }

@@ -7,7 +7,7 @@ struct BokmalMessages: Messages {
   let percentSuffix = " %"
 
   func documentTitle(year: Int, county: String, title: String?) -> String {
-    "\(title ?? "Felles årlig innstilling") \(year) – \(county)"
+    title ?? "Felles årlig innstilling \(year) – \(county)"
   }
   let draftNotice = "Utkast fra samarbeidsforumets sekretariat. Tallene er beregnet av dekom og skal drøftes i forumet før innstillingen sendes Statsforvalteren."
   func madeBy(_ provenance: ReportProvenance) -> String {
@@ -102,7 +102,7 @@ struct BokmalMessages: Messages {
     case "feasible": "gyldig, men ikke bevist optimal"
     case "infeasible": "ingen gyldig fordeling"
     case "unbounded": "ubegrenset"
-    case "timeLimitWithoutSolution": "tidsgrensen nådd uten løsning"
+    case "time_limit_without_solution": "tidsgrensen nådd uten løsning"
     default: status
     }
   }

@@ -98,7 +98,7 @@ struct EnglishMessages: Messages {
   }
   func terminationStatus(_ status: String) -> String {
     switch status {
-    case "timeLimitWithoutSolution": "time limit reached without a solution"
+    case "time_limit_without_solution": "time limit reached without a solution"
     case "feasible": "feasible, optimality not proven"
     case "infeasible": "no valid allocation"
     default: status

@@ -37,3 +37,15 @@ struct MoneyTests {
     #expect(first - second == amount % 2)
   }
 }
+
+@Suite("Money within the frame")
+struct CapTests {
+  @Test("a cap below the rounded total takes the kroner from the smallest remainders")
+  func cap() {
+    // Exact total 1000.6 would round to 1001; the frame is 1000.
+    let rounded = Apportionment.wholeKroner([400.3, 300.2, 300.1], cap: 1000)
+    #expect(rounded.reduce(0, +) == 1000)
+    #expect(rounded == [400, 300, 300])
+    #expect(Apportionment.wholeKroner([400.3, 300.2, 300.1], cap: 5000).reduce(0, +) == 1001)
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `dekom run scenarios/trondelag` end to end, against reviewed expected files.
+///
+/// To refresh the expected files after an intended change, run
+/// `DEKOM_UPDATE_EXPECTED=1 swift test --filter TrondelagEndToEndTests`, then review `git diff`.
+@Suite("scenarios/trondelag end to end")
+struct TrondelagEndToEndTests {
+  static let scenario = repositoryRoot.appendingPathComponent("scenarios/trondelag")
+  static let expected = repositoryRoot.appendingPathComponent("Tests/DekomCommandsTests/Expected/trondelag")
+  static let files = ["innstilling.md", "allocation.csv", "allocation.json"]
+
+  func runInto(_ out: URL, _ extra: [String] = []) throws -> CommandLine.Output {
+    try CommandLine.run(["run", Self.scenario.path, "--out", out.path] + extra)
+  }
+
+  func temporaryFolder() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("dekom-e2e-\(UUID().uuidString)")
+  }
+
+  @Test("check accepts the example")
+  func check() throws {
+    let output = try CommandLine.run(["check", Self.scenario.path])
+    #expect(output.status == 0, "\(output.standardError)")
+  }
+
+  @Test("run writes the reviewed innstilling, CSV and JSON, byte for byte")
+  func matchesExpected() throws {
+    let out = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let output = try runInto(out)
+    #expect(output.status == 0, "\(output.standardError)")
+    #expect(output.standardOutput.contains("innstilling.md"))
+    let update = ProcessInfo.processInfo.environment["DEKOM_UPDATE_EXPECTED"] == "1"
+    for file in Self.files {
+      let actual = try Data(contentsOf: out.appendingPathComponent(file))
+      let expectedURL = Self.expected.appendingPathComponent(file)
+      if update {
+        try FileManager.default.createDirectory(at: Self.expected, withIntermediateDirectories: true)
+        try actual.write(to: expectedURL)
+      }
+      let expected = try Data(contentsOf: expectedURL)
+      #expect(actual == expected, "\(file) differs from Tests/DekomCommandsTests/Expected/trondelag/\(file)")
+    }
+  }
+
+  @Test("a second run gives byte-identical outputs")
+  func rerunIsIdentical() throws {
+    let first = temporaryFolder()
+    let second = temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: first)
+      try? FileManager.default.removeItem(at: second)
+    }
+    #expect(try runInto(first, ["--quiet"]).status == 0)
+    #expect(try runInto(second, ["--quiet"]).status == 0)
+    for file in Self.files {
+      #expect(try Data(contentsOf: first.appendingPathComponent(file)) == Data(contentsOf: second.appendingPathComponent(file)))
+    }
+  }
+
+  @Test("--lang en writes the English innstilling")
+  func english() throws {
+    let out = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    #expect(try runInto(out, ["--lang", "en", "--quiet"]).status == 0)
+    let text = try String(contentsOf: out.appendingPathComponent("innstilling.md"), encoding: .utf8)
+    #expect(text.hasPrefix("# Joint annual recommendation"))
+  }
+
+  @Test("broken copies of the example get file:row errors, exit 1, and nothing is written", arguments: [
+    ("measures.csv", ";dekom;", ";dekomm;", "column 'scheme'"),
+    ("owners.csv", ";kommune;", ";kommun;", "column 'kind'"),
+    ("partners.csv", "id;", "ident;", "column 'ident'"),
+  ])
+  func brokenCopies(file: String, old: String, new: String, expected: String) throws {
+    let folder = try ScenarioFolder(copying: Self.scenario)
+    defer { folder.remove() }
+    try folder.edit(file, replacing: old, with: new)
+    let output = try CommandLine.run(["run", folder.url.path])
+    #expect(output.status == 1)
+    #expect(output.standardError.contains("\(file):"))
+    #expect(output.standardError.contains(expected), "\(output.standardError)")
+    #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
+  }
+}
