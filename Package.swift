@@ -64,7 +64,7 @@ let package = Package(
     .testTarget(
       name: "DekomCommandsTests",
       dependencies: ["DekomCommands", "ScenarioFiles", "TestSupport", "dekom"],
-      resources: [.copy("Expected")]
+      exclude: ["Expected"]
     ),
   ],
   swiftLanguageModes: [.v6]
