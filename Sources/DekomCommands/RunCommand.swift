@@ -72,7 +72,9 @@ extension Dekom {
         let scenario = result.scenario
         print("Solved \(scenario.county) \(scenario.year): \(result.status.rawValue) (\(result.solverName)).")
         print("Measures: \(counts[.funded] ?? 0) funded, \(counts[.partlyFunded] ?? 0) partly, \(counts[.notFunded] ?? 0) not funded, \(counts[.ineligible] ?? 0) not eligible.")
-        print("The draft innstilling is in \(scenarioRun.outputDirectory.appendingPathComponent("innstilling.md").path)")
+        // The path as the user wrote it, not made absolute.
+        let shownFolder = out ?? (directory.hasSuffix("/") ? directory + "out" : directory + "/out")
+        print("The draft innstilling is in \(shownFolder)/innstilling.md")
       }
     }
 

@@ -25,6 +25,8 @@ enum MeasuresFile {
   static func read(_ table: CSVTable, context: Context, log: inout IssueLog) -> [Measure] {
     var measures: [Measure] = []
     var ranked: [RankedRow] = []
+    /// Holders with a row whose list or rank cannot be read: a gap in their lists may be that row.
+    var unreadableListOf = Set<String>()
     var firstRow: [String: Int] = [:]
     for row in table.rows {
       var reader = RowReader(file: fileName, row: row)
@@ -38,9 +40,13 @@ enum MeasuresFile {
       }
       log.append(contentsOf: reader.log)
       if reader.log.isEmpty, let measure { measures.append(measure) }
-      if let entry = RankedRow(row, context: context) { ranked.append(entry) }
+      if let entry = RankedRow(row, context: context) {
+        ranked.append(entry)
+      } else {
+        unreadableListOf.insert(row.cells["network"] ?? "")
+      }
     }
-    checkRanks(ranked, log: &log)
+    checkRanks(ranked, skippingGapsOf: unreadableListOf, log: &log)
     return measures
   }
 
@@ -198,7 +204,9 @@ enum MeasuresFile {
   }
 
   /// Per list (network and scheme) the ranks must be 1, 2, 3 … without gaps or repeats.
-  private static func checkRanks(_ ranked: [RankedRow], log: inout IssueLog) {
+  ///
+  /// Gaps are not reported for holders in `skippingGapsOf`, whose unreadable row may fill them.
+  private static func checkRanks(_ ranked: [RankedRow], skippingGapsOf unreadable: Set<String>, log: inout IssueLog) {
     let lists = Dictionary(grouping: ranked, by: \.list)
     for key in lists.keys.sorted() {
       let list = lists[key]!.sorted { $0.row < $1.row }
@@ -213,6 +221,7 @@ enum MeasuresFile {
         }
       }
       let ranks = Set(list.map(\.rank))
+      guard !unreadable.contains(key.holder.description) else { continue }
       if let missing = (1...max(ranks.max() ?? 1, 1)).first(where: { !ranks.contains($0) }) {
         let after = list.filter { $0.rank > missing }.min { $0.rank < $1.rank }
         log.add(fileName, row: after?.row, "rank",

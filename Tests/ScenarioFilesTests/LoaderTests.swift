@@ -119,6 +119,15 @@ struct LoaderTests {
     #expect(match?.problem.contains(words) == true, "\(match?.description ?? "none")")
   }
 
+  @Test("one wrong scheme is one error, not also a gap in its list")
+  func noCascade() throws {
+    let folder = try ScenarioFolder()
+    try folder.edit("measures.csv", replacing: "n1;nord;dekom;1", with: "n1;nord;dekomm;1")
+    let found = issues(folder)
+    #expect(found.count == 1)
+    #expect(found.first?.field == "scheme")
+  }
+
   @Test("a file that is not UTF-8 is refused with advice to save it as CSV UTF-8")
   func notUTF8() throws {
     let folder = try ScenarioFolder()
