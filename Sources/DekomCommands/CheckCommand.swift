@@ -17,7 +17,9 @@ extension Dekom {
       let url = URL(fileURLWithPath: directory)
       do {
         let scenario = try ScenarioLoader.load(directory: url)
-        print("\(directory): valid – \(scenario.schemes.count) schemes, \(scenario.networks.count) networks, \(scenario.owners.count) school owners, \(scenario.partners.count) partners, \(scenario.measures.count) measures.")
+        print(
+          "\(directory): valid – \(scenario.schemes.count) schemes, \(scenario.networks.count) networks, \(scenario.owners.count) school owners, \(scenario.partners.count) partners, \(scenario.measures.count) measures."
+        )
       } catch {
         reportInvalid(error, directory: directory)
         throw DekomExit.invalidInput

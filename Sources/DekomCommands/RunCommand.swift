@@ -71,7 +71,9 @@ extension Dekom {
         let counts = Dictionary(grouping: result.outcomes, by: \.status).mapValues(\.count)
         let scenario = result.scenario
         print("Solved \(scenario.county) \(scenario.year): \(result.status.rawValue) (\(result.solverName)).")
-        print("Measures: \(counts[.funded] ?? 0) funded, \(counts[.partlyFunded] ?? 0) partly, \(counts[.notFunded] ?? 0) not funded, \(counts[.ineligible] ?? 0) not eligible.")
+        print(
+          "Measures: \(counts[.funded] ?? 0) funded, \(counts[.partlyFunded] ?? 0) partly, \(counts[.notFunded] ?? 0) not funded, \(counts[.ineligible] ?? 0) not eligible."
+        )
         // The path as the user wrote it, not made absolute.
         let shownFolder = out ?? (directory.hasSuffix("/") ? directory + "out" : directory + "/out")
         print("The draft innstilling is in \(shownFolder)/innstilling.md")
@@ -102,11 +104,14 @@ func describe(_ conflict: Conflict, _ scenario: Scenario) -> String {
   func kroner(_ value: Double) -> String { String(Int(value.rounded())) }
   switch conflict {
   case .commitmentsExceedFrame(let scheme, let committed, let frame, let measures):
-    return "continuing commitments in \(scheme) (\(measures.map(\.rawValue).joined(separator: ", "))) cost NOK \(kroner(committed)), more than the frame of NOK \(kroner(frame)). Raise the frame or end a commitment."
+    return
+      "continuing commitments in \(scheme) (\(measures.map(\.rawValue).joined(separator: ", "))) cost NOK \(kroner(committed)), more than the frame of NOK \(kroner(frame)). Raise the frame or end a commitment."
   case .commitmentWithoutPartner(let measure, let role):
-    return "the continuing commitment \(measure) asks for \(role.rawValue) hours, but none of its partners has any. Give a partner \(role.rawValue) hours or add a partner."
+    return
+      "the continuing commitment \(measure) asks for \(role.rawValue) hours, but none of its partners has any. Give a partner \(role.rawValue) hours or add a partner."
   case .commitmentsExceedCapacity(let partner, let role, let asked, let capacity, let measures):
-    return "continuing commitments (\(measures.map(\.rawValue).joined(separator: ", "))) need \(asked) \(role.rawValue) hours of \(partner), which has \(capacity). Add hours or allow another partner."
+    return
+      "continuing commitments (\(measures.map(\.rawValue).joined(separator: ", "))) need \(asked) \(role.rawValue) hours of \(partner), which has \(capacity). Add hours or allow another partner."
   case .unexplained:
     return "no single frame, commitment or partner explains it; check commitments, frames and partner hours together."
   }

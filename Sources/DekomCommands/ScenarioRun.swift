@@ -53,9 +53,13 @@ public struct ScenarioRun {
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName)
     do {
       return [
-        ("innstilling.md", InnstillingMarkdown(result: result, settlement: settlement, language: language, provenance: provenance).render()),
+        (
+          "innstilling.md", InnstillingMarkdown(result: result, settlement: settlement, language: language, provenance: provenance).render()
+        ),
         ("allocation.csv", AllocationCSV(result: result, settlement: settlement, language: language).render()),
-        ("allocation.json", try AllocationJSON(result: result, settlement: settlement, language: language, provenance: provenance).render()),
+        (
+          "allocation.json", try AllocationJSON(result: result, settlement: settlement, language: language, provenance: provenance).render()
+        ),
       ]
     } catch {
       throw .rendering("\(error)")

@@ -32,7 +32,8 @@ public struct GLPKSolver: LinearSolver {
   public func solve(_ model: LinearModel, options: SolveOptions) -> Solution {
     let defects = model.defects() + Self.glpkDefects(model)
     guard defects.isEmpty, options.timeLimitSeconds > 0, options.relativeMIPGap >= 0 else {
-      let optionDefects = options.timeLimitSeconds > 0 && options.relativeMIPGap >= 0
+      let optionDefects =
+        options.timeLimitSeconds > 0 && options.relativeMIPGap >= 0
         ? [] : [ModelDefect("time limit must be positive and MIP gap non-negative")]
       return Solution(status: .invalidModel, values: [], stages: [], defects: defects + optionDefects, solverName: name)
     }
@@ -58,7 +59,8 @@ private struct StageRunner {
   var secondsLeft: Double { options.timeLimitSeconds - Date().timeIntervalSince(started) }
 
   mutating func solveAllStages(solverName: String) -> Solution {
-    let stages = model.objectives.isEmpty
+    let stages =
+      model.objectives.isEmpty
       ? [Objective(name: "feasibility", sense: .minimize, terms: [], relativeTolerance: 0)]
       : model.objectives
     var results: [StageResult] = []
@@ -80,15 +82,17 @@ private struct StageRunner {
         break  // Keep the previous stage's point: it is still feasible and optimal for the earlier stages.
       }
       let value = LinearModel.evaluate(objective.terms, at: outcome.values)
-      results.append(StageResult(
-        name: objective.name, status: outcome.status, objectiveValue: value,
-        bound: outcome.status == .optimal ? value : outcome.bound, seconds: seconds))
+      results.append(
+        StageResult(
+          name: objective.name, status: outcome.status, objectiveValue: value,
+          bound: outcome.status == .optimal ? value : outcome.bound, seconds: seconds))
       best = outcome.values
       if position + 1 < stages.count, !objective.terms.isEmpty {
         keep(objective, at: value)
       }
     }
-    let status: TerminationStatus = results.count == stages.count && results.allSatisfy({ $0.status == .optimal })
+    let status: TerminationStatus =
+      results.count == stages.count && results.allSatisfy({ $0.status == .optimal })
       ? .optimal : .feasible
     return Solution(status: status, values: best, stages: results, solverName: solverName)
   }

@@ -214,7 +214,8 @@ public struct AllocationFormulation: Sendable {
         let shortfall = model.addVariable(name: "shortfall[\(network.id),\(scheme.id)]", lowerBound: 0, upperBound: 1)
         let row = model.addConstraint(
           name: "fairness floor[\(network.id),\(scheme.id)]",
-          terms: moneyTerms(of: indices, hoursByMeasure: hoursByMeasure) + [LinearTerm(target / modelMoneyUnit, shortfall)], lowerBound: target / modelMoneyUnit)
+          terms: moneyTerms(of: indices, hoursByMeasure: hoursByMeasure) + [LinearTerm(target / modelMoneyUnit, shortfall)],
+          lowerBound: target / modelMoneyUnit)
         fairnessFloors.append(FairnessFloor(network: network.id, scheme: scheme.id, target: target, shortfall: shortfall, row: row))
       }
     }
@@ -228,8 +229,9 @@ public struct AllocationFormulation: Sendable {
     let tolerance = scenario.solver.stageTolerance
     var objectives: [Objective] = []
     if !fairnessFloors.isEmpty {
-      objectives.append(Objective(
-        name: "fairness", sense: .minimize, terms: fairnessFloors.map { LinearTerm(1, $0.shortfall) }, relativeTolerance: tolerance))
+      objectives.append(
+        Objective(
+          name: "fairness", sense: .minimize, terms: fairnessFloors.map { LinearTerm(1, $0.shortfall) }, relativeTolerance: tolerance))
     }
     let contestants = scenario.measures.indices.filter(competesOnPriority)
     func value(_ index: Int) -> Double {
@@ -255,17 +257,19 @@ public struct AllocationFormulation: Sendable {
     // (scheme, list, rank, id) wins.
     let canonical = contestants.sorted { canonicalKey($0) < canonicalKey($1) }
     let count = Double(max(canonical.count, 1))
-    objectives.append(Objective(
-      name: "tie-break: canonical order", sense: .maximize,
-      terms: canonical.enumerated().map { LinearTerm(1 - Double($0.offset) / count, funded[$0.element]) },
-      relativeTolerance: tolerance))
+    objectives.append(
+      Objective(
+        name: "tie-break: canonical order", sense: .maximize,
+        terms: canonical.enumerated().map { LinearTerm(1 - Double($0.offset) / count, funded[$0.element]) },
+        relativeTolerance: tolerance))
     // Tie-break 2: each measure's hours go to its most preferred partner.
-    objectives.append(Objective(
-      name: "tie-break: preferred partner", sense: .minimize,
-      terms: hours.filter { $0.preference > 0 }.map {
-        LinearTerm(Double($0.preference) / scenario.measures[$0.measure].hours($0.role), $0.variable)
-      },
-      relativeTolerance: tolerance))
+    objectives.append(
+      Objective(
+        name: "tie-break: preferred partner", sense: .minimize,
+        terms: hours.filter { $0.preference > 0 }.map {
+          LinearTerm(Double($0.preference) / scenario.measures[$0.measure].hours($0.role), $0.variable)
+        },
+        relativeTolerance: tolerance))
     model.objectives = objectives
   }
 

@@ -44,8 +44,9 @@ public struct InfeasibilityDiagnosis: Sendable {
     for partner in scenario.partners {
       for role in PartnerRole.allCases {
         guard let (asked, measures) = singlePartnerDemand[partner.id]?[role], asked > partner.hours(role) + 1e-6 else { continue }
-        found.append(.commitmentsExceedCapacity(
-          partner: partner.id, role: role, asked: asked, capacity: partner.hours(role), measures: measures))
+        found.append(
+          .commitmentsExceedCapacity(
+            partner: partner.id, role: role, asked: asked, capacity: partner.hours(role), measures: measures))
       }
     }
     return found.isEmpty ? [.unexplained] : found

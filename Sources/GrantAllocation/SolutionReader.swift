@@ -45,7 +45,8 @@ struct SolutionReader {
       let measure = scenario.measures[index]
       let funded = share(index)
       let status: FundingStatus =
-        !formulation.failedCriteria[index].isEmpty ? .ineligible
+        !formulation.failedCriteria[index].isEmpty
+        ? .ineligible
         : funded >= 1 ? .funded : funded > 0 ? .partlyFunded : .notFunded
       return MeasureOutcome(
         measure: measure.id, share: funded, status: status, grant: measure.stateCost * funded,
@@ -121,8 +122,9 @@ struct SolutionReader {
       // Hours are blocking only when no acceptable partner has enough left.
       if short.count == candidates.count {
         for partner in short {
-          found.append(.partnerHoursUsed(
-            partner: partner.id, role: role, left: max(0, usage.hoursLeft[partner.id]?[role] ?? 0), needed: neededHours))
+          found.append(
+            .partnerHoursUsed(
+              partner: partner.id, role: role, left: max(0, usage.hoursLeft[partner.id]?[role] ?? 0), needed: neededHours))
         }
       }
     }

@@ -75,8 +75,9 @@ public struct AllocationJSON {
       solve: Solve(
         status: result.status.rawValue, method: "lexicographic-branch-and-cut",
         stages: result.stages.map {
-          Stage(name: $0.name, status: $0.status.rawValue, objective: $0.objectiveValue.map(Self.stable),
-                bound: $0.bound.map(Self.stable), relativeGap: $0.relativeGap.map(Self.stable))
+          Stage(
+            name: $0.name, status: $0.status.rawValue, objective: $0.objectiveValue.map(Self.stable),
+            bound: $0.bound.map(Self.stable), relativeGap: $0.relativeGap.map(Self.stable))
         },
         model: result.modelSize),
       schemes: settlement.schemes.map {
@@ -91,7 +92,9 @@ public struct AllocationJSON {
         return MeasureEntry(
           id: measure.id.rawValue, network: measure.holder.description, scheme: measure.scheme.rawValue, rank: measure.rank,
           title: measure.title, status: outcome.status.rawValue, share: outcome.share, grantNok: money.grant, totalNok: money.total,
-          partners: money.partners.map { PartnerLine(partner: $0.partner.rawValue, role: $0.role.rawValue, hours: $0.hours, moneyNok: $0.money) },
+          partners: money.partners.map {
+            PartnerLine(partner: $0.partner.rawValue, role: $0.role.rawValue, hours: $0.hours, moneyNok: $0.money)
+          },
           reasons: outcome.reasons.map { ReasonEntry(code: Self.code($0), text: messages.reason($0, names: names)) })
       },
       partners: settlement.partners.map {
@@ -109,7 +112,8 @@ public struct AllocationJSON {
       },
       fairness: result.fairness.map {
         FairnessEntry(
-          network: $0.network.rawValue, scheme: $0.scheme.rawValue, floorNok: Int($0.floor.rounded()), receivedNok: Int($0.received.rounded()))
+          network: $0.network.rawValue, scheme: $0.scheme.rawValue, floorNok: Int($0.floor.rounded()),
+          receivedNok: Int($0.received.rounded()))
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -9,13 +9,16 @@ struct BokmalMessages: Messages {
   func documentTitle(year: Int, county: String, title: String?) -> String {
     title ?? "Felles årlig innstilling \(year) – \(county)"
   }
-  let draftNotice = "Utkast fra samarbeidsforumets sekretariat. Tallene er beregnet av dekom og skal drøftes i forumet før innstillingen sendes Statsforvalteren."
+  let draftNotice =
+    "Utkast fra samarbeidsforumets sekretariat. Tallene er beregnet av dekom og skal drøftes i forumet før innstillingen sendes Statsforvalteren."
   func madeBy(_ provenance: ReportProvenance) -> String {
     "Laget med dekom \(provenance.dekomVersion) og \(provenance.solverName)."
   }
 
   let summaryHeading = "1. Sammendrag per ordning"
-  let summaryColumns = ["Ordning", "Ramme (kr)", "Til utviklingspartnere (kr)", "Til skoleeiere (kr)", "Fellestiltak (kr)", "Tildelt (kr)", "Ikke fordelt (kr)"]
+  let summaryColumns = [
+    "Ordning", "Ramme (kr)", "Til utviklingspartnere (kr)", "Til skoleeiere (kr)", "Fellestiltak (kr)", "Tildelt (kr)", "Ikke fordelt (kr)",
+  ]
   func counts(_ counts: [FundingStatus: Int]) -> String {
     "Tiltak: \(counts[.funded] ?? 0) innvilget, \(counts[.partlyFunded] ?? 0) delvis innvilget, \(counts[.notFunded] ?? 0) ikke innvilget, \(counts[.ineligible] ?? 0) ikke kvalifisert."
   }
@@ -23,7 +26,9 @@ struct BokmalMessages: Messages {
 
   let networksHeading = "2. Prioriterte tiltak per kompetansenettverk"
   let jointHeading = "Fellestiltak"
-  let measureColumns = ["Ordning", "Pri.", "Tiltak", "Deltakere", "Varighet", "Utviklingspartner", "Tilskudd (kr)", "Til partner (kr)", "Status", "Begrunnelse"]
+  let measureColumns = [
+    "Ordning", "Pri.", "Tiltak", "Deltakere", "Varighet", "Utviklingspartner", "Tilskudd (kr)", "Til partner (kr)", "Status", "Begrunnelse",
+  ]
   func fairnessLine(keyShare: String, floors: [(scheme: String, floor: String, received: String)]) -> String {
     let parts = floors.map { "\($0.scheme): minstenivå \($0.floor) kr, tildelt \($0.received) kr" }
     return "Andel etter forumets fordelingsnøkkel: \(keyShare)." + (parts.isEmpty ? "" : " " + parts.joined(separator: "; ") + ".")
@@ -31,7 +36,9 @@ struct BokmalMessages: Messages {
   let noMeasures = "Ingen tiltak er meldt inn."
 
   let partnersHeading = "3. Utviklingspartnere: timer og midler"
-  let partnerColumns = ["Partner", "Pool: timer", "Pool: kapasitet", "Pool (kr)", "Partner 2: timer", "Partner 2: kapasitet", "Partner 2 (kr)", "Sum (kr)"]
+  let partnerColumns = [
+    "Partner", "Pool: timer", "Pool: kapasitet", "Pool (kr)", "Partner 2: timer", "Partner 2: kapasitet", "Partner 2 (kr)", "Sum (kr)",
+  ]
   let collaborationHeading = "Samarbeid mellom skoleeiere og utviklingspartnere"
   let collaborationColumns = ["Kompetansenettverk", "Utviklingspartnere"]
 
@@ -39,13 +46,16 @@ struct BokmalMessages: Messages {
   func ownersIntro(year: Int) -> String {
     "Tilskudd til nettverkenes tiltak fordeles på medlemmene etter nettverkets egen kostnadsnøkkel, om ikke tiltaket har én navngitt skoleeier. Egenandelen er ordningens sats av tilskuddet. Tilskuddet utbetales i to deler: ved utgangen av juni \(year) og vinteren \(year)/\(String(year + 1).suffix(2))."
   }
-  let ownerColumns = ["Skoleeier", "Kompetansenettverk", "Tilskudd (kr)", "Egenandel (kr)", "1. utbetaling, juni (kr)", "2. utbetaling, vinter (kr)"]
+  let ownerColumns = [
+    "Skoleeier", "Kompetansenettverk", "Tilskudd (kr)", "Egenandel (kr)", "1. utbetaling, juni (kr)", "2. utbetaling, vinter (kr)",
+  ]
   func costSharingLine(network: String, equal: String, pupils: String) -> String {
     "\(network): \(equal) likt, \(pupils) etter elevtall."
   }
 
   let criteriaHeading = "5. Kriterier"
-  let criteriaIntro = "✓ = oppfylt, ✗ = ikke oppfylt, – = gjelder ikke for ordningen. Et tiltak som ikke oppfyller alle kriteriene, får ikke midler."
+  let criteriaIntro =
+    "✓ = oppfylt, ✗ = ikke oppfylt, – = gjelder ikke for ordningen. Et tiltak som ikke oppfyller alle kriteriene, får ikke midler."
   func criterion(_ criterion: Criterion) -> String {
     switch criterion {
     case .schoolBased: "skole- eller arbeidsplassbasert"

@@ -9,13 +9,17 @@ struct EnglishMessages: Messages {
   func documentTitle(year: Int, county: String, title: String?) -> String {
     "Joint annual recommendation \(year) – \(county)"
   }
-  let draftNotice = "Draft by the forum's secretariat. The figures are computed by dekom and are to be discussed in the forum before the recommendation goes to Statsforvalteren."
+  let draftNotice =
+    "Draft by the forum's secretariat. The figures are computed by dekom and are to be discussed in the forum before the recommendation goes to Statsforvalteren."
   func madeBy(_ provenance: ReportProvenance) -> String {
     "Made with dekom \(provenance.dekomVersion) and \(provenance.solverName)."
   }
 
   let summaryHeading = "1. Summary per scheme"
-  let summaryColumns = ["Scheme", "Frame (NOK)", "To development partners (NOK)", "To school owners (NOK)", "Joint measures (NOK)", "Allocated (NOK)", "Not allocated (NOK)"]
+  let summaryColumns = [
+    "Scheme", "Frame (NOK)", "To development partners (NOK)", "To school owners (NOK)", "Joint measures (NOK)", "Allocated (NOK)",
+    "Not allocated (NOK)",
+  ]
   func counts(_ counts: [FundingStatus: Int]) -> String {
     "Measures: \(counts[.funded] ?? 0) funded, \(counts[.partlyFunded] ?? 0) partly funded, \(counts[.notFunded] ?? 0) not funded, \(counts[.ineligible] ?? 0) not eligible."
   }
@@ -23,7 +27,9 @@ struct EnglishMessages: Messages {
 
   let networksHeading = "2. Prioritised measures per competence network"
   let jointHeading = "Joint measures"
-  let measureColumns = ["Scheme", "Rank", "Measure", "Participants", "Duration", "Development partner", "Grant (NOK)", "To partner (NOK)", "Status", "Reason"]
+  let measureColumns = [
+    "Scheme", "Rank", "Measure", "Participants", "Duration", "Development partner", "Grant (NOK)", "To partner (NOK)", "Status", "Reason",
+  ]
   func fairnessLine(keyShare: String, floors: [(scheme: String, floor: String, received: String)]) -> String {
     let parts = floors.map { "\($0.scheme): floor NOK \($0.floor), received NOK \($0.received)" }
     return "Share by the forum's allocation key: \(keyShare)." + (parts.isEmpty ? "" : " " + parts.joined(separator: "; ") + ".")
@@ -31,7 +37,9 @@ struct EnglishMessages: Messages {
   let noMeasures = "No measures were submitted."
 
   let partnersHeading = "3. Development partners: hours and money"
-  let partnerColumns = ["Partner", "Pool: hours", "Pool: capacity", "Pool (NOK)", "Partner 2: hours", "Partner 2: capacity", "Partner 2 (NOK)", "Total (NOK)"]
+  let partnerColumns = [
+    "Partner", "Pool: hours", "Pool: capacity", "Pool (NOK)", "Partner 2: hours", "Partner 2: capacity", "Partner 2 (NOK)", "Total (NOK)",
+  ]
   let collaborationHeading = "Which school owners work with which partners"
   let collaborationColumns = ["Competence network", "Development partners"]
 
@@ -39,7 +47,10 @@ struct EnglishMessages: Messages {
   func ownersIntro(year: Int) -> String {
     "Grants for a network's measures are shared among its members by the network's own cost-sharing key, unless the measure names one owner. The own contribution (egenandel) is the scheme's rate of the grant. The grant is paid in two instalments: at the end of June \(year) and in the winter \(year)/\(String(year + 1).suffix(2))."
   }
-  let ownerColumns = ["School owner", "Competence network", "Grant (NOK)", "Own contribution (NOK)", "1st instalment, June (NOK)", "2nd instalment, winter (NOK)"]
+  let ownerColumns = [
+    "School owner", "Competence network", "Grant (NOK)", "Own contribution (NOK)", "1st instalment, June (NOK)",
+    "2nd instalment, winter (NOK)",
+  ]
   func costSharingLine(network: String, equal: String, pupils: String) -> String {
     "\(network): \(equal) equally, \(pupils) by pupils."
   }

@@ -36,7 +36,9 @@ public struct InnstillingMarkdown {
   private func summary() -> String {
     var table = MarkdownTable(columns: messages.summaryColumns, rightAligned: Set(1...6))
     for money in settlement.schemes {
-      table.add([names.scheme(money.scheme)] + [money.frame, money.toPartners, money.toOwners, money.toJointMeasures, money.allocated, money.left].map(names.kroner))
+      table.add(
+        [names.scheme(money.scheme)]
+          + [money.frame, money.toPartners, money.toOwners, money.toJointMeasures, money.allocated, money.left].map(names.kroner))
     }
     let totals = [\Settlement.SchemeMoney.frame, \.toPartners, \.toOwners, \.toJointMeasures, \.allocated, \.left].map { path in
       settlement.schemes.reduce(0) { $0 + $1[keyPath: path] }
@@ -124,8 +126,9 @@ public struct InnstillingMarkdown {
     table.add(["**\(messages.total)**"] + formatPartnerRow(totals).map { "**\($0)**" })
     var collaboration = MarkdownTable(columns: messages.collaborationColumns)
     for network in scenario.networks {
-      let partnerIDs = Set(scenario.measures.indices.filter { scenario.measures[$0].holder == .network(network.id) }
-        .flatMap { result.outcomes[$0].partners.map(\.partner) })
+      let partnerIDs = Set(
+        scenario.measures.indices.filter { scenario.measures[$0].holder == .network(network.id) }
+          .flatMap { result.outcomes[$0].partners.map(\.partner) })
       collaboration.add([network.name, partnerIDs.isEmpty ? "–" : partnerIDs.sorted().map(names.partner).joined(separator: ", ")])
     }
     return ["## " + messages.partnersHeading, table.rendered, "### " + messages.collaborationHeading, collaboration.rendered]
@@ -149,7 +152,9 @@ public struct InnstillingMarkdown {
     }
     table.add(["**\(messages.total)**", ""] + totals.map { "**\(names.kroner($0))**" })
     let keys = scenario.networks.map {
-      "- " + messages.costSharingLine(network: $0.name, equal: names.percent($0.costSharing.equal), pupils: names.percent($0.costSharing.pupils))
+      "- "
+        + messages.costSharingLine(
+          network: $0.name, equal: names.percent($0.costSharing.equal), pupils: names.percent($0.costSharing.pupils))
     }
     return ["## " + messages.ownersHeading, messages.ownersIntro(year: scenario.year), table.rendered, keys.joined(separator: "\n")]
       .joined(separator: "\n\n")
@@ -177,7 +182,10 @@ public struct InnstillingMarkdown {
     lines.append("- " + messages.solveLine(status: messages.terminationStatus(result.status.rawValue), solver: result.solverName))
     for stage in result.stages {
       let value = stage.objectiveValue.map { names.decimal($0, decimals: 4) } ?? "–"
-      lines.append("  - " + messages.stageLine(name: messages.stageName(stage.name), status: messages.terminationStatus(stage.status.rawValue), value: value))
+      lines.append(
+        "  - "
+          + messages.stageLine(
+            name: messages.stageName(stage.name), status: messages.terminationStatus(stage.status.rawValue), value: value))
     }
     lines.append("- " + messages.modelSizeLine(result.modelSize))
     return ["## " + messages.methodHeading, lines.joined(separator: "\n")].joined(separator: "\n\n")

@@ -14,7 +14,8 @@ struct MarkdownTable {
 
   var rendered: String {
     func line(_ cells: [String]) -> String {
-      "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |"
+      "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ")
+        + " |"
     }
     let rule = "|" + columns.indices.map { rightAligned.contains($0) ? "---:|" : "---|" }.joined()
     return ([line(columns), rule] + rows.map(line)).joined(separator: "\n")

@@ -25,8 +25,9 @@ struct CSVTable {
     let url = directory.appendingPathComponent(file)
     guard let data = try? Data(contentsOf: url) else {
       let exists = FileManager.default.fileExists(atPath: url.path)
-      log.add(file, row: nil, nil, exists ? "the file cannot be read." : "the file is missing.",
-              fix: exists ? "check the file's permissions." : "add \(file) to the scenario folder (see docs/scenario-format.md).")
+      log.add(
+        file, row: nil, nil, exists ? "the file cannot be read." : "the file is missing.",
+        fix: exists ? "check the file's permissions." : "add \(file) to the scenario folder (see docs/scenario-format.md).")
       return nil
     }
     return parse(data, file: file, columns: specs, log: &log)
@@ -35,8 +36,9 @@ struct CSVTable {
   /// Parses CSV bytes: UTF-8 with or without BOM, `;` or `,` as separator.
   static func parse(_ data: Data, file: String, columns specs: [ColumnSpec], log: inout IssueLog) -> CSVTable? {
     guard var text = String(data: data, encoding: .utf8) else {
-      log.add(file, row: nil, nil, "the file is not UTF-8 text (Excel's \"CSV\" is often Windows-1252).",
-              fix: "save it again in Excel as \"CSV UTF-8 (kommadelt)\", or in LibreOffice with character set UTF-8.")
+      log.add(
+        file, row: nil, nil, "the file is not UTF-8 text (Excel's \"CSV\" is often Windows-1252).",
+        fix: "save it again in Excel as \"CSV UTF-8 (kommadelt)\", or in LibreOffice with character set UTF-8.")
       return nil
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -48,14 +50,16 @@ struct CSVTable {
       log.add(file, row: nil, nil, "the file is empty.", fix: "write a header row with the column names, then one row per entry.")
       return nil
     }
-    let delimiter: CSVDelimiter = headerLine(text).filter { $0 == ";" }.count >= headerLine(text).filter { $0 == "," }.count
+    let delimiter: CSVDelimiter =
+      headerLine(text).filter { $0 == ";" }.count >= headerLine(text).filter { $0 == "," }.count
       ? .semicolon : .comma
     let parsed: EnumeratedCSV
     do {
       parsed = try EnumeratedCSV(string: text, delimiter: delimiter, loadColumns: false)
     } catch {
-      log.add(file, row: nil, nil, "the file is not valid CSV (\(error)); usually an unclosed quote \".",
-              fix: "open it in a spreadsheet, check cells with quotes, and save it again as CSV.")
+      log.add(
+        file, row: nil, nil, "the file is not valid CSV (\(error)); usually an unclosed quote \".",
+        fix: "open it in a spreadsheet, check cells with quotes, and save it again as CSV.")
       return nil
     }
     let header = parsed.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -65,14 +69,16 @@ struct CSVTable {
     for (position, name) in header.enumerated() {
       if name.isEmpty {
         if parsed.rows.contains(where: { $0.indices.contains(position) && !$0[position].trimmingCharacters(in: .whitespaces).isEmpty }) {
-          log.add(file, row: 1, nil, "column \(position + 1) has values but no name in the header.", fix: "give the column a name or delete it.")
+          log.add(
+            file, row: 1, nil, "column \(position + 1) has values but no name in the header.", fix: "give the column a name or delete it.")
         }
         continue
       }
       if !known.contains(name) {
         let close = specs.map(\.name).min { editDistance($0, name) < editDistance($1, name) } ?? ""
-        log.add(file, row: 1, name, "unknown column.",
-                fix: "rename it to one of the columns in docs/scenario-format.md (did you mean '\(close)'?) or delete it.")
+        log.add(
+          file, row: 1, name, "unknown column.",
+          fix: "rename it to one of the columns in docs/scenario-format.md (did you mean '\(close)'?) or delete it.")
         ok = false
       }
       if !seen.insert(name).inserted {
@@ -81,8 +87,9 @@ struct CSVTable {
       }
     }
     if header.count == 1, specs.count > 1 {
-      log.add(file, row: 1, nil, "only one column was found; the separator is probably neither ; nor ,.",
-              fix: "save the file as CSV with ; or , between the cells.")
+      log.add(
+        file, row: 1, nil, "only one column was found; the separator is probably neither ; nor ,.",
+        fix: "save the file as CSV with ; or , between the cells.")
       return nil
     }
     for spec in specs where spec.required && !seen.contains(spec.name) {
@@ -95,8 +102,9 @@ struct CSVTable {
       let number = offset + 2
       if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
       if fields.count > header.count, fields[header.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-        log.add(file, row: number, nil, "the row has more cells (\(fields.count)) than the header has columns (\(header.count)).",
-                fix: "remove the extra cells, or quote a cell that contains the separator.")
+        log.add(
+          file, row: number, nil, "the row has more cells (\(fields.count)) than the header has columns (\(header.count)).",
+          fix: "remove the extra cells, or quote a cell that contains the separator.")
         continue
       }
       var cells: [String: String] = [:]
@@ -168,8 +176,9 @@ struct RowReader {
     }
     guard let number = take(column, CellValues.number(value)) else { return nil }
     guard range.contains(number) else {
-      fail(column, "\(value) is outside the allowed range \(format(range.lowerBound))–\(format(range.upperBound)) \(unit).",
-           fix: "write a \(unit) in that range.")
+      fail(
+        column, "\(value) is outside the allowed range \(format(range.lowerBound))–\(format(range.upperBound)) \(unit).",
+        fix: "write a \(unit) in that range.")
       return nil
     }
     return number
@@ -183,8 +192,9 @@ struct RowReader {
     }
     guard let number = take(column, CellValues.wholeNumber(value)) else { return nil }
     guard range.contains(number) else {
-      fail(column, "\(value) is outside the allowed range \(range.lowerBound)–\(range.upperBound) \(unit).",
-           fix: "write a whole number in that range.")
+      fail(
+        column, "\(value) is outside the allowed range \(range.lowerBound)–\(range.upperBound) \(unit).",
+        fix: "write a whole number in that range.")
       return nil
     }
     return number
@@ -202,8 +212,9 @@ struct RowReader {
   mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, as _: T.Type) -> T? where T.RawValue == String {
     guard let value = requiredText(column) else { return nil }
     guard let choice = T(rawValue: value.lowercased()) else {
-      fail(column, "\"\(value)\" is not one of the allowed values.",
-           fix: "write one of: \(T.allCases.map(\.rawValue).joined(separator: ", ")).")
+      fail(
+        column, "\"\(value)\" is not one of the allowed values.",
+        fix: "write one of: \(T.allCases.map(\.rawValue).joined(separator: ", ")).")
       return nil
     }
     return choice

@@ -18,15 +18,17 @@ enum CellValues {
       return .failure(Failure(problem: "\"\(trimmed)\" is not a number.", fix: "write a finite number, e.g. 1500 or 0,5."))
     }
     if lowered.hasSuffix("kr") || lowered.hasSuffix("nok") || lowered.hasSuffix("%") {
-      return .failure(Failure(
-        problem: "\"\(trimmed)\" has a unit in it.", fix: "write the number alone (shares as 0,3, not 30 %; money without kr)."))
+      return .failure(
+        Failure(
+          problem: "\"\(trimmed)\" has a unit in it.", fix: "write the number alone (shares as 0,3, not 30 %; money without kr)."))
     }
     let commas = cleaned.filter { $0 == "," }.count
     let points = cleaned.filter { $0 == "." }.count
     if commas + points > 1 {
-      return .failure(Failure(
-        problem: "\"\(trimmed)\" has more than one decimal mark or a thousand separator other than a space.",
-        fix: "write 1500000 or 1 500 000 (spaces as thousand separators), with at most one decimal comma."))
+      return .failure(
+        Failure(
+          problem: "\"\(trimmed)\" has more than one decimal mark or a thousand separator other than a space.",
+          fix: "write 1500000 or 1 500 000 (spaces as thousand separators), with at most one decimal comma."))
     }
     cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
     let allowed = CharacterSet(charactersIn: "0123456789.-+eE")
@@ -43,7 +45,8 @@ enum CellValues {
     case .failure(let failure): return .failure(failure)
     case .success(let value):
       guard value.rounded() == value, abs(value) < 1e15 else {
-        return .failure(Failure(problem: "\"\(text.trimmingCharacters(in: .whitespaces))\" is not a whole number.", fix: "write a whole number, e.g. 3."))
+        return .failure(
+          Failure(problem: "\"\(text.trimmingCharacters(in: .whitespaces))\" is not a whole number.", fix: "write a whole number, e.g. 3."))
       }
       return .success(Int(value))
     }
@@ -85,9 +88,10 @@ enum CellValues {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     let allowed = CharacterSet.letters.union(.decimalDigits).union(CharacterSet(charactersIn: "-_"))
     guard !trimmed.isEmpty, trimmed.count <= 64, trimmed.unicodeScalars.allSatisfy(allowed.contains) else {
-      return .failure(Failure(
-        problem: "\"\(trimmed)\" is not a valid id.",
-        fix: "use 1–64 letters, digits, - and _ without spaces, e.g. sv-lesing."))
+      return .failure(
+        Failure(
+          problem: "\"\(trimmed)\" is not a valid id.",
+          fix: "use 1–64 letters, digits, - and _ without spaces, e.g. sv-lesing."))
     }
     return .success(trimmed)
   }

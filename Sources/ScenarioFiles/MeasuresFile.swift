@@ -4,12 +4,14 @@ import GrantAllocation
 /// Reads `measures.csv` and checks it against the schemes, networks, partners and owners.
 enum MeasuresFile {
   static let fileName = "measures.csv"
-  static let columns = [
-    "id", "network", "scheme", "rank", "title", "school_based", "collective", "in_local_plan",
-  ].map { ColumnSpec(name: $0, required: true) } + [
-    "cost_nok", "price_per_participant_nok", "participants", "pool_hours", "partner2_hours", "partners", "single_partner",
-    "min_share", "continuing", "owner", "start", "duration_months", "broad_target_group", "individual_education", "note",
-  ].map { ColumnSpec(name: $0, required: false) }
+  static let columns =
+    [
+      "id", "network", "scheme", "rank", "title", "school_based", "collective", "in_local_plan",
+    ].map { ColumnSpec(name: $0, required: true) }
+    + [
+      "cost_nok", "price_per_participant_nok", "participants", "pool_hours", "partner2_hours", "partners", "single_partner",
+      "min_share", "continuing", "owner", "start", "duration_months", "broad_target_group", "individual_education", "note",
+    ].map { ColumnSpec(name: $0, required: false) }
 
   /// What the measures refer to.
   struct Context {
@@ -85,16 +87,18 @@ enum MeasuresFile {
       } else if context.networks.contains(NetworkID(holderText)) {
         holder = .network(NetworkID(holderText))
       } else {
-        reader.fail("network", "\"\(holderText)\" is not a network in scenario.yaml.",
-                    fix: "write one of: \(context.networks.sorted().map(\.rawValue).joined(separator: ", ")), or felles for a joint measure.")
+        reader.fail(
+          "network", "\"\(holderText)\" is not a network in scenario.yaml.",
+          fix: "write one of: \(context.networks.sorted().map(\.rawValue).joined(separator: ", ")), or felles for a joint measure.")
       }
     }
     var scheme: Scheme?
     if let schemeText {
       scheme = context.schemes[SchemeID(schemeText)]
       if scheme == nil {
-        reader.fail("scheme", "\"\(schemeText)\" is not a scheme in scenario.yaml.",
-                    fix: "write one of: \(context.schemes.keys.sorted().map(\.rawValue).joined(separator: ", ")).")
+        reader.fail(
+          "scheme", "\"\(schemeText)\" is not a scheme in scenario.yaml.",
+          fix: "write one of: \(context.schemes.keys.sorted().map(\.rawValue).joined(separator: ", ")).")
       }
     }
     // Cost: cost_nok, or price per participant × participants.
@@ -132,13 +136,16 @@ enum MeasuresFile {
       partners.append(partnerID)
       guard context.partnersKnown else { continue }
       guard let partner = context.partners[partnerID] else {
-        reader.fail("partners", "\"\(text)\" is not a partner in partners.csv.",
-                    fix: "write one of: \(context.partners.keys.sorted().map(\.rawValue).joined(separator: ", ")).")
+        reader.fail(
+          "partners", "\"\(text)\" is not a partner in partners.csv.",
+          fix: "write one of: \(context.partners.keys.sorted().map(\.rawValue).joined(separator: ", ")).")
         continue
       }
       if let scheme, !scheme.partnerKinds.contains(partner.kind) {
-        reader.fail("partners", "\(partner.name) (\(partner.kind.rawValue)) may not serve \(scheme.name), which takes \(scheme.partnerKinds.sorted().map(\.rawValue).joined(separator: ", ")).",
-                    fix: "choose a partner of an allowed kind, or change partner_kinds for \(scheme.id) in scenario.yaml.")
+        reader.fail(
+          "partners",
+          "\(partner.name) (\(partner.kind.rawValue)) may not serve \(scheme.name), which takes \(scheme.partnerKinds.sorted().map(\.rawValue).joined(separator: ", ")).",
+          fix: "choose a partner of an allowed kind, or change partner_kinds for \(scheme.id) in scenario.yaml.")
       }
     }
     let asksHours = hours.values.contains { $0 > 0 }
@@ -151,7 +158,8 @@ enum MeasuresFile {
       switch CellValues.share(reader.text("min_share")) {
       case .success(let share) where share > 0 && share <= 1: minimumShare = share
       case .success:
-        reader.fail("min_share", "\(reader.text("min_share")) is not in (0, 1].", fix: "write a share above 0 and at most 1; 1 means all or nothing.")
+        reader.fail(
+          "min_share", "\(reader.text("min_share")) is not in (0, 1].", fix: "write a share above 0 and at most 1; 1 means all or nothing.")
         minimumShare = nil
       case .failure(let failure):
         reader.fail("min_share", failure.problem, fix: failure.fix)
@@ -165,10 +173,14 @@ enum MeasuresFile {
       if context.ownersKnown {
         if let found = context.owners[owner!] {
           if let network = holder?.network, found.network != network {
-            reader.fail("owner", "\(found.name) belongs to network \(found.network), not \(network).", fix: "name an owner in the measure's network, or leave the cell empty.")
+            reader.fail(
+              "owner", "\(found.name) belongs to network \(found.network), not \(network).",
+              fix: "name an owner in the measure's network, or leave the cell empty.")
           }
         } else {
-          reader.fail("owner", "\"\(reader.text("owner"))\" is not an owner in owners.csv.", fix: "write an owner id from owners.csv, or leave the cell empty.")
+          reader.fail(
+            "owner", "\"\(reader.text("owner"))\" is not an owner in owners.csv.",
+            fix: "write an owner id from owners.csv, or leave the cell empty.")
         }
       }
     }
@@ -196,8 +208,10 @@ enum MeasuresFile {
         individualEducation: individual),
       note: reader.has("note") ? reader.text("note") : nil)
     if continuing, !measure.failedCriteria(under: scheme).isEmpty {
-      reader.fail("continuing", "a continuing commitment fails the criteria: \(measure.failedCriteria(under: scheme).map(\.rawValue).joined(separator: ", ")).",
-                  fix: "correct the criteria flags, or end the commitment (continuing = nei).")
+      reader.fail(
+        "continuing",
+        "a continuing commitment fails the criteria: \(measure.failedCriteria(under: scheme).map(\.rawValue).joined(separator: ", ")).",
+        fix: "correct the criteria flags, or end the commitment (continuing = nei).")
       return nil
     }
     return measure
@@ -213,9 +227,10 @@ enum MeasuresFile {
       var seen: [Int: RankedRow] = [:]
       for entry in list {
         if let other = seen[entry.rank] {
-          log.add(fileName, row: entry.row, "rank",
-                  "rank \(entry.rank) is used twice in the list of \(key.holder) for \(key.scheme) (also row \(other.row), \(other.id)).",
-                  fix: "give each measure on a list its own rank: 1, 2, 3 …")
+          log.add(
+            fileName, row: entry.row, "rank",
+            "rank \(entry.rank) is used twice in the list of \(key.holder) for \(key.scheme) (also row \(other.row), \(other.id)).",
+            fix: "give each measure on a list its own rank: 1, 2, 3 …")
         } else {
           seen[entry.rank] = entry
         }
@@ -224,9 +239,10 @@ enum MeasuresFile {
       guard !unreadable.contains(key.holder.description) else { continue }
       if let missing = (1...max(ranks.max() ?? 1, 1)).first(where: { !ranks.contains($0) }) {
         let after = list.filter { $0.rank > missing }.min { $0.rank < $1.rank }
-        log.add(fileName, row: after?.row, "rank",
-                "rank \(missing) is missing in the list of \(key.holder) for \(key.scheme) (ranks found: \(ranks.sorted().map(String.init).joined(separator: ", "))).",
-                fix: "number the list 1, 2, 3 … without gaps.")
+        log.add(
+          fileName, row: after?.row, "rank",
+          "rank \(missing) is missing in the list of \(key.holder) for \(key.scheme) (ranks found: \(ranks.sorted().map(String.init).joined(separator: ", "))).",
+          fix: "number the list 1, 2, 3 … without gaps.")
       }
     }
   }

@@ -24,8 +24,9 @@ enum OwnersFile {
       let teachers = reader.number("teacher_fte", required: false, in: 0...1_000_000, unit: "FTE")
       let staff = reader.wholeNumber("kindergarten_staff", required: false, in: 0...1_000_000, unit: "staff")
       if let network, !networks.contains(NetworkID(network)) {
-        reader.fail("network", "\"\(network)\" is not a network in scenario.yaml.",
-                    fix: "write one of: \(networks.sorted().map(\.rawValue).joined(separator: ", ")), or add the network to scenario.yaml.")
+        reader.fail(
+          "network", "\"\(network)\" is not a network in scenario.yaml.",
+          fix: "write one of: \(networks.sorted().map(\.rawValue).joined(separator: ", ")), or add the network to scenario.yaml.")
       }
       if let id {
         if let first = firstRow[id] {
@@ -36,9 +37,10 @@ enum OwnersFile {
       }
       log.append(contentsOf: reader.log)
       guard reader.log.isEmpty, let id, let name, let network, let kind, let pupils else { continue }
-      owners.append(SchoolOwner(
-        id: OwnerID(id), name: name, network: NetworkID(network), kind: kind, pupils: pupils, teacherFTE: teachers,
-        kindergartenStaff: staff))
+      owners.append(
+        SchoolOwner(
+          id: OwnerID(id), name: name, network: NetworkID(network), kind: kind, pupils: pupils, teacherFTE: teachers,
+          kindergartenStaff: staff))
     }
     return owners
   }

@@ -14,9 +14,11 @@ public enum ScenarioLoader {
   public static func load(directory: URL) throws(ScenarioError) -> Scenario {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ScenarioError(issues: [ScenarioIssue(
-        file: directory.path, row: nil, field: nil, problem: "the scenario folder does not exist.",
-        fix: "give the path of a folder holding scenario.yaml, partners.csv, owners.csv and measures.csv.")])
+      throw ScenarioError(issues: [
+        ScenarioIssue(
+          file: directory.path, row: nil, field: nil, problem: "the scenario folder does not exist.",
+          fix: "give the path of a folder holding scenario.yaml, partners.csv, owners.csv and measures.csv.")
+      ])
     }
     var log = IssueLog()
     let settings = ScenarioSettingsFile.read(in: directory, log: &log)
@@ -39,8 +41,10 @@ public enum ScenarioLoader {
     log.append(contentsOf: ownerLog)
     if let settings, ownerTable != nil, ownerLog.isEmpty {
       for network in settings.networks where !owners.contains(where: { $0.network == network.id }) {
-        log.add(ScenarioSettingsFile.fileName, row: settings.networkLines[network.id], "networks",
-                "the network \(network.id) has no school owners in owners.csv.", fix: "add its member owners to owners.csv, or remove the network.")
+        log.add(
+          ScenarioSettingsFile.fileName, row: settings.networkLines[network.id], "networks",
+          "the network \(network.id) has no school owners in owners.csv.",
+          fix: "add its member owners to owners.csv, or remove the network.")
       }
     }
     var measures: [Measure] = []

@@ -24,7 +24,8 @@ enum ScenarioSettingsFile {
   static func read(in directory: URL, log: inout IssueLog) -> ScenarioSettings? {
     let url = directory.appendingPathComponent(fileName)
     guard let data = try? Data(contentsOf: url) else {
-      log.add(fileName, row: nil, nil, "the file is missing.", fix: "add scenario.yaml to the scenario folder (see docs/scenario-format.md).")
+      log.add(
+        fileName, row: nil, nil, "the file is missing.", fix: "add scenario.yaml to the scenario folder (see docs/scenario-format.md).")
       return nil
     }
     return parse(data, log: &log)
@@ -40,8 +41,9 @@ enum ScenarioSettingsFile {
     do {
       document = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      log.add(fileName, row: yamlErrorLine(error), nil, "the file is not valid YAML: \(yamlErrorSummary(error))",
-              fix: "check the indentation (spaces, not tabs) and that every key is followed by a colon.")
+      log.add(
+        fileName, row: yamlErrorLine(error), nil, "the file is not valid YAML: \(yamlErrorSummary(error))",
+        fix: "check the indentation (spaces, not tabs) and that every key is followed by a colon.")
       return nil
     } catch {
       log.add(fileName, row: nil, nil, "the file is not valid YAML: \(error)", fix: "check the indentation and the colons.")
@@ -58,9 +60,10 @@ enum ScenarioSettingsFile {
   }
 
   private static func read(_ document: Node, _ reader: inout YAMLReader) -> ScenarioSettings? {
-    guard let top = reader.mapping(
-      document, "", allowed: ["year", "county", "title", "note", "schemes", "networks", "policy", "solver"],
-      required: ["year", "county", "schemes", "networks", "policy"])
+    guard
+      let top = reader.mapping(
+        document, "", allowed: ["year", "county", "title", "note", "schemes", "networks", "policy", "solver"],
+        required: ["year", "county", "schemes", "networks", "policy"])
     else { return nil }
     let year = reader.wholeNumber(top["year"], "year", in: 2000...2100)
     let county = reader.text(top["county"], "county")
@@ -83,9 +86,10 @@ enum ScenarioSettingsFile {
     var ok = !items.isEmpty
     for (position, item) in items.enumerated() {
       let path = "schemes[\(position + 1)]"
-      guard let entry = reader.mapping(
-        item, path, allowed: ["id", "name", "frame_nok", "egenandel_rate", "partner_kinds", "requires_broad_target_group"],
-        required: ["id", "name", "frame_nok", "egenandel_rate", "partner_kinds"])
+      guard
+        let entry = reader.mapping(
+          item, path, allowed: ["id", "name", "frame_nok", "egenandel_rate", "partner_kinds", "requires_broad_target_group"],
+          required: ["id", "name", "frame_nok", "egenandel_rate", "partner_kinds"])
       else { ok = false; continue }
       let id = reader.identifier(entry["id"], "\(path).id")
       let name = reader.text(entry["name"], "\(path).name")
@@ -94,22 +98,31 @@ enum ScenarioSettingsFile {
       let broad = entry["requires_broad_target_group"].map { reader.yesNo($0, "\(path).requires_broad_target_group") } ?? false
       var kinds: Set<PartnerKind>? = []
       if let kindNodes = reader.sequence(entry["partner_kinds"], "\(path).partner_kinds") {
-        if kindNodes.isEmpty { reader.fail(entry["partner_kinds"], "\(path).partner_kinds", "no partner kinds are listed.", fix: "list at least one of uh, statped, senter.") }
+        if kindNodes.isEmpty {
+          reader.fail(
+            entry["partner_kinds"], "\(path).partner_kinds", "no partner kinds are listed.",
+            fix: "list at least one of uh, statped, senter.")
+        }
         for kindNode in kindNodes {
           guard let text = reader.text(kindNode, "\(path).partner_kinds") else { kinds = nil; continue }
-          if let kind = PartnerKind(rawValue: text.lowercased()) { kinds?.insert(kind) } else {
+          if let kind = PartnerKind(rawValue: text.lowercased()) {
+            kinds?.insert(kind)
+          } else {
             reader.fail(kindNode, "\(path).partner_kinds", "\"\(text)\" is not a partner kind.", fix: "write uh, statped or senter.")
             kinds = nil
           }
         }
-      } else { kinds = nil }
+      } else {
+        kinds = nil
+      }
       if let id, schemes.contains(where: { $0.id.rawValue == id }) {
         reader.fail(entry["id"], "\(path).id", "the scheme id \(id) is used twice.", fix: "give every scheme its own id.")
         ok = false
       }
       guard let id, let name, let frame, let rate, let broad, let kinds, !kinds.isEmpty else { ok = false; continue }
-      schemes.append(Scheme(
-        id: SchemeID(id), name: name, frame: frame, egenandelRate: rate, partnerKinds: kinds, requiresBroadTargetGroup: broad))
+      schemes.append(
+        Scheme(
+          id: SchemeID(id), name: name, frame: frame, egenandelRate: rate, partnerKinds: kinds, requiresBroadTargetGroup: broad))
     }
     return ok ? schemes : nil
   }
@@ -132,7 +145,9 @@ enum ScenarioSettingsFile {
         key = readKey(sharing, "\(path).cost_sharing", defaults: (1.0 / 3.0, 2.0 / 3.0), &reader)
       }
       if let id, id.lowercased() == MeasureHolder.jointID {
-        reader.fail(entry["id"], "\(path).id", "\"\(MeasureHolder.jointID)\" is reserved for joint measures.", fix: "choose another id for the network.")
+        reader.fail(
+          entry["id"], "\(path).id", "\"\(MeasureHolder.jointID)\" is reserved for joint measures.",
+          fix: "choose another id for the network.")
         ok = false
       }
       if let id, networks.contains(where: { $0.id.rawValue == id }) {
@@ -157,8 +172,9 @@ enum ScenarioSettingsFile {
     let pupils = entry["pupils"].map { reader.share($0, "\(path).pupils") } ?? defaults.map { Optional($0.1) } ?? nil
     guard let equal, let pupils else { return nil }
     guard abs(equal + pupils - 1) < 1e-6 else {
-      reader.fail(node, path, "equal (\(format(equal))) and pupils (\(format(pupils))) add up to \(format(equal + pupils)), not 1.",
-                  fix: "choose parts that add up to 1, e.g. equal: 1/3 and pupils: 2/3.")
+      reader.fail(
+        node, path, "equal (\(format(equal))) and pupils (\(format(pupils))) add up to \(format(equal + pupils)), not 1.",
+        fix: "choose parts that add up to 1, e.g. equal: 1/3 and pupils: 2/3.")
       return nil
     }
     return CostSharingKey(equal: equal, pupils: pupils)
@@ -184,19 +200,27 @@ enum ScenarioSettingsFile {
         weighting = .strictTiers
       case "decay":
         if priority["decay"] == nil {
-          reader.fail(priority["weighting"], "policy.priority.decay", "weighting decay needs a decay factor.", fix: "add `decay: 0.5` (a number between 0 and 1).")
+          reader.fail(
+            priority["weighting"], "policy.priority.decay", "weighting decay needs a decay factor.",
+            fix: "add `decay: 0.5` (a number between 0 and 1).")
         } else if let factor = reader.number(priority["decay"], "policy.priority.decay", in: 0...1, unit: "factor") {
-          if factor > 0 && factor < 1 { weighting = .decay(factor: factor) } else {
-            reader.fail(priority["decay"], "policy.priority.decay", "the decay factor must be strictly between 0 and 1.", fix: "write e.g. 0.5.")
+          if factor > 0 && factor < 1 {
+            weighting = .decay(factor: factor)
+          } else {
+            reader.fail(
+              priority["decay"], "policy.priority.decay", "the decay factor must be strictly between 0 and 1.", fix: "write e.g. 0.5.")
           }
         }
       case let other?:
-        reader.fail(priority["weighting"], "policy.priority.weighting", "\"\(other)\" is not a weighting.", fix: "write strict_tiers or decay.")
+        reader.fail(
+          priority["weighting"], "policy.priority.weighting", "\"\(other)\" is not a weighting.", fix: "write strict_tiers or decay.")
       case nil: break
       }
       if let text = reader.text(priority["value"], "policy.priority.value") {
         value = PriorityValue(rawValue: text)
-        if value == nil { reader.fail(priority["value"], "policy.priority.value", "\"\(text)\" is not a value rule.", fix: "write count or cost.") }
+        if value == nil {
+          reader.fail(priority["value"], "policy.priority.value", "\"\(text)\" is not a value rule.", fix: "write count or cost.")
+        }
       }
     }
     guard let floor, let key, let weighting, let value else { return nil }

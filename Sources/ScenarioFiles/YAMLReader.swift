@@ -66,8 +66,9 @@ struct YAMLReader {
   mutating func number(_ node: Node?, _ path: String, in range: ClosedRange<Double>, unit: String) -> Double? {
     guard let value = text(node, path), let number = take(node, path, CellValues.number(value)) else { return nil }
     guard range.contains(number) else {
-      fail(node, path, "\(value) is outside the allowed range \(format(range.lowerBound))–\(format(range.upperBound)) \(unit).",
-           fix: "write a \(unit) in that range.")
+      fail(
+        node, path, "\(value) is outside the allowed range \(format(range.lowerBound))–\(format(range.upperBound)) \(unit).",
+        fix: "write a \(unit) in that range.")
       return nil
     }
     return number
@@ -85,7 +86,9 @@ struct YAMLReader {
   mutating func wholeNumber(_ node: Node?, _ path: String, in range: ClosedRange<Int>) -> Int? {
     guard let value = text(node, path), let number = take(node, path, CellValues.wholeNumber(value)) else { return nil }
     guard range.contains(number) else {
-      fail(node, path, "\(value) is outside the allowed range \(range.lowerBound)–\(range.upperBound).", fix: "write a whole number in that range.")
+      fail(
+        node, path, "\(value) is outside the allowed range \(range.lowerBound)–\(range.upperBound).",
+        fix: "write a whole number in that range.")
       return nil
     }
     return number

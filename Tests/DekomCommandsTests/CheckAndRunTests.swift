@@ -1,7 +1,8 @@
 import Foundation
-@testable import DekomCommands
-import Testing
 import TestSupport
+import Testing
+
+@testable import DekomCommands
 
 @Suite("dekom check and dekom run")
 struct CheckAndRunTests {
@@ -12,7 +13,10 @@ struct CheckAndRunTests {
     let output = try CommandLine.run(["check", folder.url.path])
     #expect(output.status == 0)
     #expect(output.standardOutput.contains("valid"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["measures.csv", "owners.csv", "partners.csv", "scenario.yaml"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
+        "measures.csv", "owners.csv", "partners.csv", "scenario.yaml",
+      ])
   }
 
   @Test("check on a broken folder lists every error with file and row, exits 1 and writes nothing")
@@ -49,7 +53,9 @@ struct CheckAndRunTests {
   func infeasible() throws {
     let folder = try ScenarioFolder()
     defer { folder.remove() }
-    try folder.write("measures.csv", """
+    try folder.write(
+      "measures.csv",
+      """
       id;network;scheme;rank;title;cost_nok;partners;continuing;school_based;collective;in_local_plan
       n1;nord;dekom;1;A;700 000;ntnu;ja;ja;ja;ja
       s1;sor;dekom;1;B;600 000;ntnu;ja;ja;ja;ja

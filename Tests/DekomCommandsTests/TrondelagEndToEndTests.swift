@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `dekom run scenarios/trondelag` end to end, against reviewed expected files.
 ///
@@ -70,11 +70,13 @@ struct TrondelagEndToEndTests {
     #expect(text.hasPrefix("# Joint annual recommendation"))
   }
 
-  @Test("broken copies of the example get file:row errors, exit 1, and nothing is written", arguments: [
-    ("measures.csv", ";dekom;", ";dekomm;", "column 'scheme'"),
-    ("owners.csv", ";kommune;", ";kommun;", "column 'kind'"),
-    ("partners.csv", "id;", "ident;", "column 'ident'"),
-  ])
+  @Test(
+    "broken copies of the example get file:row errors, exit 1, and nothing is written",
+    arguments: [
+      ("measures.csv", ";dekom;", ";dekomm;", "column 'scheme'"),
+      ("owners.csv", ";kommune;", ";kommun;", "column 'kind'"),
+      ("partners.csv", "id;", "ident;", "column 'ident'"),
+    ])
   func brokenCopies(file: String, old: String, new: String, expected: String) throws {
     let folder = try ScenarioFolder(copying: Self.scenario)
     defer { folder.remove() }

@@ -30,7 +30,9 @@ struct GLPKSolverTests {
     var model = LinearModel()
     let items = weights.indices.map { model.addVariable(name: "item\($0)", kind: .binary) }
     model.addConstraint(name: "capacity", terms: zip(weights, items).map { LinearTerm($0, $1) }, upperBound: capacity)
-    model.objectives = [Objective(name: "value", sense: .maximize, terms: zip(values, items).map { LinearTerm($0, $1) }, relativeTolerance: 0)]
+    model.objectives = [
+      Objective(name: "value", sense: .maximize, terms: zip(values, items).map { LinearTerm($0, $1) }, relativeTolerance: 0)
+    ]
     let solution = solver.solve(model, options: SolveOptions())
     var best = 0.0
     for mask in 0..<(1 << weights.count) {
@@ -75,9 +77,11 @@ struct GLPKSolverTests {
     #expect(solver.solve(model, options: SolveOptions()).status == .unbounded)
   }
 
-  @Test("values GLPK would abort on are refused before C", arguments: [
-    (Double.nan, 1.0), (2.0, 1.0), (0.5, 1.0),
-  ])
+  @Test(
+    "values GLPK would abort on are refused before C",
+    arguments: [
+      (Double.nan, 1.0), (2.0, 1.0), (0.5, 1.0),
+    ])
   func refusedBeforeC(lower: Double, upper: Double) {
     var model = LinearModel()
     let x = model.addVariable(name: "x", lowerBound: lower, upperBound: upper, kind: .integer)

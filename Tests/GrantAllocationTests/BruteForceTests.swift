@@ -1,7 +1,7 @@
 import GLPKBackend
 import GrantAllocation
-import Testing
 import TestSupport
+import Testing
 
 /// Random all-or-nothing instances, checked against exhaustive enumeration of every funded set and
 /// every partner choice.

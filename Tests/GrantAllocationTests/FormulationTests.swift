@@ -1,7 +1,7 @@
 import GLPKBackend
 import GrantAllocation
-import Testing
 import TestSupport
+import Testing
 
 /// The model on instances small enough to check by hand.
 @Suite("Allocation model, by hand")
@@ -81,9 +81,10 @@ struct FormulationTests {
     let used = result.outcomes.flatMap(\.partners).reduce(0) { $0 + $1.hours }
     #expect(used <= 150 + 1e-6)
     #expect(share(result, "a1") == 1 && share(result, "b1") == 0)
-    #expect(result.outcome(MeasureID("b1"))?.reasons == [
-      .partnerHoursUsed(partner: PartnerID("ntnu"), role: .partner2, left: 50, needed: 100),
-    ])
+    #expect(
+      result.outcome(MeasureID("b1"))?.reasons == [
+        .partnerHoursUsed(partner: PartnerID("ntnu"), role: .partner2, left: 50, needed: 100)
+      ])
     // Partner money is paid out of the frame: 100 h × 100 NOK.
     #expect(abs((result.outcome(MeasureID("a1"))?.stateMoney ?? 0) - 11_000) < 1e-6)
   }
@@ -119,9 +120,10 @@ struct FormulationTests {
     let result = solve(builder)
     #expect(result.status == .infeasible)
     #expect(!result.hasAllocation)
-    #expect(result.conflicts == [
-      .commitmentsExceedFrame(scheme: SchemeID("s"), committed: 600, frame: 500, measures: [MeasureID("a1"), MeasureID("a2")]),
-    ])
+    #expect(
+      result.conflicts == [
+        .commitmentsExceedFrame(scheme: SchemeID("s"), committed: 600, frame: 500, measures: [MeasureID("a1"), MeasureID("a2")])
+      ])
   }
 
   @Test("fairness floor: a network reaches its floor before a bigger joint measure")

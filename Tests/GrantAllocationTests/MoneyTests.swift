@@ -3,9 +3,11 @@ import Testing
 
 @Suite("Money in whole kroner")
 struct MoneyTests {
-  @Test("largest remainder keeps the total", arguments: [
-    [0.5, 0.5, 0.5, 0.5], [100.4, 200.4, 300.4], [1 / 3.0, 1 / 3.0, 1 / 3.0], [999_999.999, 0.001], [],
-  ])
+  @Test(
+    "largest remainder keeps the total",
+    arguments: [
+      [0.5, 0.5, 0.5, 0.5], [100.4, 200.4, 300.4], [1 / 3.0, 1 / 3.0, 1 / 3.0], [999_999.999, 0.001], [],
+    ])
   func wholeKroner(amounts: [Double]) {
     let rounded = Apportionment.wholeKroner(amounts)
     #expect(rounded.count == amounts.count)

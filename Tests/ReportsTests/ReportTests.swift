@@ -1,9 +1,10 @@
 import Foundation
 import GLPKBackend
 import GrantAllocation
-@testable import Reports
-import Testing
 import TestSupport
+import Testing
+
+@testable import Reports
 
 @Suite("Reports")
 struct ReportTests {
@@ -15,7 +16,8 @@ struct ReportTests {
     builder.measure("a2", network: "a", rank: 2, cost: 300_000, hours: 100, partners: ["ntnu"], minimumShare: 0.3)
     builder.measure("b1", network: "b", rank: 1, cost: 250_000.5, hours: 90, partners: ["ntnu"])
     builder.measure("j1", network: nil, rank: 1, cost: 123_456.78, partners: ["uh"])
-    builder.scenario.owners.append(SchoolOwner(id: OwnerID("a-2"), name: "Åfjord | Bø", network: NetworkID("a"), kind: .privat, pupils: 333))
+    builder.scenario.owners.append(
+      SchoolOwner(id: OwnerID("a-2"), name: "Åfjord | Bø", network: NetworkID("a"), kind: .privat, pupils: 333))
     return Allocator(solver: GLPKSolver()).allocate(builder.scenario)
   }
 
@@ -72,8 +74,10 @@ struct ReportTests {
     let settlement = Settlement(result)
     let provenance = ReportProvenance(dekomVersion: "test", solverName: "GLPK test")
     let nb = InnstillingMarkdown(result: result, settlement: settlement, language: .nb, provenance: provenance).render()
-    for heading in ["# Felles årlig innstilling 2027 – Test", "## 1. Sammendrag", "## 2. Prioriterte tiltak", "### Fellestiltak",
-                    "## 3. Utviklingspartnere", "## 4. Skoleeiere", "## 5. Kriterier", "## 6. Om beregningen"] {
+    for heading in [
+      "# Felles årlig innstilling 2027 – Test", "## 1. Sammendrag", "## 2. Prioriterte tiltak", "### Fellestiltak",
+      "## 3. Utviklingspartnere", "## 4. Skoleeiere", "## 5. Kriterier", "## 6. Om beregningen",
+    ] {
       #expect(nb.contains(heading), "missing \(heading)")
     }
     #expect(nb.contains("Åfjord \\| Bø"))

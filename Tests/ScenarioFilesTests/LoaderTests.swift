@@ -1,8 +1,8 @@
 import Foundation
 import GrantAllocation
 import ScenarioFiles
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Scenario loader")
 struct LoaderTests {
@@ -44,7 +44,9 @@ struct LoaderTests {
   @Test("comma-separated files with quoted decimal commas load the same")
   func commaSeparated() throws {
     let folder = try ScenarioFolder()
-    try folder.write("measures.csv", """
+    try folder.write(
+      "measures.csv",
+      """
       id,network,scheme,rank,title,cost_nok,pool_hours,partner2_hours,partners,min_share,school_based,collective,in_local_plan
       n1,nord,dekom,1,"Lesing, skriving",300000,20,100,ntnu,"0,5",ja,ja,ja
 
@@ -57,7 +59,9 @@ struct LoaderTests {
   @Test("price per participant × participants gives the cost (seed 001: 1 500 NOK per participant)")
   func pricePerParticipant() throws {
     let folder = try ScenarioFolder()
-    try folder.write("measures.csv", """
+    try folder.write(
+      "measures.csv",
+      """
       id;network;scheme;rank;title;price_per_participant_nok;participants;partners;school_based;collective;in_local_plan
       p1;nord;dekom;1;Program;1 500;50;ntnu;ja;ja;ja
 
@@ -70,7 +74,9 @@ struct LoaderTests {
   @Test("every error in a file is reported at once, each with file, row and column")
   func allErrorsAtOnce() throws {
     let folder = try ScenarioFolder()
-    try folder.write("measures.csv", """
+    try folder.write(
+      "measures.csv",
+      """
       id;network;scheme;rank;title;cost_nok;partners;min_share;school_based;collective;in_local_plan
       n1;nowhere;dekom;1;A;100;ntnu;1;ja;ja;ja
       n2;nord;rekom;1;B;-5;ntnu;1;ja;ja;ja
@@ -88,28 +94,30 @@ struct LoaderTests {
     #expect(found.allSatisfy { !$0.fix.isEmpty })
   }
 
-  @Test("broken inputs get the exact error", arguments: [
-    // (file, old text, new text, expected "file:row:field", words in the problem)
-    ("measures.csv", "n2;nord;dekom;2", "n1;nord;dekom;2", "measures.csv:3:id", "also used on row 2"),
-    ("measures.csv", "n2;nord;dekom;2", "n2;nord;dekom;3", "measures.csv:3:rank", "rank 2 is missing"),
-    ("measures.csv", "n2;nord;dekom;2", "n2;nord;dekom;1", "measures.csv:3:rank", "used twice"),
-    ("measures.csv", ";ntnu;0,5;", ";ntnu;0;", "measures.csv:2:min_share", "not in (0, 1]"),
-    ("measures.csv", ";ntnu;0,5;", ";uio;0,5;", "measures.csv:2:partners", "not a partner"),
-    ("measures.csv", "300 000", "1.500.000", "measures.csv:2:cost_nok", "thousand separator"),
-    ("measures.csv", "300 000", "300 000 kr", "measures.csv:2:cost_nok", "unit"),
-    ("measures.csv", "300 000", "inf", "measures.csv:2:cost_nok", "not a number"),
-    ("measures.csv", "300 000", "1e13", "measures.csv:2:cost_nok", "outside the allowed range"),
-    ("owners.csv", "b;Bø;nord", "b;Bø;vest", "owners.csv:3:network", "not a network"),
-    ("owners.csv", "kommune;3000", "kommune;-3", "owners.csv:3:pupils", "outside the allowed range"),
-    ("owners.csv", "kommune;3000", "kommun;3000", "owners.csv:3:kind", "not one of the allowed values"),
-    ("partners.csv", "uh;100", "statped;100", "measures.csv:2:partners", "may not serve"),
-    ("partners.csv", "pool_hours", "pool_houres", "partners.csv:1:pool_houres", "unknown column"),
-    ("scenario.yaml", "frame_nok: 1000000", "frame_nok: -1", "scenario.yaml:6:schemes[1].frame_nok", "outside the allowed range"),
-    ("scenario.yaml", "egenandel_rate: 0.30", "egenandel_rate: 30 %", "scenario.yaml:7:schemes[1].egenandel_rate", "unit"),
-    ("scenario.yaml", "{equal: 0.5, pupils: 0.5}}", "{equal: 0.5, pupils: 0.6}}", "scenario.yaml:16:policy.fairness.key", "add up to"),
-    ("scenario.yaml", "strict_tiers", "strict", "scenario.yaml:17:policy.priority.weighting", "not a weighting"),
-    ("scenario.yaml", "county: Testfylke", "county: Testfylke\nyaer: 2027", "scenario.yaml:3:yaer", "unknown key"),
-  ])
+  @Test(
+    "broken inputs get the exact error",
+    arguments: [
+      // (file, old text, new text, expected "file:row:field", words in the problem)
+      ("measures.csv", "n2;nord;dekom;2", "n1;nord;dekom;2", "measures.csv:3:id", "also used on row 2"),
+      ("measures.csv", "n2;nord;dekom;2", "n2;nord;dekom;3", "measures.csv:3:rank", "rank 2 is missing"),
+      ("measures.csv", "n2;nord;dekom;2", "n2;nord;dekom;1", "measures.csv:3:rank", "used twice"),
+      ("measures.csv", ";ntnu;0,5;", ";ntnu;0;", "measures.csv:2:min_share", "not in (0, 1]"),
+      ("measures.csv", ";ntnu;0,5;", ";uio;0,5;", "measures.csv:2:partners", "not a partner"),
+      ("measures.csv", "300 000", "1.500.000", "measures.csv:2:cost_nok", "thousand separator"),
+      ("measures.csv", "300 000", "300 000 kr", "measures.csv:2:cost_nok", "unit"),
+      ("measures.csv", "300 000", "inf", "measures.csv:2:cost_nok", "not a number"),
+      ("measures.csv", "300 000", "1e13", "measures.csv:2:cost_nok", "outside the allowed range"),
+      ("owners.csv", "b;Bø;nord", "b;Bø;vest", "owners.csv:3:network", "not a network"),
+      ("owners.csv", "kommune;3000", "kommune;-3", "owners.csv:3:pupils", "outside the allowed range"),
+      ("owners.csv", "kommune;3000", "kommun;3000", "owners.csv:3:kind", "not one of the allowed values"),
+      ("partners.csv", "uh;100", "statped;100", "measures.csv:2:partners", "may not serve"),
+      ("partners.csv", "pool_hours", "pool_houres", "partners.csv:1:pool_houres", "unknown column"),
+      ("scenario.yaml", "frame_nok: 1000000", "frame_nok: -1", "scenario.yaml:6:schemes[1].frame_nok", "outside the allowed range"),
+      ("scenario.yaml", "egenandel_rate: 0.30", "egenandel_rate: 30 %", "scenario.yaml:7:schemes[1].egenandel_rate", "unit"),
+      ("scenario.yaml", "{equal: 0.5, pupils: 0.5}}", "{equal: 0.5, pupils: 0.6}}", "scenario.yaml:16:policy.fairness.key", "add up to"),
+      ("scenario.yaml", "strict_tiers", "strict", "scenario.yaml:17:policy.priority.weighting", "not a weighting"),
+      ("scenario.yaml", "county: Testfylke", "county: Testfylke\nyaer: 2027", "scenario.yaml:3:yaer", "unknown key"),
+    ])
   func exactError(file: String, old: String, new: String, location: String, words: String) throws {
     let folder = try ScenarioFolder()
     try folder.edit(file, replacing: old, with: new)
@@ -153,14 +161,18 @@ struct LoaderTests {
   func crossFileChecks() throws {
     let folder = try ScenarioFolder()
     try folder.edit("owners.csv", replacing: "c;Cø;sor;kommune;2000\n", with: "")
-    try folder.edit("measures.csv", replacing: "n2;nord;dekom;2;Regning;200 000;10;100;ntnu;1;ja;ja;ja", with: "n2;nord;dekom;2;Regning;200 000;10;100;;1;ja;ja;ja")
+    try folder.edit(
+      "measures.csv", replacing: "n2;nord;dekom;2;Regning;200 000;10;100;ntnu;1;ja;ja;ja",
+      with: "n2;nord;dekom;2;Regning;200 000;10;100;;1;ja;ja;ja")
     let found = issues(folder)
     #expect(found.contains { $0.file == "scenario.yaml" && $0.problem.contains("sor has no school owners") })
     // n2 now has no partner: it fails the UH criterion but is not continuing, so it is no error by itself.
     #expect(!found.contains { $0.file == "measures.csv" })
 
     let second = try ScenarioFolder()
-    try second.write("measures.csv", """
+    try second.write(
+      "measures.csv",
+      """
       id;network;scheme;rank;title;cost_nok;partners;continuing;school_based;collective;in_local_plan
       n1;nord;dekom;1;A;100;ntnu;ja;nei;ja;ja
 

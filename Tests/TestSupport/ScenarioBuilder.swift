@@ -20,17 +20,20 @@ public final class ScenarioBuilder {
   /// Adds a network with one owner of `pupils` pupils.
   @discardableResult
   public func network(_ id: String, pupils: Int = 100) -> ScenarioBuilder {
-    scenario.networks.append(Network(id: NetworkID(id), name: id.uppercased(), costSharing: CostSharingKey(equal: 1.0 / 3, pupils: 2.0 / 3)))
-    scenario.owners.append(SchoolOwner(id: OwnerID("\(id)-owner"), name: "\(id) kommune", network: NetworkID(id), kind: .kommune, pupils: pupils))
+    scenario.networks.append(
+      Network(id: NetworkID(id), name: id.uppercased(), costSharing: CostSharingKey(equal: 1.0 / 3, pupils: 2.0 / 3)))
+    scenario.owners.append(
+      SchoolOwner(id: OwnerID("\(id)-owner"), name: "\(id) kommune", network: NetworkID(id), kind: .kommune, pupils: pupils))
     return self
   }
 
   /// Adds a UH partner with partner-2 capacity `hours` at `price` NOK/h (and no pool hours).
   @discardableResult
   public func partner(_ id: String, hours: Double, price: Double = 1000, poolHours: Double = 0) -> ScenarioBuilder {
-    scenario.partners.append(Partner(
-      id: PartnerID(id), name: id.uppercased(), kind: .uh, insideRegion: true,
-      capacity: [.pool: poolHours, .partner2: hours], price: [.pool: price, .partner2: price]))
+    scenario.partners.append(
+      Partner(
+        id: PartnerID(id), name: id.uppercased(), kind: .uh, insideRegion: true,
+        capacity: [.pool: poolHours, .partner2: hours], price: [.pool: price, .partner2: price]))
     return self
   }
 
@@ -40,11 +43,13 @@ public final class ScenarioBuilder {
     _ id: String, network: String?, rank: Int, cost: Double, hours: Double = 0, partners: [String] = ["uh"],
     minimumShare: Double = 1, continuing: Bool = false, eligible: Bool = true, scheme: String = "s"
   ) -> ScenarioBuilder {
-    scenario.measures.append(Measure(
-      id: MeasureID(id), holder: network.map { .network(NetworkID($0)) } ?? .joint, scheme: SchemeID(scheme), rank: rank,
-      title: "Measure \(id)", stateCost: cost, hours: [.partner2: hours], acceptablePartners: partners.map(PartnerID.init),
-      minimumShare: minimumShare, continuing: continuing,
-      criteria: CriteriaFlags(schoolBased: eligible, collective: true, inLocalPlan: true, broadTargetGroup: nil, individualEducation: false)))
+    scenario.measures.append(
+      Measure(
+        id: MeasureID(id), holder: network.map { .network(NetworkID($0)) } ?? .joint, scheme: SchemeID(scheme), rank: rank,
+        title: "Measure \(id)", stateCost: cost, hours: [.partner2: hours], acceptablePartners: partners.map(PartnerID.init),
+        minimumShare: minimumShare, continuing: continuing,
+        criteria: CriteriaFlags(
+          schoolBased: eligible, collective: true, inLocalPlan: true, broadTargetGroup: nil, individualEducation: false)))
     return self
   }
 }
