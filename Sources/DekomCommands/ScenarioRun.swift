@@ -49,17 +49,13 @@ public struct ScenarioRun {
 
   /// Renders every output file in memory.
   public func render(_ result: AllocationResult) throws(Failure) -> [(name: String, contents: String)] {
-    let settlement = Settlement(result)
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName)
+    let input = ReportInput(result: result, language: language, provenance: provenance)
     do {
       return [
-        (
-          "innstilling.md", InnstillingMarkdown(result: result, settlement: settlement, language: language, provenance: provenance).render()
-        ),
-        ("allocation.csv", AllocationCSV(result: result, settlement: settlement, language: language).render()),
-        (
-          "allocation.json", try AllocationJSON(result: result, settlement: settlement, language: language, provenance: provenance).render()
-        ),
+        ("innstilling.md", InnstillingMarkdown(input).render()),
+        ("allocation.csv", AllocationCSV(input).render()),
+        ("allocation.json", try AllocationJSON(input).render()),
       ]
     } catch {
       throw .rendering("\(error)")

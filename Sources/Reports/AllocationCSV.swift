@@ -2,17 +2,13 @@ import GrantAllocation
 
 /// `allocation.csv`: one row per measure, for machines (RFC 4180, `,` separator, `.` decimals).
 public struct AllocationCSV {
-  let result: AllocationResult
-  let settlement: Settlement
-  let messages: any Messages
-  let names: NameBook
+  let input: ReportInput
+  var result: AllocationResult { input.result }
+  var settlement: Settlement { input.settlement }
+  var messages: any Messages { input.messages }
+  var names: NameBook { input.names }
 
-  public init(result: AllocationResult, settlement: Settlement, language: Language) {
-    self.result = result
-    self.settlement = settlement
-    messages = language.messages
-    names = NameBook(scenario: result.scenario, messages: language.messages)
-  }
+  public init(_ input: ReportInput) { self.input = input }
 
   static let header = [
     "id", "network", "scheme", "rank", "title", "status", "share", "grant_nok", "partner_nok", "total_nok",

@@ -54,19 +54,14 @@ public struct AllocationJSON {
     var network: String, scheme: String, floorNok: Int, receivedNok: Int
   }
 
-  let result: AllocationResult
-  let settlement: Settlement
-  let messages: any Messages
-  let names: NameBook
-  let provenance: ReportProvenance
+  let input: ReportInput
+  var result: AllocationResult { input.result }
+  var settlement: Settlement { input.settlement }
+  var messages: any Messages { input.messages }
+  var names: NameBook { input.names }
+  var provenance: ReportProvenance { input.provenance }
 
-  public init(result: AllocationResult, settlement: Settlement, language: Language, provenance: ReportProvenance) {
-    self.result = result
-    self.settlement = settlement
-    messages = language.messages
-    names = NameBook(scenario: result.scenario, messages: language.messages)
-    self.provenance = provenance
-  }
+  public init(_ input: ReportInput) { self.input = input }
 
   public func render() throws -> String {
     let scenario = result.scenario

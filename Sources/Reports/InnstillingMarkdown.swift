@@ -2,20 +2,14 @@ import GrantAllocation
 
 /// The draft joint annual recommendation (*felles årlig innstilling*) as Markdown.
 public struct InnstillingMarkdown {
-  let result: AllocationResult
-  let settlement: Settlement
-  let messages: any Messages
-  let names: NameBook
-  let provenance: ReportProvenance
+  let input: ReportInput
+  var result: AllocationResult { input.result }
+  var settlement: Settlement { input.settlement }
+  var messages: any Messages { input.messages }
+  var names: NameBook { input.names }
+  var provenance: ReportProvenance { input.provenance }
 
-  /// - Precondition: `result` has an allocation and `settlement` was made from it.
-  public init(result: AllocationResult, settlement: Settlement, language: Language, provenance: ReportProvenance) {
-    self.result = result
-    self.settlement = settlement
-    messages = language.messages
-    names = NameBook(scenario: result.scenario, messages: language.messages)
-    self.provenance = provenance
-  }
+  public init(_ input: ReportInput) { self.input = input }
 
   var scenario: Scenario { result.scenario }
 

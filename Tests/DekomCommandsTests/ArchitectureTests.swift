@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The design's rule that GLPK is imported in exactly one module.
 @Suite("Architecture")

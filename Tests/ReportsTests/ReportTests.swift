@@ -71,9 +71,8 @@ struct ReportTests {
   @Test("the innstilling has every section, in bokmål by default and English on request")
   func innstillingSections() {
     let result = Self.solved()
-    let settlement = Settlement(result)
     let provenance = ReportProvenance(dekomVersion: "test", solverName: "GLPK test")
-    let nb = InnstillingMarkdown(result: result, settlement: settlement, language: .nb, provenance: provenance).render()
+    let nb = InnstillingMarkdown(ReportInput(result: result, language: .nb, provenance: provenance)).render()
     for heading in [
       "# Felles årlig innstilling 2027 – Test", "## 1. Sammendrag", "## 2. Prioriterte tiltak", "### Fellestiltak",
       "## 3. Utviklingspartnere", "## 4. Skoleeiere", "## 5. Kriterier", "## 6. Om beregningen",
@@ -81,7 +80,7 @@ struct ReportTests {
       #expect(nb.contains(heading), "missing \(heading)")
     }
     #expect(nb.contains("Åfjord \\| Bø"))
-    let en = InnstillingMarkdown(result: result, settlement: settlement, language: .en, provenance: provenance).render()
+    let en = InnstillingMarkdown(ReportInput(result: result, language: .en, provenance: provenance)).render()
     #expect(en.contains("# Joint annual recommendation 2027 – Test"))
     #expect(en.contains("## 4. School owners"))
     #expect(!en.contains("innvilget"))
@@ -90,7 +89,8 @@ struct ReportTests {
   @Test("allocation.csv quotes what needs quoting and has one row per measure")
   func csv() {
     let result = Self.solved()
-    let csv = AllocationCSV(result: result, settlement: Settlement(result), language: .nb).render()
+    let csv = AllocationCSV(ReportInput(result: result, language: .nb, provenance: ReportProvenance(dekomVersion: "t", solverName: "g")))
+      .render()
     let lines = csv.split(separator: "\r\n", omittingEmptySubsequences: true)
     #expect(lines.count == 1 + result.scenario.measures.count)
     #expect(AllocationCSV.escape("a,b") == "\"a,b\"")
@@ -103,8 +103,9 @@ struct ReportTests {
     let result = Self.solved()
     let settlement = Settlement(result)
     let text = try AllocationJSON(
-      result: result, settlement: settlement, language: .nb, provenance: ReportProvenance(dekomVersion: "t", solverName: "g")
-    ).render()
+      ReportInput(result: result, language: .nb, provenance: ReportProvenance(dekomVersion: "t", solverName: "g"))
+    )
+    .render()
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     let schemes = try #require(object["schemes"] as? [[String: Any]])
     #expect(schemes.first?["allocated_nok"] as? Int == settlement.schemes.first?.allocated)

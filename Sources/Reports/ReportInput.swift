@@ -1,0 +1,24 @@
+import GrantAllocation
+
+/// What every report renders from: a solved allocation, its settlement in kroner, the language,
+/// and who made it.
+public struct ReportInput {
+  public let result: AllocationResult
+  public let settlement: Settlement
+  public let language: Language
+  public let provenance: ReportProvenance
+  let messages: any Messages
+  let names: NameBook
+
+  /// - Precondition: `result` has an allocation.
+  public init(result: AllocationResult, language: Language, provenance: ReportProvenance) {
+    self.result = result
+    settlement = Settlement(result)
+    self.language = language
+    self.provenance = provenance
+    messages = language.messages
+    names = NameBook(scenario: result.scenario, messages: language.messages)
+  }
+
+  var scenario: Scenario { result.scenario }
+}
