@@ -19,20 +19,6 @@ struct CSVTable {
   let columns: [String]
   let rows: [Row]
 
-  /// Reads `file` in `directory`; problems go to `log`, and `nil` means the file could not be read
-  /// at all (missing, not UTF-8, not CSV, or missing required columns).
-  static func read(_ file: String, in directory: URL, columns specs: [ColumnSpec], log: inout IssueLog) -> CSVTable? {
-    let url = directory.appendingPathComponent(file)
-    guard let data = try? Data(contentsOf: url) else {
-      let exists = FileManager.default.fileExists(atPath: url.path)
-      log.add(
-        file, row: nil, nil, exists ? "the file cannot be read." : "the file is missing.",
-        fix: exists ? "check the file's permissions." : "add \(file) to the scenario folder (see docs/scenario-format.md).")
-      return nil
-    }
-    return parse(data, file: file, columns: specs, log: &log)
-  }
-
   /// Parses CSV bytes: UTF-8 with or without BOM, `;` or `,` as separator.
   static func parse(_ data: Data, file: String, columns specs: [ColumnSpec], log: inout IssueLog) -> CSVTable? {
     guard var text = String(data: data, encoding: .utf8) else {

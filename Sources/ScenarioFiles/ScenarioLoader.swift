@@ -21,10 +21,45 @@ public enum ScenarioLoader {
       ])
     }
     var log = IssueLog()
-    let settings = ScenarioSettingsFile.read(in: directory, log: &log)
-    let partnerTable = CSVTable.read(PartnersFile.fileName, in: directory, columns: PartnersFile.columns, log: &log)
-    let ownerTable = CSVTable.read(OwnersFile.fileName, in: directory, columns: OwnersFile.columns, log: &log)
-    let measureTable = CSVTable.read(MeasuresFile.fileName, in: directory, columns: MeasuresFile.columns, log: &log)
+    var files: [String: Data] = [:]
+    for name in inputFiles {
+      let url = directory.appendingPathComponent(name)
+      if let data = try? Data(contentsOf: url) {
+        files[name] = data
+      } else if FileManager.default.fileExists(atPath: url.path) {
+        log.add(name, row: nil, nil, "the file cannot be read.", fix: "check the file's permissions.")
+      }
+    }
+    return try load(files: files, log: log)
+  }
+
+  /// Validates a scenario given as file contents by name (`scenario.yaml`, `partners.csv`,
+  /// `owners.csv`, `measures.csv`), as if they were a folder; for tests and fuzzing.
+  ///
+  /// - Throws: ``ScenarioError`` with every issue found, a missing file included.
+  public static func load(files: [String: Data]) throws(ScenarioError) -> Scenario {
+    try load(files: files, log: IssueLog())
+  }
+
+  static func load(files: [String: Data], log initial: IssueLog) throws(ScenarioError) -> Scenario {
+    var log = initial
+    let unreadable = Set(initial.issues.map(\.file))
+    func contents(_ name: String) -> Data? {
+      guard let data = files[name] else {
+        if !unreadable.contains(name) {
+          log.add(name, row: nil, nil, "the file is missing.", fix: "add \(name) to the scenario folder (see docs/scenario-format.md).")
+        }
+        return nil
+      }
+      return data
+    }
+    let settings = contents(ScenarioSettingsFile.fileName).flatMap { ScenarioSettingsFile.parse($0, log: &log) }
+    func table(_ name: String, _ columns: [ColumnSpec]) -> CSVTable? {
+      contents(name).flatMap { CSVTable.parse($0, file: name, columns: columns, log: &log) }
+    }
+    let partnerTable = table(PartnersFile.fileName, PartnersFile.columns)
+    let ownerTable = table(OwnersFile.fileName, OwnersFile.columns)
+    let measureTable = table(MeasuresFile.fileName, MeasuresFile.columns)
     return try assemble(settings: settings, partnerTable: partnerTable, ownerTable: ownerTable, measureTable: measureTable, log: log)
   }
 

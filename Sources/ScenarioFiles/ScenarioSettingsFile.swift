@@ -21,16 +21,6 @@ enum ScenarioSettingsFile {
   /// Frames, hours and money above this are taken for typing errors.
   static let largestAmount = 1e11
 
-  static func read(in directory: URL, log: inout IssueLog) -> ScenarioSettings? {
-    let url = directory.appendingPathComponent(fileName)
-    guard let data = try? Data(contentsOf: url) else {
-      log.add(
-        fileName, row: nil, nil, "the file is missing.", fix: "add scenario.yaml to the scenario folder (see docs/scenario-format.md).")
-      return nil
-    }
-    return parse(data, log: &log)
-  }
-
   static func parse(_ data: Data, log: inout IssueLog) -> ScenarioSettings? {
     guard var text = String(data: data, encoding: .utf8) else {
       log.add(fileName, row: nil, nil, "the file is not UTF-8 text.", fix: "save it again with the character set UTF-8.")
