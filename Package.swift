@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "GrantAllocation", targets: ["GrantAllocation"]),
     .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
     .library(name: "Reports", targets: ["Reports"]),
+    .library(name: "Verification", targets: ["Verification"]),
     .library(name: "DekomCommands", targets: ["DekomCommands"]),
   ],
   dependencies: [
@@ -43,13 +44,15 @@ let package = Package(
         .product(name: "SwiftCSV", package: "SwiftCSV"),
       ]
     ),
+    // An independent re-check of every allocation and report, sharing no code with the formulation.
+    .target(name: "Verification", dependencies: ["GrantAllocation"]),
     // The draft innstilling (Markdown) and machine outputs (CSV, JSON), in bokmål and English.
     .target(name: "Reports", dependencies: ["GrantAllocation"]),
     // The command line, as a library so tests can run it in-process.
     .target(
       name: "DekomCommands",
       dependencies: [
-        "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Reports",
+        "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Reports", "Verification",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -60,6 +63,7 @@ let package = Package(
     .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "LinearProgramming"]),
     .testTarget(name: "GrantAllocationTests", dependencies: ["GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "GrantAllocation", "TestSupport"]),
+    .testTarget(name: "VerificationTests", dependencies: ["Verification", "GrantAllocation", "GLPKBackend", "Reports", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(
       name: "DekomCommandsTests",

@@ -56,6 +56,11 @@ extension Dekom {
         case .cannotWrite(let message):
           printError("dekom: \(message) Nothing was written.")
           throw DekomExit.cannotWrite
+        case .verificationFailed(let violations):
+          printError("dekom: internal error: the allocation failed dekom's independent check; nothing was written.")
+          for violation in violations.prefix(20) { printError("  - \(violation)") }
+          printError("Please report this with the scenario folder.")
+          throw DekomExit.internalError
         case .rendering(let message):
           printError("dekom: internal error while rendering the reports: \(message)")
           throw DekomExit.internalError

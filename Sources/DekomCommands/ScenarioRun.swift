@@ -3,6 +3,7 @@ import GLPKBackend
 import GrantAllocation
 import Reports
 import ScenarioFiles
+import Verification
 
 /// One `dekom run`: load, solve, render and write, as a library call (the CLI and the benchmarks
 /// both use it).
@@ -13,6 +14,8 @@ public struct ScenarioRun {
     case noAllocation(AllocationResult)
     case cannotWrite(String)
     case rendering(String)
+    /// dekom's own independent check found the allocation or a report wrong: a bug in dekom.
+    case verificationFailed([Violation])
   }
 
   public var directory: URL
@@ -47,12 +50,14 @@ public struct ScenarioRun {
     return result
   }
 
-  /// Renders every output file in memory.
+  /// Renders every output file in memory, after the independent verifier has passed the
+  /// allocation, its kroner and the innstilling's totals.
   public func render(_ result: AllocationResult) throws(Failure) -> [(name: String, contents: String)] {
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName)
     let input = ReportInput(result: result, language: language, provenance: provenance)
+    let files: [(name: String, contents: String)]
     do {
-      return [
+      files = [
         ("innstilling.md", InnstillingMarkdown(input).render()),
         ("allocation.csv", AllocationCSV(input).render()),
         ("allocation.json", try AllocationJSON(input).render()),
@@ -60,6 +65,12 @@ public struct ScenarioRun {
     } catch {
       throw .rendering("\(error)")
     }
+    let violations =
+      AllocationVerifier(scenario: result.scenario, outcomes: result.outcomes).violations()
+      + SettlementVerifier(scenario: result.scenario, outcomes: result.outcomes, settlement: input.settlement).violations()
+      + ReportTotalsVerifier(markdown: files[0].contents).violations()
+    guard violations.isEmpty else { throw .verificationFailed(violations) }
+    return files
   }
 
   /// Writes rendered files atomically into ``outputDirectory``, never over an input file.

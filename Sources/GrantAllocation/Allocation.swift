@@ -41,6 +41,13 @@ public struct PartnerAssignment: Sendable, Equatable {
   public var hours: Double
   /// NOK, exact (rounded to kroner only in ``Settlement``).
   public var money: Double
+
+  public init(partner: PartnerID, role: PartnerRole, hours: Double, money: Double) {
+    self.partner = partner
+    self.role = role
+    self.hours = hours
+    self.money = money
+  }
 }
 
 /// The decision for one measure.
