@@ -21,6 +21,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // GLPK's C API. Debian's libglpk-dev ships no pkg-config file.
@@ -42,6 +43,7 @@ let package = Package(
         "GrantAllocation",
         .product(name: "Yams", package: "Yams"),
         .product(name: "SwiftCSV", package: "SwiftCSV"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // An independent re-check of every allocation and report, sharing no code with the formulation.

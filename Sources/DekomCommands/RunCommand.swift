@@ -24,7 +24,7 @@ extension Dekom {
     @Option(help: "Wall-clock limit for the solve, in seconds (default: the scenario's, else 60).")
     var timeLimit: Double?
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
 
     @Flag(help: "Also print each solve stage with its value and time (on standard error).")

@@ -89,6 +89,8 @@ public struct AllocationResult: Sendable {
   /// Problems the solver refused to take (a bug in dekom, never the user's input).
   public var defects: [ModelDefect]
   public var modelSize: ModelSize
+  /// The solver settings this result was computed with.
+  public var parameters: SolveParameters
 
   public var hasAllocation: Bool { status.hasSolution && !outcomes.isEmpty || (status.hasSolution && scenario.measures.isEmpty) }
 
@@ -101,4 +103,11 @@ public struct ModelSize: Sendable, Equatable, Codable {
   public var integerVariables: Int
   public var constraints: Int
   public var stages: Int
+}
+
+/// The settings a solve ran with, printed in every report so the run can be repeated.
+public struct SolveParameters: Sendable, Equatable, Codable {
+  public var timeLimitSeconds: Double
+  public var stageTolerance: Double
+  public var relativeMIPGap: Double
 }

@@ -21,7 +21,10 @@ public struct Allocator: Sendable {
       constraints: formulation.model.constraints.count, stages: formulation.model.objectives.count)
     var result = AllocationResult(
       scenario: scenario, status: solution.status, stages: solution.stages, solverName: solution.solverName,
-      outcomes: [], fairness: [], conflicts: [], defects: solution.defects, modelSize: size)
+      outcomes: [], fairness: [], conflicts: [], defects: solution.defects, modelSize: size,
+      parameters: SolveParameters(
+        timeLimitSeconds: options.timeLimitSeconds, stageTolerance: scenario.solver.stageTolerance,
+        relativeMIPGap: options.relativeMIPGap))
     guard solution.status.hasSolution else {
       if solution.status == .infeasible { result.conflicts = InfeasibilityDiagnosis(scenario: scenario).conflicts() }
       return result

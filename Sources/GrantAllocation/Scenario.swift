@@ -14,6 +14,8 @@ public struct Scenario: Sendable, Equatable {
   public var measures: [Measure]
   public var policy: Policy
   public var solver: SolverSettings
+  /// The files the scenario was read from, with their SHA-256, for the record (empty when built in code).
+  public var inputFiles: [InputFile] = []
 
   public init(
     year: Int, county: String, title: String? = nil, note: String? = nil, schemes: [Scheme],
@@ -63,5 +65,17 @@ public struct Scenario: Sendable, Equatable {
       total += measure.hours(role) * price
     }
     return total
+  }
+}
+
+/// One input file and its SHA-256, so a result can be traced to the exact bytes it came from.
+public struct InputFile: Sendable, Equatable, Codable {
+  public var name: String
+  /// Lower-case hexadecimal SHA-256 of the file's bytes.
+  public var sha256: String
+
+  public init(name: String, sha256: String) {
+    self.name = name
+    self.sha256 = sha256
   }
 }

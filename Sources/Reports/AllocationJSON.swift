@@ -8,6 +8,7 @@ public struct AllocationJSON {
     var solver: String
     var year: Int
     var county: String
+    var inputFiles: [InputFile]
     var solve: Solve
     var schemes: [SchemeEntry]
     var measures: [MeasureEntry]
@@ -20,6 +21,7 @@ public struct AllocationJSON {
     var method: String
     var stages: [Stage]
     var model: ModelSize
+    var parameters: SolveParameters
   }
   struct Stage: Encodable {
     var name: String
@@ -67,6 +69,7 @@ public struct AllocationJSON {
     let scenario = result.scenario
     let document = Document(
       dekomVersion: provenance.dekomVersion, solver: provenance.solverName, year: scenario.year, county: scenario.county,
+      inputFiles: scenario.inputFiles,
       solve: Solve(
         status: result.status.rawValue, method: "lexicographic-branch-and-cut",
         stages: result.stages.map {
@@ -74,7 +77,7 @@ public struct AllocationJSON {
             name: $0.name, status: $0.status.rawValue, objective: $0.objectiveValue.map(Self.stable),
             bound: $0.bound.map(Self.stable), relativeGap: $0.relativeGap.map(Self.stable))
         },
-        model: result.modelSize),
+        model: result.modelSize, parameters: result.parameters),
       schemes: settlement.schemes.map {
         SchemeEntry(
           id: $0.scheme.rawValue, name: names.scheme($0.scheme), frameNok: $0.frame, toPartnersNok: $0.toPartners,

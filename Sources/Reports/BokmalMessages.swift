@@ -98,6 +98,12 @@ struct BokmalMessages: Messages {
     "Modellen har \(size.variables) variabler (\(size.integerVariables) heltall), \(size.constraints) restriksjoner og \(size.stages) trinn."
   }
 
+  func parametersLine(timeLimit: String, stageTolerance: String, mipGap: String) -> String {
+    "Innstillinger: tidsgrense \(timeLimit) s, toleranse mellom trinnene \(stageTolerance), MIP-gap \(mipGap)."
+  }
+  let inputFilesLine = "Inndata (SHA-256), slik at beregningen kan gjentas og etterprøves:"
+  func gapLine(_ gap: String) -> String { "bevist avstand til beste mulige: \(gap)" }
+
   func status(_ status: FundingStatus, share: String) -> String {
     switch status {
     case .funded: "innvilget"

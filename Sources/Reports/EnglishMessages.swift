@@ -99,6 +99,12 @@ struct EnglishMessages: Messages {
     "The model has \(size.variables) variables (\(size.integerVariables) integer), \(size.constraints) constraints and \(size.stages) stages."
   }
 
+  func parametersLine(timeLimit: String, stageTolerance: String, mipGap: String) -> String {
+    "Settings: time limit \(timeLimit) s, tolerance between stages \(stageTolerance), MIP gap \(mipGap)."
+  }
+  let inputFilesLine = "Input (SHA-256), so that the computation can be repeated and checked:"
+  func gapLine(_ gap: String) -> String { "proven gap to the best possible: \(gap)" }
+
   func status(_ status: FundingStatus, share: String) -> String {
     switch status {
     case .funded: "funded"

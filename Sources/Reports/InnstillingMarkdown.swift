@@ -176,12 +176,24 @@ public struct InnstillingMarkdown {
     lines.append("- " + messages.solveLine(status: messages.terminationStatus(result.status.rawValue), solver: result.solverName))
     for stage in result.stages {
       let value = stage.objectiveValue.map { names.decimal($0, decimals: 4) } ?? "–"
-      lines.append(
+      var line =
         "  - "
-          + messages.stageLine(
-            name: messages.stageName(stage.name), status: messages.terminationStatus(stage.status.rawValue), value: value))
+        + messages.stageLine(
+          name: messages.stageName(stage.name), status: messages.terminationStatus(stage.status.rawValue), value: value)
+      if stage.status != .optimal, let gap = stage.relativeGap { line += "; " + messages.gapLine(names.percent(gap)) }
+      lines.append(line)
     }
     lines.append("- " + messages.modelSizeLine(result.modelSize))
+    let parameters = result.parameters
+    lines.append(
+      "- "
+        + messages.parametersLine(
+          timeLimit: names.hours(parameters.timeLimitSeconds), stageTolerance: "\(parameters.stageTolerance)",
+          mipGap: AllocationJSON.plain(parameters.relativeMIPGap)))
+    if !scenario.inputFiles.isEmpty {
+      lines.append("- " + messages.inputFilesLine)
+      lines += scenario.inputFiles.map { "  - `\($0.name)`: `\($0.sha256)`" }
+    }
     return ["## " + messages.methodHeading, lines.joined(separator: "\n")].joined(separator: "\n\n")
   }
 }

@@ -67,6 +67,9 @@ protocol Messages {
   func solveLine(status: String, solver: String) -> String
   func stageLine(name: String, status: String, value: String) -> String
   func modelSizeLine(_ size: ModelSize) -> String
+  func parametersLine(timeLimit: String, stageTolerance: String, mipGap: String) -> String
+  var inputFilesLine: String { get }
+  func gapLine(_ gap: String) -> String
 
   func status(_ status: FundingStatus, share: String) -> String
   func terminationStatus(_ status: String) -> String

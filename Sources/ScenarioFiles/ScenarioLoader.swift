@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GrantAllocation
 
@@ -60,7 +61,18 @@ public enum ScenarioLoader {
     let partnerTable = table(PartnersFile.fileName, PartnersFile.columns)
     let ownerTable = table(OwnersFile.fileName, OwnersFile.columns)
     let measureTable = table(MeasuresFile.fileName, MeasuresFile.columns)
-    return try assemble(settings: settings, partnerTable: partnerTable, ownerTable: ownerTable, measureTable: measureTable, log: log)
+    var scenario = try assemble(
+      settings: settings, partnerTable: partnerTable, ownerTable: ownerTable, measureTable: measureTable, log: log)
+    scenario.inputFiles = inputFiles.compactMap { name in files[name].map { InputFile(name: name, sha256: sha256(of: $0)) } }
+    return scenario
+  }
+
+  /// Lower-case hexadecimal SHA-256.
+  static func sha256(of data: Data) -> String {
+    SHA256.hash(data: data).map { byte in
+      let hex = String(byte, radix: 16)
+      return hex.count == 1 ? "0" + hex : hex
+    }.joined()
   }
 
   static func assemble(

@@ -1,8 +1,9 @@
 import Foundation
 import GrantAllocation
-import ScenarioFiles
 import TestSupport
 import Testing
+
+@testable import ScenarioFiles
 
 @Suite("Scenario loader")
 struct LoaderTests {
@@ -39,6 +40,17 @@ struct LoaderTests {
     // The default cost-sharing key is the Orkdal/Øy agreement's.
     #expect(scenario.networks[0].costSharing == CostSharingKey(equal: 1.0 / 3, pupils: 2.0 / 3))
     #expect(scenario.networks[1].costSharing == CostSharingKey(equal: 0.5, pupils: 0.5))
+  }
+
+  @Test("every input file is recorded with its SHA-256")
+  func digests() throws {
+    // FIPS 180-2 test vector.
+    #expect(ScenarioLoader.sha256(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    let folder = try ScenarioFolder()
+    let expected = ScenarioLoader.sha256(of: Data((ScenarioFolder.valid["measures.csv"] ?? "").utf8))
+    let scenario = try load(folder)
+    #expect(scenario.inputFiles.map(\.name) == ["scenario.yaml", "partners.csv", "owners.csv", "measures.csv"])
+    #expect(scenario.inputFiles.last?.sha256 == expected)
   }
 
   @Test("comma-separated files with quoted decimal commas load the same")
