@@ -18,12 +18,14 @@ struct CSVTable {
   let file: String
   let columns: [String]
   let rows: [Row]
+  /// Rows left out because they could not be split into the header's columns (already logged).
+  var rejectedRows = 0
 
   /// Parses CSV bytes: UTF-8 with or without BOM, `;` or `,` as separator.
   static func parse(_ data: Data, file: String, columns specs: [ColumnSpec], log: inout IssueLog) -> CSVTable? {
     guard var text = String(data: data, encoding: .utf8) else {
       log.add(
-        file, row: nil, nil, "the file is not UTF-8 text (Excel's \"CSV\" is often Windows-1252).",
+        file, row: firstNonUTF8Line(data), nil, "the file is not UTF-8 text (Excel's \"CSV\" is often Windows-1252).",
         fix: "save it again in Excel as \"CSV UTF-8 (kommadelt)\", or in LibreOffice with character set UTF-8.")
       return nil
     }
@@ -49,6 +51,12 @@ struct CSVTable {
       return nil
     }
     let header = parsed.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    if header.count == 1, specs.count > 1 {
+      log.add(
+        file, row: 1, nil, "only one column was found; the separator is probably neither ; nor ,.",
+        fix: "save the file as CSV with ; or , between the cells.")
+      return nil
+    }
     let known = Set(specs.map(\.name))
     var ok = true
     var seen = Set<String>()
@@ -72,18 +80,13 @@ struct CSVTable {
         ok = false
       }
     }
-    if header.count == 1, specs.count > 1 {
-      log.add(
-        file, row: 1, nil, "only one column was found; the separator is probably neither ; nor ,.",
-        fix: "save the file as CSV with ; or , between the cells.")
-      return nil
-    }
     for spec in specs where spec.required && !seen.contains(spec.name) {
       log.add(file, row: 1, spec.name, "required column is missing.", fix: "add a column named '\(spec.name)'.")
       ok = false
     }
     guard ok else { return nil }
     var rows: [Row] = []
+    var rejected = 0
     for (offset, fields) in parsed.rows.enumerated() {
       let number = offset + 2
       if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
@@ -91,6 +94,7 @@ struct CSVTable {
         log.add(
           file, row: number, nil, "the row has more cells (\(fields.count)) than the header has columns (\(header.count)).",
           fix: "remove the extra cells, or quote a cell that contains the separator.")
+        rejected += 1
         continue
       }
       var cells: [String: String] = [:]
@@ -99,7 +103,16 @@ struct CSVTable {
       }
       rows.append(Row(number: number, cells: cells))
     }
-    return CSVTable(file: file, columns: header, rows: rows)
+    return CSVTable(file: file, columns: header, rows: rows, rejectedRows: rejected)
+  }
+
+  /// The line (counting from 1) of the first byte sequence that is not UTF-8.
+  static func firstNonUTF8Line(_ data: Data) -> Int? {
+    for (offset, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+    where String(data: Data(line), encoding: .utf8) == nil {
+      return offset + 1
+    }
+    return nil
   }
 
   private static func headerLine(_ text: String) -> Substring {
@@ -164,7 +177,7 @@ struct RowReader {
     guard range.contains(number) else {
       fail(
         column, "\(value) is outside the allowed range \(format(range.lowerBound))–\(format(range.upperBound)) \(unit).",
-        fix: "write a \(unit) in that range.")
+        fix: "write a number from \(format(range.lowerBound)) to \(format(range.upperBound)) (\(unit)).")
       return nil
     }
     return number

@@ -27,7 +27,7 @@ enum MeasuresFile {
   static func read(_ table: CSVTable, context: Context, log: inout IssueLog) -> [Measure] {
     var measures: [Measure] = []
     var ranked: [RankedRow] = []
-    /// Holders with a row whose list or rank cannot be read: a gap in their lists may be that row.
+    /// Holders of rows whose list or rank cannot be read: a gap in any list may be such a row.
     var unreadableListOf = Set<String>()
     var firstRow: [String: Int] = [:]
     for row in table.rows {
@@ -48,7 +48,11 @@ enum MeasuresFile {
         unreadableListOf.insert(row.cells["network"] ?? "")
       }
     }
-    checkRanks(ranked, skippingGapsOf: unreadableListOf, log: &log)
+    if table.rows.isEmpty && table.rejectedRows == 0 {
+      log.add(fileName, row: nil, nil, "the file has no measures.", fix: "add one row per measure under the header.")
+    }
+    if table.rejectedRows > 0 { unreadableListOf.insert("*") }
+    checkRanks(ranked, skippingGaps: !unreadableListOf.isEmpty, log: &log)
     return measures
   }
 
@@ -219,8 +223,8 @@ enum MeasuresFile {
 
   /// Per list (network and scheme) the ranks must be 1, 2, 3 … without gaps or repeats.
   ///
-  /// Gaps are not reported for holders in `skippingGapsOf`, whose unreadable row may fill them.
-  private static func checkRanks(_ ranked: [RankedRow], skippingGapsOf unreadable: Set<String>, log: inout IssueLog) {
+  /// Gaps are not reported when some row could not be placed in a list: that row may fill them.
+  private static func checkRanks(_ ranked: [RankedRow], skippingGaps: Bool, log: inout IssueLog) {
     let lists = Dictionary(grouping: ranked, by: \.list)
     for key in lists.keys.sorted() {
       let list = lists[key]!.sorted { $0.row < $1.row }
@@ -236,7 +240,7 @@ enum MeasuresFile {
         }
       }
       let ranks = Set(list.map(\.rank))
-      guard !unreadable.contains(key.holder.description) else { continue }
+      guard !skippingGaps else { continue }
       if let missing = (1...max(ranks.max() ?? 1, 1)).first(where: { !ranks.contains($0) }) {
         let after = list.filter { $0.rank > missing }.min { $0.rank < $1.rank }
         log.add(

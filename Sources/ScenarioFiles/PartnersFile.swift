@@ -35,6 +35,11 @@ enum PartnersFile {
           firstRow[id] = row.number
         }
       }
+      if let pool = capacity[.pool], let partner2 = capacity[.partner2], pool == 0 && partner2 == 0 {
+        reader.fail(
+          "pool_hours", "the partner has no hours in either role, so no measure can use it.",
+          fix: "give it pool or partner-2 hours, or remove it here and from the measures' partners.")
+      }
       log.append(contentsOf: reader.log)
       guard reader.log.isEmpty, let id, let name, let kind, let inRegion else { continue }
       partners.append(Partner(id: PartnerID(id), name: name, kind: kind, insideRegion: inRegion, capacity: capacity, price: price))

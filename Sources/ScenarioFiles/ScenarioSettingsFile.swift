@@ -83,7 +83,13 @@ enum ScenarioSettingsFile {
       else { ok = false; continue }
       let id = reader.identifier(entry["id"], "\(path).id")
       let name = reader.text(entry["name"], "\(path).name")
-      let frame = reader.number(entry["frame_nok"], "\(path).frame_nok", in: 0...largestAmount, unit: "NOK")
+      var frame = reader.number(entry["frame_nok"], "\(path).frame_nok", in: 0...largestAmount, unit: "NOK")
+      if frame == 0 {
+        reader.fail(
+          entry["frame_nok"], "\(path).frame_nok", "the frame is 0 NOK, so nothing in this scheme can be funded.",
+          fix: "write the scheme's frame, or remove the scheme and its measures if it has no money this year.")
+        frame = nil
+      }
       let rate = reader.share(entry["egenandel_rate"], "\(path).egenandel_rate")
       let broad = entry["requires_broad_target_group"].map { reader.yesNo($0, "\(path).requires_broad_target_group") } ?? false
       var kinds: Set<PartnerKind>? = []

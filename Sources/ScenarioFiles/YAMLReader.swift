@@ -68,7 +68,7 @@ struct YAMLReader {
     guard range.contains(number) else {
       fail(
         node, path, "\(value) is outside the allowed range \(format(range.lowerBound))–\(format(range.upperBound)) \(unit).",
-        fix: "write a \(unit) in that range.")
+        fix: "write a number from \(format(range.lowerBound)) to \(format(range.upperBound)) (\(unit)).")
       return nil
     }
     return number
