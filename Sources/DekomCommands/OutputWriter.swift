@@ -32,8 +32,13 @@ struct OutputWriter {
     for target in targets where protectedPaths.contains(target.resolvingSymlinksInPath().standardizedFileURL.path) {
       throw Refusal(description: "refusing to write \(target.path): it is an input file. Choose another --out folder.")
     }
+    // From the first temporary file to the last rename, an interrupt waits: no partial file is left.
+    let deferral = SignalDeferral()
     var temporaries: [URL] = []
-    defer { for temporary in temporaries { try? manager.removeItem(at: temporary) } }
+    defer {
+      for temporary in temporaries { try? manager.removeItem(at: temporary) }
+      deferral.end()
+    }
     for (file, target) in zip(files, targets) {
       let temporary = directory.appendingPathComponent(".\(file.name).\(ProcessInfo.processInfo.processIdentifier).tmp")
       temporaries.append(temporary)
