@@ -66,7 +66,9 @@ let package = Package(
     .testTarget(name: "GrantAllocationTests", dependencies: ["GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(
       name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "GrantAllocation", "TestSupport"], exclude: ["BadInputs"]),
-    .testTarget(name: "VerificationTests", dependencies: ["Verification", "GrantAllocation", "GLPKBackend", "Reports", "TestSupport"]),
+    .testTarget(
+      name: "VerificationTests",
+      dependencies: ["Verification", "GrantAllocation", "GLPKBackend", "Reports", "ScenarioFiles", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(
       name: "DekomCommandsTests",

@@ -79,6 +79,15 @@ extension Dekom {
         print(
           "Measures: \(counts[.funded] ?? 0) funded, \(counts[.partlyFunded] ?? 0) partly, \(counts[.notFunded] ?? 0) not funded, \(counts[.ineligible] ?? 0) not eligible."
         )
+        if result.status != .optimal {
+          print("Not proven optimal within the time limit:")
+          for stage in result.stages where stage.status != .optimal {
+            let gap = stage.relativeGap.map { String(format: "proven gap %.4g %%", $0 * 100) } ?? "no bound"
+            print("  stage \(stage.name): \(stage.status.rawValue), \(gap)")
+          }
+          let skipped = result.modelSize.stages - result.stages.count
+          if skipped > 0 { print("  \(skipped) later stage(s) not reached; the allocation is the last solved stage's.") }
+        }
         // The path as the user wrote it, not made absolute.
         let shownFolder = out ?? (directory.hasSuffix("/") ? directory + "out" : directory + "/out")
         print("The draft innstilling is in \(shownFolder)/innstilling.md")

@@ -91,6 +91,10 @@ private struct StageRunner {
         keep(objective, at: value)
       }
     }
+    // No stage found a point (the time ran out before the first): there is no solution to give.
+    guard !best.isEmpty else {
+      return Solution(status: .timeLimitWithoutSolution, values: [], stages: results, solverName: solverName)
+    }
     let status: TerminationStatus =
       results.count == stages.count && results.allSatisfy({ $0.status == .optimal })
       ? .optimal : .feasible

@@ -92,7 +92,8 @@ public struct AllocationResult: Sendable {
   /// The solver settings this result was computed with.
   public var parameters: SolveParameters
 
-  public var hasAllocation: Bool { status.hasSolution && !outcomes.isEmpty || (status.hasSolution && scenario.measures.isEmpty) }
+  /// Whether there is an allocation to report: a solution with one outcome per measure.
+  public var hasAllocation: Bool { status.hasSolution && outcomes.count == scenario.measures.count }
 
   public func outcome(_ id: MeasureID) -> MeasureOutcome? { outcomes.first { $0.measure == id } }
 }

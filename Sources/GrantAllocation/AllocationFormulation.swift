@@ -40,6 +40,8 @@ public struct AllocationFormulation: Sendable {
   public private(set) var hours: [HoursVariable] = []
   /// Roles in which a measure asks hours that no acceptable partner can give.
   public private(set) var rolesWithoutPartner: [Int: [PartnerRole]] = [:]
+  /// Where a measure must have one partner institution: the binary `w_iu` of each candidate.
+  public private(set) var partnerChoice: [Int: [PartnerID: VariableIndex]] = [:]
   public private(set) var frameRows: [SchemeID: ConstraintIndex] = [:]
   public private(set) var capacityRows: [PartnerID: [PartnerRole: ConstraintIndex]] = [:]
   /// For each measure in the priority contest, the measure just above it on its list.
@@ -124,6 +126,7 @@ public struct AllocationFormulation: Sendable {
       var choices: [LinearTerm] = []
       for partner in partners {
         let w = model.addVariable(name: "w[\(measure.id),\(partner)]", kind: .binary)
+        partnerChoice[index, default: [:]][partner] = w
         choices.append(LinearTerm(1, w))
         for hoursVariable in measureHours where hoursVariable.partner == partner {
           model.addConstraint(

@@ -25,7 +25,7 @@ public struct Allocator: Sendable {
       parameters: SolveParameters(
         timeLimitSeconds: options.timeLimitSeconds, stageTolerance: scenario.solver.stageTolerance,
         relativeMIPGap: options.relativeMIPGap))
-    guard solution.status.hasSolution else {
+    guard solution.status.hasSolution, solution.values.count == formulation.model.variables.count else {
       if solution.status == .infeasible { result.conflicts = InfeasibilityDiagnosis(scenario: scenario).conflicts() }
       return result
     }

@@ -11,8 +11,8 @@ struct SolutionReader {
 
   /// Shares within this distance of 0 or 1 are read as 0 or 1.
   static let shareTolerance = 1e-6
-  /// Hours and NOK below this are read as 0.
-  static let amountTolerance = 1e-4
+  /// Hours below this (3.6 seconds) are read as 0.
+  static let amountTolerance = 1e-3
 
   init(formulation: AllocationFormulation, values: [Double]) {
     self.formulation = formulation
@@ -32,6 +32,9 @@ struct SolutionReader {
 
   func assignments(_ index: Int) -> [PartnerAssignment] {
     (hoursByMeasure[index] ?? []).compactMap { hoursVariable in
+      // A partner not chosen (its binary snapped to 0) may still show hours within GLPK's
+      // integrality tolerance; they are not real.
+      if let choice = formulation.partnerChoice[index]?[hoursVariable.partner], values[choice.rawValue] == 0 { return nil }
       let hours = (values[hoursVariable.variable.rawValue] * 1e4).rounded() / 1e4
       guard hours > Self.amountTolerance, let partner = scenario.partner(hoursVariable.partner) else { return nil }
       return PartnerAssignment(
