@@ -22,6 +22,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    // Property-based tests (test targets only).
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // GLPK's C API. Debian's libglpk-dev ships no pkg-config file.
@@ -68,7 +70,10 @@ let package = Package(
       name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "GrantAllocation", "TestSupport"], exclude: ["BadInputs"]),
     .testTarget(
       name: "VerificationTests",
-      dependencies: ["Verification", "GrantAllocation", "GLPKBackend", "Reports", "ScenarioFiles", "TestSupport"]),
+      dependencies: [
+        "Verification", "GrantAllocation", "GLPKBackend", "Reports", "ScenarioFiles", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(
       name: "DekomCommandsTests",

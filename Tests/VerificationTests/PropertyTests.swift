@@ -1,0 +1,40 @@
+import GLPKBackend
+import GrantAllocation
+import PropertyBased
+import Reports
+import TestSupport
+import Testing
+import Verification
+
+/// Hundreds of random small scenarios: dekom's optimum equals the exhaustive optimum, and the
+/// allocation passes the independent verifier, kroner and report totals included.
+@Suite("Properties of random small scenarios")
+struct PropertyTests {
+  static let measureSpec = zip(
+    Gen.int(in: 0...2), Gen.int(in: 1...6), Gen.int(in: 0...3), Gen.int(in: 0...3), Gen.int(in: 0...11), Gen.int(in: 0...7)
+  ).map { network, cost, hours, partners, continuing, eligible in
+    BruteForce.MeasureSpec(
+      network: network, costUnits: cost, hourUnits: hours, partnerChoice: partners, continuing: continuing == 0, eligible: eligible != 0)
+  }
+
+  static let scenarios = zip(
+    Gen.int(in: 2...12), Gen.int(in: 0...2), Gen.bool, Gen.int(in: 1...8), Gen.int(in: 1...5),
+    Gen.int(in: 50...500).array(of: 2...3), measureSpec.array(of: 1...7)
+  ).map { frame, floor, costValued, p, q, pupils, measures in
+    BruteForce.scenario(
+      frameUnits: frame, floorChoice: floor, costValued: costValued, pUnits: p, qUnits: q, pupils: pupils, measures: measures)
+  }
+
+  @Test("the optimum matches brute force and every allocation passes the verifier")
+  func optimumAndVerifier() async {
+    await propertyCheck(count: 500, input: Self.scenarios) { scenario in
+      let result = Allocator(solver: GLPKSolver()).allocate(scenario)
+      #expect(BruteForce.disagreements(scenario, result) == [])
+      guard result.hasAllocation else { return }
+      #expect(AllocationVerifier(scenario: scenario, outcomes: result.outcomes).violations() == [])
+      let input = ReportInput(result: result, language: .nb, provenance: ReportProvenance(dekomVersion: "t", solverName: "g"))
+      #expect(SettlementVerifier(scenario: scenario, outcomes: result.outcomes, settlement: input.settlement).violations() == [])
+      #expect(ReportTotalsVerifier(markdown: InnstillingMarkdown(input).render()).violations() == [])
+    }
+  }
+}
