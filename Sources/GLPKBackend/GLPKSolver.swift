@@ -72,7 +72,9 @@ private struct StageRunner {
         break
       }
       problem.setObjective(objective)
-      let outcome = solveStage()
+      // The previous stage's point is feasible for this one (its optimum is kept within tolerance):
+      // branch-and-cut starts from it as its first incumbent.
+      let outcome = solveStage(start: best)
       let seconds = Date().timeIntervalSince(stageStart)
       guard outcome.status.hasSolution else {
         results.append(StageResult(name: objective.name, status: outcome.status, objectiveValue: nil, bound: nil, seconds: seconds))
@@ -123,7 +125,7 @@ private struct StageRunner {
   }
 
   /// Simplex on the LP (relaxation); then branch-and-cut when there are integer variables.
-  private func solveStage() -> StageOutcome {
+  private func solveStage(start: [Double]) -> StageOutcome {
     let pointer = problem.pointer
     var simplexParameters = glp_smcp()
     glp_init_smcp(&simplexParameters)
@@ -149,12 +151,14 @@ private struct StageRunner {
     guard relaxation == .optimal else {
       return StageOutcome(status: relaxation == .feasible ? .solverFailure : relaxation, values: [])
     }
-    return branchAndCut()
+    return branchAndCut(start: start)
   }
 
-  private func branchAndCut() -> StageOutcome {
+  private func branchAndCut(start: [Double]) -> StageOutcome {
     let pointer = problem.pointer
     let tracker = BoundTracker()
+    // GLPK: "x[0] is not used"; the incumbent offered at GLP_IHEUR, 1-based.
+    tracker.start = start.count == Int(problem.columnCount) ? [0] + start : nil
     var parameters = glp_iocp()
     glp_init_iocp(&parameters)
     parameters.msg_lev = GLP_MSG_OFF
@@ -177,17 +181,26 @@ private struct StageRunner {
   }
 }
 
-/// Collects branch-and-cut's best proven bound while it searches.
+/// Collects branch-and-cut's best proven bound while it searches, and offers a known point once.
 private final class BoundTracker {
   var bound: Double?
+  /// A feasible point (1-based, as GLPK wants it) to offer as the first incumbent.
+  var start: [Double]?
 }
 
 /// GLPK calls this at each branch-and-cut event; it records the best bound of the open nodes.
 private let boundCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
   guard let tree, let info else { return }
+  let tracker = Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue()
   let reason = glp_ios_reason(tree)
+  if reason == GLP_IHEUR, let start = tracker.start {
+    tracker.start = nil
+    // GLPK: glp_ios_heur_sol accepts the point if it is integral and better than the incumbent.
+    _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+    return
+  }
   guard reason == GLP_ISELECT || reason == GLP_IBINGO || reason == GLP_IBRANCH else { return }
   let node = glp_ios_best_node(tree)
   guard node != 0 else { return }
-  Unmanaged<BoundTracker>.fromOpaque(info).takeUnretainedValue().bound = glp_ios_node_bound(tree, node)
+  tracker.bound = glp_ios_node_bound(tree, node)
 }
