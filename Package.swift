@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "GrantAllocation", targets: ["GrantAllocation"]),
     .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
     .library(name: "Reports", targets: ["Reports"]),
+    .library(name: "Scenarios", targets: ["Scenarios"]),
     .library(name: "Verification", targets: ["Verification"]),
     .library(name: "DekomCommands", targets: ["DekomCommands"]),
   ],
@@ -38,11 +39,13 @@ let package = Package(
     .target(name: "GLPKBackend", dependencies: ["CGLPK", "LinearProgramming"]),
     // Domain types, the formulation, explanations and money splits.
     .target(name: "GrantAllocation", dependencies: ["LinearProgramming"]),
+    // What-if variants of a scenario, and how two allocations differ.
+    .target(name: "Scenarios", dependencies: ["GrantAllocation"]),
     // scenario.yaml and CSV files → validated `Scenario`.
     .target(
       name: "ScenarioFiles",
       dependencies: [
-        "GrantAllocation",
+        "GrantAllocation", "Scenarios",
         .product(name: "Yams", package: "Yams"),
         .product(name: "SwiftCSV", package: "SwiftCSV"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -51,12 +54,12 @@ let package = Package(
     // An independent re-check of every allocation and report, sharing no code with the formulation.
     .target(name: "Verification", dependencies: ["GrantAllocation"]),
     // The draft innstilling (Markdown) and machine outputs (CSV, JSON), in bokmål and English.
-    .target(name: "Reports", dependencies: ["GrantAllocation"]),
+    .target(name: "Reports", dependencies: ["GrantAllocation", "Scenarios"]),
     // The command line, as a library so tests can run it in-process.
     .target(
       name: "DekomCommands",
       dependencies: [
-        "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Reports", "Verification",
+        "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Scenarios", "Reports", "Verification",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -74,6 +77,7 @@ let package = Package(
         "Verification", "GrantAllocation", "GLPKBackend", "Reports", "ScenarioFiles", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
+    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(
       name: "DekomCommandsTests",

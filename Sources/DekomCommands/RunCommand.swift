@@ -15,8 +15,11 @@ extension Dekom {
     @Argument(help: "The scenario folder.", completion: .directory)
     var directory: String
 
-    @Option(help: "Where to write the outputs (default: DIR/out).", completion: .directory)
+    @Option(help: "Where to write the outputs (default: DIR/out, or DIR/out/NAME for a variant).", completion: .directory)
     var out: String?
+
+    @Option(help: "Solve the what-if variant DIR/variants/NAME.yaml instead of the base scenario.")
+    var variant: String?
 
     @Option(help: "Report language: nb (Norwegian bokmål) or en (English).")
     var lang: Language = .nb
@@ -41,30 +44,12 @@ extension Dekom {
     public func run() throws {
       let scenarioRun = ScenarioRun(
         directory: URL(fileURLWithPath: directory), outputDirectory: out.map { URL(fileURLWithPath: $0) }, language: lang,
-        timeLimitSeconds: timeLimit)
+        timeLimitSeconds: timeLimit, variant: variant)
       let result: AllocationResult
       do {
         result = try scenarioRun.execute()
       } catch {
-        switch error {
-        case .invalidInput(let scenarioError):
-          reportInvalid(scenarioError, directory: directory)
-          throw DekomExit.invalidInput
-        case .noAllocation(let result):
-          reportNoAllocation(result)
-          throw result.defects.isEmpty ? DekomExit.noAllocation : DekomExit.internalError
-        case .cannotWrite(let message):
-          printError("dekom: \(message) Nothing was written.")
-          throw DekomExit.cannotWrite
-        case .verificationFailed(let violations):
-          printError("dekom: internal error: the allocation failed dekom's independent check; nothing was written.")
-          for violation in violations.prefix(20) { printError("  - \(violation)") }
-          printError("Please report this with the scenario folder.")
-          throw DekomExit.internalError
-        case .rendering(let message):
-          printError("dekom: internal error while rendering the reports: \(message)")
-          throw DekomExit.internalError
-        }
+        throw report(error, directory: directory)
       }
       if verbose {
         for stage in result.stages {
@@ -89,27 +74,12 @@ extension Dekom {
           if skipped > 0 { print("  \(skipped) later stage(s) not reached; the allocation is the last solved stage's.") }
         }
         // The path as the user wrote it, not made absolute.
-        let shownFolder = out ?? (directory.hasSuffix("/") ? directory + "out" : directory + "/out")
+        let defaultFolder = (directory.hasSuffix("/") ? directory + "out" : directory + "/out") + (variant.map { "/" + $0 } ?? "")
+        let shownFolder = out ?? defaultFolder
         print("The draft innstilling is in \(shownFolder)/innstilling.md")
       }
     }
 
-    private func reportNoAllocation(_ result: AllocationResult) {
-      switch result.status {
-      case .infeasible:
-        printError("dekom: the scenario has no valid allocation; nothing was written. What conflicts:")
-        for conflict in result.conflicts { printError("  - " + describe(conflict, result.scenario)) }
-      case .unbounded:
-        printError("dekom: the model is unbounded, which valid data cannot cause; nothing was written. Please report this.")
-      case .timeLimitWithoutSolution:
-        printError("dekom: no allocation was found within the time limit; nothing was written. Try a longer --time-limit.")
-      case .invalidModel:
-        printError("dekom: internal error, the model was refused before solving; nothing was written:")
-        for defect in result.defects.prefix(10) { printError("  - \(defect)") }
-      default:
-        printError("dekom: the solver failed (\(result.status.rawValue)); nothing was written.")
-      }
-    }
   }
 }
 
@@ -128,5 +98,45 @@ func describe(_ conflict: Conflict, _ scenario: Scenario) -> String {
       "continuing commitments (\(measures.map(\.rawValue).joined(separator: ", "))) need \(asked) \(role.rawValue) hours of \(partner), which has \(capacity). Add hours or allow another partner."
   case .unexplained:
     return "no single frame, commitment or partner explains it; check commitments, frames and partner hours together."
+  }
+}
+
+/// Prints why a run wrote nothing and returns the exit code that says so.
+func report(_ error: ScenarioRun.Failure, directory: String) -> ExitCode {
+  switch error {
+  case .invalidInput(let scenarioError):
+    reportInvalid(scenarioError, directory: directory)
+    return DekomExit.invalidInput
+  case .noAllocation(let result):
+    reportNoAllocation(result)
+    return result.defects.isEmpty ? DekomExit.noAllocation : DekomExit.internalError
+  case .cannotWrite(let message):
+    printError("dekom: \(message) Nothing was written.")
+    return DekomExit.cannotWrite
+  case .verificationFailed(let violations):
+    printError("dekom: internal error: the allocation failed dekom's independent check; nothing was written.")
+    for violation in violations.prefix(20) { printError("  - \(violation)") }
+    printError("Please report this with the scenario folder.")
+    return DekomExit.internalError
+  case .rendering(let message):
+    printError("dekom: internal error while rendering the reports: \(message)")
+    return DekomExit.internalError
+  }
+}
+
+func reportNoAllocation(_ result: AllocationResult) {
+  switch result.status {
+  case .infeasible:
+    printError("dekom: the scenario has no valid allocation; nothing was written. What conflicts:")
+    for conflict in result.conflicts { printError("  - " + describe(conflict, result.scenario)) }
+  case .unbounded:
+    printError("dekom: the model is unbounded, which valid data cannot cause; nothing was written. Please report this.")
+  case .timeLimitWithoutSolution:
+    printError("dekom: no allocation was found within the time limit; nothing was written. Try a longer --time-limit.")
+  case .invalidModel:
+    printError("dekom: internal error, the model was refused before solving; nothing was written:")
+    for defect in result.defects.prefix(10) { printError("  - \(defect)") }
+  default:
+    printError("dekom: the solver failed (\(result.status.rawValue)); nothing was written.")
   }
 }

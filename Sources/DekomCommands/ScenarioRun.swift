@@ -3,11 +3,12 @@ import GLPKBackend
 import GrantAllocation
 import Reports
 import ScenarioFiles
+import Scenarios
 import Verification
 
 /// One `dekom run`: load, solve, render and write, as a library call (the CLI and the benchmarks
 /// both use it).
-public struct ScenarioRun {
+public struct ScenarioRun: Sendable {
   /// Why a run wrote nothing.
   public enum Failure: Error {
     case invalidInput(ScenarioError)
@@ -22,13 +23,19 @@ public struct ScenarioRun {
   public var outputDirectory: URL
   public var language: Language
   public var timeLimitSeconds: Double?
+  /// A what-if variant (`variants/NAME.yaml`) to solve instead of the base scenario.
+  public var variant: String?
 
-  /// - Parameter outputDirectory: default `directory/out`.
-  public init(directory: URL, outputDirectory: URL? = nil, language: Language = .nb, timeLimitSeconds: Double? = nil) {
+  /// - Parameter outputDirectory: default `directory/out`, or `directory/out/VARIANT` for a variant.
+  public init(
+    directory: URL, outputDirectory: URL? = nil, language: Language = .nb, timeLimitSeconds: Double? = nil, variant: String? = nil
+  ) {
     self.directory = directory
-    self.outputDirectory = outputDirectory ?? directory.appendingPathComponent("out")
+    let defaultOut = directory.appendingPathComponent("out")
+    self.outputDirectory = outputDirectory ?? (variant.map { defaultOut.appendingPathComponent($0) } ?? defaultOut)
     self.language = language
     self.timeLimitSeconds = timeLimitSeconds
+    self.variant = variant
   }
 
   /// The names of the files a run writes.
@@ -43,9 +50,27 @@ public struct ScenarioRun {
     }
   }
 
-  /// Solves a loaded scenario with GLPK.
-  public func solve(_ scenario: Scenario) throws(Failure) -> AllocationResult {
-    let result = Allocator(solver: GLPKSolver()).allocate(scenario, timeLimitSeconds: timeLimitSeconds)
+  /// Loads the scenario's what-if variants (`variants/*.yaml`).
+  public func loadVariants() throws(Failure) -> [Variant] {
+    do {
+      return try VariantFile.loadAll(directory: directory)
+    } catch {
+      throw .invalidInput(error)
+    }
+  }
+
+  /// The scenario a variant describes.
+  public func scenario(ofVariant name: String, variants: [Variant], base: Scenario) throws(Failure) -> Scenario {
+    do {
+      return try VariantResolver.scenario(name, variants: variants, base: base)
+    } catch {
+      throw .invalidInput(error)
+    }
+  }
+
+  /// Solves a loaded scenario with GLPK, staying close to `reference` among equally good answers.
+  public func solve(_ scenario: Scenario, reference: AllocationReference = AllocationReference()) throws(Failure) -> AllocationResult {
+    let result = Allocator(solver: GLPKSolver()).allocate(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
     guard result.hasAllocation else { throw .noAllocation(result) }
     return result
   }
@@ -73,9 +98,17 @@ public struct ScenarioRun {
     return files
   }
 
+  /// Every input file of the scenario folder, which no output may replace.
+  var inputFiles: [URL] {
+    let variantsFolder = directory.appendingPathComponent(VariantFile.folderName)
+    let variants = ((try? FileManager.default.contentsOfDirectory(atPath: variantsFolder.path)) ?? [])
+      .map { variantsFolder.appendingPathComponent($0) }
+    return ScenarioLoader.inputFiles.map { directory.appendingPathComponent($0) } + variants
+  }
+
   /// Writes rendered files atomically into ``outputDirectory``, never over an input file.
   public func write(_ files: [(name: String, contents: String)]) throws(Failure) {
-    let inputs = ScenarioLoader.inputFiles.map { directory.appendingPathComponent($0) }
+    let inputs = inputFiles
     do {
       try OutputWriter(directory: outputDirectory, protecting: inputs).write(files)
     } catch {
@@ -83,10 +116,19 @@ public struct ScenarioRun {
     }
   }
 
-  /// Load, solve, render and write; returns the solved allocation.
+  /// Load, solve, render and write; returns the solved allocation. A variant is solved after its
+  /// base, closest to the base's allocation among its optimal answers.
   @discardableResult
   public func execute() throws(Failure) -> AllocationResult {
-    let result = try solve(try load())
+    let base = try load()
+    guard let variant else {
+      let result = try solve(base)
+      try write(try render(result))
+      return result
+    }
+    let variants = try loadVariants()
+    let scenario = try scenario(ofVariant: variant, variants: variants, base: base)
+    let result = try solve(scenario, reference: AllocationReference(try solve(base)))
     try write(try render(result))
     return result
   }

@@ -49,10 +49,19 @@ public struct AllocationFormulation: Sendable {
   public private(set) var fairnessFloors: [FairnessFloor] = []
   /// Per measure: the criteria it fails (empty when eligible).
   public let failedCriteria: [[Criterion]]
+  /// The reference allocation that the stability stage stays close to.
+  public let reference: AllocationReference
+  /// `|y_i − y_i^ref|` per measure, and `|x_iuρ − x_iuρ^ref| / h_iρ` per partner-hours variable.
+  public private(set) var deviations: [VariableIndex] = []
 
   /// Builds the whole model: variables, constraints and the lexicographic objective.
-  public init(scenario: Scenario) {
+  ///
+  /// - Parameter reference: shares of a reference allocation (last year's, or the base scenario's
+  ///   when solving a what-if); when given, a stability stage keeps the answer as close to it as the
+  ///   earlier stages allow.
+  public init(scenario: Scenario, reference: AllocationReference = AllocationReference()) {
     self.scenario = scenario
+    self.reference = reference
     failedCriteria = scenario.measures.map { measure in
       scenario.scheme(measure.scheme).map { measure.failedCriteria(under: $0) } ?? []
     }
@@ -63,6 +72,7 @@ public struct AllocationFormulation: Sendable {
     addFrameLimits()
     addPriorityOrder()
     addFairnessFloors()
+    addStabilityDeviations()
     setObjectives()
   }
 
@@ -224,10 +234,35 @@ public struct AllocationFormulation: Sendable {
     }
   }
 
+  /// `d ≥ |v − v^ref|` for every share and every partner's hours (as a share of the hours asked)
+  /// of the measures the reference has.
+  private mutating func addStabilityDeviations() {
+    func deviation(_ name: String, _ variable: VariableIndex, scale: Double, target: Double) {
+      let d = model.addVariable(name: "deviation[\(name)]", lowerBound: 0, upperBound: 1)
+      deviations.append(d)
+      model.addConstraint(name: "above reference[\(name)]", terms: [LinearTerm(1, d), LinearTerm(-scale, variable)], lowerBound: -target)
+      model.addConstraint(name: "below reference[\(name)]", terms: [LinearTerm(1, d), LinearTerm(scale, variable)], lowerBound: target)
+    }
+    for (index, measure) in scenario.measures.enumerated() {
+      guard let share = reference.shares[measure.id], share.isFinite else { continue }
+      deviation("\(measure.id)", funded[index], scale: 1, target: min(max(share, 0), 1))
+    }
+    for hoursVariable in hours {
+      let measure = scenario.measures[hoursVariable.measure]
+      guard reference.shares[measure.id] != nil else { continue }
+      let asked = measure.hours(hoursVariable.role)
+      let given = reference.hours[measure.id]?[hoursVariable.partner]?[hoursVariable.role] ?? 0
+      deviation(
+        "\(measure.id),\(hoursVariable.partner),\(hoursVariable.role)", hoursVariable.variable, scale: 1 / asked,
+        target: min(max(given / asked, 0), 1))
+    }
+  }
+
   // MARK: - Objective
 
-  /// The lexicographic objective: fairness shortfall, priority value, then deterministic
-  /// tie-breaks (canonical order of measures, then each measure's preferred partner).
+  /// The lexicographic objective: fairness shortfall, priority value, stability (closest to the
+  /// reference, when there is one), then deterministic tie-breaks (canonical order of measures,
+  /// then each measure's preferred partner).
   private mutating func setObjectives() {
     let tolerance = scenario.solver.stageTolerance
     var objectives: [Objective] = []
@@ -255,6 +290,11 @@ public struct AllocationFormulation: Sendable {
         LinearTerm(value(index) * pow(factor, Double(scenario.measures[index].rank - 1)), funded[index])
       }
       objectives.append(Objective(name: "priority", sense: .maximize, terms: terms, relativeTolerance: tolerance))
+    }
+    // Stability: among equally good allocations, the one closest to the reference.
+    if !deviations.isEmpty {
+      objectives.append(
+        Objective(name: "stability", sense: .minimize, terms: deviations.map { LinearTerm(1, $0) }, relativeTolerance: tolerance))
     }
     // Tie-break 1: among equally good allocations, the measure first in canonical order
     // (scheme, list, rank, id) wins.
@@ -312,4 +352,28 @@ private struct CanonicalKey: Comparable {
   static func < (lhs: Self, rhs: Self) -> Bool {
     (lhs.scheme, lhs.holder, lhs.rank, lhs.id) < (rhs.scheme, rhs.holder, rhs.rank, rhs.id)
   }
+}
+
+/// An allocation to stay close to: shares and partner hours per measure (the base scenario's,
+/// when solving a what-if).
+public struct AllocationReference: Sendable, Equatable {
+  public var shares: [MeasureID: Double]
+  public var hours: [MeasureID: [PartnerID: [PartnerRole: Double]]]
+
+  public init(shares: [MeasureID: Double] = [:], hours: [MeasureID: [PartnerID: [PartnerRole: Double]]] = [:]) {
+    self.shares = shares
+    self.hours = hours
+  }
+
+  /// The shares and hours of a solved allocation.
+  public init(_ result: AllocationResult) {
+    shares = Dictionary(uniqueKeysWithValues: result.outcomes.map { ($0.measure, $0.share) })
+    var hours: [MeasureID: [PartnerID: [PartnerRole: Double]]] = [:]
+    for outcome in result.outcomes {
+      for line in outcome.partners { hours[outcome.measure, default: [:]][line.partner, default: [:]][line.role] = line.hours }
+    }
+    self.hours = hours
+  }
+
+  public var isEmpty: Bool { shares.isEmpty }
 }

@@ -9,10 +9,15 @@ public struct Allocator: Sendable {
 
   /// Solves `scenario`.
   ///
-  /// - Parameter timeLimitSeconds: overrides the scenario's solver time limit.
+  /// - Parameters:
+  ///   - reference: an allocation to stay close to among equally good answers
+  ///     (the base scenario's, when solving a what-if).
+  ///   - timeLimitSeconds: overrides the scenario's solver time limit.
   /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none.
-  public func allocate(_ scenario: Scenario, timeLimitSeconds: Double? = nil) -> AllocationResult {
-    let formulation = AllocationFormulation(scenario: scenario)
+  public func allocate(
+    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil
+  ) -> AllocationResult {
+    let formulation = AllocationFormulation(scenario: scenario, reference: reference)
     let options = SolveOptions(timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
     let solution = solver.solve(formulation.model, options: options)
     let size = ModelSize(

@@ -104,6 +104,26 @@ struct BokmalMessages: Messages {
   let inputFilesLine = "Inndata (SHA-256), slik at beregningen kan gjentas og etterprøves:"
   func gapLine(_ gap: String) -> String { "bevist avstand til beste mulige: \(gap)" }
 
+  func compareTitle(year: Int, county: String) -> String { "Sammenligning av scenarioer \(year) – \(county)" }
+  let compareIntro =
+    "Hver variant er løst for seg og sammenlignet med grunnscenarioet. Blant de like gode fordelingene velges den som ligger nærmest grunnscenarioet, så en variant endrer bare det den må. Tabellene viser bare tiltak og skoleeiere som endres."
+  let compareOverviewHeading = "Oversikt"
+  let compareOverviewColumns = [
+    "Scenario", "Hva", "Tildelt (kr)", "Innvilget", "Delvis", "Ikke innvilget", "Ikke kvalifisert", "Endrede tiltak",
+  ]
+  let baseName = "Grunnscenario"
+  func variantHeading(name: String, title: String) -> String { "Variant \(name): \(title)" }
+  func basedOn(_ name: String) -> String { "Bygger på varianten \(name)." }
+  let compareSchemeColumns = [
+    "Ordning", "Ramme (kr)", "Ramme i varianten (kr)", "Tildelt (kr)", "Tildelt i varianten (kr)", "Endring (kr)",
+  ]
+  let measureChangesHeading = "Tiltak som endres"
+  let measureChangeColumns = ["Tiltak", "Liste", "Status", "Status i varianten", "Midler (kr)", "Midler i varianten (kr)", "Endring (kr)"]
+  let ownerChangesHeading = "Skoleeiere som får endret tilskudd"
+  let ownerChangeColumns = ["Skoleeier", "Tilskudd (kr)", "Tilskudd i varianten (kr)", "Endring (kr)"]
+  let noChanges = "Ingen endringer."
+  func variantFailed(_ why: String) -> String { "Varianten kunne ikke løses: \(why)" }
+
   func status(_ status: FundingStatus, share: String) -> String {
     switch status {
     case .funded: "innvilget"
@@ -146,6 +166,7 @@ struct BokmalMessages: Messages {
   }
   func stageName(_ name: String) -> String {
     if name == "fairness" { return "Minstenivå" }
+    if name == "stability" { return "Stabilitet: nærmest grunnscenarioet" }
     if name.hasPrefix("priority rank ") { return "Prioritet \(name.dropFirst("priority rank ".count))" }
     if name == "priority" { return "Prioritet" }
     if name == "tie-break: canonical order" { return "Likhetsregel: rekkefølge" }

@@ -105,6 +105,28 @@ struct EnglishMessages: Messages {
   let inputFilesLine = "Input (SHA-256), so that the computation can be repeated and checked:"
   func gapLine(_ gap: String) -> String { "proven gap to the best possible: \(gap)" }
 
+  func compareTitle(year: Int, county: String) -> String { "Scenario comparison \(year) – \(county)" }
+  let compareIntro =
+    "Each variant is solved on its own and compared with the base scenario. Among equally good allocations the one closest to the base is chosen, so a variant changes only what it must. The tables list only the measures and school owners that change."
+  let compareOverviewHeading = "Overview"
+  let compareOverviewColumns = [
+    "Scenario", "What", "Allocated (NOK)", "Funded", "Partly", "Not funded", "Not eligible", "Measures changed",
+  ]
+  let baseName = "Base scenario"
+  func variantHeading(name: String, title: String) -> String { "Variant \(name): \(title)" }
+  func basedOn(_ name: String) -> String { "Builds on the variant \(name)." }
+  let compareSchemeColumns = [
+    "Scheme", "Frame (NOK)", "Frame in the variant (NOK)", "Allocated (NOK)", "Allocated in the variant (NOK)", "Change (NOK)",
+  ]
+  let measureChangesHeading = "Measures that change"
+  let measureChangeColumns = [
+    "Measure", "List", "Status", "Status in the variant", "Money (NOK)", "Money in the variant (NOK)", "Change (NOK)",
+  ]
+  let ownerChangesHeading = "School owners whose grant changes"
+  let ownerChangeColumns = ["School owner", "Grant (NOK)", "Grant in the variant (NOK)", "Change (NOK)"]
+  let noChanges = "No changes."
+  func variantFailed(_ why: String) -> String { "The variant could not be solved: \(why)" }
+
   func status(_ status: FundingStatus, share: String) -> String {
     switch status {
     case .funded: "funded"

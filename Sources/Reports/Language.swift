@@ -71,6 +71,21 @@ protocol Messages {
   var inputFilesLine: String { get }
   func gapLine(_ gap: String) -> String
 
+  func compareTitle(year: Int, county: String) -> String
+  var compareIntro: String { get }
+  var compareOverviewHeading: String { get }
+  var compareOverviewColumns: [String] { get }
+  var baseName: String { get }
+  func variantHeading(name: String, title: String) -> String
+  func basedOn(_ name: String) -> String
+  var compareSchemeColumns: [String] { get }
+  var measureChangesHeading: String { get }
+  var measureChangeColumns: [String] { get }
+  var ownerChangesHeading: String { get }
+  var ownerChangeColumns: [String] { get }
+  var noChanges: String { get }
+  func variantFailed(_ why: String) -> String
+
   func status(_ status: FundingStatus, share: String) -> String
   func terminationStatus(_ status: String) -> String
   func role(_ role: PartnerRole) -> String

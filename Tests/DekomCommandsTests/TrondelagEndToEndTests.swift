@@ -61,6 +61,33 @@ struct TrondelagEndToEndTests {
     }
   }
 
+  @Test("compare writes the reviewed side-by-side comparison of the base and its four variants")
+  func compare() throws {
+    let out = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let output = try CommandLine.run(["compare", Self.scenario.path, "--out", out.path])
+    #expect(output.status == 0, "\(output.standardError)")
+    #expect(output.standardOutput.contains("4 variants"))
+    let actual = try Data(contentsOf: out.appendingPathComponent("compare.md"))
+    let expectedURL = Self.expected.appendingPathComponent("compare.md")
+    if ProcessInfo.processInfo.environment["DEKOM_UPDATE_EXPECTED"] == "1" { try actual.write(to: expectedURL) }
+    #expect(actual == (try Data(contentsOf: expectedURL)), "compare.md differs from Expected/trondelag/compare.md")
+  }
+
+  @Test("run --variant solves one what-if and writes its innstilling")
+  func oneVariant() throws {
+    let out = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let output = try CommandLine.run(["run", Self.scenario.path, "--variant", "rekom-kutt", "--out", out.path, "--verbose"])
+    #expect(output.status == 0, "\(output.standardError)")
+    #expect(output.standardError.contains("stage stability"))
+    let text = try String(contentsOf: out.appendingPathComponent("innstilling.md"), encoding: .utf8)
+    #expect(text.contains("| Regional ordning for kompetanseutvikling i barnehagen (Rekom) | 7 470 000 |"))
+    let unknown = try CommandLine.run(["run", Self.scenario.path, "--variant", "nope", "--out", out.path])
+    #expect(unknown.status == 1)
+    #expect(unknown.standardError.contains("there is no variant nope"))
+  }
+
   @Test("--lang en writes the English innstilling")
   func english() throws {
     let out = temporaryFolder()

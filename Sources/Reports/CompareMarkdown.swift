@@ -1,0 +1,130 @@
+import GrantAllocation
+import Scenarios
+
+/// `compare.md`: the base scenario and every variant side by side; per variant only what changed.
+public struct CompareMarkdown {
+  /// One variant's place in the comparison: solved, or why not.
+  public struct Entry {
+    public var variant: Variant
+    public var outcome: Result<(input: ReportInput, comparison: Comparison), VariantFailure>
+
+    public init(variant: Variant, outcome: Result<(input: ReportInput, comparison: Comparison), VariantFailure>) {
+      self.variant = variant
+      self.outcome = outcome
+    }
+  }
+
+  /// Why a variant has no allocation, in words for the report.
+  public struct VariantFailure: Error {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+  }
+
+  let base: ReportInput
+  let entries: [Entry]
+  var messages: any Messages { base.messages }
+  var names: NameBook { base.names }
+
+  public init(base: ReportInput, entries: [Entry]) {
+    self.base = base
+    self.entries = entries
+  }
+
+  public func render() -> String {
+    let scenario = base.scenario
+    var parts = ["# " + messages.compareTitle(year: scenario.year, county: scenario.county)]
+    if let note = scenario.note { parts.append("> " + note.replacingOccurrences(of: "\n", with: " ")) }
+    parts.append(messages.compareIntro + " " + messages.madeBy(base.provenance))
+    parts.append("## " + messages.compareOverviewHeading)
+    parts.append(overview())
+    for entry in entries { parts.append(section(entry)) }
+    return parts.joined(separator: "\n\n") + "\n"
+  }
+
+  private func counts(_ outcomes: [MeasureOutcome]) -> [String] {
+    let counts = Dictionary(grouping: outcomes, by: \.status).mapValues(\.count)
+    return [FundingStatus.funded, .partlyFunded, .notFunded, .ineligible].map { String(counts[$0] ?? 0) }
+  }
+
+  private func overview() -> String {
+    var table = MarkdownTable(columns: messages.compareOverviewColumns, rightAligned: Set(2...7))
+    let baseAllocated = base.settlement.schemes.reduce(0) { $0 + $1.allocated }
+    table.add([messages.baseName, "–", names.kroner(baseAllocated)] + counts(base.result.outcomes) + ["–"])
+    for entry in entries {
+      switch entry.outcome {
+      case .success(let solved):
+        let allocated = solved.input.settlement.schemes.reduce(0) { $0 + $1.allocated }
+        table.add(
+          [entry.variant.name, entry.variant.title, names.kroner(allocated)] + counts(solved.input.result.outcomes)
+            + [String(solved.comparison.measures.count)])
+      case .failure:
+        table.add([entry.variant.name, entry.variant.title, "–", "–", "–", "–", "–", "–"])
+      }
+    }
+    return table.rendered
+  }
+
+  private func section(_ entry: Entry) -> String {
+    var parts = ["## " + messages.variantHeading(name: entry.variant.name, title: entry.variant.title)]
+    var intro: [String] = []
+    if let description = entry.variant.description { intro.append(description) }
+    if let basedOn = entry.variant.basedOn { intro.append(messages.basedOn(basedOn)) }
+    if !intro.isEmpty { parts.append(intro.joined(separator: " ")) }
+    switch entry.outcome {
+    case .failure(let failure):
+      parts.append(messages.variantFailed(failure.reason))
+    case .success(let solved):
+      let comparison = solved.comparison
+      var schemes = MarkdownTable(columns: messages.compareSchemeColumns, rightAligned: Set(1...5))
+      for totals in comparison.schemes {
+        schemes.add([
+          names.scheme(totals.scheme), names.kroner(totals.baseFrame), names.kroner(totals.variantFrame),
+          names.kroner(totals.baseAllocated), names.kroner(totals.variantAllocated),
+          signed(totals.variantAllocated - totals.baseAllocated),
+        ])
+      }
+      parts.append(schemes.rendered)
+      parts.append("### " + messages.measureChangesHeading)
+      parts.append(measureTable(comparison))
+      parts.append("### " + messages.ownerChangesHeading)
+      parts.append(ownerTable(comparison))
+    }
+    return parts.joined(separator: "\n\n")
+  }
+
+  private func measureTable(_ comparison: Comparison) -> String {
+    guard !comparison.measures.isEmpty else { return messages.noChanges }
+    var table = MarkdownTable(columns: messages.measureChangeColumns, rightAligned: [4, 5, 6])
+    for difference in comparison.measures {
+      let measure = base.scenario.measures.first { $0.id == difference.measure }
+      let list = measure.map { holder($0.holder) + " · " + names.scheme($0.scheme) } ?? ""
+      table.add([
+        names.measure(difference.measure), list,
+        messages.status(difference.baseStatus, share: names.percent(difference.baseShare)),
+        messages.status(difference.variantStatus, share: names.percent(difference.variantShare)),
+        names.kroner(difference.baseMoney), names.kroner(difference.variantMoney), signed(difference.change),
+      ])
+    }
+    return table.rendered
+  }
+
+  private func ownerTable(_ comparison: Comparison) -> String {
+    guard !comparison.owners.isEmpty else { return messages.noChanges }
+    var table = MarkdownTable(columns: messages.ownerChangeColumns, rightAligned: [1, 2, 3])
+    for difference in comparison.owners {
+      let name = base.scenario.owner(difference.owner)?.name ?? difference.owner.rawValue
+      table.add([name, names.kroner(difference.baseGrant), names.kroner(difference.variantGrant), signed(difference.change)])
+    }
+    return table.rendered
+  }
+
+  private func holder(_ holder: MeasureHolder) -> String {
+    switch holder {
+    case .joint: messages.jointHeading
+    case .network(let id): names.network(id)
+    }
+  }
+
+  /// `+1 500`, `−1 500` or `0`.
+  private func signed(_ amount: Int) -> String { amount > 0 ? "+" + names.kroner(amount) : names.kroner(amount) }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import GrantAllocation
+import Scenarios
+import Yams
+
+/// Reads the what-if variants in a scenario's `variants/` folder (one YAML file each).
+public enum VariantFile {
+  public static let folderName = "variants"
+
+  /// Every `variants/*.yaml`, sorted by name; none when the folder is missing.
+  ///
+  /// - Throws: ``ScenarioError`` with every issue in every variant file.
+  public static func loadAll(directory: URL) throws(ScenarioError) -> [Variant] {
+    let folder = directory.appendingPathComponent(folderName)
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { $0.hasSuffix(".yaml") }.sorted { $0.dropLast(5) < $1.dropLast(5) }  // by name, without ".yaml"
+    var log = IssueLog()
+    var variants: [Variant] = []
+    for file in names {
+      let path = "\(folderName)/\(file)"
+      guard let data = try? Data(contentsOf: folder.appendingPathComponent(file)) else {
+        log.add(path, row: nil, nil, "the file cannot be read.", fix: "check the file's permissions.")
+        continue
+      }
+      if let variant = parse(data, name: String(file.dropLast(".yaml".count)), log: &log) { variants.append(variant) }
+    }
+    guard log.isEmpty else { throw ScenarioError(issues: log.issues) }
+    return variants
+  }
+
+  /// Parses one variant file.
+  static func parse(_ data: Data, name: String, log: inout IssueLog) -> Variant? {
+    let file = "\(folderName)/\(name).yaml"
+    guard case .success = CellValues.identifier(name) else {
+      log.add(
+        file, row: nil, nil, "the file name is not a valid variant name.",
+        fix: "name it with letters, digits, - and _, e.g. rekom-kutt.yaml.")
+      return nil
+    }
+    guard var text = String(data: data, encoding: .utf8) else {
+      log.add(file, row: nil, nil, "the file is not UTF-8 text.", fix: "save it again with the character set UTF-8.")
+      return nil
+    }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    let document: Node?
+    do {
+      document = try Yams.compose(yaml: text)
+    } catch {
+      log.add(file, row: nil, nil, "the file is not valid YAML: \(error)", fix: "check the indentation (spaces, not tabs) and the colons.")
+      return nil
+    }
+    var reader = YAMLReader(file: file)
+    let variant = read(document, name: name, &reader)
+    log.append(contentsOf: reader.log)
+    return reader.log.isEmpty ? variant : nil
+  }
+
+  private static func read(_ document: Node?, name: String, _ reader: inout YAMLReader) -> Variant? {
+    guard let document else {
+      reader.fail(nil, "", "the file is empty.", fix: "write at least a title and one change.")
+      return nil
+    }
+    guard
+      let top = reader.mapping(
+        document, "", allowed: ["title", "description", "based_on", "frames", "partners", "measures", "policy"], required: ["title"])
+    else { return nil }
+    var variant = Variant(name: name, title: reader.text(top["title"], "title") ?? name)
+    variant.description = top["description"].flatMap { reader.text($0, "description") }
+    variant.basedOn = top["based_on"].flatMap { reader.identifier($0, "based_on") }
+    for (id, node) in entries(top["frames"], "frames", &reader) {
+      let path = "frames.\(id)"
+      guard let entry = reader.mapping(node, path, allowed: ["frame_nok", "factor"], required: []) else { continue }
+      if let nok = entry["frame_nok"].flatMap({ reader.number($0, "\(path).frame_nok", in: 1...1e11, unit: "NOK") }) {
+        variant.frames[SchemeID(id)] = .nok(nok)
+      } else if let factor = entry["factor"].flatMap({ reader.number($0, "\(path).factor", in: 0.001...100, unit: "factor") }) {
+        variant.frames[SchemeID(id)] = .factor(factor)
+      } else if entry.isEmpty {
+        reader.fail(node, path, "no change is given.", fix: "write frame_nok: NEW_FRAME or factor: 0.9.")
+      }
+    }
+    for (id, node) in entries(top["partners"], "partners", &reader) {
+      let path = "partners.\(id)"
+      let keys = PartnerRole.allCases.flatMap { ["\($0.rawValue)_hours", "add_\($0.rawValue)_hours", "\($0.rawValue)_price_nok"] }
+      guard let entry = reader.mapping(node, path, allowed: keys, required: []) else { continue }
+      var change = Variant.PartnerChange()
+      for role in PartnerRole.allCases {
+        change.hours[role] = entry["\(role.rawValue)_hours"].flatMap {
+          reader.number($0, "\(path).\(role.rawValue)_hours", in: 0...1e7, unit: "hours")
+        }
+        change.addHours[role] = entry["add_\(role.rawValue)_hours"].flatMap {
+          reader.number($0, "\(path).add_\(role.rawValue)_hours", in: -1e7...1e7, unit: "hours")
+        }
+        change.price[role] = entry["\(role.rawValue)_price_nok"].flatMap {
+          reader.number($0, "\(path).\(role.rawValue)_price_nok", in: 0...1e5, unit: "NOK per hour")
+        }
+      }
+      variant.partners[PartnerID(id)] = change
+    }
+    for (id, node) in entries(top["measures"], "measures", &reader) {
+      let path = "measures.\(id)"
+      let flags = ["continuing", "school_based", "collective", "in_local_plan", "broad_target_group", "individual_education"]
+      guard let entry = reader.mapping(node, path, allowed: ["rank", "cost_nok", "min_share"] + flags, required: []) else { continue }
+      var change = Variant.MeasureChange()
+      change.rank = entry["rank"].flatMap { reader.wholeNumber($0, "\(path).rank", in: 1...10_000) }
+      change.cost = entry["cost_nok"].flatMap { reader.number($0, "\(path).cost_nok", in: 0...1e11, unit: "NOK") }
+      change.minimumShare = entry["min_share"].flatMap { reader.share($0, "\(path).min_share") }
+      change.continuing = entry["continuing"].flatMap { reader.yesNo($0, "\(path).continuing") }
+      change.schoolBased = entry["school_based"].flatMap { reader.yesNo($0, "\(path).school_based") }
+      change.collective = entry["collective"].flatMap { reader.yesNo($0, "\(path).collective") }
+      change.inLocalPlan = entry["in_local_plan"].flatMap { reader.yesNo($0, "\(path).in_local_plan") }
+      change.broadTargetGroup = entry["broad_target_group"].flatMap { reader.yesNo($0, "\(path).broad_target_group") }
+      change.individualEducation = entry["individual_education"].flatMap { reader.yesNo($0, "\(path).individual_education") }
+      variant.measures[MeasureID(id)] = change
+    }
+    if let policy = reader.mapping(top["policy"], "policy", allowed: ["fairness_floor", "weighting", "decay", "value"], required: []) {
+      variant.policy.fairnessFloor = policy["fairness_floor"].flatMap { reader.share($0, "policy.fairness_floor") }
+      switch policy["weighting"].flatMap({ reader.text($0, "policy.weighting") }) {
+      case "strict_tiers"?: variant.policy.weighting = .strictTiers
+      case "decay"?:
+        if let factor = policy["decay"].flatMap({ reader.number($0, "policy.decay", in: 0.0001...0.9999, unit: "factor") }) {
+          variant.policy.weighting = .decay(factor: factor)
+        } else if policy["decay"] == nil {
+          reader.fail(policy["weighting"], "policy.decay", "weighting decay needs a decay factor.", fix: "add `decay: 0.5`.")
+        }
+      case let other?:
+        reader.fail(policy["weighting"], "policy.weighting", "\"\(other)\" is not a weighting.", fix: "write strict_tiers or decay.")
+      case nil: break
+      }
+      if let text = policy["value"].flatMap({ reader.text($0, "policy.value") }) {
+        variant.policy.value = PriorityValue(rawValue: text)
+        if variant.policy.value == nil {
+          reader.fail(policy["value"], "policy.value", "\"\(text)\" is not a value rule.", fix: "write count or cost.")
+        }
+      }
+    }
+    return variant
+  }
+
+  /// The entries of an optional mapping keyed by ids, in file order.
+  private static func entries(_ node: Node?, _ path: String, _ reader: inout YAMLReader) -> [(String, Node)] {
+    guard let node else { return [] }
+    guard let mapping = node.mapping else {
+      reader.fail(node, path, "expected ids, each with its changes.", fix: "write `\(path):` then one id per line with its changes.")
+      return []
+    }
+    return mapping.compactMap { key, value in
+      guard let id = key.scalar?.string, case .success = CellValues.identifier(id) else {
+        reader.fail(key, path, "\"\(key.scalar?.string ?? "")\" is not an id.", fix: "use an id from the scenario's files.")
+        return nil
+      }
+      return (id, value)
+    }
+  }
+}
+
+/// Resolves a variant and the variants it is based on into a scenario.
+public enum VariantResolver {
+  /// The scenario `name` describes: the base with every variant of its `based_on` chain applied, oldest first.
+  ///
+  /// - Throws: ``ScenarioError`` for an unknown or circular base, or a change that does not apply.
+  public static func scenario(_ name: String, variants: [Variant], base: Scenario) throws(ScenarioError) -> Scenario {
+    let byName = Dictionary(variants.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    var chain: [Variant] = []
+    var current: String? = name
+    while let next = current {
+      guard let variant = byName[next] else {
+        let file = chain.last.map { "variants/\($0.name).yaml" } ?? "variants/\(name).yaml"
+        let problem = chain.isEmpty ? "there is no variant \(name)." : "based_on names \(next), which is not a variant."
+        throw ScenarioError(issues: [
+          ScenarioIssue(
+            file: file, row: nil, field: chain.isEmpty ? nil : "based_on", problem: problem,
+            fix: "use one of: \(variants.map(\.name).joined(separator: ", ")).")
+        ])
+      }
+      if chain.contains(where: { $0.name == next }) {
+        throw ScenarioError(issues: [
+          ScenarioIssue(
+            file: "variants/\(name).yaml", row: nil, field: "based_on",
+            problem: "the variants are based on each other in a circle: \((chain.map(\.name) + [next]).joined(separator: " → ")).",
+            fix: "let one of them be based on the base scenario (remove its based_on).")
+        ])
+      }
+      chain.append(variant)
+      current = variant.basedOn
+    }
+    var scenario = base
+    for variant in chain.reversed() {
+      do {
+        scenario = try variant.apply(to: scenario)
+      } catch {
+        throw ScenarioError(issues: [
+          ScenarioIssue(file: "variants/\(variant.name).yaml", row: nil, field: nil, problem: error.problem, fix: error.fix)
+        ])
+      }
+    }
+    return scenario
+  }
+}

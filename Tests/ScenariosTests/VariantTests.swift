@@ -1,0 +1,135 @@
+import Foundation
+import GLPKBackend
+import GrantAllocation
+import ScenarioFiles
+import Scenarios
+import TestSupport
+import Testing
+
+@Suite("What-if variants")
+struct VariantTests {
+  static func base() throws -> Scenario {
+    let folder = try ScenarioFolder()
+    defer { folder.remove() }
+    return try ScenarioLoader.load(directory: folder.url)
+  }
+
+  @Test("frames, partner hours, costs, shares and policy change as asked")
+  func applyChanges() throws {
+    var variant = Variant(name: "v", title: "V")
+    variant.frames[SchemeID("dekom")] = .factor(0.9)
+    var ntnu = Variant.PartnerChange()
+    ntnu.addHours[.partner2] = 50
+    ntnu.price[.pool] = 1200
+    variant.partners[PartnerID("ntnu")] = ntnu
+    var lesing = Variant.MeasureChange()
+    lesing.cost = 350_000
+    lesing.minimumShare = 1
+    variant.measures[MeasureID("n1")] = lesing
+    variant.policy.fairnessFloor = 0.2
+    let changed = try variant.apply(to: Self.base())
+    #expect(changed.schemes[0].frame == 900_000)
+    #expect(changed.partners[0].hours(.partner2) == 350)
+    #expect(changed.partners[0].hourlyPrice(.pool) == 1200)
+    #expect(changed.measures[0].stateCost == 350_000 && changed.measures[0].minimumShare == 1)
+    #expect(changed.policy.fairnessFloor == 0.2)
+  }
+
+  @Test("moving a measure up its list renumbers the others in order")
+  func moveUp() throws {
+    var variant = Variant(name: "v", title: "V")
+    var change = Variant.MeasureChange()
+    change.rank = 1
+    variant.measures[MeasureID("n2")] = change
+    let changed = try variant.apply(to: Self.base())
+    let ranks = Dictionary(uniqueKeysWithValues: changed.measures.map { ($0.id.rawValue, $0.rank) })
+    #expect(ranks["n2"] == 1 && ranks["n1"] == 2)
+    #expect(ranks["s1"] == 1 && ranks["s2"] == 2)  // another list is untouched
+  }
+
+  @Test("a change to something the scenario lacks is refused with the fix", arguments: ["frames", "partners", "measures", "rank"])
+  func unknownTargets(kind: String) throws {
+    var variant = Variant(name: "v", title: "V")
+    switch kind {
+    case "frames": variant.frames[SchemeID("rekom")] = .factor(0.9)
+    case "partners": variant.partners[PartnerID("uio")] = Variant.PartnerChange()
+    case "measures": variant.measures[MeasureID("x9")] = Variant.MeasureChange()
+    default:
+      var change = Variant.MeasureChange()
+      change.rank = 5
+      variant.measures[MeasureID("n1")] = change
+    }
+    #expect(throws: VariantError.self) { try variant.apply(to: Self.base()) }
+  }
+
+  @Test("variant files: based_on chains apply in order; circles and unknown bases are named")
+  func files() throws {
+    let folder = try ScenarioFolder()
+    defer { folder.remove() }
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("variants"), withIntermediateDirectories: true)
+    try folder.write("variants/cut.yaml", "title: Kutt\nframes:\n  dekom: {factor: 0.5}\n")
+    try folder.write("variants/cut-more.yaml", "title: Mer kutt\nbased_on: cut\nframes:\n  dekom: {factor: 0.5}\n")
+    let base = try ScenarioLoader.load(directory: folder.url)
+    let variants = try VariantFile.loadAll(directory: folder.url)
+    #expect(variants.map(\.name) == ["cut", "cut-more"])
+    #expect(try VariantResolver.scenario("cut-more", variants: variants, base: base).schemes[0].frame == 250_000)
+    try folder.write("variants/a.yaml", "title: A\nbased_on: b\n")
+    try folder.write("variants/b.yaml", "title: B\nbased_on: a\n")
+    try folder.write("variants/c.yaml", "title: C\nbased_on: nowhere\n")
+    let all = try VariantFile.loadAll(directory: folder.url)
+    #expect(throws: ScenarioError.self) { try VariantResolver.scenario("a", variants: all, base: base) }
+    do {
+      _ = try VariantResolver.scenario("a", variants: all, base: base)
+    } catch {
+      #expect(error.issues.first?.problem.contains("circle: a → b → a") == true)
+    }
+    do {
+      _ = try VariantResolver.scenario("c", variants: all, base: base)
+    } catch {
+      #expect(error.issues.first?.problem.contains("nowhere") == true)
+    }
+  }
+
+  @Test("a broken variant file names file, line and key")
+  func brokenFile() throws {
+    let folder = try ScenarioFolder()
+    defer { folder.remove() }
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("variants"), withIntermediateDirectories: true)
+    try folder.write("variants/bad.yaml", "title: Feil\nframes:\n  dekom: {factor: -2}\npolicy:\n  fairnes_floor: 0.3\n")
+    do {
+      _ = try VariantFile.loadAll(directory: folder.url)
+      Issue.record("loaded")
+    } catch {
+      let text = error.issues.map(\.description)
+      #expect(text.contains { $0.hasPrefix("variants/bad.yaml:3: key 'frames.dekom.factor'") })
+      #expect(text.contains { $0.hasPrefix("variants/bad.yaml:5: key 'policy.fairnes_floor': unknown key.") })
+    }
+  }
+
+  @Test("stability: a variant that changes nothing gives the base allocation, and comparing shows no change")
+  func stability() throws {
+    let base = BruteForce.randomScenario(seed: 7)
+    let allocator = Allocator(solver: GLPKSolver())
+    let baseResult = allocator.allocate(base)
+    let again = allocator.allocate(base, reference: AllocationReference(baseResult))
+    #expect(again.outcomes == baseResult.outcomes)
+    let comparison = Comparison(
+      base: baseResult, baseSettlement: Settlement(baseResult), variant: again, variantSettlement: Settlement(again))
+    #expect(comparison.measures.isEmpty && comparison.owners.isEmpty)
+  }
+
+  @Test("stability: among equal optima the variant keeps the base's choice")
+  func keepsBaseChoice() {
+    // Two equal first priorities, money for one. Without a reference the tie-break funds a1;
+    // with a reference that funded b1, the variant keeps b1.
+    let builder = ScenarioBuilder(frame: 300)
+    builder.network("a").network("b")
+    builder.measure("a1", network: "a", rank: 1, cost: 300).measure("b1", network: "b", rank: 1, cost: 300)
+    let allocator = Allocator(solver: GLPKSolver())
+    let plain = allocator.allocate(builder.scenario)
+    #expect(plain.outcome(MeasureID("a1"))?.share == 1)
+    let kept = allocator.allocate(builder.scenario, reference: AllocationReference(shares: [MeasureID("a1"): 0, MeasureID("b1"): 1]))
+    #expect(kept.outcome(MeasureID("b1"))?.share == 1)
+    #expect(kept.outcome(MeasureID("a1"))?.share == 0)
+  }
+}
