@@ -23,6 +23,9 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    // HTML reports: Markdown to HTML (Ink) inside Mustache templates (swift-mustache).
+    .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     // Property-based tests (test targets only).
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -54,7 +57,14 @@ let package = Package(
     // An independent re-check of every allocation and report, sharing no code with the formulation.
     .target(name: "Verification", dependencies: ["GrantAllocation"]),
     // The draft innstilling (Markdown) and machine outputs (CSV, JSON), in bokmål and English.
-    .target(name: "Reports", dependencies: ["GrantAllocation", "Scenarios"]),
+    .target(
+      name: "Reports",
+      dependencies: [
+        "GrantAllocation", "Scenarios",
+        .product(name: "Ink", package: "Ink"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
     // The command line, as a library so tests can run it in-process.
     .target(
       name: "DekomCommands",

@@ -54,7 +54,15 @@ public struct CompareRun {
         entries.append(CompareMarkdown.Entry(variant: variant, outcome: .failure(.init("internal error"))))
       }
     }
-    try run.write([("compare.md", CompareMarkdown(base: baseInput, entries: entries).render())])
+    let report = CompareMarkdown(base: baseInput, entries: entries)
+    let markdown = report.render()
+    let html: String
+    do {
+      html = try report.renderHTML(markdown: markdown)
+    } catch {
+      throw .rendering("\(error)")
+    }
+    try run.write([("compare.md", markdown), ("compare.html", html)])
     return entries
   }
 

@@ -39,7 +39,7 @@ public struct ScenarioRun: Sendable {
   }
 
   /// The names of the files a run writes.
-  public static let outputFiles = ["innstilling.md", "allocation.csv", "allocation.json"]
+  public static let outputFiles = ["innstilling.md", "innstilling.html", "allocation.csv", "allocation.json"]
 
   /// Loads and validates the scenario.
   public func load() throws(Failure) -> Scenario {
@@ -82,8 +82,10 @@ public struct ScenarioRun: Sendable {
     let input = ReportInput(result: result, language: language, provenance: provenance)
     let files: [(name: String, contents: String)]
     do {
+      let markdown = InnstillingMarkdown(input).render()
       files = [
-        ("innstilling.md", InnstillingMarkdown(input).render()),
+        ("innstilling.md", markdown),
+        ("innstilling.html", try InnstillingHTML(input, markdown: markdown).render()),
         ("allocation.csv", AllocationCSV(input).render()),
         ("allocation.json", try AllocationJSON(input).render()),
       ]

@@ -124,6 +124,13 @@ struct BokmalMessages: Messages {
   let noChanges = "Ingen endringer."
   func variantFailed(_ why: String) -> String { "Varianten kunne ikke løses: \(why)" }
 
+  let chartLabels = ChartLabels(
+    moneyPerScheme: "Midler per ordning: tildelt mot ramme", moneyPerNetwork: "Midler per kompetansenettverk mot andel etter nøkkelen",
+    partnerHours: "Utviklingspartnernes timer: brukt mot kapasitet", frame: "Ramme", allocated: "Tildelt",
+    keyShare: "Andel av rammene etter nøkkelen", received: "Tildelt nettverkets tiltak", capacity: "Kapasitet", used: "Brukt",
+    allocatedPerScenario: "Tildelt per scenario mot rammene")
+  let currencySuffix = "kr"
+
   func status(_ status: FundingStatus, share: String) -> String {
     switch status {
     case .funded: "innvilget"

@@ -41,6 +41,31 @@ public struct CompareMarkdown {
     return parts.joined(separator: "\n\n") + "\n"
   }
 
+  /// The comparison as one self-contained HTML page, with a chart of what each scenario allocates.
+  ///
+  /// - Parameter markdown: the output of ``render()``.
+  public func renderHTML(markdown: String) throws -> String {
+    let labels = messages.chartLabels
+    var rows = [scenarioRow(messages.baseName, base)]
+    for entry in entries {
+      if case .success(let solved) = entry.outcome { rows.append(scenarioRow(entry.variant.name, solved.input)) }
+    }
+    let chart = BarChart(
+      heading: labels.allocatedPerScenario,
+      series: [.init(label: labels.frame, color: "#cfdde8"), .init(label: labels.allocated, color: "#2f6f8f")], rows: rows)
+    return try HTMLPage(
+      language: base.language, title: messages.compareTitle(year: base.scenario.year, county: base.scenario.county), charts: [chart],
+      markdown: markdown
+    ).render()
+  }
+
+  private func scenarioRow(_ label: String, _ input: ReportInput) -> BarChart.Row {
+    let frame = input.settlement.schemes.reduce(0) { $0 + $1.frame }
+    let allocated = input.settlement.schemes.reduce(0) { $0 + $1.allocated }
+    return BarChart.Row(
+      label: label, values: [Double(frame), Double(allocated)], valueText: names.kroner(allocated) + " " + messages.currencySuffix)
+  }
+
   private func counts(_ outcomes: [MeasureOutcome]) -> [String] {
     let counts = Dictionary(grouping: outcomes, by: \.status).mapValues(\.count)
     return [FundingStatus.funded, .partlyFunded, .notFunded, .ineligible].map { String(counts[$0] ?? 0) }

@@ -127,6 +127,13 @@ struct EnglishMessages: Messages {
   let noChanges = "No changes."
   func variantFailed(_ why: String) -> String { "The variant could not be solved: \(why)" }
 
+  let chartLabels = ChartLabels(
+    moneyPerScheme: "Money per scheme: allocated against frame", moneyPerNetwork: "Money per competence network against its key share",
+    partnerHours: "Development partners' hours: used against capacity", frame: "Frame", allocated: "Allocated",
+    keyShare: "Share of the frames by the key", received: "Allocated to the network's measures", capacity: "Capacity", used: "Used",
+    allocatedPerScenario: "Allocated per scenario against the frames")
+  let currencySuffix = "NOK"
+
   func status(_ status: FundingStatus, share: String) -> String {
     switch status {
     case .funded: "funded"

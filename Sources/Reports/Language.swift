@@ -86,10 +86,27 @@ protocol Messages {
   var noChanges: String { get }
   func variantFailed(_ why: String) -> String
 
+  var chartLabels: ChartLabels { get }
+  var currencySuffix: String { get }
+
   func status(_ status: FundingStatus, share: String) -> String
   func terminationStatus(_ status: String) -> String
   func role(_ role: PartnerRole) -> String
   func months(_ months: Int, start: String?) -> String
   func reason(_ reason: Reason, names: NameBook) -> String
   func stageName(_ name: String) -> String
+}
+
+/// The words on the HTML reports' charts.
+struct ChartLabels {
+  var moneyPerScheme: String
+  var moneyPerNetwork: String
+  var partnerHours: String
+  var frame: String
+  var allocated: String
+  var keyShare: String
+  var received: String
+  var capacity: String
+  var used: String
+  var allocatedPerScenario: String
 }

@@ -56,7 +56,7 @@ struct InterruptTests {
         #expect(process.terminationReason == .uncaughtSignal, "delay \(delay)")
         continue
       }
-      #expect(files.sorted() == ["allocation.csv", "allocation.json", "innstilling.md"], "delay \(delay): \(files)")
+      #expect(files.sorted() == ScenarioRun.outputFiles.sorted(), "delay \(delay): \(files)")
       for file in files {
         #expect(
           try Data(contentsOf: out.appendingPathComponent(file)) == Data(contentsOf: expected.appendingPathComponent(file)),

@@ -10,7 +10,7 @@ import Testing
 struct TrondelagEndToEndTests {
   static let scenario = repositoryRoot.appendingPathComponent("scenarios/trondelag")
   static let expected = repositoryRoot.appendingPathComponent("Tests/DekomCommandsTests/Expected/trondelag")
-  static let files = ["innstilling.md", "allocation.csv", "allocation.json"]
+  static let files = ["innstilling.md", "innstilling.html", "allocation.csv", "allocation.json"]
 
   func runInto(_ out: URL, _ extra: [String] = []) throws -> CommandLine.Output {
     try CommandLine.run(["run", Self.scenario.path, "--out", out.path] + extra)
@@ -68,10 +68,12 @@ struct TrondelagEndToEndTests {
     let output = try CommandLine.run(["compare", Self.scenario.path, "--out", out.path])
     #expect(output.status == 0, "\(output.standardError)")
     #expect(output.standardOutput.contains("4 variants"))
-    let actual = try Data(contentsOf: out.appendingPathComponent("compare.md"))
-    let expectedURL = Self.expected.appendingPathComponent("compare.md")
-    if ProcessInfo.processInfo.environment["DEKOM_UPDATE_EXPECTED"] == "1" { try actual.write(to: expectedURL) }
-    #expect(actual == (try Data(contentsOf: expectedURL)), "compare.md differs from Expected/trondelag/compare.md")
+    for file in ["compare.md", "compare.html"] {
+      let actual = try Data(contentsOf: out.appendingPathComponent(file))
+      let expectedURL = Self.expected.appendingPathComponent(file)
+      if ProcessInfo.processInfo.environment["DEKOM_UPDATE_EXPECTED"] == "1" { try actual.write(to: expectedURL) }
+      #expect(actual == (try Data(contentsOf: expectedURL)), "\(file) differs from Expected/trondelag/\(file)")
+    }
   }
 
   @Test("run --variant solves one what-if and writes its innstilling")

@@ -86,6 +86,20 @@ struct ReportTests {
     #expect(!en.contains("innvilget"))
   }
 
+  @Test("the HTML page is self-contained: charts as inline SVG, no scripts, nothing fetched")
+  func html() throws {
+    let result = Self.solved()
+    let input = ReportInput(result: result, language: .nb, provenance: ReportProvenance(dekomVersion: "t", solverName: "g"))
+    let markdown = InnstillingMarkdown(input).render()
+    let page = try InnstillingHTML(input, markdown: markdown).render()
+    #expect(page.hasPrefix("<!DOCTYPE html>"))
+    #expect(page.components(separatedBy: "<svg").count - 1 == 3)
+    #expect(!page.contains("<script"))
+    #expect(!page.contains("src=\"http") && !page.contains("href=\"http") && !page.contains("@import"))
+    #expect(page.contains("<table>"))
+    #expect(page.contains("Åfjord | Bø"))  // escaped once in Markdown, shown plainly in HTML
+  }
+
   @Test("allocation.csv quotes what needs quoting and has one row per measure")
   func csv() {
     let result = Self.solved()

@@ -1,0 +1,60 @@
+/// The Mustache templates of the HTML reports. Self-contained: inline CSS and SVG, no scripts,
+/// nothing fetched from anywhere, so a report opens offline.
+enum HTMLTemplates {
+  /// A whole page: `title`, `lang`, `head` (HTML: the document's title and introduction), `charts`,
+  /// `body` (HTML: the rest of the document).
+  static let page = """
+    <!DOCTYPE html>
+    <html lang="{{lang}}">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{title}}</title>
+    <style>
+    body { font-family: "Source Sans 3", "Segoe UI", Helvetica, Arial, sans-serif; color: #1d2630; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; line-height: 1.4; }
+    h1 { font-size: 1.7rem; border-bottom: 3px solid #2f6f8f; padding-bottom: .3rem; }
+    h2 { font-size: 1.3rem; margin-top: 2rem; color: #2f6f8f; }
+    h3 { font-size: 1.1rem; margin-top: 1.5rem; }
+    blockquote { background: #fff6dd; border-left: 4px solid #e0b040; margin: 1rem 0; padding: .5rem 1rem; }
+    table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .85rem; }
+    th, td { border: 1px solid #c9d3dc; padding: .25rem .5rem; vertical-align: top; }
+    th { background: #e8eff4; text-align: left; }
+    td[align="right"], td[style*="right"] { white-space: nowrap; }
+    tr:nth-child(even) td { background: #f7f9fb; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(36rem, 1fr)); gap: 1rem 2rem; }
+    figure { margin: 0; }
+    figcaption { font-weight: 600; margin-bottom: .3rem; }
+    svg text { font-family: inherit; font-size: 12px; fill: #1d2630; }
+    </style>
+    </head>
+    <body>
+    {{{head}}}
+    <section class="charts">
+    {{#charts}}
+    <figure>
+    <figcaption>{{heading}}</figcaption>
+    {{> chart}}
+    </figure>
+    {{/charts}}
+    </section>
+    {{{body}}}
+    </body>
+    </html>
+
+    """
+
+  /// A horizontal bar chart: `width`, `height`, `legend` (`x`, `color`, `label`), `rows` (`y`,
+  /// `label`, `labelY`, `bars` (`x`, `y`, `width`, `height`, `color`, `title`), `value`, `valueX`).
+  static let chart = """
+    <svg xmlns="http://www.w3.org/2000/svg" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}" role="img">
+    {{#legend}}<rect x="{{x}}" y="4" width="12" height="12" fill="{{color}}"/><text x="{{textX}}" y="14">{{label}}</text>
+    {{/legend}}
+    {{#rows}}
+    <text x="{{labelX}}" y="{{labelY}}" text-anchor="end">{{label}}</text>
+    {{#bars}}<rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" fill="{{color}}"><title>{{title}}</title></rect>
+    {{/bars}}
+    <text x="{{valueX}}" y="{{labelY}}">{{value}}</text>
+    {{/rows}}
+    </svg>
+    """
+}
