@@ -27,6 +27,10 @@ enum ScenarioSettingsFile {
       return nil
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    if let line = YAMLAliases.firstLine(in: text) {
+      log.add(fileName, row: line, nil, YAMLAliases.problem, fix: YAMLAliases.fix)
+      return nil
+    }
     let document: Node?
     do {
       document = try Yams.compose(yaml: text)

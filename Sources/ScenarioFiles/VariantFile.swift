@@ -42,6 +42,10 @@ public enum VariantFile {
       return nil
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    if let line = YAMLAliases.firstLine(in: text) {
+      log.add(file, row: line, nil, YAMLAliases.problem, fix: YAMLAliases.fix)
+      return nil
+    }
     let document: Node?
     do {
       document = try Yams.compose(yaml: text)

@@ -192,6 +192,15 @@ struct LoaderTests {
     #expect(issues(second).contains { $0.field == "continuing" && $0.problem.contains("schoolBased") })
   }
 
+  @Test("anchors and aliases are refused before composing; & and * inside text are fine")
+  func yamlAliases() {
+    #expect(YAMLAliases.firstLine(in: "title: Kunst & håndverk\nnote: 3 * 4 timer\n") == nil)
+    #expect(YAMLAliases.firstLine(in: "year: 2027\na: &x [1]\n") == 2)
+    #expect(YAMLAliases.firstLine(in: "list:\n  - *x\n") == 2)
+    #expect(YAMLAliases.firstLine(in: "? *x\n: 1\n") == 1)
+    #expect(YAMLAliases.firstLine(in: "k: [a, *x]\n") == 1)
+  }
+
   @Test("invalid YAML names its line")
   func invalidYAML() throws {
     let folder = try ScenarioFolder()
