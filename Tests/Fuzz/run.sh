@@ -49,17 +49,37 @@ fi
 
 mkdir -p "$work/logs"
 # Pin the same dependency versions as the main build (Package.resolved is git-ignored).
-[ -f "$root/Package.resolved" ] && cp "$root/Package.resolved" "$here/Package.resolved"
+if [ -f "$root/Package.resolved" ]; then cp "$root/Package.resolved" "$here/Package.resolved"; fi
+# Sanitizer flags. Not `--sanitize=fuzzer --sanitize=address`: SwiftPM then passes two -sanitize=
+# flags to swiftc in no fixed order, and swiftc keeps only the last one (so a build had either
+# coverage or ASan, never both). `--sanitize=fuzzer` alone still tells SwiftPM to leave `main` to
+# libFuzzer; the -Xswiftc flag comes after it on the command line and wins.
+build=(swift build --package-path "$here" --scratch-path "$scratch" -c debug --sanitize=fuzzer
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -O -Xcc -fsanitize=address)
 echo "building fuzz targets in $scratch (log: $work/logs/build.log) ..."
 started=$SECONDS
-if ! swift build --package-path "$here" --scratch-path "$scratch" -c debug \
-  --sanitize=fuzzer --sanitize=address -Xswiftc -O > "$work/logs/build.log" 2>&1; then
+if ! "${build[@]}" > "$work/logs/build.log" 2>&1; then
   grep -v 'ld.gold: warning: Cannot export local symbol' "$work/logs/build.log" | tail -n 40 >&2
   echo "run.sh: the build failed (full log: $work/logs/build.log)." >&2
   exit 2
 fi
 echo "built in $((SECONDS - started)) s"
-bin_dir=$(swift build --package-path "$here" --scratch-path "$scratch" -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -O --show-bin-path)
+bin_dir=$("${build[@]}" --show-bin-path)
+
+# The loaders must be compiled with both coverage (libFuzzer's guide) and AddressSanitizer.
+if command -v objdump > /dev/null && command -v nm > /dev/null; then
+  objects=("$bin_dir"/ScenarioFiles.build/*.o)
+  covered=0 checked=0
+  for object in "${objects[@]}"; do
+    if objdump -h "$object" | grep -q __sancov_cntrs; then covered=$((covered + 1)); fi
+    if nm "$object" | grep -q __asan_report; then checked=$((checked + 1)); fi
+  done
+  if [ "$covered" -eq 0 ] || [ "$checked" -eq 0 ]; then
+    echo "run.sh: ScenarioFiles was built without coverage ($covered objects) or ASan ($checked objects);" \
+      "the sanitizer flags did not reach swiftc." >&2
+    exit 2
+  fi
+fi
 
 "$here/make-corpus.sh" "$work/seeds" > /dev/null
 
@@ -77,17 +97,17 @@ for target in "${targets[@]}"; do
   log="$work/logs/$target.log"
   mkdir -p "$corpus" "$artifacts"
   dict="$here/dict/csv.dict"
-  [ "$target" = scenario-yaml ] && dict="$here/dict/yaml.dict"
-  flags=(-max_total_time="$seconds" -timeout=20 -print_final_stats=1 -detect_leaks=0 -dict="$dict"
+  if [ "$target" = scenario-yaml ]; then dict="$here/dict/yaml.dict"; fi
+  flags=(-max_total_time="$seconds" -timeout=20 -max_len=16384 -print_final_stats=1 -detect_leaks=0 -dict="$dict"
     -artifact_prefix="$artifacts/")
-  [ "$jobs" -gt 1 ] && flags+=(-fork="$jobs")
+  if [ "$jobs" -gt 1 ]; then flags+=(-fork="$jobs"); fi
   # shellcheck disable=SC2206 # word splitting of the extra flags is intended
   flags+=(${DEKOM_FUZZ_FLAGS:-})
   before=$(find "$artifacts" -type f | wc -l)
   status=0
   (cd "$work/logs" && "$binary" "${flags[@]}" "$corpus" "$work/seeds/$target") > "$log" 2>&1 || status=$?
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-  [ -n "$executions" ] || executions=$(sed -n 's/^#\([0-9][0-9]*\)[:[:space:]].*/\1/p' "$log" | tail -n 1)
+  if [ -z "$executions" ]; then executions=$(sed -n 's/^#\([0-9][0-9]*\)[:[:space:]].*/\1/p' "$log" | tail -n 1); fi
   coverage=$(sed -n 's/.*[[:space:]]cov: \([0-9][0-9]*\).*/\1/p' "$log" | tail -n 1)
   inputs=$(find "$corpus" -type f | wc -l)
   crash=$(sed -n "s/.*Test unit written to \(.*\)$/\1/p" "$log" | tail -n 1)
@@ -96,14 +116,14 @@ for target in "${targets[@]}"; do
   else
     failed=1
     echo "fuzz-$target: CRASH after ${executions:-?} executions (exit status $status)"
-    [ -n "$crash" ] || crash=$(find "$artifacts" -type f -newer "$binary" | head -n 1)
+    if [ -z "$crash" ]; then crash=$(find "$artifacts" -type f -newer "$binary" | head -n 1 || true); fi
     echo "  input kept at: ${crash:-(none written; see the log)}"
     echo "  log: $log"
     echo "  reproduce: ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no $binary ${crash:-INPUT}"
     grep -E 'Fatal error|dekom-fuzz:|ERROR: (AddressSanitizer|libFuzzer)|SUMMARY|Error detected in file|glp_|ALARM|out-of-memory' "$log" |
-      head -n 12 | sed 's/^/  | /'
+      head -n 12 | sed 's/^/  | /' || true
     grep -E '^ +#[0-9]+ ' "$log" | grep -v -E 'libswiftCore|libFuzzer|FuzzerLoop|FuzzerDriver|FuzzerMain|libc_start|_start |compiler-rt' |
-      head -n 12 | sed 's/^/  | /'
+      head -n 12 | sed 's/^/  | /' || true
   fi
 done
 exit $failed
