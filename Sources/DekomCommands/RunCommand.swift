@@ -21,30 +21,17 @@ extension Dekom {
     @Option(help: "Solve the what-if variant DIR/variants/NAME.yaml instead of the base scenario.")
     var variant: String?
 
-    @Option(help: "Report language: nb (Norwegian bokmål) or en (English).")
-    var lang: Language = .nb
-
-    @Option(help: "Wall-clock limit for the solve, in seconds (default: the scenario's, else 60).")
-    var timeLimit: Double?
-
-    @Flag(name: [.short, .long], help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var options: CommonSolveOptions
 
     @Flag(help: "Also print each solve stage with its value and time (on standard error).")
     var verbose = false
 
     public init() {}
 
-    public func validate() throws {
-      if let timeLimit, !(timeLimit > 0 && timeLimit <= 86_400) {
-        throw ValidationError("--time-limit must be a number of seconds above 0 and at most 86400.")
-      }
-    }
-
     public func run() throws {
       let scenarioRun = ScenarioRun(
-        directory: URL(fileURLWithPath: directory), outputDirectory: out.map { URL(fileURLWithPath: $0) }, language: lang,
-        timeLimitSeconds: timeLimit, variant: variant)
+        directory: URL(fileURLWithPath: directory), outputDirectory: out.map { URL(fileURLWithPath: $0) }, language: options.lang,
+        timeLimitSeconds: options.timeLimit, variant: variant)
       let result: AllocationResult
       do {
         result = try scenarioRun.execute()
@@ -57,7 +44,7 @@ extension Dekom {
           printError(String(format: "  stage %@: %@, value %@, %.3f s", stage.name, stage.status.rawValue, value, stage.seconds))
         }
       }
-      if !quiet {
+      if !options.quiet {
         let counts = Dictionary(grouping: result.outcomes, by: \.status).mapValues(\.count)
         let scenario = result.scenario
         print("Solved \(scenario.county) \(scenario.year): \(result.status.rawValue) (\(result.solverName)).")
