@@ -3,7 +3,6 @@ import Foundation
 import GrantAllocation
 import Reports
 import Scenarios
-import Verification
 
 /// `dekom compare`: the base scenario and every variant in `variants/`, solved on all cores, and
 /// written side by side to `compare.md`.
@@ -26,7 +25,7 @@ public struct CompareRun {
     let baseResult = try run.solve(base)
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: baseResult.solverName)
     let baseInput = ReportInput(result: baseResult, language: run.language, provenance: provenance)
-    try verify(baseInput)
+    try ScenarioRun.verify(baseInput)
     let reference = AllocationReference(baseResult)
     // GLPK keeps its memory per thread: each variant is built, solved and freed on one thread.
     let solved = Slots<Result<ReportInput, CompareMarkdown.VariantFailure>>(count: variants.count)
@@ -44,7 +43,7 @@ public struct CompareRun {
     for (variant, slot) in zip(variants, solved.values) {
       switch slot {
       case .success(let input):
-        try verify(input)
+        try ScenarioRun.verify(input)
         let comparison = Comparison(
           base: baseResult, baseSettlement: baseInput.settlement, variant: input.result, variantSettlement: input.settlement)
         entries.append(CompareMarkdown.Entry(variant: variant, outcome: .success((input, comparison))))
@@ -64,14 +63,6 @@ public struct CompareRun {
     }
     try run.write([("compare.md", markdown), ("compare.html", html)])
     return entries
-  }
-
-  private func verify(_ input: ReportInput) throws(ScenarioRun.Failure) {
-    let result = input.result
-    let violations =
-      AllocationVerifier(scenario: result.scenario, outcomes: result.outcomes).violations()
-      + SettlementVerifier(scenario: result.scenario, outcomes: result.outcomes, settlement: input.settlement).violations()
-    guard violations.isEmpty else { throw .verificationFailed(violations) }
   }
 
   /// Why a variant has no allocation, for the comparison report.

@@ -92,12 +92,18 @@ public struct ScenarioRun: Sendable {
     } catch {
       throw .rendering("\(error)")
     }
+    try Self.verify(input, markdown: files[0].contents)
+    return files
+  }
+
+  /// The independent check: the allocation and its kroner, and the innstilling's totals when given.
+  static func verify(_ input: ReportInput, markdown: String? = nil) throws(Failure) {
+    let result = input.result
     let violations =
       AllocationVerifier(scenario: result.scenario, outcomes: result.outcomes).violations()
       + SettlementVerifier(scenario: result.scenario, outcomes: result.outcomes, settlement: input.settlement).violations()
-      + ReportTotalsVerifier(markdown: files[0].contents).violations()
+      + (markdown.map { ReportTotalsVerifier(markdown: $0).violations() } ?? [])
     guard violations.isEmpty else { throw .verificationFailed(violations) }
-    return files
   }
 
   /// Every input file of the scenario folder, which no output may replace.
