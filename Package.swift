@@ -17,6 +17,7 @@ let package = Package(
     .library(name: "Scenarios", targets: ["Scenarios"]),
     .library(name: "Verification", targets: ["Verification"]),
     .library(name: "DekomCommands", targets: ["DekomCommands"]),
+    .library(name: "ScenarioGeneration", targets: ["ScenarioGeneration"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -65,11 +66,13 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
+    // Deterministic synthetic regions, written as scenario folders (dekom generate).
+    .target(name: "ScenarioGeneration"),
     // The command line, as a library so tests can run it in-process.
     .target(
       name: "DekomCommands",
       dependencies: [
-        "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Scenarios", "Reports", "Verification",
+        "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Scenarios", "Reports", "Verification", "ScenarioGeneration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -89,9 +92,10 @@ let package = Package(
       ]),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "GrantAllocation", "GLPKBackend", "TestSupport"]),
+    .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioFiles"]),
     .testTarget(
       name: "DekomCommandsTests",
-      dependencies: ["DekomCommands", "ScenarioFiles", "TestSupport", "dekom"],
+      dependencies: ["DekomCommands", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "dekom"],
       exclude: ["Expected"]
     ),
   ],

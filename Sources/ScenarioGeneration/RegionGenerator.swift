@@ -1,0 +1,253 @@
+import Foundation
+
+/// Writes a deterministic synthetic region as an ordinary scenario folder: scenario.yaml,
+/// partners.csv, owners.csv and measures.csv, in the format of docs/scenario-format.md.
+///
+/// The measures are streamed: the generator holds the region's skeleton (O(networks × schemes +
+/// partners)) but never the measures, so 10⁶ measures take little more memory than 10³. It reads
+/// every list twice: the first pass adds up what each scheme's measures ask and what each partner
+/// is asked for, which sets the frames and capacities (``RegionParameters/frameTightness``,
+/// ``RegionParameters/capacityTightness``); the second writes measures.csv.
+public struct RegionGenerator: Sendable {
+  public let parameters: RegionParameters
+
+  /// The files a generated folder holds.
+  public static let fileNames = ["scenario.yaml", "partners.csv", "owners.csv", "measures.csv"]
+
+  /// - Throws: the parameters' ``RegionParameters/problems()``, the first of them.
+  public init(_ parameters: RegionParameters) throws(ParameterProblem) {
+    if let problem = parameters.problems().first { throw problem }
+    self.parameters = parameters
+  }
+
+  /// What was generated, for the command's one-line summary.
+  public struct Summary: Sendable, Equatable {
+    public var measures: Int
+    public var networks: Int
+    public var owners: Int
+    public var partners: Int
+    /// Frame per scheme, in NOK, in scenario.yaml's order.
+    public var frames: [Int]
+    public var continuing: Int
+    public var allOrNothing: Int
+  }
+
+  /// What the first pass adds up.
+  private struct Demand {
+    var asked: [Double]
+    var committed: [Double]
+    /// Hours per partner and role (0 pool, 1 partner 2), each measure's hours spread evenly over
+    /// its acceptable partners.
+    var hours: [[Double]]
+    /// Hours continuing commitments ask of their preferred partner.
+    var committedHours: [[Double]]
+    var continuing = 0
+    var allOrNothing = 0
+  }
+
+  /// Writes the four files into `folder`, which must exist.
+  ///
+  /// - Throws: ``GenerationError`` when a file cannot be written.
+  public func write(into folder: URL) throws -> Summary {
+    let layout = RegionLayout(parameters)
+    let synthesis = MeasureSynthesis(layout: layout)
+    let demand = addUp(layout, synthesis)
+    let capacities = layout.partners.indices.map { partner in
+      (0..<2).map { role in
+        max(
+          Self.roundUp(parameters.capacityTightness * demand.hours[partner][role], to: 10),
+          Self.roundUp(1.05 * demand.committedHours[partner][role], to: 10), 10)
+      }
+    }
+    let frames = layout.schemes.indices.map { scheme in
+      max(
+        Self.roundUp(parameters.frameTightness * demand.asked[scheme], to: 10_000),
+        Self.roundUp(1.05 * demand.committed[scheme], to: 10_000), 100_000)
+    }
+    do {
+      try writePartners(layout, capacities: capacities, to: folder.appendingPathComponent("partners.csv"))
+      let owners = try writeOwners(layout, to: folder.appendingPathComponent("owners.csv"))
+      try writeSettings(layout, frames: frames, to: folder.appendingPathComponent("scenario.yaml"))
+      try writeMeasures(layout, synthesis, to: folder.appendingPathComponent("measures.csv"))
+      return Summary(
+        measures: parameters.measures, networks: parameters.networks, owners: owners, partners: layout.partners.count, frames: frames,
+        continuing: demand.continuing, allOrNothing: demand.allOrNothing)
+    } catch let error as GenerationError {
+      throw error
+    } catch {
+      throw GenerationError("cannot write into \(folder.path): \(error.localizedDescription)")
+    }
+  }
+
+  // MARK: - First pass
+
+  private func addUp(_ layout: RegionLayout, _ synthesis: MeasureSynthesis) -> Demand {
+    let schemeCount = layout.schemes.count
+    var demand = Demand(
+      asked: Array(repeating: 0, count: schemeCount), committed: Array(repeating: 0, count: schemeCount),
+      hours: Array(repeating: [0, 0], count: layout.partners.count),
+      committedHours: Array(repeating: [0, 0], count: layout.partners.count))
+    synthesis.forEachList { list in
+      synthesis.forEachMeasure(of: list) { measure in
+        let preferred = layout.partners[measure.partners[0]]
+        let cost =
+          Double(measure.stateCost) + Double(measure.poolHours * preferred.poolPrice)
+          + Double(measure.partner2Hours * preferred.partner2Price)
+        demand.asked[measure.scheme] += cost
+        let hours = [Double(measure.poolHours), Double(measure.partner2Hours)]
+        for partner in measure.partners {
+          for role in 0..<2 { demand.hours[partner][role] += hours[role] / Double(measure.partners.count) }
+        }
+        if measure.continuing {
+          demand.continuing += 1
+          demand.committed[measure.scheme] += cost
+          for role in 0..<2 { demand.committedHours[measure.partners[0]][role] += hours[role] }
+        }
+        if measure.minimumShare == "1" { demand.allOrNothing += 1 }
+      }
+    }
+    return demand
+  }
+
+  static func roundUp(_ value: Double, to step: Int) -> Int {
+    Int((value / Double(step)).rounded(.up)) * step
+  }
+
+  // MARK: - Files
+
+  private func writePartners(_ layout: RegionLayout, capacities: [[Int]], to url: URL) throws {
+    let file = try TextFileWriter(url)
+    try file.writeRow(["id", "name", "kind", "in_region", "pool_hours", "pool_price_nok", "partner2_hours", "partner2_price_nok"])
+    for (partner, capacity) in zip(layout.partners, capacities) {
+      try file.writeRow([
+        partner.id, partner.name, partner.kind.rawValue, partner.kind == .senter ? "nei" : "ja", String(capacity[0]),
+        String(partner.poolPrice), String(capacity[1]), String(partner.partner2Price),
+      ])
+    }
+    try file.close()
+  }
+
+  /// - Returns: how many owners were written.
+  private func writeOwners(_ layout: RegionLayout, to url: URL) throws -> Int {
+    let file = try TextFileWriter(url)
+    try file.writeRow(["id", "name", "network", "kind", "pupils", "teacher_fte"])
+    var count = 0
+    for index in 0..<parameters.networks {
+      let networkID = layout.networkID(index)
+      let network = NetworkSynthesis.network(seed: parameters.seed, network: index)
+      for (position, owner) in network.owners.enumerated() {
+        try file.writeRow([
+          RegionLayout.ownerID(networkID: networkID, owner: position), owner.name, networkID, owner.kind, String(owner.pupils),
+          owner.teacherFTE.map(String.init) ?? "",
+        ])
+        count += 1
+      }
+    }
+    try file.close()
+    return count
+  }
+
+  private func writeSettings(_ layout: RegionLayout, frames: [Int], to url: URL) throws {
+    let file = try TextFileWriter(url)
+    try file.write(
+      """
+      # A synthetic region written by `dekom generate` (generator version \(Self.generatorVersion)).
+      # Every number is random; nothing here describes a real county. The same command gives the same bytes:
+      #   \(reproducingCommand)
+      year: \(parameters.year)
+      county: \(Self.yamlString("Syntetisk region \(parameters.seed)"))
+      title: \(Self.yamlString("Felles årlig innstilling \(parameters.year) – syntetisk region \(parameters.seed)"))
+      note: \(Self.yamlString("Syntetisk scenario fra dekom generate (frø \(parameters.seed)); alle tall er tilfeldige."))
+
+      schemes:
+
+      """)
+    for (scheme, frame) in zip(layout.schemes, frames) {
+      let kinds = scheme.partnerKinds.map(\.rawValue).joined(separator: ", ")
+      try file.write(
+        """
+          - id: \(scheme.id)
+            name: \(Self.yamlString(scheme.name))
+            frame_nok: \(frame)
+            egenandel_rate: \(scheme.egenandelRate)
+            partner_kinds: [\(kinds)]
+
+        """)
+      if scheme.requiresBroadTargetGroup { try file.write("    requires_broad_target_group: ja\n") }
+    }
+    try file.write("\nnetworks:\n")
+    for index in 0..<parameters.networks {
+      let network = NetworkSynthesis.network(seed: parameters.seed, network: index)
+      var line = "  - {id: \(layout.networkID(index)), name: \(Self.yamlString(network.name))"
+      if let key = network.costSharing { line += ", cost_sharing: {equal: \(key.equal), pupils: \(key.pupils)}" }
+      try file.write(line + "}\n")
+    }
+    let priority: String
+    switch parameters.weighting {
+    case .strictTiers: priority = "{weighting: strict_tiers, value: \(parameters.value.rawValue)}"
+    case .decay(let factor): priority = "{weighting: decay, decay: \(factor), value: \(parameters.value.rawValue)}"
+    }
+    try file.write(
+      """
+
+      policy:
+        fairness: {floor: \(parameters.fairnessFloor), key: {equal: 0.3, pupils: 0.7}}
+        priority: \(priority)
+
+      """)
+    try file.close()
+  }
+
+  private static let measureColumns = [
+    "id", "network", "scheme", "rank", "title", "cost_nok", "price_per_participant_nok", "participants", "pool_hours",
+    "partner2_hours", "partners", "single_partner", "min_share", "continuing", "owner", "start", "duration_months", "school_based",
+    "collective", "in_local_plan", "broad_target_group", "individual_education",
+  ]
+
+  private func writeMeasures(_ layout: RegionLayout, _ synthesis: MeasureSynthesis, to url: URL) throws {
+    let file = try TextFileWriter(url)
+    try file.writeRow(Self.measureColumns)
+    func flag(_ value: Bool) -> String { value ? "ja" : "nei" }
+    try synthesis.forEachList { list in
+      try synthesis.forEachMeasure(of: list) { measure in
+        try file.writeRow([
+          measure.id, measure.holder, layout.schemes[measure.scheme].id, String(measure.rank), measure.title,
+          measure.cost.map(String.init) ?? "", measure.pricePerParticipant.map(String.init) ?? "",
+          measure.participants.map(String.init) ?? "", String(measure.poolHours), String(measure.partner2Hours),
+          measure.partners.map { layout.partners[$0].id }.joined(separator: "|"), flag(measure.singlePartner),
+          measure.minimumShare, flag(measure.continuing),
+          measure.owner.map { RegionLayout.ownerID(networkID: measure.holder, owner: $0) } ?? "", measure.start,
+          String(measure.durationMonths), flag(measure.schoolBased), flag(measure.collective), flag(measure.inLocalPlan),
+          measure.broadTargetGroup.map(flag) ?? "", flag(measure.individualEducation),
+        ])
+      }
+    }
+    try file.close()
+  }
+
+  // MARK: - Text
+
+  /// Raised whenever a change would give other bytes for the same parameters.
+  public static let generatorVersion = 1
+
+  /// The `dekom generate` command that gives these parameters, every knob spelled out.
+  public var reproducingCommand: String {
+    var words = [
+      "dekom generate", "--seed \(parameters.seed)", "--measures \(parameters.measures)", "--networks \(parameters.networks)",
+      "--schemes \(parameters.schemes)", "--partners \(parameters.partners)", "--all-or-nothing \(parameters.allOrNothingShare)",
+      "--frame-tightness \(parameters.frameTightness)", "--capacity-tightness \(parameters.capacityTightness)",
+      "--continuing \(parameters.continuingShare)", "--fairness-floor \(parameters.fairnessFloor)",
+    ]
+    switch parameters.weighting {
+    case .strictTiers: words.append("--weighting strict_tiers")
+    case .decay(let factor): words.append("--weighting decay --decay \(factor)")
+    }
+    words += ["--value \(parameters.value.rawValue)", "--year \(parameters.year)", "--out DIR"]
+    return words.joined(separator: " ")
+  }
+
+  /// A YAML double-quoted scalar.
+  static func yamlString(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+}
