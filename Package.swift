@@ -93,6 +93,10 @@ let package = Package(
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioFiles"]),
+    // Exported models read back by GLPK itself (the one test target that imports CGLPK).
+    .testTarget(
+      name: "GLPKExportTests",
+      dependencies: ["CGLPK", "GLPKBackend", "LinearProgramming", "GrantAllocation", "ScenarioFiles", "ScenarioGeneration", "TestSupport"]),
     .testTarget(
       name: "DekomCommandsTests",
       dependencies: ["DekomCommands", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "dekom"],
