@@ -24,6 +24,8 @@ let package = Package(
         .product(name: "ScenarioFiles", package: "dekom"),
         .product(name: "GrantAllocation", package: "dekom"),
         .product(name: "GLPKBackend", package: "dekom"),
+        .product(name: "LinearProgramming", package: "dekom"),
+        .product(name: "ScenarioGeneration", package: "dekom"),
       ],
       path: "Benchmarks/DekomBenchmarks",
       plugins: [

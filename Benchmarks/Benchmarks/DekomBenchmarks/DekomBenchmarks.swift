@@ -137,4 +137,7 @@ let benchmarks: @Sendable () -> Void = {
       throw BenchmarkSetupError("cannot solve \(scenarioDirectory.path): \(error)")
     }
   }
+
+  // 3. Generated regions from county to 10⁶ measures (GeneratedRegions.swift).
+  generatedRegionBenchmarks()
 }
