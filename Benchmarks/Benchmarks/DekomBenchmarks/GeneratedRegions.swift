@@ -20,6 +20,8 @@ struct RegionSize: Sendable {
   var solveSeconds: Double?
   /// Whether loading and building are measured (not at 10⁶: see Benchmarks/README.md).
   var loads = true
+  /// Only the solve is measured: the size differs from the one before it only in policy.
+  var onlySolve = false
 }
 
 let regionSizes: [RegionSize] = [
@@ -30,7 +32,7 @@ let regionSizes: [RegionSize] = [
   // The same without a fairness floor: the priority stage comes first.
   RegionSize(
     name: "national-no-floor", parameters: RegionParameters(seed: 1, measures: 3_000, networks: 80, fairnessFloor: 0),
-    solveSeconds: 10),
+    solveSeconds: 10, onlySolve: true),
   RegionSize(name: "synthetic-10k", parameters: RegionParameters(seed: 1, measures: 10_000), solveSeconds: 20),
   RegionSize(name: "synthetic-100k", parameters: RegionParameters(seed: 1, measures: 100_000), solveSeconds: 30),
   // Generated only: loading 10⁶ measures takes minutes with today's loader (README).
@@ -74,69 +76,74 @@ let priorityGap = BenchmarkMetric.custom("priority stage gap (ppm)", polarity: .
 
 func generatedRegionBenchmarks() {
   for size in regionSizes {
-    let large = size.parameters.measures >= 100_000
-    // Milliseconds to seconds: up to 50 samples in 5 s; one sample at 10⁵ and above.
-    let quick = Benchmark.Configuration(
-      warmupIterations: large ? 0 : 1, maxDuration: .seconds(5), maxIterations: large ? 1 : 50)
+    if !size.onlySolve { stageBenchmarks(size) }
+    if let seconds = size.solveSeconds { solveBenchmark(size, seconds: seconds) }
+  }
+}
 
-    // Writing the four files from the seed (no loading).
-    Benchmark("\(size.name)/generate", configuration: quick) { benchmark in
-      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-bench-generate-\(UUID().uuidString)")
-      defer { try? FileManager.default.removeItem(at: folder) }
-      for _ in benchmark.scaledIterations {
-        do {
-          try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-          blackHole(try RegionGenerator(size.parameters).write(into: folder))
-        } catch {
-          benchmark.error("generate failed: \(error)")
-          return
-        }
+/// Generate, and (below 10⁶) load and build, each measured on its own.
+func stageBenchmarks(_ size: RegionSize) {
+  let large = size.parameters.measures >= 100_000
+  // Milliseconds to seconds: up to 50 samples in 5 s; one sample at 10⁵ and above.
+  let quick = Benchmark.Configuration(warmupIterations: large ? 0 : 1, maxDuration: .seconds(5), maxIterations: large ? 1 : 50)
+
+  // Writing the four files from the seed (no loading).
+  Benchmark("\(size.name)/generate", configuration: quick) { benchmark in
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-bench-generate-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for _ in benchmark.scaledIterations {
+      do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        blackHole(try RegionGenerator(size.parameters).write(into: folder))
+      } catch {
+        benchmark.error("generate failed: \(error)")
+        return
       }
     }
+  }
 
-    guard size.loads else { continue }
+  guard size.loads else { return }
 
-    // Reading and validating the four files.
-    Benchmark("\(size.name)/load", configuration: quick) { benchmark, folder in
-      for _ in benchmark.scaledIterations {
-        do {
-          blackHole(try ScenarioLoader.load(directory: folder))
-        } catch {
-          benchmark.error("load failed: \(error)")
-          return
-        }
+  // Reading and validating the four files.
+  Benchmark("\(size.name)/load", configuration: quick) { benchmark, folder in
+    for _ in benchmark.scaledIterations {
+      do {
+        blackHole(try ScenarioLoader.load(directory: folder))
+      } catch {
+        benchmark.error("load failed: \(error)")
+        return
       }
-    } setup: {
-      try regionFolder(size)
     }
+  } setup: {
+    try regionFolder(size)
+  }
 
-    // Building the mixed-integer model (no solver).
-    Benchmark("\(size.name)/build model", configuration: quick) { benchmark, scenario in
-      for _ in benchmark.scaledIterations {
-        blackHole(AllocationFormulation(scenario: scenario))
+  // Building the mixed-integer model (no solver).
+  Benchmark("\(size.name)/build model", configuration: quick) { benchmark, scenario in
+    for _ in benchmark.scaledIterations {
+      blackHole(AllocationFormulation(scenario: scenario))
+    }
+  } setup: {
+    try loadRegion(size)
+  }
+}
+
+/// Building, solving every stage with GLPK within the time limit, reading the outcomes back.
+func solveBenchmark(_ size: RegionSize, seconds: Double) {
+  let configuration = Benchmark.Configuration(
+    metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, allocationFound, stagesOptimal, priorityGap],
+    warmupIterations: 0, maxDuration: .seconds(Int(3 * seconds)), maxIterations: size.parameters.measures <= 100 ? 3 : 1)
+  Benchmark("\(size.name)/solve (limit \(Int(seconds)) s)", configuration: configuration) { benchmark, scenario in
+    for _ in benchmark.scaledIterations {
+      let result = Allocator(solver: GLPKSolver()).allocate(scenario, timeLimitSeconds: seconds)
+      benchmark.measurement(allocationFound, result.hasAllocation ? 1 : 0)
+      benchmark.measurement(stagesOptimal, result.stages.filter { $0.status == .optimal }.count)
+      if let gap = result.stages.first(where: { $0.name.hasPrefix("priority") })?.relativeGap {
+        benchmark.measurement(priorityGap, Int((gap * 1_000_000).rounded()))
       }
-    } setup: {
-      try loadRegion(size)
+      blackHole(result)
     }
-
-    guard let seconds = size.solveSeconds else { continue }
-
-    // Building, solving every stage with GLPK within the time limit, reading the outcomes back.
-    let solving = Benchmark.Configuration(
-      metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, allocationFound, stagesOptimal, priorityGap],
-      warmupIterations: 0, maxDuration: .seconds(Int(3 * seconds)), maxIterations: size.parameters.measures <= 100 ? 3 : 1)
-    Benchmark("\(size.name)/solve (limit \(Int(seconds)) s)", configuration: solving) { benchmark, scenario in
-      for _ in benchmark.scaledIterations {
-        let result = Allocator(solver: GLPKSolver()).allocate(scenario, timeLimitSeconds: seconds)
-        benchmark.measurement(allocationFound, result.hasAllocation ? 1 : 0)
-        benchmark.measurement(stagesOptimal, result.stages.filter { $0.status == .optimal }.count)
-        if let gap = result.stages.first(where: { $0.name.hasPrefix("priority") })?.relativeGap {
-          benchmark.measurement(priorityGap, Int((gap * 1_000_000).rounded()))
-        }
-        blackHole(result)
-      }
-    } setup: {
-      try loadRegion(size)
-    }
+  } setup: {
+    try loadRegion(size)
   }
 }
