@@ -116,6 +116,7 @@ extension Dekom {
         throw DekomExit.cannotWrite
       }
       if !quiet {
+        for note in summary.notes { print("Note: \(note)") }
         let seconds = Date().timeIntervalSince(started)
         print(
           "Generated \(out): \(summary.measures) measures (\(summary.allOrNothing) all-or-nothing, \(summary.continuing) continuing) in \(summary.networks) networks with \(summary.owners) school owners, \(summary.partners) partners, \(summary.frames.count) schemes (seed \(seed), \(String(format: "%.1f", seconds)) s)."

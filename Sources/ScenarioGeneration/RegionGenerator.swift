@@ -30,6 +30,8 @@ public struct RegionGenerator: Sendable {
     public var frames: [Int]
     public var continuing: Int
     public var allOrNothing: Int
+    /// Where a frame or a capacity had to be capped at dekom's largest value.
+    public var notes: [String]
   }
 
   /// What the first pass adds up.
@@ -52,26 +54,40 @@ public struct RegionGenerator: Sendable {
     let layout = RegionLayout(parameters)
     let synthesis = MeasureSynthesis(layout: layout)
     let demand = addUp(layout, synthesis)
-    let capacities = layout.partners.indices.map { partner in
-      (0..<2).map { role in
-        max(
-          Self.roundUp(parameters.capacityTightness * demand.hours[partner][role], to: 10),
-          Self.roundUp(1.05 * demand.committedHours[partner][role], to: 10), 10)
+    var notes: [String] = []
+    let capacities = try layout.partners.indices.map { partner in
+      try (0..<2).map { role in
+        let limit = try Self.limit(
+          asked: demand.hours[partner][role], committed: demand.committedHours[partner][role],
+          tightness: parameters.capacityTightness, step: 10, minimum: 10, largest: Self.largestHours)
+        if limit.capped {
+          notes.append(
+            "\(layout.partners[partner].id)'s \(role == 0 ? "pool" : "partner-2") hours are capped at dekom's largest, \(Int(Self.largestHours))."
+          )
+        }
+        return limit.value
       }
     }
-    let frames = layout.schemes.indices.map { scheme in
-      max(
-        Self.roundUp(parameters.frameTightness * demand.asked[scheme], to: 10_000),
-        Self.roundUp(1.05 * demand.committed[scheme], to: 10_000), 100_000)
+    let frames = try layout.schemes.indices.map { scheme in
+      let limit = try Self.limit(
+        asked: demand.asked[scheme], committed: demand.committed[scheme], tightness: parameters.frameTightness, step: 10_000,
+        minimum: 100_000, largest: Self.largestAmount)
+      if limit.capped {
+        let tightness = Self.largestAmount / demand.asked[scheme]
+        notes.append(
+          "the frame of \(layout.schemes[scheme].id) is capped at dekom's largest amount, \(Int(Self.largestAmount)) NOK: tightness \(String(format: "%.2f", tightness)) instead of \(parameters.frameTightness)."
+        )
+      }
+      return limit.value
     }
     do {
       try writePartners(layout, capacities: capacities, to: folder.appendingPathComponent("partners.csv"))
       let owners = try writeOwners(layout, to: folder.appendingPathComponent("owners.csv"))
-      try writeSettings(layout, frames: frames, to: folder.appendingPathComponent("scenario.yaml"))
+      try writeSettings(layout, frames: frames, notes: notes, to: folder.appendingPathComponent("scenario.yaml"))
       try writeMeasures(layout, synthesis, to: folder.appendingPathComponent("measures.csv"))
       return Summary(
         measures: parameters.measures, networks: parameters.networks, owners: owners, partners: layout.partners.count, frames: frames,
-        continuing: demand.continuing, allOrNothing: demand.allOrNothing)
+        continuing: demand.continuing, allOrNothing: demand.allOrNothing, notes: notes)
     } catch let error as GenerationError {
       throw error
     } catch {
@@ -113,6 +129,31 @@ public struct RegionGenerator: Sendable {
     Int((value / Double(step)).rounded(.up)) * step
   }
 
+  /// dekom's largest frame or cost in NOK, and its largest hours, as its loader accepts them
+  /// (`ScenarioSettingsFile.largestAmount`, `PartnersFile.largestHours`; a test checks they agree).
+  public static let largestAmount = 1e11
+  public static let largestHours = 1e7
+  /// dekom's largest rank on a list (`measures.csv`, column `rank`).
+  public static let largestRank = 10_000
+
+  /// A frame or a capacity: `tightness` × what is asked, rounded up to `step`, at least 5 % above
+  /// what continuing commitments need and at least `minimum`, at most `largest`.
+  ///
+  /// - Throws: ``GenerationError`` when the commitments alone need more than `largest`: such a
+  ///   region would have no allocation.
+  static func limit(
+    asked: Double, committed: Double, tightness: Double, step: Int, minimum: Int, largest: Double
+  ) throws(GenerationError) -> (value: Int, capped: Bool) {
+    let wanted = max(roundUp(tightness * asked, to: step), roundUp(1.05 * committed, to: step), minimum)
+    guard Double(wanted) > largest else { return (wanted, false) }
+    guard 1.05 * committed <= largest else {
+      throw GenerationError(
+        "the continuing commitments alone would need more than dekom's largest value (\(Int(largest))); nothing was written. Lower --continuing or --measures, or add --schemes."
+      )
+    }
+    return (Int(largest), true)
+  }
+
   // MARK: - Files
 
   private func writePartners(_ layout: RegionLayout, capacities: [[Int]], to url: URL) throws {
@@ -147,13 +188,18 @@ public struct RegionGenerator: Sendable {
     return count
   }
 
-  private func writeSettings(_ layout: RegionLayout, frames: [Int], to url: URL) throws {
+  private func writeSettings(_ layout: RegionLayout, frames: [Int], notes: [String], to url: URL) throws {
     let file = try TextFileWriter(url)
     try file.write(
       """
       # A synthetic region written by `dekom generate` (generator version \(Self.generatorVersion)).
       # Every number is random; nothing here describes a real county. The same command gives the same bytes:
       #   \(reproducingCommand)
+
+      """)
+    for note in notes { try file.write("# Note: \(note)\n") }
+    try file.write(
+      """
       year: \(parameters.year)
       county: \(Self.yamlString("Syntetisk region \(parameters.seed)"))
       title: \(Self.yamlString("Felles årlig innstilling \(parameters.year) – syntetisk region \(parameters.seed)"))

@@ -94,15 +94,18 @@ struct RegionLayout {
       for weight in weights {
         let mean = Double(networkMeasures) * weight / totalWeight / Double(networks)
         let low = Int((0.5 * mean).rounded(.down))
-        let high = max(low, Int((1.5 * mean).rounded(.up)))
+        let high = min(max(low, Int((1.5 * mean).rounded(.up))), RegionGenerator.largestRank)
         let length = random.integer(in: low...high)
         lengths.append(Int32(length))
         sum += length
       }
     }
     let count = UInt64(lengths.count)
+    // The parameters keep the average list far below the largest rank, so a list with room is found.
     while sum < networkMeasures {
-      lengths[Int(random.below(count))] += 1
+      let list = Int(random.below(count))
+      guard lengths[list] < RegionGenerator.largestRank else { continue }
+      lengths[list] += 1
       sum += 1
     }
     while sum > networkMeasures {

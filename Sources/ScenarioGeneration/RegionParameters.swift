@@ -75,11 +75,15 @@ public struct RegionParameters: Sendable, Equatable {
     self.year = year
   }
 
-  /// The largest sizes the generator accepts; beyond them the loader and the solver are the limit anyway.
-  public static let maximumMeasures = 10_000_000
+  /// The largest sizes the generator accepts. Beyond 2 × 10⁶ measures the continuing commitments
+  /// alone would approach dekom's largest frame (``RegionGenerator/largestAmount``).
+  public static let maximumMeasures = 2_000_000
   public static let maximumNetworks = 1_000_000
   public static let maximumPartners = 100_000
   public static let maximumSchemes = 9
+  /// The longest average list (measures per network and scheme) the generator accepts, so that no
+  /// list reaches dekom's largest rank (``RegionGenerator/largestRank``).
+  public static let maximumAverageListLength = 2_000
 
   /// Every value out of range, each with the option it came from and how to fix it; empty when
   /// the parameters can be generated.
@@ -92,6 +96,12 @@ public struct RegionParameters: Sendable, Equatable {
     check((1...Self.maximumNetworks).contains(networks), "--networks", "\(networks) networks", "give 1 to \(Self.maximumNetworks).")
     check((1...Self.maximumSchemes).contains(schemes), "--schemes", "\(schemes) schemes", "give 1 to \(Self.maximumSchemes).")
     check((1...Self.maximumPartners).contains(partners), "--partners", "\(partners) partners", "give 1 to \(Self.maximumPartners).")
+    if networks >= 1, schemes >= 1, measures > networks * schemes * Self.maximumAverageListLength {
+      let needed = (measures + schemes * Self.maximumAverageListLength - 1) / (schemes * Self.maximumAverageListLength)
+      check(
+        false, "--networks", "\(networks) networks would make lists of more than \(Self.maximumAverageListLength) measures on average",
+        "give at least \(needed) networks (dekom's ranks go up to \(RegionGenerator.largestRank)).")
+    }
     func share(_ value: Double, _ option: String) {
       check(value >= 0 && value <= 1, option, "\(value) is not a share", "give a number from 0 to 1, e.g. 0.5.")
     }

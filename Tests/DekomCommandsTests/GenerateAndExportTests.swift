@@ -107,6 +107,19 @@ struct GenerateAndExportTests {
     #expect(try String(contentsOfFile: lp, encoding: .utf8).contains("Minimize"))
   }
 
+  @Test("export --variant writes the variant's model, which has the stability stage")
+  func exportVariant() throws {
+    let out = freshPath("export")
+    defer { try? FileManager.default.removeItem(at: out) }
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let lp = out.appendingPathComponent("variant.lp").path
+    let scenario = repositoryRoot.appendingPathComponent("scenarios/trondelag").path
+    let output = try CommandLine.run(["export", scenario, "--variant", "rekom-kutt", "--lp", lp, "--verbose"])
+    #expect(output.status == 0, "\(output.standardError)")
+    #expect(output.standardError.contains(": stability (minimize"))
+    #expect(try String(contentsOfFile: lp, encoding: .utf8).contains("deviation"))
+  }
+
   @Test("export refuses an input file as output, a missing stage and no output at all, and changes nothing")
   func exportRefusals() throws {
     let folder = try ScenarioFolder()

@@ -1,7 +1,7 @@
 import Foundation
-import ScenarioFiles
 import Testing
 
+@testable import ScenarioFiles
 @testable import ScenarioGeneration
 
 /// A fresh temporary folder, removed by `remove()`.
@@ -148,6 +148,39 @@ struct RegionGeneratorTests {
       ])
     #expect(bad.problems().allSatisfy { $0.description.contains("Fix: ") })
     #expect(throws: ParameterProblem.self) { try RegionGenerator(bad) }
+  }
+
+  @Test("the generator's largest values are the loader's")
+  func limitsAgreeWithLoader() {
+    #expect(RegionGenerator.largestAmount == ScenarioSettingsFile.largestAmount)
+    #expect(RegionGenerator.largestHours == PartnersFile.largestHours)
+  }
+
+  @Test("a frame or capacity above dekom's largest is capped and said so; commitments above it are refused")
+  func limits() throws {
+    let ordinary = try RegionGenerator.limit(
+      asked: 1_234_567, committed: 0, tightness: 0.75, step: 10_000, minimum: 100_000, largest: 1e11)
+    #expect(ordinary.value == 930_000 && !ordinary.capped)
+    let committed = try RegionGenerator.limit(asked: 1_000_000, committed: 900_000, tightness: 0.5, step: 10_000, minimum: 0, largest: 1e11)
+    #expect(committed.value == 950_000)
+    let huge = try RegionGenerator.limit(asked: 3e11, committed: 1e9, tightness: 0.75, step: 10_000, minimum: 100_000, largest: 1e11)
+    #expect(huge.value == 100_000_000_000 && huge.capped)
+    #expect(throws: GenerationError.self) {
+      try RegionGenerator.limit(asked: 3e11, committed: 2e11, tightness: 0.75, step: 10_000, minimum: 100_000, largest: 1e11)
+    }
+  }
+
+  @Test("lists longer than dekom's ranks allow are refused before anything is written")
+  func longLists() throws {
+    let problems = RegionParameters(seed: 1, measures: 1_000_000, networks: 100, schemes: 3).problems()
+    #expect(problems.map(\.option) == ["--networks"])
+    #expect(problems.first?.fix.contains("at least 167 networks") == true)
+    let longest = try generate(RegionParameters(seed: 1, measures: 20_000, networks: 4, schemes: 3))
+    defer { longest.remove() }
+    let measures = try String(contentsOf: longest.url.appendingPathComponent("measures.csv"), encoding: .utf8)
+    let ranks = measures.split(separator: "\n").dropFirst().compactMap { Int($0.split(separator: ";")[3]) }
+    #expect(ranks.count == 20_000)
+    #expect(ranks.max()! <= RegionGenerator.largestRank)
   }
 
   @Test("defaults: about three measures per list, one partner per three networks")
