@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "Reports", targets: ["Reports"]),
     .library(name: "Scenarios", targets: ["Scenarios"]),
     .library(name: "Verification", targets: ["Verification"]),
+    .library(name: "Explanations", targets: ["Explanations"]),
     .library(name: "DekomCommands", targets: ["DekomCommands"]),
   ],
   dependencies: [
@@ -54,13 +55,16 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    // Shadow prices, what it would take to fund a measure, and waiting lists: from the solved model
+    // and from re-solves.
+    .target(name: "Explanations", dependencies: ["GrantAllocation", "LinearProgramming", "Scenarios"]),
     // An independent re-check of every allocation and report, sharing no code with the formulation.
     .target(name: "Verification", dependencies: ["GrantAllocation"]),
     // The draft innstilling (Markdown) and machine outputs (CSV, JSON), in bokmål and English.
     .target(
       name: "Reports",
       dependencies: [
-        "GrantAllocation", "Scenarios",
+        "GrantAllocation", "Scenarios", "Explanations",
         .product(name: "Ink", package: "Ink"),
         .product(name: "Mustache", package: "swift-mustache"),
       ]
@@ -69,7 +73,7 @@ let package = Package(
     .target(
       name: "DekomCommands",
       dependencies: [
-        "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Scenarios", "Reports", "Verification",
+        "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Scenarios", "Explanations", "Reports", "Verification",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -87,6 +91,7 @@ let package = Package(
         "Verification", "GrantAllocation", "GLPKBackend", "Reports", "ScenarioFiles", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
+    .testTarget(name: "ExplanationsTests", dependencies: ["Explanations", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(

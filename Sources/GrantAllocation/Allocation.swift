@@ -30,6 +30,9 @@ public enum Reason: Sendable, Equatable, Hashable {
   case noPartnerInRole(PartnerRole)
   /// The measure above it on the same list is not fully funded.
   case higherPriorityNotFullyFunded(MeasureID)
+  /// Solved again without the fairness floors, the measure gets more: these networks (not its own)
+  /// receive more in its scheme because of their floors.
+  case fairnessFloorOfOthers([NetworkID])
   /// Frame and hours remain, but they give more value to the floors or priorities of others.
   case betterUseElsewhere
 }

@@ -13,11 +13,24 @@ public struct Allocator: Sendable {
   ///   - reference: an allocation to stay close to among equally good answers
   ///     (the base scenario's, when solving a what-if).
   ///   - timeLimitSeconds: overrides the scenario's solver time limit.
+  ///   - partnerTieBreak: `false` leaves out the last stage (each measure's preferred partner),
+  ///     which decides which partner gives hours but never what is funded; re-solves that only
+  ///     ask what is funded save its time.
   /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none.
   public func allocate(
-    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil
+    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
+    partnerTieBreak: Bool = true
   ) -> AllocationResult {
-    let formulation = AllocationFormulation(scenario: scenario, reference: reference)
+    solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnerTieBreak: partnerTieBreak).result
+  }
+
+  /// Solves `scenario` and keeps the model and the solved point beside the result, for analyses
+  /// that go back to the model (shadow prices).
+  public func solve(
+    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
+    partnerTieBreak: Bool = true
+  ) -> SolvedAllocation {
+    let formulation = AllocationFormulation(scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak)
     let options = SolveOptions(timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
     let solution = solver.solve(formulation.model, options: options)
     let size = ModelSize(
@@ -32,11 +45,19 @@ public struct Allocator: Sendable {
         relativeMIPGap: options.relativeMIPGap))
     guard solution.status.hasSolution, solution.values.count == formulation.model.variables.count else {
       if solution.status == .infeasible { result.conflicts = InfeasibilityDiagnosis(scenario: scenario).conflicts() }
-      return result
+      return SolvedAllocation(result: result, formulation: formulation, point: [])
     }
     let reader = SolutionReader(formulation: formulation, values: solution.values)
     result.outcomes = reader.outcomes()
     result.fairness = reader.fairness(result.outcomes)
-    return result
+    return SolvedAllocation(result: result, formulation: formulation, point: solution.values)
   }
+}
+
+/// A solved allocation together with the model it came from and the solver's point.
+public struct SolvedAllocation: Sendable {
+  public var result: AllocationResult
+  public let formulation: AllocationFormulation
+  /// One value per model variable; empty when there is no allocation.
+  public let point: [Double]
 }

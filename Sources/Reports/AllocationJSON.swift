@@ -130,6 +130,7 @@ public struct AllocationJSON {
     case .partnerHoursUsed: "partner_hours_used"
     case .noPartnerInRole: "no_partner_in_role"
     case .higherPriorityNotFullyFunded: "higher_priority_not_fully_funded"
+    case .fairnessFloorOfOthers: "fairness_floor_of_others"
     case .betterUseElsewhere: "better_use_elsewhere"
     }
   }

@@ -168,6 +168,8 @@ struct BokmalMessages: Messages {
     case .noPartnerInRole(let role): "Ingen akseptert partner har \(self.role(role))-timer."
     case .higherPriorityNotFullyFunded(let measure):
       "Høyere prioritet på samme liste (\(names.measure(measure))) er ikke fullt innvilget."
+    case .fairnessFloorOfOthers(let networks):
+      "Minstenivået til \(networks.map { names.network($0) }.joined(separator: ", ")) går foran: uten minstenivåene ville tiltaket fått mer."
     case .betterUseElsewhere: "Midler og timer gir mer etter forumets regler i andre tiltak."
     }
   }

@@ -1,0 +1,64 @@
+import GrantAllocation
+import LinearProgramming
+import Scenarios
+
+/// Everything dekom can say about an allocation beyond the reasons read from the solved model:
+/// shadow prices, what it would take to fund each measure, and the waiting lists.
+public struct Explanation: Sendable, Equatable {
+  public var shadowPrices: ShadowPrices
+  /// One per eligible measure not funded in full, in scenario order.
+  public var whatItTakes: [WhatItTakes]
+  /// One per scheme, in scenario order.
+  public var waitingLists: [WaitingList]
+  /// How many whole allocations were solved again to find these answers.
+  public var resolves: Int
+}
+
+/// Explains a solved allocation by analysing its model and by solving it again with one change at
+/// a time. Every answer comes from a solve, none from a rule of thumb.
+public struct Explainer: Sendable {
+  public let allocator: Allocator
+  public let analyser: any SensitivityAnalyser
+  /// The time limit of each re-solve.
+  public var timeLimitSeconds: Double
+  /// At most this many re-solves per measure (the searches stop and say "not searched" beyond).
+  public var resolvesPerMeasure: Int
+
+  public init(allocator: Allocator, analyser: any SensitivityAnalyser, timeLimitSeconds: Double, resolvesPerMeasure: Int = 40) {
+    self.allocator = allocator
+    self.analyser = analyser
+    self.timeLimitSeconds = timeLimitSeconds
+    self.resolvesPerMeasure = resolvesPerMeasure
+  }
+
+  /// The explanation of `solved`, and its result with the reasons that need a re-solve added
+  /// (the fairness floors of other networks).
+  public func explain(_ solved: SolvedAllocation) -> (result: AllocationResult, explanation: Explanation) {
+    var result = solved.result
+    let prices = ShadowPrices.analyse(solved, with: analyser, timeLimitSeconds: timeLimitSeconds)
+    guard result.hasAllocation else {
+      return (result, Explanation(shadowPrices: prices, whatItTakes: [], waitingLists: [], resolves: 0))
+    }
+    let scenario = result.scenario
+    let fairness = FairnessEffect.find(result, allocator: allocator, timeLimitSeconds: timeLimitSeconds)
+    for (index, networks) in fairness.networksFavoured {
+      result.outcomes[index].reasons.append(.fairnessFloorOfOthers(networks))
+    }
+    let candidates = result.outcomes.indices.filter {
+      let status = result.outcomes[$0].status
+      return (status == .notFunded || status == .partlyFunded) && !scenario.measures[$0].continuing
+    }
+    let base = result
+    let searches = concurrentMap(candidates.count) { position in
+      var search = MeasureSearch(explainer: self, base: base, index: candidates[position])
+      return search.run()
+    }
+    let findings = searches.map(\.finding)
+    return (
+      result,
+      Explanation(
+        shadowPrices: prices, whatItTakes: findings, waitingLists: WaitingList.build(scenario: scenario, findings: findings),
+        resolves: searches.reduce(fairness.resolves) { $0 + $1.resolves })
+    )
+  }
+}
