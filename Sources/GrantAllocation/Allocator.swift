@@ -13,7 +13,9 @@ public struct Allocator: Sendable {
   ///   - reference: an allocation to stay close to among equally good answers
   ///     (the base scenario's, when solving a what-if).
   ///   - timeLimitSeconds: overrides the scenario's solver time limit.
-  /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none.
+  /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none;
+  ///   when the data admit no allocation, its ``AllocationResult/conflicts`` name the inputs that
+  ///   conflict (see ``InfeasibilityDiagnosis``).
   public func allocate(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil
   ) -> AllocationResult {
@@ -31,7 +33,12 @@ public struct Allocator: Sendable {
         timeLimitSeconds: options.timeLimitSeconds, stageTolerance: scenario.solver.stageTolerance,
         relativeMIPGap: options.relativeMIPGap))
     guard solution.status.hasSolution, solution.values.count == formulation.model.variables.count else {
-      if solution.status == .infeasible { result.conflicts = InfeasibilityDiagnosis(scenario: scenario).conflicts() }
+      if solution.status == .infeasible {
+        // The diagnosis gets its own budget of the same time limit: it runs only when there is no
+        // allocation to wait for.
+        let budget = InfeasibilityDiagnosis.Budget(seconds: options.timeLimitSeconds)
+        result.conflicts = InfeasibilityDiagnosis(formulation: formulation, solver: solver, budget: budget).conflicts()
+      }
       return result
     }
     let reader = SolutionReader(formulation: formulation, values: solution.values)
