@@ -34,7 +34,7 @@ public struct CompareRun {
       do throws(ScenarioRun.Failure) {
         return .success(try run.solve(scenarios[index], reference: reference))
       } catch {
-        return .failure(CompareMarkdown.VariantFailure(Self.reason(error)))
+        return .failure(CompareMarkdown.VariantFailure(Self.reason(error, language: language)))
       }
     }
     var entries: [CompareMarkdown.Entry] = []
@@ -63,11 +63,11 @@ public struct CompareRun {
   }
 
   /// Why a variant has no allocation, for the comparison report.
-  static func reason(_ error: ScenarioRun.Failure) -> String {
+  static func reason(_ error: ScenarioRun.Failure, language: Language) -> String {
     switch error {
     case .noAllocation(let result):
       switch result.status {
-      case .infeasible: return result.conflicts.map { describe($0, result.scenario) }.joined(separator: " ")
+      case .infeasible: return ConflictText.describe(result.conflicts, scenario: result.scenario, language: language).joined(separator: " ")
       case .timeLimitWithoutSolution: return "no allocation was found within the time limit."
       default: return "the solver ended with \(result.status.rawValue)."
       }

@@ -87,7 +87,8 @@ public struct AllocationResult: Sendable {
   /// One per measure, in ``Scenario/measures`` order; empty when there is no solution.
   public var outcomes: [MeasureOutcome]
   public var fairness: [FairnessOutcome]
-  /// Plain-language conflicts found when the model is infeasible.
+  /// When the model is infeasible: minimal sets of inputs that conflict, with what would resolve
+  /// each (see ``InfeasibilityDiagnosis``); empty otherwise, or when no input explains it.
   public var conflicts: [Conflict]
   /// Problems the solver refused to take (a bug in dekom, never the user's input).
   public var defects: [ModelDefect]

@@ -16,7 +16,9 @@ public struct Allocator: Sendable {
   ///   - partnerTieBreak: `false` leaves out the last stage (each measure's preferred partner),
   ///     which decides which partner gives hours but never what is funded; re-solves that only
   ///     ask what is funded save its time.
-  /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none.
+  /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none;
+  ///   when the data admit no allocation, its ``AllocationResult/conflicts`` name the inputs that
+  ///   conflict (see ``InfeasibilityDiagnosis``).
   public func allocate(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
     partnerTieBreak: Bool = true
@@ -44,7 +46,12 @@ public struct Allocator: Sendable {
         timeLimitSeconds: options.timeLimitSeconds, stageTolerance: scenario.solver.stageTolerance,
         relativeMIPGap: options.relativeMIPGap))
     guard solution.status.hasSolution, solution.values.count == formulation.model.variables.count else {
-      if solution.status == .infeasible { result.conflicts = InfeasibilityDiagnosis(scenario: scenario).conflicts() }
+      if solution.status == .infeasible {
+        // The diagnosis gets its own budget of the same time limit: it runs only when there is no
+        // allocation to wait for.
+        let budget = InfeasibilityDiagnosis.Budget(seconds: options.timeLimitSeconds)
+        result.conflicts = InfeasibilityDiagnosis(formulation: formulation, solver: solver, budget: budget).conflicts()
+      }
       return SolvedAllocation(result: result, formulation: formulation, point: [])
     }
     let reader = SolutionReader(formulation: formulation, values: solution.values)
