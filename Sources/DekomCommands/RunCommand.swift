@@ -23,6 +23,11 @@ extension Dekom {
 
     @OptionGroup var options: CommonSolveOptions
 
+    @Flag(
+      inversion: .prefixedNo,
+      help: "Explain the allocation: what it would take to fund each measure, waiting lists and shadow prices (many re-solves).")
+    var explain = true
+
     @Flag(help: "Also print each solve stage with its value and time (on standard error).")
     var verbose = false
 
@@ -31,7 +36,7 @@ extension Dekom {
     public func run() throws {
       let scenarioRun = ScenarioRun(
         directory: URL(fileURLWithPath: directory), outputDirectory: out.map { URL(fileURLWithPath: $0) }, language: options.lang,
-        timeLimitSeconds: options.timeLimit, variant: variant)
+        timeLimitSeconds: options.timeLimit, variant: variant, explain: explain)
       let result: AllocationResult
       do {
         result = try scenarioRun.execute()

@@ -1,5 +1,5 @@
-import Foundation
 import Explanations
+import Foundation
 import GLPKBackend
 import GrantAllocation
 import Reports

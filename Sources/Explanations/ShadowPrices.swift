@@ -53,7 +53,9 @@ public struct ShadowPrices: Sendable, Equatable {
     }
     var limits: [(Limit, ConstraintIndex, current: Double, rowUnit: Double)] = []
     for scheme in scenario.schemes {
-      if let row = formulation.frameRows[scheme.id] { limits.append((.frame(scheme.id), row, scheme.frame, AllocationFormulation.moneyUnit)) }
+      if let row = formulation.frameRows[scheme.id] {
+        limits.append((.frame(scheme.id), row, scheme.frame, AllocationFormulation.moneyUnit))
+      }
     }
     for partner in scenario.partners {
       for role in PartnerRole.allCases {

@@ -30,7 +30,9 @@ extension GLPKSolver: SensitivityAnalyser {
       let status = secondsLeft > 0.001 ? Self.simplex(problem, seconds: secondsLeft) : .timeLimitWithoutSolution
       guard status == .optimal else {
         // Later stages cannot be reached either.
-        results += stages.filter { $0 >= position }.map { StageSensitivity(stage: $0, name: fixed.objectives[$0].name, status: status, rows: []) }
+        results += stages.filter { $0 >= position }.map {
+          StageSensitivity(stage: $0, name: fixed.objectives[$0].name, status: status, rows: [])
+        }
         return results.sorted { $0.stage < $1.stage }
       }
       if wanted.contains(position) {

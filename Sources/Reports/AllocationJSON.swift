@@ -15,6 +15,8 @@ public struct AllocationJSON {
     var partners: [PartnerEntry]
     var owners: [OwnerEntry]
     var fairness: [FairnessEntry]
+    /// Absent when the run was not asked to explain.
+    var explanation: ExplanationEntry?
   }
   struct Solve: Encodable {
     var status: String
@@ -112,7 +114,8 @@ public struct AllocationJSON {
         FairnessEntry(
           network: $0.network.rawValue, scheme: $0.scheme.rawValue, floorNok: Int($0.floor.rounded()),
           receivedNok: Int($0.received.rounded()))
-      })
+      },
+      explanation: input.explanation.map(Self.entry))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase

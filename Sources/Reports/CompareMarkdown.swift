@@ -122,7 +122,7 @@ public struct CompareMarkdown {
     var table = MarkdownTable(columns: messages.measureChangeColumns, rightAligned: [4, 5, 6])
     for difference in comparison.measures {
       let measure = base.scenario.measures.first { $0.id == difference.measure }
-      let list = measure.map { holder($0.holder) + " · " + names.scheme($0.scheme) } ?? ""
+      let list = measure.map { names.holder($0.holder) + " · " + names.scheme($0.scheme) } ?? ""
       table.add([
         names.measure(difference.measure), list,
         messages.status(difference.baseStatus, share: names.percent(difference.baseShare)),
@@ -141,13 +141,6 @@ public struct CompareMarkdown {
       table.add([name, names.kroner(difference.baseGrant), names.kroner(difference.variantGrant), signed(difference.change)])
     }
     return table.rendered
-  }
-
-  private func holder(_ holder: MeasureHolder) -> String {
-    switch holder {
-    case .joint: messages.jointHeading
-    case .network(let id): names.network(id)
-    }
   }
 
   /// `+1 500`, `−1 500` or `0`.

@@ -15,7 +15,8 @@ public struct InnstillingMarkdown {
 
   /// The whole document, ending in a newline.
   public func render() -> String {
-    var sections = [header(), summary(), networks(), partners(), owners(), criteria(), method()]
+    let explanations = input.explanation.map { ExplanationMarkdown(input: input, explanation: $0).sections() } ?? []
+    var sections = [header(), summary(), networks(), partners(), owners(), criteria()] + explanations + [method()]
     sections.removeAll(where: \.isEmpty)
     return sections.joined(separator: "\n\n") + "\n"
   }
