@@ -45,7 +45,7 @@ struct InterruptTests {
       defer { try? FileManager.default.removeItem(at: out) }
       let process = Process()
       process.executableURL = CommandLine.executable
-      process.arguments = ["run", scenario.path, "--out", out.path, "--quiet"]
+      process.arguments = ["run", scenario.path, "--out", out.path, "--quiet", "--no-explain"]
       try process.run()
       Thread.sleep(forTimeInterval: delay)
       process.interrupt()
