@@ -78,7 +78,7 @@ struct BokmalMessages: Messages {
   }
   let measureColumn = "Tiltak"
 
-  let methodHeading = "6. Om beregningen"
+  func methodHeading(number: Int) -> String { "\(number). Om beregningen" }
   func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String) -> [String] {
     let weighting: String
     switch policy.weighting {

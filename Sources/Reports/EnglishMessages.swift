@@ -79,7 +79,7 @@ struct EnglishMessages: Messages {
   }
   let measureColumn = "Measure"
 
-  let methodHeading = "6. How it was computed"
+  func methodHeading(number: Int) -> String { "\(number). How it was computed" }
   func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String) -> [String] {
     let weighting: String
     switch policy.weighting {

@@ -10,6 +10,9 @@ struct ExplanationMarkdown {
   var names: NameBook { input.names }
   var scenario: Scenario { input.scenario }
 
+  /// How many sections ``sections()`` gives; they are numbered from 6, after the criteria.
+  static let sectionCount = 3
+
   /// The sections, each starting with its heading.
   func sections() -> [String] {
     [whatItTakes(), waitingLists(), shadowPrices()]
@@ -21,7 +24,7 @@ struct ExplanationMarkdown {
   private func measureIndex(_ id: MeasureID) -> Int? { scenario.measures.firstIndex { $0.id == id } }
 
   private func whatItTakes() -> String {
-    var parts = ["## " + messages.whatItTakesHeading, messages.whatItTakesIntro]
+    var parts = ["## 6. " + messages.whatItTakesHeading, messages.whatItTakesIntro]
     guard !explanation.whatItTakes.isEmpty else { return (parts + [messages.emptyWaitingList]).joined(separator: "\n\n") }
     var table = MarkdownTable(columns: messages.whatItTakesColumns, rightAligned: [3])
     for finding in explanation.whatItTakes {
@@ -46,7 +49,7 @@ struct ExplanationMarkdown {
   }
 
   private func waitingLists() -> String {
-    var parts = ["## " + messages.waitingListHeading, messages.waitingListIntro]
+    var parts = ["## 7. " + messages.waitingListHeading, messages.waitingListIntro]
     for list in explanation.waitingLists {
       parts.append("### " + names.scheme(list.scheme))
       if list.entries.isEmpty && list.notByMoneyAlone.isEmpty {
@@ -68,7 +71,7 @@ struct ExplanationMarkdown {
 
   private func shadowPrices() -> String {
     let prices = explanation.shadowPrices
-    var parts = ["## " + messages.shadowPricesHeading, messages.shadowPricesIntro(integersFixed: prices.integersFixed)]
+    var parts = ["## 8. " + messages.shadowPricesHeading, messages.shadowPricesIntro(integersFixed: prices.integersFixed)]
     guard prices.status == .optimal else {
       return (parts + [messages.shadowPricesFailed(messages.terminationStatus(prices.status.rawValue))]).joined(separator: "\n\n")
     }

@@ -195,6 +195,7 @@ public struct InnstillingMarkdown {
       lines.append("- " + messages.inputFilesLine)
       lines += scenario.inputFiles.map { "  - `\($0.name)`: `\($0.sha256)`" }
     }
-    return ["## " + messages.methodHeading, lines.joined(separator: "\n")].joined(separator: "\n\n")
+    let number = 6 + (input.explanation == nil ? 0 : ExplanationMarkdown.sectionCount)
+    return ["## " + messages.methodHeading(number: number), lines.joined(separator: "\n")].joined(separator: "\n\n")
   }
 }
