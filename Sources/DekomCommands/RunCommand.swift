@@ -28,15 +28,20 @@ extension Dekom {
       help: "Explain the allocation: what it would take to fund each measure, waiting lists and shadow prices (many re-solves).")
     var explain = true
 
+    @Flag(help: "Record each solve stage's seconds in allocation.json (two runs then differ in those numbers).")
+    var recordSeconds = false
+
     @Flag(help: "Also print each solve stage with its value and time (on standard error).")
     var verbose = false
 
     public init() {}
 
     public func run() throws {
-      let scenarioRun = ScenarioRun(
+      var scenarioRun = ScenarioRun(
         directory: URL(fileURLWithPath: directory), outputDirectory: out.map { URL(fileURLWithPath: $0) }, language: options.lang,
         timeLimitSeconds: options.timeLimit, variant: variant, explain: explain)
+      scenarioRun.showsProgress = !options.quiet && standardErrorIsTerminal
+      scenarioRun.recordsSeconds = recordSeconds
       let result: AllocationResult
       do {
         result = try scenarioRun.execute()

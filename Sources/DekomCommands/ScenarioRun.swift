@@ -29,6 +29,10 @@ public struct ScenarioRun: Sendable {
   /// Whether to add shadow prices, what it would take to fund each measure and the waiting lists
   /// (many re-solves).
   public var explain: Bool
+  /// Whether `allocation.json` records each stage's seconds (two runs then differ in those numbers).
+  public var recordsSeconds = false
+  /// Whether to show progress of long steps on standard error (set by the CLI when it is a terminal).
+  public var showsProgress = false
 
   /// - Parameter outputDirectory: default `directory/out`, or `directory/out/VARIANT` for a variant.
   public init(
@@ -88,8 +92,13 @@ public struct ScenarioRun: Sendable {
     let solved = allocator.solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
     guard solved.result.hasAllocation else { throw .noAllocation(solved.result) }
     guard explain else { return (solved.result, nil) }
-    let explainer = Explainer(
+    var explainer = Explainer(
       allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
+    if showsProgress {
+      explainer.progress = { done, total in
+        printError("\u{1B}[2K\rExplaining: \(done) of \(total) measures not funded in full searched", newline: done == total)
+      }
+    }
     let (result, explanation) = explainer.explain(solved)
     return (result, explanation)
   }
@@ -106,7 +115,7 @@ public struct ScenarioRun: Sendable {
         ("innstilling.md", markdown),
         ("innstilling.html", try InnstillingHTML(input, markdown: markdown).render()),
         ("allocation.csv", AllocationCSV(input).render()),
-        ("allocation.json", try AllocationJSON(input).render()),
+        ("allocation.json", try AllocationJSON(input, recordsSeconds: recordsSeconds).render()),
       ]
     } catch {
       throw .rendering("\(error)")

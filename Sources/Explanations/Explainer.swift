@@ -1,3 +1,4 @@
+import Foundation
 import GrantAllocation
 import LinearProgramming
 import Scenarios
@@ -23,6 +24,9 @@ public struct Explainer: Sendable {
   public var timeLimitSeconds: Double
   /// At most this many re-solves per measure (the searches stop and say "not searched" beyond).
   public var resolvesPerMeasure: Int
+  /// Called after each measure's searches, with how many of how many measures are done (from
+  /// several threads, in any order).
+  public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
   public init(allocator: Allocator, analyser: any SensitivityAnalyser, timeLimitSeconds: Double, resolvesPerMeasure: Int = 40) {
     self.allocator = allocator
@@ -49,8 +53,10 @@ public struct Explainer: Sendable {
       return (status == .notFunded || status == .partlyFunded) && !scenario.measures[$0].continuing
     }
     let base = result
+    let counter = ProgressCounter(total: candidates.count, report: progress)
     let searches = concurrentMap(candidates.count) { position in
       var search = MeasureSearch(explainer: self, base: base, index: candidates[position])
+      defer { counter.step() }
       return search.run()
     }
     let findings = searches.map(\.finding)
@@ -60,5 +66,26 @@ public struct Explainer: Sendable {
         shadowPrices: prices, whatItTakes: findings, waitingLists: WaitingList.build(scenario: scenario, findings: findings),
         resolves: searches.reduce(fairness.resolves) { $0 + $1.resolves })
     )
+  }
+}
+
+/// Counts finished measures across threads and passes the count on.
+private final class ProgressCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var done = 0
+  let total: Int
+  let report: (@Sendable (Int, Int) -> Void)?
+
+  init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+    self.total = total
+    self.report = report
+  }
+
+  func step() {
+    let now = lock.withLock {
+      done += 1
+      return done
+    }
+    report?(now, total)
   }
 }

@@ -99,7 +99,7 @@ struct TrondelagEndToEndTests {
     #expect(try runInto(out, ["--lang", "en", "--quiet"]).status == 0)
     let text = try String(contentsOf: out.appendingPathComponent("innstilling.md"), encoding: .utf8)
     #expect(text.hasPrefix("# Joint annual recommendation"))
-    for heading in ["## What it would take", "## Waiting list per scheme", "## Shadow prices"] { #expect(text.contains(heading)) }
+    for heading in ["What it would take", "Waiting list per scheme", "Shadow prices"] { #expect(text.contains(heading)) }
     for bokmal in ["Hva som skal til", "Venteliste", "Skyggepris", "Minstenivået til"] { #expect(!text.contains(bokmal)) }
   }
 
