@@ -77,29 +77,22 @@ struct ExplanationMarkdown {
     }
     var table = MarkdownTable(columns: messages.shadowPriceColumns, rightAligned: [1, 2, 3, 4, 5])
     for price in prices.prices {
+      // Counted measures are shown per 100 000 kr or per 100 hours, kroner per krone or per hour.
+      let count = prices.value == .count
       let name: String
       let amount: (Double) -> String
-      let priceText: String
+      let wording: (String, PriorityValue) -> String
+      let (scale, decimals): (Double, Int)
       switch price.limit {
       case .frame(let scheme):
-        name = messages.frameLimit(names.scheme(scheme))
-        amount = kroner
-        priceText =
-          price.perUnit == 0
-          ? messages.noPrice
-          : messages.framePrice(
-            prices.value == .count ? names.decimal(price.perUnit * 100_000, decimals: 3) : names.decimal(price.perUnit, decimals: 3),
-            unit: prices.value)
+        (name, amount, wording) = (messages.frameLimit(names.scheme(scheme)), kroner, messages.framePrice)
+        (scale, decimals) = count ? (100_000, 3) : (1, 3)
       case .capacity(let partner, let role):
-        name = messages.capacityLimit(partner: names.partner(partner), role: role)
-        amount = hours
-        priceText =
-          price.perUnit == 0
-          ? messages.noPrice
-          : messages.hoursPrice(
-            prices.value == .count ? names.decimal(price.perUnit * 100, decimals: 3) : names.decimal(price.perUnit, decimals: 0),
-            unit: prices.value)
+        (name, amount, wording) = (messages.capacityLimit(partner: names.partner(partner), role: role), hours, messages.hoursPrice)
+        (scale, decimals) = count ? (100, 3) : (1, 0)
       }
+      let priceText =
+        price.perUnit == 0 ? messages.noPrice : wording(names.decimal(price.perUnit * scale, decimals: decimals), prices.value)
       table.add([
         name, amount(price.current), amount(price.used), priceText, price.validFrom.map(amount) ?? messages.noLimit,
         price.validTo.map(amount) ?? messages.noLimit, price.stage.map(messages.stageName) ?? "–",
