@@ -93,7 +93,7 @@ let package = Package(
       ]),
     .testTarget(name: "ExplanationsTests", dependencies: ["Explanations", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "TestSupport"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "GrantAllocation", "GLPKBackend", "TestSupport"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Explanations", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(
       name: "DekomCommandsTests",
       dependencies: ["DekomCommands", "ScenarioFiles", "TestSupport", "dekom"],

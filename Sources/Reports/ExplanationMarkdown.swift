@@ -64,9 +64,20 @@ struct ExplanationMarkdown {
         }
         parts.append(table.rendered)
       }
-      if !list.notByMoneyAlone.isEmpty { parts.append(messages.notByMoneyAlone(list.notByMoneyAlone.map(names.measure))) }
+      if !list.notByMoneyAlone.isEmpty { parts.append(messages.notByMoneyAlone(list.notByMoneyAlone.map(notByMoney))) }
     }
     return parts.joined(separator: "\n\n")
+  }
+
+  /// A measure that money alone does not fund, with the partner hours that would, when found.
+  private func notByMoney(_ id: MeasureID) -> String {
+    let hours = explanation.whatItTakes.first { $0.measure == id }?.hours ?? []
+    let funding = hours.filter { if case .funds = $0.finding { true } else { false } }
+    guard !funding.isEmpty else { return names.measure(id) }
+    let text = funding.map {
+      messages.hoursFinding(partner: names.partner($0.partner), role: $0.role, finding: messages.finding($0.finding, amount: self.hours))
+    }
+    return names.measure(id) + " (" + text.joined(separator: "; ") + ")"
   }
 
   private func shadowPrices() -> String {
