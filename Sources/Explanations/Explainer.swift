@@ -69,6 +69,19 @@ public struct Explainer: Sendable {
   }
 }
 
+extension Explainer {
+  /// What it would take to fund one measure of `result` in full (for a page that explains one
+  /// measure on demand); `nil` when the measure is unknown, funded in full, ineligible or a
+  /// continuing commitment.
+  public func whatItTakes(_ measure: MeasureID, in result: AllocationResult) -> WhatItTakes? {
+    guard result.hasAllocation, let index = result.scenario.measures.firstIndex(where: { $0.id == measure }) else { return nil }
+    let status = result.outcomes[index].status
+    guard status == .notFunded || status == .partlyFunded, !result.scenario.measures[index].continuing else { return nil }
+    var search = MeasureSearch(explainer: self, base: result, index: index)
+    return search.run().finding
+  }
+}
+
 /// Counts finished measures across threads and passes the count on.
 private final class ProgressCounter: @unchecked Sendable {
   private let lock = NSLock()

@@ -136,6 +136,17 @@ struct ExplanationTests {
     #expect(result.outcome(MeasureID("x1"))?.reasons.contains { if case .fairnessFloorOfOthers = $0 { true } else { false } } == false)
   }
 
+  @Test("one measure on demand gives the same answer as the whole explanation")
+  func oneMeasure() {
+    let builder = ScenarioBuilder(frame: 100_000).network("a").network("b")
+    builder.measure("a1", network: "a", rank: 1, cost: 60_000).measure("a2", network: "a", rank: 2, cost: 50_000)
+    builder.measure("b1", network: "b", rank: 1, cost: 45_000)
+    let (result, explanation) = explain(builder)
+    for id in ["a2", "b1"] { #expect(explainer.whatItTakes(MeasureID(id), in: result) == finding(explanation, id)) }
+    #expect(explainer.whatItTakes(MeasureID("a1"), in: result) == nil)  // funded in full
+    #expect(explainer.whatItTakes(MeasureID("nope"), in: result) == nil)
+  }
+
   @Test("the explanation is the same when computed twice (re-solves run in parallel)")
   func deterministic() {
     let builder = ScenarioBuilder(frame: 100_000).network("a").network("b")
