@@ -52,11 +52,14 @@ public struct WhatIfAnswer {
   public var seconds: Double
   /// The address of the variant's whole allocation.
   public var allocationLink: String
+  /// The address of the variant's allocation.json.
+  public var jsonLink: String
 
-  public init(report: CompareMarkdown, seconds: Double, allocationLink: String) {
+  public init(report: CompareMarkdown, seconds: Double, allocationLink: String, jsonLink: String) {
     self.report = report
     self.seconds = seconds
     self.allocationLink = allocationLink
+    self.jsonLink = jsonLink
   }
 }
 
@@ -81,7 +84,7 @@ extension WebPages {
     }
     if let answer {
       after +=
-        "<p class=\"notice\" role=\"status\" id=\"solved\">\(escapeHTML(messages.solvedIn(seconds: base.names.decimal(answer.seconds, decimals: 2)))) <a href=\"\(escapeHTML(answer.allocationLink))\">\(escapeHTML(messages.fullAllocationLink))</a></p>\n"
+        "<p class=\"notice\" role=\"status\" id=\"solved\">\(escapeHTML(messages.solvedIn(seconds: base.names.decimal(answer.seconds, decimals: 2)))) <a href=\"\(escapeHTML(answer.allocationLink))\" id=\"full-allocation\">\(escapeHTML(messages.fullAllocationLink))</a> · <a href=\"\(escapeHTML(answer.jsonLink))\" id=\"allocation-json\">allocation.json</a></p>\n"
       after += saveForm(scenario: scenario, state: state, name: saveName, title: saveTitle)
     }
     after += form(base: base, scenario: scenario, state: state)

@@ -226,15 +226,22 @@ struct WebServer: Sendable {
             base: baseResult, baseSettlement: base.settlement, variant: result, variantSettlement: input.settlement)
           let report = CompareMarkdown(
             base: base, entries: [CompareMarkdown.Entry(variant: variant, outcome: .success((input, comparison)))])
+          if form["view"] == "json" {
+            // The what-if's allocation.json, as `dekom run --variant` writes it (without the explanation sections).
+            return Response(
+              status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+              body: ResponseBody(byteBuffer: ByteBuffer(string: try AllocationJSON(input).render())))
+          }
           if form["view"] == "allocation" {
             let page = try pages.allocation(
               input, markdown: InnstillingMarkdown(input).render(), scenario: name, otherLanguage: otherLanguage(request, language))
             return html(page)
           }
-          let query =
-            [("lang", language.rawValue)] + whatIf.values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [("view", "allocation")]
+          let query = [("lang", language.rawValue)] + whatIf.values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+          let address = pages.links.whatIfAction(name) + "?"
           answer = WhatIfAnswer(
-            report: report, seconds: seconds, allocationLink: pages.links.whatIfAction(name) + "?" + FormData.encode(query))
+            report: report, seconds: seconds, allocationLink: address + FormData.encode(query + [("view", "allocation")]),
+            jsonLink: address + FormData.encode(query + [("view", "json")]))
         } catch let failure as ScenarioRun.Failure {
           state.problems.append(CompareRun.reason(failure, language: language))
         } catch is Workbench.Busy {
