@@ -235,17 +235,17 @@ public struct WebPages {
     parts.append(outcome.reasons.map { "- " + messages.reason($0, names: names) }.joined(separator: "\n"))
     parts.append("## " + messages.whatItTakesOneHeading)
     if let finding = whatItTakes {
-      var table = MarkdownTable(columns: ["", ""], rightAligned: [])
-      table.add([messages.frameIncreaseLabel, messages.finding(finding.frame, amount: kroner)])
       let hoursText =
         finding.hours.isEmpty
         ? messages.hoursNotSearched
         : finding.hours.map {
           messages.hoursFinding(partner: names.partner($0.partner), role: $0.role, finding: messages.finding($0.finding, amount: hours))
         }.joined(separator: "; ")
-      table.add([messages.moreHoursLabel, hoursText])
-      table.add([messages.moveUpLabel, messages.rankFinding(finding.rank)])
-      parts.append(table.rendered)
+      parts.append(
+        [
+          (messages.frameIncreaseLabel, messages.finding(finding.frame, amount: kroner)), (messages.moreHoursLabel, hoursText),
+          (messages.moveUpLabel, messages.rankFinding(finding.rank)),
+        ].map { "- **\($0.0.markdownEscaped):** \($0.1.markdownEscaped)" }.joined(separator: "\n"))
     } else {
       parts.append(messages.nothingToSearch)
     }
