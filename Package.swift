@@ -27,6 +27,8 @@ let package = Package(
     // HTML reports: Markdown to HTML (Ink) inside Mustache templates (swift-mustache).
     .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    // `dekom serve`: the local web page (loopback only).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     // Property-based tests (test targets only).
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -75,6 +77,7 @@ let package = Package(
       dependencies: [
         "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Scenarios", "Explanations", "Reports", "Verification",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Hummingbird", package: "hummingbird"),
       ]
     ),
     .executableTarget(name: "dekom", dependencies: ["DekomCommands"]),

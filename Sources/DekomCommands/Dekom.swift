@@ -17,7 +17,7 @@ public struct Dekom: ParsableCommand {
       annual recommendation (felles årlig innstilling).
       """,
     version: DekomVersion.current,
-    subcommands: [Run.self, Check.self, Compare.self]
+    subcommands: [Run.self, Check.self, Compare.self, Serve.self]
   )
 
   public init() {}

@@ -43,8 +43,10 @@ public struct CompareMarkdown {
 
   /// The comparison as one self-contained HTML page, with a chart of what each scenario allocates.
   ///
-  /// - Parameter markdown: the output of ``render()``.
-  public func renderHTML(markdown: String) throws -> String {
+  /// - Parameters:
+  ///   - markdown: the output of ``render()``.
+  ///   - chrome: what a page of `dekom serve` adds around the report; none for the file.
+  public func renderHTML(markdown: String, chrome: PageChrome = PageChrome()) throws -> String {
     let labels = messages.chartLabels
     var rows = [scenarioRow(messages.baseName, base)]
     for entry in entries {
@@ -55,7 +57,7 @@ public struct CompareMarkdown {
       series: [.init(label: labels.frame, color: "#cfdde8"), .init(label: labels.allocated, color: "#2f6f8f")], rows: rows)
     return try HTMLPage(
       language: base.language, title: messages.compareTitle(year: base.scenario.year, county: base.scenario.county), charts: [chart],
-      markdown: markdown
+      markdown: markdown, chrome: chrome
     ).render()
   }
 
