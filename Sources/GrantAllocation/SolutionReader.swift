@@ -30,6 +30,12 @@ struct SolutionReader {
     return (raw * 1e6).rounded() / 1e6
   }
 
+  /// The share the hours follow: the reported one where it was snapped to 0 or 1, else the solver's
+  /// value before the reported share's rounding to six decimals.
+  func exactShare(_ index: Int, reported: Double) -> Double {
+    reported == 0 || reported == 1 ? reported : min(max(values[formulation.funded[index].rawValue], 0), 1)
+  }
+
   /// The hours each partner gives, made to add up to the share of the hours asked that is reported.
   ///
   /// GLPK keeps `Σ_u x_iuρ = h_iρ y_i` only within its feasibility tolerance (after scaling), and the
@@ -71,7 +77,7 @@ struct SolutionReader {
         : funded >= 1 ? .funded : funded > 0 ? .partlyFunded : .notFunded
       return MeasureOutcome(
         measure: measure.id, share: funded, status: status, grant: measure.stateCost * funded,
-        partners: assignments(index, share: funded), reasons: [])
+        partners: assignments(index, share: exactShare(index, reported: funded)), reasons: [])
     }
     let usage = Usage(scenario: scenario, outcomes: partial)
     return partial.enumerated().map { index, outcome in
