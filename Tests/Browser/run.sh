@@ -26,7 +26,11 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     skip "chromium and chromium-driver (Debian packages) are not installed and could not be installed."
 fi
 if ! python3 -c "import selenium" 2>/dev/null; then
-  python3 -m pip install --quiet selenium >/dev/null 2>&1 || true
+  # Debian marks its Python as externally managed (PEP 668): try a plain install, then the user's
+  # site, then past the marker (selenium and its few dependencies only).
+  python3 -m pip install --quiet selenium >/dev/null 2>&1 ||
+    python3 -m pip install --quiet --user selenium >/dev/null 2>&1 ||
+    python3 -m pip install --quiet --break-system-packages selenium >/dev/null 2>&1 || true
   python3 -c "import selenium" 2>/dev/null || skip "selenium (PyPI) is not installed and could not be installed."
 fi
 
