@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "Reports", targets: ["Reports"]),
     .library(name: "Scenarios", targets: ["Scenarios"]),
     .library(name: "Verification", targets: ["Verification"]),
+    .library(name: "Explanations", targets: ["Explanations"]),
     .library(name: "DekomCommands", targets: ["DekomCommands"]),
     .library(name: "ScenarioGeneration", targets: ["ScenarioGeneration"]),
   ],
@@ -27,6 +28,8 @@ let package = Package(
     // HTML reports: Markdown to HTML (Ink) inside Mustache templates (swift-mustache).
     .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    // `dekom serve`: the local web page (loopback only).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     // Property-based tests (test targets only).
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -55,13 +58,16 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    // Shadow prices, what it would take to fund a measure, and waiting lists: from the solved model
+    // and from re-solves.
+    .target(name: "Explanations", dependencies: ["GrantAllocation", "LinearProgramming", "Scenarios"]),
     // An independent re-check of every allocation and report, sharing no code with the formulation.
     .target(name: "Verification", dependencies: ["GrantAllocation"]),
     // The draft innstilling (Markdown) and machine outputs (CSV, JSON), in bokmål and English.
     .target(
       name: "Reports",
       dependencies: [
-        "GrantAllocation", "Scenarios",
+        "GrantAllocation", "Scenarios", "Explanations",
         .product(name: "Ink", package: "Ink"),
         .product(name: "Mustache", package: "swift-mustache"),
       ]
@@ -72,8 +78,10 @@ let package = Package(
     .target(
       name: "DekomCommands",
       dependencies: [
-        "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Scenarios", "Reports", "Verification", "ScenarioGeneration",
+        "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Scenarios", "Explanations", "Reports", "Verification",
+        "ScenarioGeneration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Hummingbird", package: "hummingbird"),
       ]
     ),
     .executableTarget(name: "dekom", dependencies: ["DekomCommands"]),
@@ -90,8 +98,9 @@ let package = Package(
         "Verification", "GrantAllocation", "GLPKBackend", "Reports", "ScenarioFiles", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
+    .testTarget(name: "ExplanationsTests", dependencies: ["Explanations", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "TestSupport"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "GrantAllocation", "GLPKBackend", "TestSupport"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Explanations", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioFiles"]),
     // Exported models read back by GLPK itself (the one test target that imports CGLPK).
     .testTarget(

@@ -26,7 +26,7 @@ extension Dekom {
       do {
         entries = try CompareRun(run: scenarioRun).execute()
       } catch {
-        throw report(error, directory: directory)
+        throw report(error, directory: directory, language: options.lang)
       }
       if !options.quiet {
         let failed = entries.filter { if case .failure = $0.outcome { true } else { false } }.count

@@ -28,29 +28,26 @@ public struct CompareRun {
     try ScenarioRun.verify(baseInput)
     let reference = AllocationReference(baseResult)
     // GLPK keeps its memory per thread: each variant is built, solved and freed on one thread.
-    let solved = Slots<Result<ReportInput, CompareMarkdown.VariantFailure>>(count: variants.count)
     let run = self.run
     let language = run.language
-    DispatchQueue.concurrentPerform(iterations: variants.count) { index in
+    let solved = concurrentMap(variants.count) { index -> Result<AllocationResult, CompareMarkdown.VariantFailure> in
       do throws(ScenarioRun.Failure) {
-        let result = try run.solve(scenarios[index], reference: reference)
-        solved.set(index, .success(ReportInput(result: result, language: language, provenance: provenance)))
+        return .success(try run.solve(scenarios[index], reference: reference))
       } catch {
-        solved.set(index, .failure(CompareMarkdown.VariantFailure(Self.reason(error))))
+        return .failure(CompareMarkdown.VariantFailure(Self.reason(error, language: language)))
       }
     }
     var entries: [CompareMarkdown.Entry] = []
-    for (variant, slot) in zip(variants, solved.values) {
+    for (variant, slot) in zip(variants, solved) {
       switch slot {
-      case .success(let input):
+      case .success(let result):
+        let input = ReportInput(result: result, language: language, provenance: provenance)
         try ScenarioRun.verify(input)
         let comparison = Comparison(
           base: baseResult, baseSettlement: baseInput.settlement, variant: input.result, variantSettlement: input.settlement)
         entries.append(CompareMarkdown.Entry(variant: variant, outcome: .success((input, comparison))))
       case .failure(let failure):
         entries.append(CompareMarkdown.Entry(variant: variant, outcome: .failure(failure)))
-      case nil:
-        entries.append(CompareMarkdown.Entry(variant: variant, outcome: .failure(.init("internal error"))))
       }
     }
     let report = CompareMarkdown(base: baseInput, entries: entries)
@@ -66,11 +63,11 @@ public struct CompareRun {
   }
 
   /// Why a variant has no allocation, for the comparison report.
-  static func reason(_ error: ScenarioRun.Failure) -> String {
+  static func reason(_ error: ScenarioRun.Failure, language: Language) -> String {
     switch error {
     case .noAllocation(let result):
       switch result.status {
-      case .infeasible: return result.conflicts.map { describe($0, result.scenario) }.joined(separator: " ")
+      case .infeasible: return ConflictText.describe(result.conflicts, scenario: result.scenario, language: language).joined(separator: " ")
       case .timeLimitWithoutSolution: return "no allocation was found within the time limit."
       default: return "the solver ended with \(result.status.rawValue)."
       }
@@ -79,16 +76,4 @@ public struct CompareRun {
     case .verificationFailed(let violations): return "internal error: \(violations.map(\.description).joined(separator: "; "))"
     }
   }
-}
-
-/// Results written by several threads, one slot each.
-final class Slots<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var storage: [Value?]
-
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Value) { lock.withLock { storage[index] = value } }
-
-  var values: [Value?] { lock.withLock { storage } }
 }

@@ -17,7 +17,7 @@ public struct Dekom: ParsableCommand {
       annual recommendation (felles årlig innstilling).
       """,
     version: DekomVersion.current,
-    subcommands: [Run.self, Check.self, Compare.self, Generate.self, Export.self]
+    subcommands: [Run.self, Check.self, Compare.self, Serve.self, Generate.self, Export.self]
   )
 
   public init() {}
@@ -35,7 +35,10 @@ public enum DekomExit {
   public static let internalError = ExitCode(70)
 }
 
-/// Writes to standard error.
-func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
+/// Writes to standard error; without `newline`, the next line overwrites this one (progress).
+func printError(_ text: String, newline: Bool = true) {
+  FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
 }
+
+/// Whether standard error is a terminal (progress is shown only there).
+var standardErrorIsTerminal: Bool { isatty(FileHandle.standardError.fileDescriptor) != 0 }

@@ -3,6 +3,7 @@ import Foundation
 import GLPKBackend
 import GrantAllocation
 import LinearProgramming
+import Reports
 
 extension Dekom {
   /// `dekom export DIR --mps FILE --lp FILE`: the model that decides the allocation, for other solvers.
@@ -68,7 +69,8 @@ extension Dekom {
           formulation = AllocationFormulation(scenario: base)
         }
       } catch {
-        throw report(error, directory: directory)
+        // As `dekom run` without --lang: conflicts in bokmål.
+        throw report(error, directory: directory, language: .nb)
       }
       let model = formulation.model
       let scenario = formulation.scenario

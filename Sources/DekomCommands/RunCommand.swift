@@ -23,20 +23,30 @@ extension Dekom {
 
     @OptionGroup var options: CommonSolveOptions
 
+    @Flag(
+      inversion: .prefixedNo,
+      help: "Explain the allocation: what it would take to fund each measure, waiting lists and shadow prices (many re-solves).")
+    var explain = true
+
+    @Flag(help: "Record each solve stage's seconds in allocation.json (two runs then differ in those numbers).")
+    var recordSeconds = false
+
     @Flag(help: "Also print each solve stage with its value and time (on standard error).")
     var verbose = false
 
     public init() {}
 
     public func run() throws {
-      let scenarioRun = ScenarioRun(
+      var scenarioRun = ScenarioRun(
         directory: URL(fileURLWithPath: directory), outputDirectory: out.map { URL(fileURLWithPath: $0) }, language: options.lang,
-        timeLimitSeconds: options.timeLimit, variant: variant)
+        timeLimitSeconds: options.timeLimit, variant: variant, explain: explain)
+      scenarioRun.showsProgress = !options.quiet && standardErrorIsTerminal
+      scenarioRun.recordsSeconds = recordSeconds
       let result: AllocationResult
       do {
         result = try scenarioRun.execute()
       } catch {
-        throw report(error, directory: directory)
+        throw report(error, directory: directory, language: options.lang)
       }
       if verbose {
         for stage in result.stages {
@@ -70,32 +80,14 @@ extension Dekom {
   }
 }
 
-/// A conflict in plain English for the terminal.
-func describe(_ conflict: Conflict, _ scenario: Scenario) -> String {
-  func kroner(_ value: Double) -> String { String(Int(value.rounded())) }
-  switch conflict {
-  case .commitmentsExceedFrame(let scheme, let committed, let frame, let measures):
-    return
-      "continuing commitments in \(scheme) (\(measures.map(\.rawValue).joined(separator: ", "))) cost NOK \(kroner(committed)), more than the frame of NOK \(kroner(frame)). Raise the frame or end a commitment."
-  case .commitmentWithoutPartner(let measure, let role):
-    return
-      "the continuing commitment \(measure) asks for \(role.rawValue) hours, but none of its partners has any. Give a partner \(role.rawValue) hours or add a partner."
-  case .commitmentsExceedCapacity(let partner, let role, let asked, let capacity, let measures):
-    return
-      "continuing commitments (\(measures.map(\.rawValue).joined(separator: ", "))) need \(asked) \(role.rawValue) hours of \(partner), which has \(capacity). Add hours or allow another partner."
-  case .unexplained:
-    return "no single frame, commitment or partner explains it; check commitments, frames and partner hours together."
-  }
-}
-
 /// Prints why a run wrote nothing and returns the exit code that says so.
-func report(_ error: ScenarioRun.Failure, directory: String) -> ExitCode {
+func report(_ error: ScenarioRun.Failure, directory: String, language: Language) -> ExitCode {
   switch error {
   case .invalidInput(let scenarioError):
     reportInvalid(scenarioError, directory: directory)
     return DekomExit.invalidInput
   case .noAllocation(let result):
-    reportNoAllocation(result)
+    reportNoAllocation(result, language: language)
     return result.defects.isEmpty ? DekomExit.noAllocation : DekomExit.internalError
   case .cannotWrite(let message):
     printError("dekom: \(message) Nothing was written.")
@@ -111,11 +103,11 @@ func report(_ error: ScenarioRun.Failure, directory: String) -> ExitCode {
   }
 }
 
-func reportNoAllocation(_ result: AllocationResult) {
+func reportNoAllocation(_ result: AllocationResult, language: Language) {
   switch result.status {
   case .infeasible:
-    printError("dekom: the scenario has no valid allocation; nothing was written. What conflicts:")
-    for conflict in result.conflicts { printError("  - " + describe(conflict, result.scenario)) }
+    printError(ConflictText.heading(language: language))
+    for text in ConflictText.describe(result.conflicts, scenario: result.scenario, language: language) { printError("  - " + text) }
   case .unbounded:
     printError("dekom: the model is unbounded, which valid data cannot cause; nothing was written. Please report this.")
   case .timeLimitWithoutSolution:

@@ -1,3 +1,4 @@
+import Explanations
 import Foundation
 import GLPKBackend
 import GrantAllocation
@@ -25,11 +26,20 @@ public struct ScenarioRun: Sendable {
   public var timeLimitSeconds: Double?
   /// A what-if variant (`variants/NAME.yaml`) to solve instead of the base scenario.
   public var variant: String?
+  /// Whether to add shadow prices, what it would take to fund each measure and the waiting lists
+  /// (many re-solves).
+  public var explain: Bool
+  /// Whether `allocation.json` records each stage's seconds (two runs then differ in those numbers).
+  public var recordsSeconds = false
+  /// Whether to show progress of long steps on standard error (set by the CLI when it is a terminal).
+  public var showsProgress = false
 
   /// - Parameter outputDirectory: default `directory/out`, or `directory/out/VARIANT` for a variant.
   public init(
-    directory: URL, outputDirectory: URL? = nil, language: Language = .nb, timeLimitSeconds: Double? = nil, variant: String? = nil
+    directory: URL, outputDirectory: URL? = nil, language: Language = .nb, timeLimitSeconds: Double? = nil, variant: String? = nil,
+    explain: Bool = true
   ) {
+    self.explain = explain
     self.directory = directory
     let defaultOut = directory.appendingPathComponent("out")
     self.outputDirectory = outputDirectory ?? (variant.map { defaultOut.appendingPathComponent($0) } ?? defaultOut)
@@ -70,16 +80,34 @@ public struct ScenarioRun: Sendable {
 
   /// Solves a loaded scenario with GLPK, staying close to `reference` among equally good answers.
   public func solve(_ scenario: Scenario, reference: AllocationReference = AllocationReference()) throws(Failure) -> AllocationResult {
-    let result = Allocator(solver: GLPKSolver()).allocate(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
-    guard result.hasAllocation else { throw .noAllocation(result) }
-    return result
+    try solveAndExplain(scenario, reference: reference, explain: false).result
+  }
+
+  /// Solves a loaded scenario and, when `explain`, explains it (shadow prices, what it would take,
+  /// waiting lists; the re-solves use the same time limit each).
+  public func solveAndExplain(
+    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), explain: Bool
+  ) throws(Failure) -> (result: AllocationResult, explanation: Explanation?) {
+    let allocator = Allocator(solver: GLPKSolver())
+    let solved = allocator.solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
+    guard solved.result.hasAllocation else { throw .noAllocation(solved.result) }
+    guard explain else { return (solved.result, nil) }
+    var explainer = Explainer(
+      allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
+    if showsProgress {
+      explainer.progress = { done, total in
+        printError("\u{1B}[2K\rExplaining: \(done) of \(total) measures not funded in full searched", newline: done == total)
+      }
+    }
+    let (result, explanation) = explainer.explain(solved)
+    return (result, explanation)
   }
 
   /// Renders every output file in memory, after the independent verifier has passed the
   /// allocation, its kroner and the innstilling's totals.
-  public func render(_ result: AllocationResult) throws(Failure) -> [(name: String, contents: String)] {
+  public func render(_ result: AllocationResult, explanation: Explanation? = nil) throws(Failure) -> [(name: String, contents: String)] {
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName)
-    let input = ReportInput(result: result, language: language, provenance: provenance)
+    let input = ReportInput(result: result, language: language, provenance: provenance, explanation: explanation)
     let files: [(name: String, contents: String)]
     do {
       let markdown = InnstillingMarkdown(input).render()
@@ -87,7 +115,7 @@ public struct ScenarioRun: Sendable {
         ("innstilling.md", markdown),
         ("innstilling.html", try InnstillingHTML(input, markdown: markdown).render()),
         ("allocation.csv", AllocationCSV(input).render()),
-        ("allocation.json", try AllocationJSON(input).render()),
+        ("allocation.json", try AllocationJSON(input, recordsSeconds: recordsSeconds).render()),
       ]
     } catch {
       throw .rendering("\(error)")
@@ -130,14 +158,14 @@ public struct ScenarioRun: Sendable {
   public func execute() throws(Failure) -> AllocationResult {
     let base = try load()
     guard let variant else {
-      let result = try solve(base)
-      try write(try render(result))
+      let (result, explanation) = try solveAndExplain(base, explain: explain)
+      try write(try render(result, explanation: explanation))
       return result
     }
     let variants = try loadVariants()
     let scenario = try scenario(ofVariant: variant, variants: variants, base: base)
-    let result = try solve(scenario, reference: AllocationReference(try solve(base)))
-    try write(try render(result))
+    let (result, explanation) = try solveAndExplain(scenario, reference: AllocationReference(try solve(base)), explain: explain)
+    try write(try render(result, explanation: explanation))
     return result
   }
 }

@@ -30,6 +30,9 @@ public enum Reason: Sendable, Equatable, Hashable {
   case noPartnerInRole(PartnerRole)
   /// The measure above it on the same list is not fully funded.
   case higherPriorityNotFullyFunded(MeasureID)
+  /// Solved again without the fairness floors, the measure gets more: these networks (not its own)
+  /// receive more in its scheme because of their floors.
+  case fairnessFloorOfOthers([NetworkID])
   /// Frame and hours remain, but they give more value to the floors or priorities of others.
   case betterUseElsewhere
 }
@@ -84,7 +87,8 @@ public struct AllocationResult: Sendable {
   /// One per measure, in ``Scenario/measures`` order; empty when there is no solution.
   public var outcomes: [MeasureOutcome]
   public var fairness: [FairnessOutcome]
-  /// Plain-language conflicts found when the model is infeasible.
+  /// When the model is infeasible: minimal sets of inputs that conflict, with what would resolve
+  /// each (see ``InfeasibilityDiagnosis``); empty otherwise, or when no input explains it.
   public var conflicts: [Conflict]
   /// Problems the solver refused to take (a bug in dekom, never the user's input).
   public var defects: [ModelDefect]

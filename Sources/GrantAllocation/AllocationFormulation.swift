@@ -11,6 +11,9 @@ let modelMoneyUnit = 1000.0
 /// `x_iuρ ≥ 0`; where a measure must have one partner institution, a binary `w_iu`; a fairness
 /// shortfall `d_ns ∈ [0, 1]` (share of the floor missed) per network and scheme.
 public struct AllocationFormulation: Sendable {
+  /// NOK per unit of money in the model (frames, costs and prices enter in thousands of NOK).
+  public static let moneyUnit = modelMoneyUnit
+
   /// One partner-hours variable `x_iuρ`.
   public struct HoursVariable: Sendable, Equatable {
     public var measure: Int
@@ -51,6 +54,8 @@ public struct AllocationFormulation: Sendable {
   public let failedCriteria: [[Criterion]]
   /// The reference allocation that the stability stage stays close to.
   public let reference: AllocationReference
+  /// Positions in ``LinearProgramming/LinearModel/objectives`` of the priority stages.
+  public private(set) var priorityStages: [Int] = []
   /// `|y_i − y_i^ref|` per measure, and `|x_iuρ − x_iuρ^ref| / h_iρ` per partner-hours variable.
   public private(set) var deviations: [VariableIndex] = []
 
@@ -59,7 +64,9 @@ public struct AllocationFormulation: Sendable {
   /// - Parameter reference: shares of a reference allocation (last year's, or the base scenario's
   ///   when solving a what-if); when given, a stability stage keeps the answer as close to it as the
   ///   earlier stages allow.
-  public init(scenario: Scenario, reference: AllocationReference = AllocationReference()) {
+  /// - Parameter partnerTieBreak: `false` leaves out the last stage (each measure's preferred
+  ///   partner), which never changes what is funded.
+  public init(scenario: Scenario, reference: AllocationReference = AllocationReference(), partnerTieBreak: Bool = true) {
     self.scenario = scenario
     self.reference = reference
     failedCriteria = scenario.measures.map { measure in
@@ -73,7 +80,7 @@ public struct AllocationFormulation: Sendable {
     addPriorityOrder()
     addFairnessFloors()
     addStabilityDeviations()
-    setObjectives()
+    setObjectives(partnerTieBreak: partnerTieBreak)
   }
 
   /// Whether measure `index` is eligible and not a continuing commitment.
@@ -263,7 +270,7 @@ public struct AllocationFormulation: Sendable {
   /// The lexicographic objective: fairness shortfall, priority value, stability (closest to the
   /// reference, when there is one), then deterministic tie-breaks (canonical order of measures,
   /// then each measure's preferred partner).
-  private mutating func setObjectives() {
+  private mutating func setObjectives(partnerTieBreak: Bool) {
     let tolerance = scenario.solver.stageTolerance
     var objectives: [Objective] = []
     if !fairnessFloors.isEmpty {
@@ -283,12 +290,14 @@ public struct AllocationFormulation: Sendable {
       let ranks = Set(contestants.map { scenario.measures[$0].rank }).sorted()
       for rank in ranks {
         let terms = contestants.filter { scenario.measures[$0].rank == rank }.map { LinearTerm(value($0), funded[$0]) }
+        priorityStages.append(objectives.count)
         objectives.append(Objective(name: "priority rank \(rank)", sense: .maximize, terms: terms, relativeTolerance: tolerance))
       }
     case .decay(let factor):
       let terms = contestants.map { index in
         LinearTerm(value(index) * pow(factor, Double(scenario.measures[index].rank - 1)), funded[index])
       }
+      priorityStages.append(objectives.count)
       objectives.append(Objective(name: "priority", sense: .maximize, terms: terms, relativeTolerance: tolerance))
     }
     // Stability: among equally good allocations, the one closest to the reference.
@@ -306,13 +315,15 @@ public struct AllocationFormulation: Sendable {
         terms: canonical.enumerated().map { LinearTerm(1 - Double($0.offset) / count, funded[$0.element]) },
         relativeTolerance: tolerance))
     // Tie-break 2: each measure's hours go to its most preferred partner.
-    objectives.append(
-      Objective(
-        name: "tie-break: preferred partner", sense: .minimize,
-        terms: hours.filter { $0.preference > 0 }.map {
-          LinearTerm(Double($0.preference) / scenario.measures[$0.measure].hours($0.role), $0.variable)
-        },
-        relativeTolerance: tolerance))
+    if partnerTieBreak {
+      objectives.append(
+        Objective(
+          name: "tie-break: preferred partner", sense: .minimize,
+          terms: hours.filter { $0.preference > 0 }.map {
+            LinearTerm(Double($0.preference) / scenario.measures[$0.measure].hours($0.role), $0.variable)
+          },
+          relativeTolerance: tolerance))
+    }
     model.objectives = objectives
   }
 

@@ -13,11 +13,26 @@ public struct Allocator: Sendable {
   ///   - reference: an allocation to stay close to among equally good answers
   ///     (the base scenario's, when solving a what-if).
   ///   - timeLimitSeconds: overrides the scenario's solver time limit.
-  /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none.
+  ///   - partnerTieBreak: `false` leaves out the last stage (each measure's preferred partner),
+  ///     which decides which partner gives hours but never what is funded; re-solves that only
+  ///     ask what is funded save its time.
+  /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none;
+  ///   when the data admit no allocation, its ``AllocationResult/conflicts`` name the inputs that
+  ///   conflict (see ``InfeasibilityDiagnosis``).
   public func allocate(
-    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil
+    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
+    partnerTieBreak: Bool = true
   ) -> AllocationResult {
-    let formulation = AllocationFormulation(scenario: scenario, reference: reference)
+    solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnerTieBreak: partnerTieBreak).result
+  }
+
+  /// Solves `scenario` and keeps the model and the solved point beside the result, for analyses
+  /// that go back to the model (shadow prices).
+  public func solve(
+    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
+    partnerTieBreak: Bool = true
+  ) -> SolvedAllocation {
+    let formulation = AllocationFormulation(scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak)
     let options = SolveOptions(timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
     let solution = solver.solve(formulation.model, options: options)
     let size = ModelSize(
@@ -31,12 +46,25 @@ public struct Allocator: Sendable {
         timeLimitSeconds: options.timeLimitSeconds, stageTolerance: scenario.solver.stageTolerance,
         relativeMIPGap: options.relativeMIPGap))
     guard solution.status.hasSolution, solution.values.count == formulation.model.variables.count else {
-      if solution.status == .infeasible { result.conflicts = InfeasibilityDiagnosis(scenario: scenario).conflicts() }
-      return result
+      if solution.status == .infeasible {
+        // The diagnosis gets its own budget of the same time limit: it runs only when there is no
+        // allocation to wait for.
+        let budget = InfeasibilityDiagnosis.Budget(seconds: options.timeLimitSeconds)
+        result.conflicts = InfeasibilityDiagnosis(formulation: formulation, solver: solver, budget: budget).conflicts()
+      }
+      return SolvedAllocation(result: result, formulation: formulation, point: [])
     }
     let reader = SolutionReader(formulation: formulation, values: solution.values)
     result.outcomes = reader.outcomes()
     result.fairness = reader.fairness(result.outcomes)
-    return result
+    return SolvedAllocation(result: result, formulation: formulation, point: solution.values)
   }
+}
+
+/// A solved allocation together with the model it came from and the solver's point.
+public struct SolvedAllocation: Sendable {
+  public var result: AllocationResult
+  public let formulation: AllocationFormulation
+  /// One value per model variable; empty when there is no allocation.
+  public let point: [Double]
 }

@@ -30,17 +30,41 @@ struct SolutionReader {
     return (raw * 1e6).rounded() / 1e6
   }
 
-  func assignments(_ index: Int) -> [PartnerAssignment] {
-    (hoursByMeasure[index] ?? []).compactMap { hoursVariable in
+  /// The share the hours follow: the reported one where it was snapped to 0 or 1, else the solver's
+  /// value before the reported share's rounding to six decimals.
+  func exactShare(_ index: Int, reported: Double) -> Double {
+    reported == 0 || reported == 1 ? reported : min(max(values[formulation.funded[index].rawValue], 0), 1)
+  }
+
+  /// The hours each partner gives, made to add up to the share of the hours asked that is reported.
+  ///
+  /// GLPK keeps `Σ_u x_iuρ = h_iρ y_i` only within its feasibility tolerance (after scaling), and the
+  /// share is read with a tolerance of its own; without this, a measure funded in full could show
+  /// 44.9995 of its 45 hours (another partner's 0.0005 hours being dropped as noise). Each partner's
+  /// part is kept as the solver chose it.
+  func assignments(_ index: Int, share: Double) -> [PartnerAssignment] {
+    let measure = scenario.measures[index]
+    var raw: [(AllocationFormulation.HoursVariable, Double)] = []
+    for hoursVariable in hoursByMeasure[index] ?? [] {
       // A partner not chosen (its binary snapped to 0) may still show hours within GLPK's
       // integrality tolerance; they are not real.
-      if let choice = formulation.partnerChoice[index]?[hoursVariable.partner], values[choice.rawValue] == 0 { return nil }
-      let hours = (values[hoursVariable.variable.rawValue] * 1e4).rounded() / 1e4
-      guard hours > Self.amountTolerance, let partner = scenario.partner(hoursVariable.partner) else { return nil }
-      return PartnerAssignment(
-        partner: partner.id, role: hoursVariable.role, hours: hours, money: hours * partner.hourlyPrice(hoursVariable.role))
+      if let choice = formulation.partnerChoice[index]?[hoursVariable.partner], values[choice.rawValue] == 0 { continue }
+      raw.append((hoursVariable, max(0, values[hoursVariable.variable.rawValue])))
     }
-    .sorted { ($0.partner, $0.role) < ($1.partner, $1.role) }
+    var lines: [PartnerAssignment] = []
+    for role in PartnerRole.allCases {
+      // Parts below the amount tolerance are solver noise; the others absorb them.
+      let inRole = raw.filter { $0.0.role == role && $0.1 > Self.amountTolerance }
+      let total = inRole.reduce(0) { $0 + $1.1 }
+      let target = share * measure.hours(role)
+      guard total > 0, target > 0 else { continue }
+      for (hoursVariable, value) in inRole {
+        let hours = (value * target / total * 1e4).rounded() / 1e4
+        guard hours > Self.amountTolerance, let partner = scenario.partner(hoursVariable.partner) else { continue }
+        lines.append(PartnerAssignment(partner: partner.id, role: role, hours: hours, money: hours * partner.hourlyPrice(role)))
+      }
+    }
+    return lines.sorted { ($0.partner, $0.role) < ($1.partner, $1.role) }
   }
 
   func outcomes() -> [MeasureOutcome] {
@@ -53,7 +77,7 @@ struct SolutionReader {
         : funded >= 1 ? .funded : funded > 0 ? .partlyFunded : .notFunded
       return MeasureOutcome(
         measure: measure.id, share: funded, status: status, grant: measure.stateCost * funded,
-        partners: assignments(index), reasons: [])
+        partners: assignments(index, share: exactShare(index, reported: funded)), reasons: [])
     }
     let usage = Usage(scenario: scenario, outcomes: partial)
     return partial.enumerated().map { index, outcome in

@@ -143,3 +143,18 @@ public struct LinearModel: Sendable, Equatable {
     terms.reduce(0) { $0 + $1.coefficient * values[$1.variable.rawValue] }
   }
 }
+
+extension LinearModel {
+  /// A copy with every integer and binary variable turned continuous and fixed at its (rounded)
+  /// value in `point`.
+  ///
+  /// - Precondition: `point.count == variables.count`.
+  public func fixingIntegers(at point: [Double]) -> LinearModel {
+    var fixed = self
+    for (position, variable) in variables.enumerated() where variable.kind != .continuous {
+      let value = point[position].rounded()
+      fixed.variables[position] = Variable(name: variable.name, lowerBound: value, upperBound: value, kind: .continuous)
+    }
+    return fixed
+  }
+}

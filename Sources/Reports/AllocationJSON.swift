@@ -15,6 +15,8 @@ public struct AllocationJSON {
     var partners: [PartnerEntry]
     var owners: [OwnerEntry]
     var fairness: [FairnessEntry]
+    /// Absent when the run was not asked to explain.
+    var explanation: ExplanationEntry?
   }
   struct Solve: Encodable {
     var status: String
@@ -29,6 +31,8 @@ public struct AllocationJSON {
     var objective: Double?
     var bound: Double?
     var relativeGap: Double?
+    /// Wall time of the stage; only with ``AllocationJSON/recordsSeconds``, since it differs from run to run.
+    var seconds: Double?
   }
   struct SchemeEntry: Encodable {
     var id: String, name: String, frameNok: Int, toPartnersNok: Int, toOwnersNok: Int, toJointMeasuresNok: Int
@@ -63,7 +67,13 @@ public struct AllocationJSON {
   var names: NameBook { input.names }
   var provenance: ReportProvenance { input.provenance }
 
-  public init(_ input: ReportInput) { self.input = input }
+  /// Whether each stage's seconds are written (then two runs no longer give the same bytes).
+  public var recordsSeconds = false
+
+  public init(_ input: ReportInput, recordsSeconds: Bool = false) {
+    self.input = input
+    self.recordsSeconds = recordsSeconds
+  }
 
   public func render() throws -> String {
     let scenario = result.scenario
@@ -75,7 +85,8 @@ public struct AllocationJSON {
         stages: result.stages.map {
           Stage(
             name: $0.name, status: $0.status.rawValue, objective: $0.objectiveValue.map(Self.stable),
-            bound: $0.bound.map(Self.stable), relativeGap: $0.relativeGap.map(Self.stable))
+            bound: $0.bound.map(Self.stable), relativeGap: $0.relativeGap.map(Self.stable),
+            seconds: recordsSeconds ? (($0.seconds * 1000).rounded() / 1000) : nil)
         },
         model: result.modelSize, parameters: result.parameters),
       schemes: settlement.schemes.map {
@@ -112,7 +123,8 @@ public struct AllocationJSON {
         FairnessEntry(
           network: $0.network.rawValue, scheme: $0.scheme.rawValue, floorNok: Int($0.floor.rounded()),
           receivedNok: Int($0.received.rounded()))
-      })
+      },
+      explanation: input.explanation.map(Self.entry))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -130,6 +142,7 @@ public struct AllocationJSON {
     case .partnerHoursUsed: "partner_hours_used"
     case .noPartnerInRole: "no_partner_in_role"
     case .higherPriorityNotFullyFunded: "higher_priority_not_fully_funded"
+    case .fairnessFloorOfOthers: "fairness_floor_of_others"
     case .betterUseElsewhere: "better_use_elsewhere"
     }
   }

@@ -78,7 +78,7 @@ struct BokmalMessages: Messages {
   }
   let measureColumn = "Tiltak"
 
-  let methodHeading = "6. Om beregningen"
+  func methodHeading(number: Int) -> String { "\(number). Om beregningen" }
   func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String) -> [String] {
     let weighting: String
     switch policy.weighting {
@@ -168,6 +168,8 @@ struct BokmalMessages: Messages {
     case .noPartnerInRole(let role): "Ingen akseptert partner har \(self.role(role))-timer."
     case .higherPriorityNotFullyFunded(let measure):
       "Høyere prioritet på samme liste (\(names.measure(measure))) er ikke fullt innvilget."
+    case .fairnessFloorOfOthers(let networks):
+      "Minstenivået til \(networks.map { names.network($0) }.joined(separator: ", ")) går foran: uten minstenivåene ville tiltaket fått mer."
     case .betterUseElsewhere: "Midler og timer gir mer etter forumets regler i andre tiltak."
     }
   }

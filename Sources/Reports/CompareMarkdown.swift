@@ -43,8 +43,10 @@ public struct CompareMarkdown {
 
   /// The comparison as one self-contained HTML page, with a chart of what each scenario allocates.
   ///
-  /// - Parameter markdown: the output of ``render()``.
-  public func renderHTML(markdown: String) throws -> String {
+  /// - Parameters:
+  ///   - markdown: the output of ``render()``.
+  ///   - chrome: what a page of `dekom serve` adds around the report; none for the file.
+  public func renderHTML(markdown: String, chrome: PageChrome = PageChrome()) throws -> String {
     let labels = messages.chartLabels
     var rows = [scenarioRow(messages.baseName, base)]
     for entry in entries {
@@ -55,7 +57,7 @@ public struct CompareMarkdown {
       series: [.init(label: labels.frame, color: "#cfdde8"), .init(label: labels.allocated, color: "#2f6f8f")], rows: rows)
     return try HTMLPage(
       language: base.language, title: messages.compareTitle(year: base.scenario.year, county: base.scenario.county), charts: [chart],
-      markdown: markdown
+      markdown: markdown, chrome: chrome
     ).render()
   }
 
@@ -122,7 +124,7 @@ public struct CompareMarkdown {
     var table = MarkdownTable(columns: messages.measureChangeColumns, rightAligned: [4, 5, 6])
     for difference in comparison.measures {
       let measure = base.scenario.measures.first { $0.id == difference.measure }
-      let list = measure.map { holder($0.holder) + " · " + names.scheme($0.scheme) } ?? ""
+      let list = measure.map { names.holder($0.holder) + " · " + names.scheme($0.scheme) } ?? ""
       table.add([
         names.measure(difference.measure), list,
         messages.status(difference.baseStatus, share: names.percent(difference.baseShare)),
@@ -141,13 +143,6 @@ public struct CompareMarkdown {
       table.add([name, names.kroner(difference.baseGrant), names.kroner(difference.variantGrant), signed(difference.change)])
     }
     return table.rendered
-  }
-
-  private func holder(_ holder: MeasureHolder) -> String {
-    switch holder {
-    case .joint: messages.jointHeading
-    case .network(let id): names.network(id)
-    }
   }
 
   /// `+1 500`, `−1 500` or `0`.

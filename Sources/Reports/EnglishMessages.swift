@@ -79,7 +79,7 @@ struct EnglishMessages: Messages {
   }
   let measureColumn = "Measure"
 
-  let methodHeading = "6. How it was computed"
+  func methodHeading(number: Int) -> String { "\(number). How it was computed" }
   func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String) -> [String] {
     let weighting: String
     switch policy.weighting {
@@ -168,6 +168,8 @@ struct EnglishMessages: Messages {
     case .noPartnerInRole(let role): "No acceptable partner has \(self.role(role)) hours."
     case .higherPriorityNotFullyFunded(let measure):
       "A higher priority on the same list (\(names.measure(measure))) is not fully funded."
+    case .fairnessFloorOfOthers(let networks):
+      "The fairness floor of \(networks.map { names.network($0) }.joined(separator: ", ")) comes first: without the floors this measure would get more."
     case .betterUseElsewhere: "The money and hours give more under the forum's rules in other measures."
     }
   }

@@ -2,7 +2,9 @@
 /// nothing fetched from anywhere, so a report opens offline.
 enum HTMLTemplates {
   /// A whole page: `title`, `lang`, `head` (HTML: the document's title and introduction), `charts`,
-  /// `body` (HTML: the rest of the document).
+  /// `body` (HTML: the rest of the document). The pages of `dekom serve` fill three more slots that
+  /// the written reports leave empty (standalone sections, so the reports' bytes do not change):
+  /// `pageStyle` (more CSS), `nav` (HTML before the document) and `after` (HTML after it).
   static let page = """
     <!DOCTYPE html>
     <html lang="{{lang}}">
@@ -25,9 +27,15 @@ enum HTMLTemplates {
     figure { margin: 0; }
     figcaption { font-weight: 600; margin-bottom: .3rem; }
     svg text { font-family: inherit; font-size: 12px; fill: #1d2630; }
+    {{#pageStyle}}
+    {{{.}}}
+    {{/pageStyle}}
     </style>
     </head>
     <body>
+    {{#nav}}
+    {{{.}}}
+    {{/nav}}
     {{{head}}}
     <section class="charts">
     {{#charts}}
@@ -38,6 +46,9 @@ enum HTMLTemplates {
     {{/charts}}
     </section>
     {{{body}}}
+    {{#after}}
+    {{{.}}}
+    {{/after}}
     </body>
     </html>
 

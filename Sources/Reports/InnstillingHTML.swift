@@ -14,11 +14,13 @@ public struct InnstillingHTML {
     self.markdown = markdown
   }
 
-  public func render() throws -> String {
+  /// - Parameter chrome: what a page of `dekom serve` adds around the report; none for the file.
+  public func render(chrome: PageChrome = PageChrome()) throws -> String {
     try HTMLPage(
       language: input.language,
       title: input.messages.documentTitle(
-        year: input.scenario.year, county: input.scenario.county, title: input.scenario.title), charts: charts, markdown: markdown
+        year: input.scenario.year, county: input.scenario.county, title: input.scenario.title), charts: charts, markdown: markdown,
+      chrome: chrome
     ).render()
   }
 
@@ -63,12 +65,30 @@ public struct InnstillingHTML {
   }
 }
 
+/// What a page of `dekom serve` adds around a report: navigation before it, forms and links after
+/// it, and the CSS they need. Empty for the report files.
+public struct PageChrome: Sendable {
+  /// HTML before the document.
+  public var nav: String?
+  /// HTML after the document.
+  public var after: String?
+  /// CSS added to the report's stylesheet.
+  public var style: String?
+
+  public init(nav: String? = nil, after: String? = nil, style: String? = nil) {
+    self.nav = nav
+    self.after = after
+    self.style = style
+  }
+}
+
 /// A page from the `page` template: charts, then a Markdown document as HTML.
 struct HTMLPage {
   var language: Language
   var title: String
   var charts: [BarChart]
   var markdown: String
+  var chrome = PageChrome()
 
   struct Context {
     var lang: String
@@ -76,6 +96,9 @@ struct HTMLPage {
     var head: String
     var charts: [BarChart.Context]
     var body: String
+    var pageStyle: String?
+    var nav: String?
+    var after: String?
   }
 
   func render() throws -> String {
@@ -89,7 +112,7 @@ struct HTMLPage {
     let parser = MarkdownParser()
     let context = Context(
       lang: language.rawValue, title: title, head: parser.html(from: head), charts: charts.map(\.context),
-      body: parser.html(from: rest))
+      body: parser.html(from: rest), pageStyle: chrome.style, nav: chrome.nav, after: chrome.after)
     guard let page = library.render(context, withTemplate: "page") else { throw HTMLError() }
     return page
   }

@@ -15,7 +15,8 @@ public struct InnstillingMarkdown {
 
   /// The whole document, ending in a newline.
   public func render() -> String {
-    var sections = [header(), summary(), networks(), partners(), owners(), criteria(), method()]
+    let explanations = input.explanation.map { ExplanationMarkdown(input: input, explanation: $0).sections() } ?? []
+    var sections = [header(), summary(), networks(), partners(), owners(), criteria()] + explanations + [method()]
     sections.removeAll(where: \.isEmpty)
     return sections.joined(separator: "\n\n") + "\n"
   }
@@ -194,6 +195,7 @@ public struct InnstillingMarkdown {
       lines.append("- " + messages.inputFilesLine)
       lines += scenario.inputFiles.map { "  - `\($0.name)`: `\($0.sha256)`" }
     }
-    return ["## " + messages.methodHeading, lines.joined(separator: "\n")].joined(separator: "\n\n")
+    let number = 6 + (input.explanation == nil ? 0 : ExplanationMarkdown.sectionCount)
+    return ["## " + messages.methodHeading(number: number), lines.joined(separator: "\n")].joined(separator: "\n\n")
   }
 }

@@ -26,7 +26,7 @@ public struct ReportProvenance: Sendable {
 }
 
 /// Every sentence and label a report uses, once per language.
-protocol Messages {
+protocol Messages: ConflictMessages, ExplanationMessages, PageMessages {
   var decimalMark: Character { get }
   var thousandSeparator: String { get }
   var percentSuffix: String { get }
@@ -62,7 +62,8 @@ protocol Messages {
   func criterionShort(_ criterion: Criterion) -> String
   var measureColumn: String { get }
 
-  var methodHeading: String { get }
+  /// The last section's heading; its number follows the explanation sections when there are any.
+  func methodHeading(number: Int) -> String
   func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String) -> [String]
   func solveLine(status: String, solver: String) -> String
   func stageLine(name: String, status: String, value: String) -> String

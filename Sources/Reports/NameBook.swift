@@ -8,6 +8,13 @@ struct NameBook {
   func scheme(_ id: SchemeID) -> String { scenario.scheme(id)?.name ?? id.rawValue }
   func partner(_ id: PartnerID) -> String { scenario.partner(id)?.name ?? id.rawValue }
   func network(_ id: NetworkID) -> String { scenario.network(id)?.name ?? id.rawValue }
+  /// A network's name, or the joint measures' heading.
+  func holder(_ holder: MeasureHolder) -> String {
+    switch holder {
+    case .joint: messages.jointHeading
+    case .network(let id): network(id)
+    }
+  }
   func measure(_ id: MeasureID) -> String {
     guard let measure = scenario.measures.first(where: { $0.id == id }) else { return id.rawValue }
     return "\(measure.title) (\(id))"

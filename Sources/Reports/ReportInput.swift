@@ -1,3 +1,4 @@
+import Explanations
 import GrantAllocation
 
 /// What every report renders from: a solved allocation, its settlement in kroner, the language,
@@ -7,11 +8,14 @@ public struct ReportInput {
   public let settlement: Settlement
   public let language: Language
   public let provenance: ReportProvenance
+  /// Shadow prices, what it would take, waiting lists; `nil` when not asked for.
+  public let explanation: Explanation?
   let messages: any Messages
   let names: NameBook
 
   /// - Precondition: `result` has an allocation.
-  public init(result: AllocationResult, language: Language, provenance: ReportProvenance) {
+  public init(result: AllocationResult, language: Language, provenance: ReportProvenance, explanation: Explanation? = nil) {
+    self.explanation = explanation
     self.result = result
     settlement = Settlement(result)
     self.language = language

@@ -28,6 +28,16 @@ public enum VariantFile {
     return variants
   }
 
+  /// Reads one variant from the bytes of `variants/NAME.yaml` (for a variant that is not in a
+  /// folder yet, such as one written from a form).
+  ///
+  /// - Throws: ``ScenarioError`` with every issue, each naming `variants/NAME.yaml`.
+  public static func load(_ data: Data, name: String) throws(ScenarioError) -> Variant {
+    var log = IssueLog()
+    guard let variant = parse(data, name: name, log: &log), log.isEmpty else { throw ScenarioError(issues: log.issues) }
+    return variant
+  }
+
   /// Parses one variant file.
   static func parse(_ data: Data, name: String, log: inout IssueLog) -> Variant? {
     let file = "\(folderName)/\(name).yaml"

@@ -49,7 +49,7 @@ struct CheckAndRunTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ScenarioRun.outputFiles.sorted())
   }
 
-  @Test("commitments that exceed the frame: exit 3, the conflict in plain words, nothing written")
+  @Test("commitments that exceed the frame: exit 3, the conflict in bokmål (English with --lang en), nothing written")
   func infeasible() throws {
     let folder = try ScenarioFolder()
     defer { folder.remove() }
@@ -57,14 +57,55 @@ struct CheckAndRunTests {
       "measures.csv",
       """
       id;network;scheme;rank;title;cost_nok;partners;continuing;school_based;collective;in_local_plan
-      n1;nord;dekom;1;A;700 000;ntnu;ja;ja;ja;ja
-      s1;sor;dekom;1;B;600 000;ntnu;ja;ja;ja;ja
+      n1;nord;dekom;1;Lesing;700 000;ntnu;ja;ja;ja;ja
+      n2;nord;dekom;2;Regning;100 000;ntnu;nei;ja;ja;ja
+      s1;sor;dekom;1;Klasseledelse;600 000;ntnu;ja;ja;ja;ja
 
       """)
     let output = try CommandLine.run(["run", folder.url.path])
     #expect(output.status == 3)
-    #expect(output.standardError.contains("continuing commitments in dekom (n1, s1) cost NOK 1300000, more than the frame of NOK 1000000"))
+    #expect(
+      output.standardError == """
+        dekom: scenarioet har ingen gyldig fordeling; ingenting er skrevet. Dette er i konflikt:
+          - Disse kravene kan ikke oppfylles samtidig: rammen for Dekom (1 000 000 kr); videreføringen «Lesing» (n1, 700 000 kr); videreføringen «Klasseledelse» (s1, 600 000 kr). Øk rammen for Dekom med minst 300 000 kr, eller avslutt en av videreføringene.
+
+        """)
+    #expect(output.standardOutput.isEmpty)
+    let english = try CommandLine.run(["run", folder.url.path, "--lang", "en"])
+    #expect(english.status == 3)
+    #expect(
+      english.standardError.contains(
+        "These requirements cannot all be met: the frame of Dekom (NOK 1,000,000); the commitment “Lesing” (n1, NOK 700,000); the commitment “Klasseledelse” (s1, NOK 600,000). Raise the frame of Dekom by at least NOK 300,000, or end one of the commitments."
+      ))
     #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
+        "measures.csv", "owners.csv", "partners.csv", "scenario.yaml",
+      ])
+  }
+
+  @Test("a variant whose commitments exceed its frame: compare names the conflict in the run's language")
+  func infeasibleVariant() throws {
+    let folder = try ScenarioFolder()
+    defer { folder.remove() }
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("variants"), withIntermediateDirectories: true)
+    try folder.write(
+      "variants/kutt.yaml",
+      """
+      title: Rammen kuttes og Lesing videreføres
+      frames:
+        dekom: {frame_nok: 200000}
+      measures:
+        n1: {continuing: ja}
+
+      """)
+    let output = try CommandLine.run(["compare", folder.url.path, "--quiet"])
+    #expect(output.status == 0)
+    let compare = try folder.read("out/compare.md")
+    #expect(
+      compare.contains(
+        "Disse kravene kan ikke oppfylles samtidig: rammen for Dekom (200 000 kr); videreføringen «Lesing» (n1, 420 000 kr). Øk rammen for Dekom med minst 220 000 kr, eller avslutt videreføringen «Lesing» (n1)."
+      ))
   }
 
   @Test("the writer refuses to write over an input file and changes nothing")

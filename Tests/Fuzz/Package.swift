@@ -29,12 +29,14 @@ let package = Package(
         .product(name: "GrantAllocation", package: rootIdentity),
         .product(name: "LinearProgramming", package: rootIdentity),
         .product(name: "GLPKBackend", package: rootIdentity),
+        .product(name: "Scenarios", package: rootIdentity),
       ]
     ),
     fuzzTarget("fuzz-measures", path: "FuzzMeasures"),
     fuzzTarget("fuzz-partners", path: "FuzzPartners"),
     fuzzTarget("fuzz-owners", path: "FuzzOwners"),
     fuzzTarget("fuzz-scenario-yaml", path: "FuzzScenarioYAML"),
+    fuzzTarget("fuzz-variant", path: "FuzzVariant"),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,8 @@
 # Writes the seed corpus of every fuzz target into OUT/<target>/ (OUT is emptied first):
 #   - the small hand-made seeds in Tests/Fuzz/corpus/<target>/ (the small valid scenario's file
 #     and variants with a comma separator, decimal commas, no-break spaces, every optional column);
-#   - the matching file of every example scenario in scenarios/*/ (e.g. scenarios/trondelag/);
+#   - the matching file of every example scenario in scenarios/*/ (e.g. scenarios/trondelag/), and
+#     for the variant target every scenarios/*/variants/*.yaml;
 #   - of each of those: a copy with a UTF-8 BOM and one with CRLF line ends, and for CSV files a
 #     copy with ',' as separator (cells quoted where needed) and one with decimal points instead
 #     of decimal commas; for YAML a copy with decimal commas.
@@ -14,13 +15,14 @@ root=$(cd "$here/../.." && pwd)
 out=${1:?usage: make-corpus.sh OUT}
 
 # target name → the scenario file it fuzzes
-targets=(measures partners owners scenario-yaml)
+targets=(measures partners owners scenario-yaml variant)
 file_of() {
   case $1 in
     measures) echo measures.csv ;;
     partners) echo partners.csv ;;
     owners) echo owners.csv ;;
     scenario-yaml) echo scenario.yaml ;;
+    variant) echo variants ;;
   esac
 }
 
@@ -62,7 +64,13 @@ for target in "${targets[@]}"; do
   done
   for scenario in "$root"/scenarios/*/; do
     name=$(basename "$scenario")
-    [ -f "$scenario/$file" ] && add_seed "$target" "$name-$file" "$scenario/$file"
+    if [ "$file" = variants ]; then
+      for variant in "$scenario"variants/*.yaml; do
+        [ -f "$variant" ] && add_seed "$target" "$name-$(basename "$variant")" "$variant"
+      done
+    else
+      [ -f "$scenario/$file" ] && add_seed "$target" "$name-$file" "$scenario/$file"
+    fi
   done
 done
 for target in "${targets[@]}"; do

@@ -4,7 +4,7 @@
 # the crashing input and printing its path. See Tests/Fuzz/README.md.
 #
 # Usage: Tests/Fuzz/run.sh [SECONDS-PER-TARGET] [TARGET ...]
-#   TARGET: measures, partners, owners, scenario-yaml (default: all four)
+#   TARGET: measures, partners, owners, scenario-yaml, variant (default: all five)
 # Environment:
 #   DEKOM_FUZZ_SCRATCH  build and work folder (default: <repository>/.build-fuzz)
 #   DEKOM_FUZZ_JOBS     N > 1: fuzz each target with N processes (libFuzzer -fork=N)
@@ -16,7 +16,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 seconds=${1:-15}
 shift || true
-all_targets=(measures partners owners scenario-yaml)
+all_targets=(measures partners owners scenario-yaml variant)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 scratch=${DEKOM_FUZZ_SCRATCH:-$root/.build-fuzz}
@@ -97,7 +97,7 @@ for target in "${targets[@]}"; do
   log="$work/logs/$target.log"
   mkdir -p "$corpus" "$artifacts"
   dict="$here/dict/csv.dict"
-  if [ "$target" = scenario-yaml ]; then dict="$here/dict/yaml.dict"; fi
+  if [ "$target" = scenario-yaml ] || [ "$target" = variant ]; then dict="$here/dict/yaml.dict"; fi
   flags=(-max_total_time="$seconds" -timeout=20 -max_len=16384 -print_final_stats=1 -detect_leaks=0 -dict="$dict"
     -artifact_prefix="$artifacts/")
   if [ "$jobs" -gt 1 ]; then flags+=(-fork="$jobs"); fi

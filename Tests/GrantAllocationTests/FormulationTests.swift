@@ -121,8 +121,11 @@ struct FormulationTests {
     #expect(result.status == .infeasible)
     #expect(!result.hasAllocation)
     #expect(
-      result.conflicts == [
-        .commitmentsExceedFrame(scheme: SchemeID("s"), committed: 600, frame: 500, measures: [MeasureID("a1"), MeasureID("a2")])
+      result.conflicts.map(\.inputs) == [
+        [
+          .frame(scheme: SchemeID("s"), nok: 500), .commitment(measure: MeasureID("a1"), cost: 300, hours: [:]),
+          .commitment(measure: MeasureID("a2"), cost: 300, hours: [:]),
+        ]
       ])
   }
 

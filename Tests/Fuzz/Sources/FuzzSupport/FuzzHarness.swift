@@ -3,6 +3,7 @@ import GLPKBackend
 import GrantAllocation
 import LinearProgramming
 import ScenarioFiles
+import Scenarios
 
 /// What every fuzz target does with its input: load it as one file of a scenario folder whose
 /// other three files are valid, and check that the loader either refuses it with usable issues or
@@ -53,8 +54,29 @@ public enum FuzzHarness {
     return 0
   }
 
+  /// Runs one input as the variant `variants/fuzz.yaml` of the valid scenario: refused with usable
+  /// issues, or applied to a scenario that is as safe for GLPK as any loaded one.
+  public static func runVariant(_ bytes: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    _ = baselineChecked
+    let data = size > 0 && bytes != nil ? Data(bytes: bytes!, count: size) : Data()
+    let file = "variants/fuzz.yaml"
+    guard let base = try? ScenarioLoader.load(files: ValidScenario.files) else {
+      fatalError("dekom-fuzz: the valid scenario no longer loads")
+    }
+    let scenario: Scenario
+    do {
+      let variant = try VariantFile.load(data, name: "fuzz")
+      scenario = try VariantResolver.scenario("fuzz", variants: [variant], base: base)
+    } catch {
+      check(error, fileName: file, allowed: [file])
+      return 0
+    }
+    check(scenario, input: file)
+    return 0
+  }
+
   /// A refusal must say where, what and how to fix it.
-  static func check(_ error: ScenarioError, fileName: String) {
+  static func check(_ error: ScenarioError, fileName: String, allowed: [String] = fileNames) {
     guard !error.issues.isEmpty else {
       fatalError("dekom-fuzz: \(fileName): ScenarioLoader threw a ScenarioError with no issues.")
     }
@@ -63,7 +85,7 @@ public enum FuzzHarness {
         fatalError("dekom-fuzz: \(fileName): unusable issue (\(why)): \(String(reflecting: issue))")
       }
       if issue.file.isEmpty { fail("empty file") }
-      if !fileNames.contains(issue.file) { fail("file is not one of \(fileNames)") }
+      if !allowed.contains(issue.file) { fail("file is not one of \(allowed)") }
       if issue.problem.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail("empty problem") }
       if issue.fix.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail("empty fix") }
       if let row = issue.row, row < 1 { fail("row \(row) < 1") }

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Hummingbird
+import Reports
+
+extension Dekom {
+  /// `dekom serve DIR`: the scenarios under DIR as local web pages, on 127.0.0.1 only.
+  public struct Serve: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+      abstract: "Show the scenarios under a folder as web pages on this computer (127.0.0.1 only).",
+      discussion: """
+        Pages: the list of scenarios and their variants; each allocation with its charts; a comparison \
+        of the base with chosen variants; each measure's explanation; and a what-if form that solves at \
+        once and can save the what-if as variants/NAME.yaml. Stop with Ctrl-C.
+        """)
+
+    /// The port when none is given.
+    public static let defaultPort = 8427
+
+    @Argument(help: "A scenario folder, or a folder of scenario folders.", completion: .directory)
+    var directory: String
+
+    @Option(help: "The port to listen on (0: any free port; the address is printed).")
+    var port: Int = Serve.defaultPort
+
+    @Option(help: "The pages' language when the address does not say: nb (Norwegian bokmål) or en (English).")
+    var lang: Language = .nb
+
+    @Option(help: "Wall-clock limit for each solve, in seconds.")
+    var timeLimit: Double = 30
+
+    public init() {}
+
+    public func validate() throws {
+      guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
+      guard timeLimit > 0 && timeLimit <= 3_600 else {
+        throw ValidationError("--time-limit must be a number of seconds above 0 and at most 3600.")
+      }
+    }
+
+    public func run() throws {
+      let library: ScenarioLibrary
+      do {
+        library = try ScenarioLibrary(directory: directory)
+      } catch {
+        printError("dekom serve: \(error.description)")
+        throw DekomExit.invalidInput
+      }
+      let server = WebServer(library: library, workbench: Workbench(library: library, timeLimitSeconds: timeLimit), defaultLanguage: lang)
+      let count = library.scenarios().count
+      let directory = directory
+      let application = Application(
+        router: server.router(),
+        configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "dekom"),
+        onServerRunning: { channel in
+          let port = channel.localAddress?.port ?? 0
+          // Written at once (not buffered), so a script or test that waits for the address sees it.
+          FileHandle.standardOutput.write(
+            Data("Serving \(count) scenario\(count == 1 ? "" : "s") from \(directory) at http://127.0.0.1:\(port)/ (Ctrl-C stops).\n".utf8))
+        })
+      let finished = DispatchSemaphore(value: 0)
+      let failure = FailureBox()
+      Task {
+        do {
+          try await application.runService()
+        } catch {
+          failure.set(error)
+        }
+        finished.signal()
+      }
+      finished.wait()
+      if let error = failure.error {
+        printError("dekom serve: cannot serve on 127.0.0.1:\(port): \(error)")
+        throw ExitCode.failure
+      }
+    }
+  }
+}
+
+/// The error a background task ended with.
+private final class FailureBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: (any Error)?
+  var error: (any Error)? { lock.withLock { stored } }
+  func set(_ error: any Error) { lock.withLock { stored = error } }
+}

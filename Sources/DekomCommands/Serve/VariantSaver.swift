@@ -1,0 +1,70 @@
+import Foundation
+import ScenarioFiles
+
+/// Saves a what-if as `variants/NAME.yaml` in a scenario folder, atomically: the file is written in
+/// full to a temporary file in the same folder and then linked (new name) or renamed (over an
+/// existing variant, only when asked) into place, so the folder never holds half a file.
+struct VariantSaver {
+  enum Refusal: Error, Equatable {
+    /// `variants/NAME.yaml` exists and writing over it was not asked for.
+    case exists
+    /// The name cannot be a variant's name.
+    case invalidName(problem: String, fix: String)
+    /// The file could not be written (the message says why).
+    case cannotWrite(String)
+  }
+
+  let scenarioFolder: URL
+  let library: ScenarioLibrary
+
+  /// Checks a variant's name: 1–64 ASCII letters, digits, - and _, as a page's address needs.
+  static func check(name: String) -> Refusal? {
+    guard ScenarioLibrary.isPageName(name), !name.hasPrefix("-") else {
+      return .invalidName(
+        problem: "\"\(name)\" is not a valid variant name.", fix: "use 1–64 letters a–z, digits, - and _ without spaces, e.g. rekom-kutt.")
+    }
+    return nil
+  }
+
+  /// Writes `contents` to `variants/NAME.yaml`.
+  ///
+  /// - Returns: the file's path inside the scenario folder, e.g. `variants/rekom-kutt.yaml`.
+  /// - Throws: ``Refusal``; then nothing in the folder has changed.
+  @discardableResult
+  func save(name: String, contents: String, overwrite: Bool) throws(Refusal) -> String {
+    if let refusal = Self.check(name: name) { throw refusal }
+    let manager = FileManager.default
+    let folder = scenarioFolder.appendingPathComponent(VariantFile.folderName)
+    if !manager.fileExists(atPath: folder.path) {
+      do {
+        try manager.createDirectory(at: folder, withIntermediateDirectories: false)
+      } catch {
+        throw .cannotWrite("cannot create \(VariantFile.folderName)/: \(error.localizedDescription)")
+      }
+    }
+    // A variants folder that is a link out of the served folder is not written to.
+    guard library.contains(folder) else {
+      throw .cannotWrite("\(VariantFile.folderName)/ is a link to a folder outside the served folder; dekom serve does not write there.")
+    }
+    let relative = "\(VariantFile.folderName)/\(name).yaml"
+    let target = folder.appendingPathComponent("\(name).yaml")
+    if !overwrite && manager.fileExists(atPath: target.path) { throw .exists }
+    let temporary = folder.appendingPathComponent(".\(name).yaml.\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp")
+    guard manager.createFile(atPath: temporary.path, contents: Data(contents.utf8)) else {
+      throw .cannotWrite("cannot write in \(VariantFile.folderName)/: check that the folder is writable.")
+    }
+    defer { unlink(temporary.path) }
+    if overwrite {
+      guard rename(temporary.path, target.path) == 0 else {
+        throw .cannotWrite("cannot move the new \(relative) into place: \(String(cString: strerror(errno))).")
+      }
+    } else {
+      // link(2) fails with EEXIST when the name is taken, even if it was taken a moment ago.
+      guard link(temporary.path, target.path) == 0 else {
+        if errno == EEXIST { throw .exists }
+        throw .cannotWrite("cannot create \(relative): \(String(cString: strerror(errno))).")
+      }
+    }
+    return relative
+  }
+}

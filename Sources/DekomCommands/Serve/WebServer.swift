@@ -1,0 +1,398 @@
+import Foundation
+import GrantAllocation
+import Hummingbird
+import Reports
+import Scenarios
+
+/// The web server of `dekom serve`: pages for the scenarios under one folder, on 127.0.0.1 only.
+///
+/// Safe by construction: an address names a scenario, variant or measure by a name that is looked
+/// up among those found, never by a path; request bodies are read up to ``maximumBodyBytes``; every
+/// solve has a time limit and waits on the ``Workbench``'s own queue, at most a few at a time; and
+/// every error becomes a page with a status, never the end of the server.
+struct WebServer: Sendable {
+  let library: ScenarioLibrary
+  let workbench: Workbench
+  /// The pages' language when an address does not say (`?lang=en`).
+  let defaultLanguage: Language
+
+  /// The largest request body read (the save form of a county's what-if is a few kilobytes).
+  static let maximumBodyBytes = 64 * 1024
+
+  /// The router with every page.
+  func router() -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: ProblemPages(server: self))
+    router.get("/") { request, _ in try await self.scenarioList(request) }
+    router.get("/s/:scenario") { request, context in
+      try await self.allocation(request, scenario: context.parameters.require("scenario"), variant: nil)
+    }
+    router.get("/s/:scenario/v/:variant") { request, context in
+      try await self.allocation(
+        request, scenario: context.parameters.require("scenario"), variant: context.parameters.require("variant"))
+    }
+    router.get("/s/:scenario/compare") { request, context in
+      try await self.compare(request, scenario: context.parameters.require("scenario"))
+    }
+    router.get("/s/:scenario/measure/:measure") { request, context in
+      try await self.measure(request, scenario: context.parameters.require("scenario"), measure: context.parameters.require("measure"))
+    }
+    router.get("/s/:scenario/whatif") { request, context in
+      try await self.whatIf(request, scenario: context.parameters.require("scenario"))
+    }
+    router.post("/s/:scenario/save") { request, context in
+      try await self.save(request, scenario: context.parameters.require("scenario"))
+    }
+    return router
+  }
+
+  // MARK: Requests
+
+  /// A request's query as form fields.
+  func query(_ request: Request) throws -> FormData {
+    do {
+      return try FormData(urlEncoded: Substring(request.uri.query ?? ""))
+    } catch {
+      throw Problem(.badRequest, [error.description])
+    }
+  }
+
+  /// The page language a request asks for.
+  func language(_ form: FormData) -> Language { form["lang"].flatMap(Language.init(rawValue:)) ?? defaultLanguage }
+
+  /// The same address in the other language.
+  func otherLanguage(_ request: Request, _ language: Language) -> String {
+    let other = language == .nb ? Language.en : .nb
+    let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }
+    return request.uri.path + "?" + (["lang=\(other.rawValue)"] + kept.map(String.init)).joined(separator: "&")
+  }
+
+  func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+    Response(
+      status: status,
+      headers: [
+        .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+        // The pages need nothing from anywhere else, and no script at all.
+        .contentSecurityPolicy:
+          "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+        .init("X-Content-Type-Options")!: "nosniff",
+      ],
+      body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+  }
+
+  /// The scenario folder a page names, loaded.
+  func loaded(_ name: String) throws -> Workbench.Loaded {
+    guard let folder = library.folder(named: name) else { throw Problem(.notFound, []) }
+    do {
+      return try workbench.load(folder)
+    } catch {
+      throw Problem(failure: error, scenario: name)
+    }
+  }
+
+  func report(_ result: AllocationResult, _ language: Language) -> ReportInput {
+    ReportInput(
+      result: result, language: language, provenance: ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName))
+  }
+
+  // MARK: Pages
+
+  func scenarioList(_ request: Request) async throws -> Response {
+    let form = try query(request)
+    let language = language(form)
+    let entries = library.scenarios().map { scenario -> ScenarioListEntry in
+      do throws(ScenarioRun.Failure) {
+        let loaded = try workbench.load(scenario.folder)
+        return ScenarioListEntry(
+          name: scenario.name,
+          title: loaded.base.title ?? "\(loaded.base.county) \(loaded.base.year)",
+          issues: [], variants: loaded.variants.map { ($0.name, $0.title) })
+      } catch {
+        return ScenarioListEntry(
+          name: scenario.name, title: nil, issues: Problem(failure: error, scenario: scenario.name).lines, variants: [])
+      }
+    }
+    let page = try WebPages(language: language).scenarioList(
+      folder: library.displayName, entries: entries, otherLanguage: otherLanguage(request, language))
+    return html(page)
+  }
+
+  func allocation(_ request: Request, scenario name: String, variant: String?) async throws -> Response {
+    let form = try query(request)
+    let language = language(form)
+    let loaded = try loaded(name)
+    let result: AllocationResult
+    if let variant {
+      guard loaded.variants.contains(where: { $0.name == variant }) else { throw Problem(.notFound, [], scenario: name) }
+      let scenario: Scenario
+      do {
+        scenario = try workbench.run(loaded.folder).scenario(ofVariant: variant, variants: loaded.variants, base: loaded.base)
+      } catch {
+        throw Problem(failure: error, scenario: name)
+      }
+      result = try await solved { try await workbench.solveVariant(scenario, key: "variant:" + variant, loaded: loaded).result }
+    } else {
+      result = try await solved { try await workbench.solveBase(loaded) }
+    }
+    let input = report(result, language)
+    let pages = WebPages(language: language)
+    let notice = form["saved"].flatMap { _ in variant.map { pages.savedNotice(file: "variants/\($0).yaml") } }
+    let page = try pages.allocation(
+      input, markdown: InnstillingMarkdown(input).render(), scenario: name, otherLanguage: otherLanguage(request, language), notice: notice)
+    return html(page)
+  }
+
+  func compare(_ request: Request, scenario name: String) async throws -> Response {
+    let form = try query(request)
+    let language = language(form)
+    let loaded = try loaded(name)
+    let asked = form.all("v")
+    let chosen = asked.isEmpty ? loaded.variants.map(\.name) : loaded.variants.map(\.name).filter(asked.contains)
+    guard asked.allSatisfy(chosen.contains) else { throw Problem(.notFound, asked.filter { !chosen.contains($0) }, scenario: name) }
+    let baseResult = try await solved { try await workbench.solveBase(loaded) }
+    let base = report(baseResult, language)
+    var entries: [CompareMarkdown.Entry] = []
+    for variant in loaded.variants where chosen.contains(variant.name) {
+      do {
+        let scenario = try workbench.run(loaded.folder).scenario(ofVariant: variant.name, variants: loaded.variants, base: loaded.base)
+        let result = try await workbench.solveVariant(scenario, key: "variant:" + variant.name, loaded: loaded).result
+        let input = report(result, language)
+        let comparison = Comparison(
+          base: baseResult, baseSettlement: base.settlement, variant: result, variantSettlement: input.settlement)
+        entries.append(CompareMarkdown.Entry(variant: variant, outcome: .success((input, comparison))))
+      } catch let failure as ScenarioRun.Failure {
+        entries.append(
+          CompareMarkdown.Entry(variant: variant, outcome: .failure(.init(CompareRun.reason(failure, language: language)))))
+      } catch is Workbench.Busy {
+        throw Problem(.busy, [], scenario: name)
+      }
+    }
+    let page = try WebPages(language: language).comparison(
+      CompareMarkdown(base: base, entries: entries), scenario: name, variants: loaded.variants.map { ($0.name, $0.title) },
+      chosen: chosen, otherLanguage: otherLanguage(request, language))
+    return html(page)
+  }
+
+  func measure(_ request: Request, scenario name: String, measure: String) async throws -> Response {
+    let form = try query(request)
+    let language = language(form)
+    let loaded = try loaded(name)
+    let id = MeasureID(measure)
+    guard loaded.base.measures.contains(where: { $0.id == id }) else { throw Problem(.notFound, [], scenario: name) }
+    let result = try await solved { try await workbench.solveBase(loaded) }
+    let start = DispatchTime.now()
+    let finding = try await solved { try await workbench.whatItTakes(id, in: result) }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    guard
+      let page = try WebPages(language: language).measure(
+        id, in: report(result, language), whatItTakes: finding, seconds: seconds, scenario: name,
+        otherLanguage: otherLanguage(request, language))
+    else { throw Problem(.notFound, [], scenario: name) }
+    return html(page)
+  }
+
+  /// The name a what-if is checked under, and its save form's suggestion.
+  static let whatIfName = "hva-om"
+
+  func whatIf(_ request: Request, scenario name: String) async throws -> Response {
+    let form = try query(request)
+    return try await whatIfPage(request, form: form, scenario: name, saveProblems: [:])
+  }
+
+  /// The what-if page for `form`: the form alone, the form with its problems, or the answer.
+  func whatIfPage(
+    _ request: Request, form: FormData, scenario name: String, saveProblems: [String: [String]], status: HTTPResponse.Status = .ok
+  ) async throws -> Response {
+    let language = language(form)
+    let loaded = try loaded(name)
+    let whatIf = WhatIf(form: form, scenario: loaded.base)
+    let baseResult = try await solved { try await workbench.solveBase(loaded) }
+    let pages = WebPages(language: language)
+    let base = report(baseResult, language)
+    let saveName = form[WhatIfField.name] ?? Self.whatIfName
+    let title = form[WhatIfField.title] ?? ""
+    var state = WhatIfState(values: whatIf.values, saveProblems: saveProblems)
+    var answer: WhatIfAnswer?
+    if !whatIf.isEmpty {
+      switch whatIf.check(name: Self.whatIfName, title: title.isEmpty ? Self.whatIfName : title, base: loaded.base) {
+      case .invalid(let problems):
+        state.fieldProblems = problems.fieldProblems
+        state.problems = problems.problems
+      case .valid(let variant, let scenario, let yaml):
+        do {
+          let (result, seconds) = try await workbench.solveVariant(scenario, key: "whatif:" + yaml, loaded: loaded)
+          let input = report(result, language)
+          let comparison = Comparison(
+            base: baseResult, baseSettlement: base.settlement, variant: result, variantSettlement: input.settlement)
+          let report = CompareMarkdown(
+            base: base, entries: [CompareMarkdown.Entry(variant: variant, outcome: .success((input, comparison)))])
+          if form["view"] == "json" {
+            // The what-if's allocation.json, as `dekom run --variant` writes it (without the explanation sections).
+            return Response(
+              status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+              body: ResponseBody(byteBuffer: ByteBuffer(string: try AllocationJSON(input).render())))
+          }
+          if form["view"] == "allocation" {
+            let page = try pages.allocation(
+              input, markdown: InnstillingMarkdown(input).render(), scenario: name, otherLanguage: otherLanguage(request, language))
+            return html(page)
+          }
+          let query = [("lang", language.rawValue)] + whatIf.values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+          let address = pages.links.whatIfAction(name) + "?"
+          answer = WhatIfAnswer(
+            report: report, seconds: seconds, allocationLink: address + FormData.encode(query + [("view", "allocation")]),
+            jsonLink: address + FormData.encode(query + [("view", "json")]))
+        } catch let failure as ScenarioRun.Failure {
+          state.problems.append(CompareRun.reason(failure, language: language))
+        } catch is Workbench.Busy {
+          throw Problem(.busy, [], scenario: name)
+        }
+      }
+    }
+    let page = try pages.whatIf(
+      base: base, scenario: name, state: state, answer: answer, saveName: saveName, saveTitle: title,
+      otherLanguage: otherLanguage(request, language))
+    return html(page, status: state.isValid ? status : .unprocessableContent)
+  }
+
+  func save(_ request: Request, scenario name: String) async throws -> Response {
+    var request = request
+    let body: ByteBuffer
+    do {
+      body = try await request.collectBody(upTo: Self.maximumBodyBytes)
+    } catch {
+      throw Problem(.tooLarge, ["at most \(Self.maximumBodyBytes / 1024) KiB are read."], scenario: name)
+    }
+    let form: FormData
+    do {
+      form = try FormData(urlEncoded: Substring(String(buffer: body)))
+    } catch {
+      throw Problem(.badRequest, [error.description], scenario: name)
+    }
+    let language = language(form)
+    let pages = WebPages(language: language)
+    let loaded = try loaded(name)
+    let variantName = (form[WhatIfField.name] ?? "").trimmingCharacters(in: .whitespaces)
+    let title = (form[WhatIfField.title] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    if case .invalidName(let problem, let fix)? = VariantSaver.check(name: variantName) {
+      return try await whatIfPage(
+        request, form: form, scenario: name, saveProblems: [WhatIfField.name: [problem + " Fix: " + fix]], status: .unprocessableContent)
+    }
+    let whatIf = WhatIf(form: form, scenario: loaded.base)
+    guard !whatIf.isEmpty,
+      case .valid(_, _, let yaml) = whatIf.check(name: variantName, title: title.isEmpty ? variantName : title, base: loaded.base)
+    else {
+      return try await whatIfPage(request, form: form, scenario: name, saveProblems: [:], status: .unprocessableContent)
+    }
+    do {
+      try VariantSaver(scenarioFolder: loaded.folder, library: library).save(
+        name: variantName, contents: yaml, overwrite: form[WhatIfField.overwrite] == "1")
+    } catch .exists {
+      return try await whatIfPage(
+        request, form: form, scenario: name, saveProblems: [WhatIfField.name: [pages.variantExists(variantName)]], status: .conflict)
+    } catch .invalidName(let problem, let fix) {
+      return try await whatIfPage(
+        request, form: form, scenario: name, saveProblems: [WhatIfField.name: [problem + " Fix: " + fix]], status: .unprocessableContent)
+    } catch .cannotWrite(let message) {
+      throw Problem(.cannotWrite, [message], scenario: name)
+    }
+    // After a POST, the browser goes to the saved variant's page (a reload does not save again).
+    var response = Response(status: .seeOther)
+    response.headers[.location] = pages.links.variant(name, variantName) + "&saved=1"
+    return response
+  }
+
+  /// Runs a solve, turning its failures into problem pages.
+  func solved<T>(_ work: () async throws -> T) async throws -> T {
+    do {
+      return try await work()
+    } catch let failure as ScenarioRun.Failure {
+      throw Problem(failure: failure, scenario: nil)
+    } catch is Workbench.Busy {
+      throw Problem(.busy, [])
+    }
+  }
+}
+
+/// A request that ends with a problem page: what kind, and the lines that say why.
+struct Problem: Error {
+  enum Kind {
+    case notFound, badRequest, tooLarge, busy, noAllocation, invalidScenario, cannotWrite, internalError
+
+    var status: HTTPResponse.Status {
+      switch self {
+      case .notFound: .notFound
+      case .badRequest: .badRequest
+      case .tooLarge: .contentTooLarge
+      case .busy: .serviceUnavailable
+      case .noAllocation, .invalidScenario: .unprocessableContent
+      case .cannotWrite, .internalError: .internalServerError
+      }
+    }
+
+    var page: WebPages.ProblemKind {
+      switch self {
+      case .notFound: .notFound
+      case .badRequest: .badRequest
+      case .tooLarge: .tooLarge
+      case .busy: .busy
+      case .noAllocation, .internalError, .cannotWrite: .noAllocation
+      case .invalidScenario: .invalidScenario
+      }
+    }
+  }
+
+  var kind: Kind
+  var lines: [String]
+  var scenario: String?
+
+  init(_ kind: Kind, _ lines: [String], scenario: String? = nil) {
+    self.kind = kind
+    self.lines = lines
+    self.scenario = scenario
+  }
+
+  init(failure: ScenarioRun.Failure, scenario: String?) {
+    switch failure {
+    case .invalidInput(let error): self.init(.invalidScenario, error.issues.map(\.description), scenario: scenario)
+    case .noAllocation: self.init(.noAllocation, [CompareRun.reason(failure, language: .en)], scenario: scenario)
+    case .cannotWrite(let message): self.init(.cannotWrite, [message], scenario: scenario)
+    case .rendering, .verificationFailed: self.init(.internalError, [CompareRun.reason(failure, language: .en)], scenario: scenario)
+    }
+  }
+}
+
+/// Turns every error of a page, and every address that names nothing, into an HTML page with the
+/// right status, so a bad request is answered and the server goes on.
+struct ProblemPages: RouterMiddleware {
+  typealias Context = BasicRequestContext
+  let server: WebServer
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    do {
+      return try await next(request, context)
+    } catch let problem as Problem {
+      return page(request, problem)
+    } catch let error as any HTTPResponseError {
+      let kind: Problem.Kind =
+        switch error.status {
+        case .notFound, .methodNotAllowed: .notFound
+        case .contentTooLarge: .tooLarge
+        default: .badRequest
+        }
+      return page(request, Problem(kind, []))
+    } catch {
+      return page(request, Problem(.internalError, ["\(error)"]))
+    }
+  }
+
+  private func page(_ request: Request, _ problem: Problem) -> Response {
+    let language = (try? server.query(request)).map(server.language) ?? server.defaultLanguage
+    let pages = WebPages(language: language)
+    let text =
+      (try? pages.problem(
+        title: pages.problemTitle(problem.kind.page), lines: problem.lines, scenario: problem.scenario,
+        otherLanguage: server.otherLanguage(request, language))) ?? pages.problemTitle(problem.kind.page)
+    return server.html(text, status: problem.kind.status)
+  }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import GrantAllocation
+import Reports
+import ScenarioFiles
+import Scenarios
+
+/// A what-if asked on the page: the form's filled-in fields, written as a variant file and read
+/// back by the same loader as `variants/*.yaml`, so the page checks each value with the same rules
+/// and messages as `dekom check`, and a saved variant solves to the same numbers as on the page.
+struct WhatIf: Sendable, Equatable {
+  /// Field name (``WhatIfField``) → the text typed in, for the fields that are not empty.
+  var values: [String: String]
+
+  /// The change fields of `form` that name something in `scenario`; other fields are ignored.
+  init(form: FormData, scenario: Scenario) {
+    var values: [String: String] = [:]
+    for name in WhatIfField.changeFields(of: scenario) {
+      let text = (form[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+      if !text.isEmpty { values[name] = String(text.prefix(100)) }
+    }
+    self.values = values
+  }
+
+  var isEmpty: Bool { values.isEmpty }
+
+  /// The variant file for these changes, in the format of docs/scenario-format.md.
+  func yaml(title: String, in scenario: Scenario) -> String {
+    var lines = ["# Made on dekom serve's what-if page.", "title: \(Self.scalar(title))"]
+    func section(_ key: String, _ entries: [(id: String, changes: [(key: String, value: String)])]) {
+      let filled = entries.filter { !$0.changes.isEmpty }
+      guard !filled.isEmpty else { return }
+      lines.append("\(key):")
+      for entry in filled {
+        lines.append("  \(entry.id):")
+        for change in entry.changes { lines.append("    \(change.key): \(Self.scalar(change.value))") }
+      }
+    }
+    func changes(_ fields: [(String, String)]) -> [(key: String, value: String)] {
+      fields.compactMap { field, key in values[field].map { (key, $0) } }
+    }
+    section(
+      "frames",
+      scenario.schemes.map { scheme in
+        (scheme.id.rawValue, changes([(WhatIfField.frame(scheme.id), "frame_nok"), (WhatIfField.factor(scheme.id), "factor")]))
+      })
+    section(
+      "partners",
+      scenario.partners.map { partner in
+        (partner.id.rawValue, changes(PartnerRole.allCases.map { (WhatIfField.hours(partner.id, $0), "\($0.rawValue)_hours") }))
+      })
+    section(
+      "measures",
+      scenario.measures.map { measure in
+        (
+          measure.id.rawValue,
+          changes([(WhatIfField.rank(measure.id), "rank"), (WhatIfField.minimumShare(measure.id), "min_share")])
+        )
+      })
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A YAML scalar: a plain number as it is, anything else double-quoted with JSON's escapes
+  /// (which YAML's double-quoted style reads the same), so no typed text can add keys.
+  static func scalar(_ text: String) -> String {
+    if !text.isEmpty, text.count <= 30, text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." || $0 == "," }),
+      let first = text.unicodeScalars.first, ("0"..."9").contains(first)
+    {
+      return text
+    }
+    var quoted = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": quoted += "\\\""
+      case "\\": quoted += "\\\\"
+      case "\n": quoted += "\\n"
+      case "\r": quoted += "\\r"
+      case "\t": quoted += "\\t"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
+          || scalar.value == 0x2028 || scalar.value == 0x2029
+        {
+          quoted += String(format: "\\u%04X", scalar.value)
+        } else {
+          quoted.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return quoted + "\""
+  }
+
+  /// What reading the what-if as a variant gave: the variant and its scenario, or the problems by field.
+  enum Checked {
+    case valid(variant: Variant, scenario: Scenario, yaml: String)
+    case invalid(WhatIfState)
+  }
+
+  /// Writes the changes as `variants/NAME.yaml` in a temporary folder (never in the served folder),
+  /// reads it with ``VariantFile``, and applies it to `base`.
+  func check(name: String, title: String, base: Scenario) -> Checked {
+    let yaml = yaml(title: title, in: base)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-serve-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let variants = folder.appendingPathComponent(VariantFile.folderName)
+    do {
+      try FileManager.default.createDirectory(at: variants, withIntermediateDirectories: true)
+      try Data(yaml.utf8).write(to: variants.appendingPathComponent("\(name).yaml"))
+    } catch {
+      return .invalid(WhatIfState(values: values, problems: ["cannot write a temporary file: \(error.localizedDescription)"]))
+    }
+    let loaded: [Variant]
+    do {
+      loaded = try VariantFile.loadAll(directory: folder)
+    } catch {
+      return .invalid(state(for: error.issues, base: base))
+    }
+    do {
+      let scenario = try VariantResolver.scenario(name, variants: loaded, base: base)
+      guard let variant = loaded.first else { return .invalid(WhatIfState(values: values, problems: ["the variant was not read."])) }
+      return .valid(variant: variant, scenario: scenario, yaml: yaml)
+    } catch {
+      return .invalid(state(for: error.issues, base: base))
+    }
+  }
+
+  /// The problems next to the fields they are about.
+  ///
+  /// A problem the loader found names its key (`frames.rekom.factor`), which is the field's name.
+  /// A problem found when the change was applied names its section and id in its text
+  /// (`measures: sv-dekom-3 cannot move to rank 9 …`); it goes to that id's filled-in field.
+  func state(for issues: [ScenarioIssue], base: Scenario) -> WhatIfState {
+    var state = WhatIfState(values: values)
+    let fields = Set(WhatIfField.changeFields(of: base))
+    for issue in issues {
+      let message = issue.problem + " Fix: " + issue.fix
+      if let field = issue.field, fields.contains(field) {
+        state.fieldProblems[field, default: []].append(message)
+      } else if let field = fieldNamed(in: issue.problem) {
+        state.fieldProblems[field, default: []].append(message)
+      } else {
+        state.problems.append(message)
+      }
+    }
+    return state
+  }
+
+  /// The filled-in field an applied change's problem is about: `frames: ID …`, `partners: ID …`
+  /// or `measures: ID …`, the field of that id the text names, else its first filled-in field.
+  private func fieldNamed(in problem: String) -> String? {
+    for section in ["frames", "partners", "measures"] where problem.hasPrefix(section + ": ") {
+      let rest = problem.dropFirst(section.count + 2)
+      guard let id = rest.split(separator: " ").first.map(String.init) else { return nil }
+      let candidates = values.keys.filter { $0.hasPrefix("\(section).\(id).") }.sorted()
+      let named = candidates.first { field in
+        guard let key = field.split(separator: ".").last else { return false }
+        return problem.contains(String(key)) || problem.contains(String(key).replacingOccurrences(of: "_hours", with: " hours"))
+      }
+      return named ?? candidates.first
+    }
+    return nil
+  }
+}

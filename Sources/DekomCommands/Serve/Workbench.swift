@@ -1,0 +1,148 @@
+import Dispatch
+import Explanations
+import Foundation
+import GLPKBackend
+import GrantAllocation
+import Reports
+import ScenarioFiles
+import Scenarios
+
+/// Where `dekom serve` solves: one serial queue of its own, so that GLPK is never called from the
+/// web server's event loops or from Swift's cooperative threads, and each problem is created,
+/// solved and freed on one thread (inside ``ScenarioRun``). Answers are kept, keyed by everything
+/// they depend on, so a page shown twice is solved once.
+final class Workbench: @unchecked Sendable {
+  /// Too many solves are waiting: the page says "busy" instead of queueing without end.
+  struct Busy: Error {}
+
+  let library: ScenarioLibrary
+  /// The time limit of each solve (and of each re-solve when a measure is explained).
+  let timeLimitSeconds: Double
+  /// At most this many solves wait or run at once.
+  let maximumPending: Int
+
+  private let queue = DispatchQueue(label: "dekom.serve.solver", qos: .userInitiated)
+  private let lock = NSLock()
+  private var pending = 0
+  /// Solved allocations by key (scenario inputs + variant files + what-if), oldest first.
+  private var solved: [(key: String, result: AllocationResult, seconds: Double)] = []
+  private static let keptAnswers = 48
+
+  init(library: ScenarioLibrary, timeLimitSeconds: Double, maximumPending: Int = 8) {
+    self.library = library
+    self.timeLimitSeconds = timeLimitSeconds
+    self.maximumPending = maximumPending
+  }
+
+  /// Runs `work` on the solver queue and waits for it without blocking the caller's thread.
+  ///
+  /// - Throws: ``Busy`` when ``maximumPending`` solves are already waiting or running.
+  func onSolverQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws(Busy) -> T {
+    let admitted = lock.withLock {
+      guard pending < maximumPending else { return false }
+      pending += 1
+      return true
+    }
+    guard admitted else { throw Busy() }
+    return await withCheckedContinuation { continuation in
+      queue.async {
+        let value = work()
+        self.lock.withLock { self.pending -= 1 }
+        continuation.resume(returning: value)
+      }
+    }
+  }
+
+  /// A ``ScenarioRun`` for one scenario folder, without the explanation re-solves.
+  func run(_ folder: URL) -> ScenarioRun {
+    ScenarioRun(directory: folder, timeLimitSeconds: timeLimitSeconds, explain: false)
+  }
+
+  /// A loaded scenario folder: its base scenario and variants, and a key that changes when any of
+  /// its files changes.
+  struct Loaded: Sendable {
+    var folder: URL
+    var base: Scenario
+    var variants: [Variant]
+    var key: String
+  }
+
+  /// Loads a scenario folder (files that are links out of the served folder are refused).
+  func load(_ folder: URL) throws(ScenarioRun.Failure) -> Loaded {
+    let outside = library.linksOutside(folder)
+    guard outside.isEmpty else {
+      throw .invalidInput(
+        ScenarioError(
+          issues: outside.map {
+            ScenarioIssue(
+              file: $0, row: nil, field: nil, problem: "is a link to a file outside the served folder, which dekom serve does not read.",
+              fix: "copy the file into the scenario folder.")
+          }))
+    }
+    let run = run(folder)
+    let base = try run.load()
+    let variants = try run.loadVariants()
+    let variantsFolder = folder.appendingPathComponent(VariantFile.folderName)
+    let variantTexts = variants.map { variant in
+      let data = (try? Data(contentsOf: variantsFolder.appendingPathComponent("\(variant.name).yaml"))) ?? Data()
+      return variant.name + "\u{1}" + String(decoding: data, as: UTF8.self)
+    }
+    let key = ([folder.path] + base.inputFiles.map { $0.name + ":" + $0.sha256 } + variantTexts).joined(separator: "\u{0}")
+    return Loaded(folder: folder, base: base, variants: variants, key: key)
+  }
+
+  /// The base scenario's allocation (solved once per version of the files).
+  func solveBase(_ loaded: Loaded) async throws -> AllocationResult {
+    try await solve(key: loaded.key + "\u{0}base", scenario: loaded.base, reference: nil, loaded: loaded).result
+  }
+
+  /// The allocation of `scenario`, a variant of `loaded`'s base: solved as `dekom run --variant`
+  /// does, closest to the base's allocation among equally good answers.
+  ///
+  /// - Returns: the allocation, and the seconds its solve took (also when it was solved before).
+  func solveVariant(_ scenario: Scenario, key: String, loaded: Loaded) async throws -> (result: AllocationResult, seconds: Double) {
+    let base = try await solveBase(loaded)
+    return try await solve(key: loaded.key + "\u{0}" + key, scenario: scenario, reference: base, loaded: loaded)
+  }
+
+  private func cached(_ key: String) -> (result: AllocationResult, seconds: Double)? {
+    lock.withLock { solved.first { $0.key == key }.map { ($0.result, $0.seconds) } }
+  }
+
+  private func solve(
+    key: String, scenario: Scenario, reference: AllocationResult?, loaded: Loaded
+  ) async throws -> (result: AllocationResult, seconds: Double) {
+    if let answer = cached(key) { return answer }
+    let run = run(loaded.folder)
+    let start = DispatchTime.now()
+    let outcome = try await onSolverQueue { () -> Result<AllocationResult, ScenarioRun.Failure> in
+      do throws(ScenarioRun.Failure) {
+        let result = try run.solve(scenario, reference: reference.map { AllocationReference($0) } ?? AllocationReference())
+        let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName)
+        try ScenarioRun.verify(ReportInput(result: result, language: .nb, provenance: provenance))
+        return .success(result)
+      } catch {
+        return .failure(error)
+      }
+    }
+    let result = try outcome.get()
+    // From the request to the verified answer, waiting for the queue included.
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    lock.withLock {
+      solved.removeAll { $0.key == key }
+      solved.append((key, result, seconds))
+      if solved.count > Self.keptAnswers { solved.removeFirst(solved.count - Self.keptAnswers) }
+    }
+    return (result, seconds)
+  }
+
+  /// What it would take to fund one measure of `result` in full, searched on the solver queue.
+  func whatItTakes(_ measure: MeasureID, in result: AllocationResult) async throws -> WhatItTakes? {
+    let timeLimit = timeLimitSeconds
+    return try await onSolverQueue {
+      let explainer = Explainer(
+        allocator: Allocator(solver: GLPKSolver()), analyser: GLPKSolver(), timeLimitSeconds: timeLimit, resolvesPerMeasure: 24)
+      return explainer.whatItTakes(measure, in: result)
+    }
+  }
+}

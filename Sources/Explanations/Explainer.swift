@@ -1,0 +1,104 @@
+import Foundation
+import GrantAllocation
+import LinearProgramming
+import Scenarios
+
+/// Everything dekom can say about an allocation beyond the reasons read from the solved model:
+/// shadow prices, what it would take to fund each measure, and the waiting lists.
+public struct Explanation: Sendable, Equatable {
+  public var shadowPrices: ShadowPrices
+  /// One per eligible measure not funded in full, in scenario order.
+  public var whatItTakes: [WhatItTakes]
+  /// One per scheme, in scenario order.
+  public var waitingLists: [WaitingList]
+  /// How many whole allocations were solved again to find these answers.
+  public var resolves: Int
+}
+
+/// Explains a solved allocation by analysing its model and by solving it again with one change at
+/// a time. Every answer comes from a solve, none from a rule of thumb.
+public struct Explainer: Sendable {
+  public let allocator: Allocator
+  public let analyser: any SensitivityAnalyser
+  /// The time limit of each re-solve.
+  public var timeLimitSeconds: Double
+  /// At most this many re-solves per measure (the searches stop and say "not searched" beyond).
+  public var resolvesPerMeasure: Int
+  /// Called after each measure's searches, with how many of how many measures are done (from
+  /// several threads, in any order).
+  public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+  public init(allocator: Allocator, analyser: any SensitivityAnalyser, timeLimitSeconds: Double, resolvesPerMeasure: Int = 40) {
+    self.allocator = allocator
+    self.analyser = analyser
+    self.timeLimitSeconds = timeLimitSeconds
+    self.resolvesPerMeasure = resolvesPerMeasure
+  }
+
+  /// The explanation of `solved`, and its result with the reasons that need a re-solve added
+  /// (the fairness floors of other networks).
+  public func explain(_ solved: SolvedAllocation) -> (result: AllocationResult, explanation: Explanation) {
+    var result = solved.result
+    let prices = ShadowPrices.analyse(solved, with: analyser, timeLimitSeconds: timeLimitSeconds)
+    guard result.hasAllocation else {
+      return (result, Explanation(shadowPrices: prices, whatItTakes: [], waitingLists: [], resolves: 0))
+    }
+    let scenario = result.scenario
+    let fairness = FairnessEffect.find(result, allocator: allocator, timeLimitSeconds: timeLimitSeconds)
+    for (index, networks) in fairness.networksFavoured {
+      result.outcomes[index].reasons.append(.fairnessFloorOfOthers(networks))
+    }
+    let candidates = result.outcomes.indices.filter {
+      let status = result.outcomes[$0].status
+      return (status == .notFunded || status == .partlyFunded) && !scenario.measures[$0].continuing
+    }
+    let base = result
+    let counter = ProgressCounter(total: candidates.count, report: progress)
+    let searches = concurrentMap(candidates.count) { position in
+      var search = MeasureSearch(explainer: self, base: base, index: candidates[position])
+      defer { counter.step() }
+      return search.run()
+    }
+    let findings = searches.map(\.finding)
+    return (
+      result,
+      Explanation(
+        shadowPrices: prices, whatItTakes: findings, waitingLists: WaitingList.build(scenario: scenario, findings: findings),
+        resolves: searches.reduce(fairness.resolves) { $0 + $1.resolves })
+    )
+  }
+}
+
+extension Explainer {
+  /// What it would take to fund one measure of `result` in full (for a page that explains one
+  /// measure on demand); `nil` when the measure is unknown, funded in full, ineligible or a
+  /// continuing commitment.
+  public func whatItTakes(_ measure: MeasureID, in result: AllocationResult) -> WhatItTakes? {
+    guard result.hasAllocation, let index = result.scenario.measures.firstIndex(where: { $0.id == measure }) else { return nil }
+    let status = result.outcomes[index].status
+    guard status == .notFunded || status == .partlyFunded, !result.scenario.measures[index].continuing else { return nil }
+    var search = MeasureSearch(explainer: self, base: result, index: index)
+    return search.run().finding
+  }
+}
+
+/// Counts finished measures across threads and passes the count on.
+private final class ProgressCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var done = 0
+  let total: Int
+  let report: (@Sendable (Int, Int) -> Void)?
+
+  init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+    self.total = total
+    self.report = report
+  }
+
+  func step() {
+    let now = lock.withLock {
+      done += 1
+      return done
+    }
+    report?(now, total)
+  }
+}

@@ -1,0 +1,120 @@
+import GrantAllocation
+import Scenarios
+
+/// The re-solves for one measure: the smallest frame increase, partner-hour increase and rank that
+/// fund it in full.
+struct MeasureSearch {
+  let explainer: Explainer
+  let base: AllocationResult
+  let index: Int
+  private(set) var resolves = 0
+
+  init(explainer: Explainer, base: AllocationResult, index: Int) {
+    self.explainer = explainer
+    self.base = base
+    self.index = index
+  }
+
+  var scenario: Scenario { base.scenario }
+  var measure: Measure { scenario.measures[index] }
+
+  /// Frames are searched to the nearest 10 000 NOK, or 5 % of the measure's cost when that is more.
+  var framePrecision: Double {
+    let cost = scenario.cheapestFullCost(of: measure) ?? measure.stateCost
+    return max(10_000, (0.05 * cost / 1000).rounded(.up) * 1000)
+  }
+
+  mutating func run() -> (finding: WhatItTakes, resolves: Int) {
+    let frame = searchFrame()
+    var hours: [WhatItTakes.HoursFinding] = []
+    // Hours are searched when only hours are named: with the frame spent too, hours alone cannot do it.
+    let reasons = base.outcomes[index].reasons
+    let onlyHours = reasons.allSatisfy {
+      if case .partnerHoursUsed = $0 { return true }
+      return false
+    }
+    for reason in reasons where onlyHours {
+      guard case .partnerHoursUsed(let partner, let role, let left, let needed) = reason else { continue }
+      hours.append(WhatItTakes.HoursFinding(partner: partner, role: role, finding: searchHours(partner, role, left: left, needed: needed)))
+    }
+    let rank = measure.rank > 1 ? searchRank() : nil
+    return (WhatItTakes(measure: measure.id, frame: frame, hours: hours, rank: rank), resolves)
+  }
+
+  /// Solves `changed` and says whether the measure is funded in full; `nil` when out of budget or
+  /// when the re-solve gives no allocation.
+  private mutating func funds(_ changed: Scenario) -> Bool? {
+    guard resolves < explainer.resolvesPerMeasure else { return nil }
+    resolves += 1
+    let result = explainer.allocator.allocate(changed, timeLimitSeconds: explainer.timeLimitSeconds, partnerTieBreak: false)
+    guard result.hasAllocation else { return nil }
+    return result.outcomes[index].status == .funded
+  }
+
+  private mutating func searchFrame() -> Finding {
+    guard let schemeIndex = scenario.schemes.firstIndex(where: { $0.id == measure.scheme }) else { return .notSearched }
+    let scheme = scenario.schemes[schemeIndex]
+    let spent = zip(scenario.measures, base.outcomes).filter { $0.0.scheme == scheme.id }.reduce(0) { $0 + $1.1.stateMoney }
+    let asked = scenario.measures.filter { $0.scheme == scheme.id && $0.failedCriteria(under: scheme).isEmpty }
+      .reduce(0) { $0 + (scenario.cheapestFullCost(of: $1) ?? $1.stateCost) }
+    let search = IncreaseSearch(start: moneyFirst() - (scheme.frame - spent), cap: asked - scheme.frame, precision: framePrecision)
+    let original = scenario
+    return search.run { increase in
+      var changed = original
+      changed.schemes[schemeIndex].frame += increase
+      return funds(changed)
+    }
+  }
+
+  /// What the measure lacks, plus what the measures that come before it lack: those above it on
+  /// its list and, under strict tiers, every measure of a higher tier in its scheme.
+  private func moneyFirst() -> Double {
+    func lacking(_ other: Int) -> Double {
+      (1 - base.outcomes[other].share) * (scenario.cheapestFullCost(of: scenario.measures[other]) ?? scenario.measures[other].stateCost)
+    }
+    let strictTiers = scenario.policy.weighting == .strictTiers
+    let before = scenario.measures.indices.filter { other in
+      let candidate = scenario.measures[other]
+      guard other != index, candidate.scheme == measure.scheme, base.outcomes[other].status != .ineligible, !candidate.continuing
+      else { return false }
+      let sameList = candidate.holder == measure.holder && candidate.rank < measure.rank
+      return sameList || (strictTiers && candidate.rank < measure.rank)
+    }
+    return before.reduce(lacking(index)) { $0 + lacking($1) }
+  }
+
+  private mutating func searchHours(_ partner: PartnerID, _ role: PartnerRole, left: Double, needed: Double) -> Finding {
+    guard let partnerIndex = scenario.partners.firstIndex(where: { $0.id == partner }) else { return .notSearched }
+    // More hours than every eligible measure that could use this partner asks cannot change anything.
+    let asked = scenario.measures.filter { other in
+      scenario.scheme(other.scheme).map { other.failedCriteria(under: $0).isEmpty } == true
+        && scenario.candidatePartners(for: other, role: role).contains { $0.id == partner }
+    }
+    .reduce(0) { $0 + $1.hours(role) }
+    let precision = max(1, (0.05 * measure.hours(role)).rounded(.up))
+    let search = IncreaseSearch(start: needed - left, cap: asked - scenario.partners[partnerIndex].hours(role), precision: precision)
+    let original = scenario
+    return search.run { increase in
+      var changed = original
+      changed.partners[partnerIndex].capacity[role, default: 0] += increase
+      return funds(changed)
+    }
+  }
+
+  /// Tries one place up at a time, so the first place that funds it is the smallest move.
+  private mutating func searchRank() -> WhatItTakes.RankFinding {
+    for rank in stride(from: measure.rank - 1, through: 1, by: -1) {
+      var variant = Variant(name: "rank", title: "")
+      var change = Variant.MeasureChange()
+      change.rank = rank
+      variant.measures[measure.id] = change
+      guard let changed = try? variant.apply(to: scenario) else { return .notSearched }
+      switch funds(changed) {
+      case true?: return .funds(rank: rank)
+      case false?: continue
+      case nil: return .notSearched
+      }
+    }
+    return .notEnough
+  }
+}

@@ -1,0 +1,41 @@
+import GrantAllocation
+
+/// Per scheme, the measures not funded in full, in the order more frame money would fund them.
+public struct WaitingList: Sendable, Equatable {
+  /// One measure and the frame increase that alone would fund it in full.
+  public struct Entry: Sendable, Equatable {
+    public var measure: MeasureID
+    /// NOK; the entries are sorted by it.
+    public var frameIncrease: Double
+  }
+
+  public var scheme: SchemeID
+  /// The first entry is what the next kroner fund.
+  public var entries: [Entry]
+  /// Measures that more frame money alone does not fund (hours, the smallest share or the list
+  /// order stop them), or that were not searched.
+  public var notByMoneyAlone: [MeasureID]
+
+  /// The waiting lists of all schemes, from the what-it-takes findings.
+  ///
+  /// Ties (the same increase) keep the scenario's canonical order: rank, then id.
+  static func build(scenario: Scenario, findings: [WhatItTakes]) -> [WaitingList] {
+    let byID = Dictionary(uniqueKeysWithValues: scenario.measures.map { ($0.id, $0) })
+    return scenario.schemes.map { scheme in
+      let own = findings.filter { byID[$0.measure]?.scheme == scheme.id }
+      var entries: [Entry] = []
+      var others: [MeasureID] = []
+      for finding in own {
+        if case .funds(let increase, _) = finding.frame {
+          entries.append(Entry(measure: finding.measure, frameIncrease: increase))
+        } else {
+          others.append(finding.measure)
+        }
+      }
+      func key(_ id: MeasureID) -> (Int, String) { (byID[id]?.rank ?? 0, id.rawValue) }
+      entries.sort { ($0.frameIncrease, key($0.measure).0, key($0.measure).1) < ($1.frameIncrease, key($1.measure).0, key($1.measure).1) }
+      others.sort { key($0) < key($1) }
+      return WaitingList(scheme: scheme.id, entries: entries, notByMoneyAlone: others)
+    }
+  }
+}

@@ -1,0 +1,74 @@
+extension BokmalMessages: PageMessages {
+  var pagesTitle: String { "dekom – scenarioer" }
+  var navScenarios: String { "Scenarioer" }
+  var navAllocation: String { "Fordeling" }
+  var navCompare: String { "Sammenlign" }
+  var navWhatIf: String { "Hva om?" }
+  var otherLanguageLink: String { "English" }
+
+  func scenarioListIntro(folder: String) -> String {
+    "Scenarioene i \(folder). Velg et scenario for å se fordelingen, sammenligne det med variantene eller prøve «hva om»."
+  }
+  var scenarioListColumns: [String] { ["Scenario", "Varianter", "Sider"] }
+  var noScenarios: String { "Mappen har ingen scenarioer (ingen scenario.yaml)." }
+  func scenarioHasErrors(_ count: Int) -> String { "Scenarioet har \(count) \(count == 1 ? "feil" : "feil") og kan ikke løses:" }
+  var noVariants: String { "ingen" }
+
+  var explainHeading: String { "Forklaring per tiltak" }
+  var explainIntro: String {
+    "Velg et tiltak for å se begrunnelsen og hva som skal til for å innvilge det fullt (regnes ut når du ber om det)."
+  }
+
+  func measureTitle(_ measure: String) -> String { "Tiltak: \(measure)" }
+  var measureFacts: [String] { ["Nettverk", "Ordning", "Prioritet", "Søkt (kr)", "Vedtak", "Tildelt i alt (kr)"] }
+  var reasonsHeading: String { "Begrunnelse" }
+  var whatItTakesOneHeading: String { "Hva som skal til for å innvilge tiltaket fullt" }
+  var nothingToSearch: String {
+    "Tiltaket er fullt innvilget, ikke kvalifisert eller en videreføring, så det er ingenting å søke etter."
+  }
+  var frameIncreaseLabel: String { "Økt ramme" }
+  var moreHoursLabel: String { "Flere timer" }
+  var moveUpLabel: String { "Flytte opp på listen" }
+  func computedIn(seconds: String, resolves: Int?) -> String {
+    "Regnet ut på \(seconds) s" + (resolves.map { " med \($0) nye løsninger av hele fordelingen." } ?? ".")
+  }
+
+  var chooseVariantsHeading: String { "Velg varianter" }
+  var compareButton: String { "Sammenlign" }
+
+  var whatIfTitle: String { "Hva om?" }
+  var whatIfIntro: String {
+    "Fyll inn bare det du vil endre; tomme felt beholder verdien i grunnscenarioet. Svaret løses på nytt med GLPK og vises som endringer fra grunnscenarioet. Verdiene kontrolleres med de samme reglene som variantfilene."
+  }
+  var framesLegend: String { "Rammer" }
+  var frameColumns: [String] { ["Ordning", "Ramme nå (kr)", "Ny ramme (kr)", "eller faktor"] }
+  var factorLabel: String { "faktor" }
+  var partnersLegend: String { "Utviklingspartnernes timer" }
+  var partnerHoursColumns: [String] { ["Partner", "Pool nå", "Ny pool", "Partner 2 nå", "Ny partner 2"] }
+  var measuresLegend: String { "Tiltakenes plass og minste andel" }
+  var measureChangeFormColumns: [String] { ["Tiltak", "Plass nå", "Ny plass", "Minste andel nå", "Ny minste andel"] }
+  var solveButton: String { "Regn ut" }
+  var resultHeading: String { "Svar" }
+  func solvedIn(seconds: String) -> String { "Løst på \(seconds) s." }
+  var fixFieldsNotice: String { "Rett opp feltene som er merket; ingenting er løst." }
+  var noChangesGiven: String { "Ingen endringer er fylt inn ennå." }
+  var fullAllocationLink: String { "Hele fordelingen i denne varianten" }
+
+  var saveHeading: String { "Lagre som variant" }
+  var variantNameLabel: String { "Navn (bokstaver, sifre, - og _)" }
+  var variantTitleLabel: String { "Tittel" }
+  var overwriteLabel: String { "Skriv over en variant med samme navn" }
+  var saveButton: String { "Lagre" }
+  func saved(file: String) -> String { "Lagret som \(file)." }
+  func variantExists(_ name: String) -> String {
+    "Varianten \(name) finnes allerede. Velg et annet navn, eller kryss av for å skrive over den."
+  }
+
+  var notFoundTitle: String { "Siden finnes ikke" }
+  var badRequestTitle: String { "Ugyldig forespørsel" }
+  var tooLargeTitle: String { "Forespørselen er for stor" }
+  var busyTitle: String { "Opptatt – prøv igjen om litt" }
+  var noAllocationTitle: String { "Ingen fordeling" }
+  var invalidScenarioTitle: String { "Scenarioet har feil" }
+  var backToList: String { "Tilbake til scenarioene" }
+}

@@ -1,0 +1,38 @@
+import Explanations
+import GrantAllocation
+
+/// The sentences and labels of the explanation sections (what it would take, waiting lists,
+/// shadow prices), once per language (part of ``Messages``).
+protocol ExplanationMessages {
+  var whatItTakesHeading: String { get }
+  var whatItTakesIntro: String { get }
+  var whatItTakesColumns: [String] { get }
+  /// A frame or hours finding: "+1 250 000 kr", "not enough alone (tried +2 000 000 kr)".
+  func finding(_ finding: Finding, amount: (Double) -> String) -> String
+  /// One partner's hours finding, e.g. "NTNU, partner 2: +42 t".
+  func hoursFinding(partner: String, role: PartnerRole, finding: String) -> String
+  func rankFinding(_ finding: WhatItTakes.RankFinding?) -> String
+  /// After a number of hours: "t" / "h".
+  var hoursSuffix: String { get }
+  var hoursNotSearched: String { get }
+  func resolvesLine(_ count: Int) -> String
+
+  var waitingListHeading: String { get }
+  var waitingListIntro: String { get }
+  var waitingListColumns: [String] { get }
+  func notByMoneyAlone(_ measures: [String]) -> String
+  var emptyWaitingList: String { get }
+
+  var shadowPricesHeading: String { get }
+  func shadowPricesIntro(integersFixed: Bool) -> String
+  var shadowPriceColumns: [String] { get }
+  func frameLimit(_ scheme: String) -> String
+  func capacityLimit(partner: String, role: PartnerRole) -> String
+  /// The price of a frame: per 100 000 NOK (count) or per krone (cost), already formatted.
+  func framePrice(_ value: String, unit: PriorityValue) -> String
+  /// The price of partner hours: per 100 hours (count) or per hour (cost).
+  func hoursPrice(_ value: String, unit: PriorityValue) -> String
+  var noLimit: String { get }
+  var noPrice: String { get }
+  func shadowPricesFailed(_ status: String) -> String
+}

@@ -1,0 +1,191 @@
+import GrantAllocation
+import Scenarios
+
+/// The names of the what-if form's fields. Each is the key path a variant file uses for the same
+/// change (`frames.rekom.factor`), so a message about a key of the variant lands next to its field.
+public enum WhatIfField {
+  public static func frame(_ scheme: SchemeID) -> String { "frames.\(scheme.rawValue).frame_nok" }
+  public static func factor(_ scheme: SchemeID) -> String { "frames.\(scheme.rawValue).factor" }
+  public static func hours(_ partner: PartnerID, _ role: PartnerRole) -> String { "partners.\(partner.rawValue).\(role.rawValue)_hours" }
+  public static func rank(_ measure: MeasureID) -> String { "measures.\(measure.rawValue).rank" }
+  public static func minimumShare(_ measure: MeasureID) -> String { "measures.\(measure.rawValue).min_share" }
+  /// The save form's fields.
+  public static let name = "name"
+  public static let title = "title"
+  public static let overwrite = "overwrite"
+
+  /// Every change field of a scenario's form, in the form's order.
+  public static func changeFields(of scenario: Scenario) -> [String] {
+    scenario.schemes.flatMap { [frame($0.id), factor($0.id)] }
+      + scenario.partners.flatMap { partner in PartnerRole.allCases.map { hours(partner.id, $0) } }
+      + scenario.measures.flatMap { [rank($0.id), minimumShare($0.id)] }
+  }
+}
+
+/// What the what-if form shows: the values typed in, the messages next to fields, and the answer.
+public struct WhatIfState: Sendable {
+  /// Field name → the text typed in (only fields that are not empty).
+  public var values: [String: String]
+  /// Field name → what is wrong with it (the same messages as `dekom check` gives for a variant file).
+  public var fieldProblems: [String: [String]]
+  /// Problems that belong to no one field.
+  public var problems: [String]
+  /// The save form's outcome, when it was used and failed.
+  public var saveProblems: [String: [String]]
+
+  public init(
+    values: [String: String] = [:], fieldProblems: [String: [String]] = [:], problems: [String] = [],
+    saveProblems: [String: [String]] = [:]
+  ) {
+    self.values = values
+    self.fieldProblems = fieldProblems
+    self.problems = problems
+    self.saveProblems = saveProblems
+  }
+
+  public var isValid: Bool { fieldProblems.isEmpty && problems.isEmpty }
+}
+
+/// The answer to a what-if: its comparison with the base and how long the solve took.
+public struct WhatIfAnswer {
+  public var report: CompareMarkdown
+  public var seconds: Double
+  /// The address of the variant's whole allocation.
+  public var allocationLink: String
+  /// The address of the variant's allocation.json.
+  public var jsonLink: String
+
+  public init(report: CompareMarkdown, seconds: Double, allocationLink: String, jsonLink: String) {
+    self.report = report
+    self.seconds = seconds
+    self.allocationLink = allocationLink
+    self.jsonLink = jsonLink
+  }
+}
+
+extension WebPages {
+  /// The what-if page: the answer (when there is one) as a comparison with the base, then the form
+  /// with the values typed in and the messages next to their fields, then the save form.
+  ///
+  /// - Parameters:
+  ///   - base: the base scenario's solved allocation, for the current values.
+  ///   - saveNames: the suggested name and title for the save form.
+  public func whatIf(
+    base: ReportInput, scenario: String, state: WhatIfState, answer: WhatIfAnswer?, saveName: String, saveTitle: String,
+    otherLanguage: String
+  ) throws -> String {
+    var after = ""
+    if answer == nil {
+      let line = state.isValid ? messages.noChangesGiven : messages.fixFieldsNotice
+      after += "<p class=\"\(state.isValid ? "notice" : "problems")\" role=\"status\">\(escapeHTML(line))</p>\n"
+    }
+    if !state.problems.isEmpty {
+      after += "<ul class=\"problems\">" + state.problems.map { "<li>\(escapeHTML($0))</li>" }.joined() + "</ul>\n"
+    }
+    if let answer {
+      after +=
+        "<p class=\"notice\" role=\"status\" id=\"solved\">\(escapeHTML(messages.solvedIn(seconds: base.names.decimal(answer.seconds, decimals: 2)))) <a href=\"\(escapeHTML(answer.allocationLink))\" id=\"full-allocation\">\(escapeHTML(messages.fullAllocationLink))</a> · <a href=\"\(escapeHTML(answer.jsonLink))\" id=\"allocation-json\">allocation.json</a></p>\n"
+      after += saveForm(scenario: scenario, state: state, name: saveName, title: saveTitle)
+    }
+    after += form(base: base, scenario: scenario, state: state)
+    let title = messages.whatIfTitle + " – " + messages.documentTitle(year: base.scenario.year, county: base.scenario.county, title: nil)
+    let top = chrome(scenario: scenario, otherLanguage: otherLanguage, after: after)
+    if let answer {
+      return try answer.report.renderHTML(markdown: answer.report.render(), chrome: top)
+    }
+    return try page(
+      title: title, markdown: "# " + title.markdownEscaped + "\n\n" + messages.whatIfIntro.markdownEscaped + "\n", chrome: top)
+  }
+
+  /// One text field with its current value as placeholder and its problems beside it.
+  private func field(_ name: String, state: WhatIfState, placeholder: String, label: String, problems: [String: [String]]? = nil) -> String
+  {
+    let problems = (problems ?? state.fieldProblems)[name] ?? []
+    let id = "f-" + name.replacingOccurrences(of: ".", with: "-")
+    var html =
+      "<input type=\"text\" inputmode=\"decimal\" id=\"\(escapeHTML(id))\" name=\"\(escapeHTML(name))\" value=\"\(escapeHTML(state.values[name] ?? ""))\" placeholder=\"\(escapeHTML(placeholder))\" aria-label=\"\(escapeHTML(label))\""
+    if !problems.isEmpty { html += " aria-invalid=\"true\" aria-describedby=\"\(escapeHTML(id))-error\"" }
+    html += ">"
+    if !problems.isEmpty {
+      html += "<div class=\"field-error\" id=\"\(escapeHTML(id))-error\">" + problems.map(escapeHTML).joined(separator: "<br>") + "</div>"
+    }
+    return html
+  }
+
+  private func headerRow(_ columns: [String]) -> String {
+    "<tr>" + columns.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr>"
+  }
+
+  private func form(base: ReportInput, scenario: String, state: WhatIfState) -> String {
+    let names = base.names
+    let model = base.scenario
+    var html = "<form method=\"get\" action=\"\(escapeHTML(links.whatIfAction(scenario)))\" id=\"whatif\">\n"
+    html += "<input type=\"hidden\" name=\"lang\" value=\"\(language.rawValue)\">\n"
+    html += "<fieldset><legend>\(escapeHTML(messages.framesLegend))</legend>\n<table>\n\(headerRow(messages.frameColumns))\n"
+    for scheme in model.schemes {
+      html += "<tr><td>\(escapeHTML(names.scheme(scheme.id)))</td><td align=\"right\">\(escapeHTML(names.kroner(scheme.frame)))</td>"
+      html +=
+        "<td>\(field(WhatIfField.frame(scheme.id), state: state, placeholder: names.kroner(scheme.frame), label: names.scheme(scheme.id)))</td>"
+      html +=
+        "<td>\(field(WhatIfField.factor(scheme.id), state: state, placeholder: "1", label: names.scheme(scheme.id) + ", " + messages.factorLabel))</td></tr>\n"
+    }
+    html += "</table></fieldset>\n"
+    html += "<fieldset><legend>\(escapeHTML(messages.partnersLegend))</legend>\n<table>\n\(headerRow(messages.partnerHoursColumns))\n"
+    for partner in model.partners {
+      html += "<tr><td>\(escapeHTML(names.partner(partner.id)))</td>"
+      for role in PartnerRole.allCases {
+        let now = names.hours(partner.hours(role))
+        html += "<td align=\"right\">\(escapeHTML(now))</td>"
+        html +=
+          "<td>\(field(WhatIfField.hours(partner.id, role), state: state, placeholder: now, label: names.partner(partner.id) + ", " + messages.role(role)))</td>"
+      }
+      html += "</tr>\n"
+    }
+    html += "</table></fieldset>\n"
+    html += "<fieldset><legend>\(escapeHTML(messages.measuresLegend))</legend>\n"
+    // One folding list per network (and the joint measures); open when a field in it is filled in or wrong.
+    let holders = model.measures.map(\.holder).reduce(into: [MeasureHolder]()) { if !$0.contains($1) { $0.append($1) } }
+    for holder in holders {
+      let measures = model.measures.filter { $0.holder == holder }.sorted { ($0.scheme.rawValue, $0.rank) < ($1.scheme.rawValue, $1.rank) }
+      let fields = measures.flatMap { [WhatIfField.rank($0.id), WhatIfField.minimumShare($0.id)] }
+      let open = fields.contains { state.values[$0] != nil || state.fieldProblems[$0] != nil } ? " open" : ""
+      html +=
+        "<details\(open)><summary>\(escapeHTML(names.holder(holder)))</summary>\n<table>\n\(headerRow(messages.measureChangeFormColumns))\n"
+      for measure in measures {
+        let share = names.decimal(measure.minimumShare, decimals: 2)
+        html += "<tr><td>\(escapeHTML(names.measure(measure.id))) · \(escapeHTML(names.scheme(measure.scheme)))</td>"
+        html += "<td align=\"right\">\(measure.rank)</td>"
+        html +=
+          "<td>\(field(WhatIfField.rank(measure.id), state: state, placeholder: String(measure.rank), label: names.measure(measure.id)))</td>"
+        html += "<td align=\"right\">\(escapeHTML(share))</td>"
+        html +=
+          "<td>\(field(WhatIfField.minimumShare(measure.id), state: state, placeholder: share, label: names.measure(measure.id)))</td></tr>\n"
+      }
+      html += "</table></details>\n"
+    }
+    html += "</fieldset>\n<p><button type=\"submit\" id=\"solve\">\(escapeHTML(messages.solveButton))</button></p>\n</form>\n"
+    return html
+  }
+
+  /// The form that saves the what-if as `variants/NAME.yaml`: the changes go along as hidden fields.
+  private func saveForm(scenario: String, state: WhatIfState, name: String, title: String) -> String {
+    var html = "<form method=\"post\" action=\"\(escapeHTML(links.save(scenario)))\" id=\"save\">\n"
+    html += "<fieldset><legend>\(escapeHTML(messages.saveHeading))</legend>\n"
+    html += "<input type=\"hidden\" name=\"lang\" value=\"\(language.rawValue)\">\n"
+    for (key, value) in state.values.sorted(by: { $0.key < $1.key }) {
+      html += "<input type=\"hidden\" name=\"\(escapeHTML(key))\" value=\"\(escapeHTML(value))\">\n"
+    }
+    let nameState = WhatIfState(values: [WhatIfField.name: name, WhatIfField.title: title])
+    html += "<label>\(escapeHTML(messages.variantNameLabel))<br>"
+    html += field(WhatIfField.name, state: nameState, placeholder: "", label: messages.variantNameLabel, problems: state.saveProblems)
+    html += "</label><br>\n<label>\(escapeHTML(messages.variantTitleLabel))<br>"
+    html +=
+      field(WhatIfField.title, state: nameState, placeholder: "", label: messages.variantTitleLabel, problems: state.saveProblems)
+      .replacingOccurrences(of: "<input type=\"text\"", with: "<input type=\"text\" class=\"wide\"")
+    html += "</label><br>\n"
+    html +=
+      "<label><input type=\"checkbox\" name=\"\(WhatIfField.overwrite)\" value=\"1\"> \(escapeHTML(messages.overwriteLabel))</label><br>\n"
+    html += "<button type=\"submit\" id=\"save-button\">\(escapeHTML(messages.saveButton))</button>\n</fieldset>\n</form>\n"
+    return html
+  }
+}

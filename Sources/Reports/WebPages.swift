@@ -1,0 +1,312 @@
+import Explanations
+import GrantAllocation
+import Scenarios
+
+/// The addresses of the pages `dekom serve` shows, in one place for the pages and the server.
+///
+/// Every address names a scenario and a variant by the name the server found it under, never by
+/// a path, so no address can point at a file.
+public struct PageLinks: Sendable {
+  public var language: Language
+
+  public init(language: Language) { self.language = language }
+
+  private var query: String { "lang=\(language.rawValue)" }
+
+  public var home: String { "/?\(query)" }
+  public func allocation(_ scenario: String) -> String { "/s/\(scenario)?\(query)" }
+  public func variant(_ scenario: String, _ variant: String) -> String { "/s/\(scenario)/v/\(variant)?\(query)" }
+  public func compare(_ scenario: String, variants: [String] = []) -> String {
+    "/s/\(scenario)/compare?\(query)" + variants.map { "&v=\($0)" }.joined()
+  }
+  public func measure(_ scenario: String, _ measure: String) -> String { "/s/\(scenario)/measure/\(measure)?\(query)" }
+  public func whatIf(_ scenario: String) -> String { "/s/\(scenario)/whatif?\(query)" }
+  /// The form's action: without the query, which the form's hidden `lang` field carries.
+  public func whatIfAction(_ scenario: String) -> String { "/s/\(scenario)/whatif" }
+  public func save(_ scenario: String) -> String { "/s/\(scenario)/save" }
+}
+
+/// Escapes text for HTML element content and attribute values.
+func escapeHTML(_ text: String) -> String {
+  var escaped = ""
+  escaped.reserveCapacity(text.count)
+  for character in text {
+    switch character {
+    case "&": escaped += "&amp;"
+    case "<": escaped += "&lt;"
+    case ">": escaped += "&gt;"
+    case "\"": escaped += "&quot;"
+    case "'": escaped += "&#39;"
+    default: escaped.append(character)
+    }
+  }
+  return escaped
+}
+
+/// One scenario on the list page.
+public struct ScenarioListEntry: Sendable {
+  /// The name in the page addresses (the folder's name).
+  public var name: String
+  /// The scenario's document title; `nil` when the scenario does not load.
+  public var title: String?
+  /// What `dekom check` would print for a scenario that does not load.
+  public var issues: [String]
+  public var variants: [(name: String, title: String)]
+
+  public init(name: String, title: String?, issues: [String], variants: [(name: String, title: String)]) {
+    self.name = name
+    self.title = title
+    self.issues = issues
+    self.variants = variants
+  }
+}
+
+/// The pages of `dekom serve`. Each is a whole HTML document made from the same `page` template
+/// as `innstilling.html` and `compare.html`, with the same stylesheet; none needs a script.
+public struct WebPages {
+  public let language: Language
+  public let links: PageLinks
+  var messages: any Messages { language.messages }
+
+  public init(language: Language) {
+    self.language = language
+    links = PageLinks(language: language)
+  }
+
+  /// CSS the pages add to the reports' stylesheet: navigation, forms, messages next to fields and
+  /// the changes in a comparison.
+  static let style = """
+    nav.site { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; align-items: baseline; border-bottom: 1px solid #c9d3dc; padding-bottom: .5rem; }
+    nav.site a { color: #2f6f8f; font-weight: 600; }
+    nav.site .language { margin-left: auto; }
+    .notice { background: #e6f2e6; border-left: 4px solid #3c7a3c; padding: .5rem 1rem; }
+    .problem, .field-error { color: #9b1c1c; }
+    .problems { background: #fbeaea; border-left: 4px solid #9b1c1c; padding: .5rem 1rem; }
+    input[aria-invalid="true"] { border: 2px solid #9b1c1c; background: #fff3f3; }
+    fieldset { border: 1px solid #c9d3dc; margin: 1rem 0; }
+    legend { font-weight: 600; color: #2f6f8f; }
+    input[type="text"] { width: 9rem; }
+    input.wide { width: 22rem; }
+    button { background: #2f6f8f; color: white; border: 0; padding: .4rem 1.2rem; font-size: 1rem; cursor: pointer; }
+    details summary { cursor: pointer; font-weight: 600; margin: .4rem 0; }
+    h3 + table td:last-child, h3 + p + table td:last-child { font-weight: 600; background: #fff6dd; }
+    """
+
+  /// The navigation bar: the scenario list, this scenario's pages, and the other language.
+  func nav(scenario: String?, otherLanguage: String) -> String {
+    var items = ["<a href=\"\(escapeHTML(links.home))\">\(escapeHTML(messages.navScenarios))</a>"]
+    if let scenario {
+      items += [
+        "<a href=\"\(escapeHTML(links.allocation(scenario)))\">\(escapeHTML(messages.navAllocation))</a>",
+        "<a href=\"\(escapeHTML(links.compare(scenario)))\">\(escapeHTML(messages.navCompare))</a>",
+        "<a href=\"\(escapeHTML(links.whatIf(scenario)))\">\(escapeHTML(messages.navWhatIf))</a>",
+      ]
+    }
+    let other = language == .nb ? Language.en : .nb
+    items.append(
+      "<a class=\"language\" hreflang=\"\(other.rawValue)\" href=\"\(escapeHTML(otherLanguage))\">\(escapeHTML(messages.otherLanguageLink))</a>"
+    )
+    return "<nav class=\"site\">" + items.joined(separator: "\n") + "</nav>"
+  }
+
+  /// The page's chrome with a notice (e.g. "saved") under the navigation.
+  func chrome(scenario: String?, otherLanguage: String, notice: String? = nil, after: String? = nil) -> PageChrome {
+    var top = nav(scenario: scenario, otherLanguage: otherLanguage)
+    if let notice { top += "\n<p class=\"notice\" role=\"status\">\(escapeHTML(notice))</p>" }
+    return PageChrome(nav: top, after: after, style: Self.style)
+  }
+
+  /// A page with a Markdown document and extra HTML after it.
+  func page(title: String, markdown: String, chrome: PageChrome, charts: [BarChart] = []) throws -> String {
+    try HTMLPage(language: language, title: title, charts: charts, markdown: markdown, chrome: chrome).render()
+  }
+
+  // MARK: The scenario list
+
+  /// The scenarios under the served folder, with their variants and pages.
+  ///
+  /// - Parameter otherLanguage: this page's address in the other language.
+  public func scenarioList(folder: String, entries: [ScenarioListEntry], otherLanguage: String) throws -> String {
+    var html = ""
+    if entries.isEmpty {
+      html = "<p>\(escapeHTML(messages.noScenarios))</p>"
+    } else {
+      let columns = messages.scenarioListColumns.map { "<th>\(escapeHTML($0))</th>" }.joined()
+      html = "<table class=\"scenarios\">\n<thead><tr>\(columns)</tr></thead>\n<tbody>\n"
+      for entry in entries {
+        let name = escapeHTML(entry.name)
+        guard let title = entry.title else {
+          let issues = entry.issues.map { "<li>\(escapeHTML($0))</li>" }.joined()
+          html +=
+            "<tr><td>\(name)</td><td colspan=\"2\"><p class=\"problem\">\(escapeHTML(messages.scenarioHasErrors(entry.issues.count)))</p><ul>\(issues)</ul></td></tr>\n"
+          continue
+        }
+        let variants =
+          entry.variants.isEmpty
+          ? escapeHTML(messages.noVariants)
+          : "<ul>"
+            + entry.variants.map {
+              "<li><a href=\"\(escapeHTML(links.variant(entry.name, $0.name)))\">\(escapeHTML($0.name))</a>: \(escapeHTML($0.title))</li>"
+            }.joined() + "</ul>"
+        let pages = [
+          (links.allocation(entry.name), messages.navAllocation), (links.compare(entry.name), messages.navCompare),
+          (links.whatIf(entry.name), messages.navWhatIf),
+        ].map { "<a href=\"\(escapeHTML($0.0))\">\(escapeHTML($0.1))</a>" }.joined(separator: " · ")
+        html +=
+          "<tr><td><a href=\"\(escapeHTML(links.allocation(entry.name)))\">\(escapeHTML(title))</a><br><small>\(name)</small></td><td>\(variants)</td><td>\(pages)</td></tr>\n"
+      }
+      html += "</tbody>\n</table>"
+    }
+    let markdown = "# " + messages.pagesTitle + "\n\n" + messages.scenarioListIntro(folder: folder).markdownEscaped + "\n"
+    return try page(
+      title: messages.pagesTitle, markdown: markdown, chrome: chrome(scenario: nil, otherLanguage: otherLanguage, after: html))
+  }
+
+  // MARK: One allocation
+
+  /// One scenario's (or variant's) allocation: the innstilling with its charts, as `innstilling.html`,
+  /// then links to each measure's explanation.
+  public func allocation(
+    _ input: ReportInput, markdown: String, scenario: String, otherLanguage: String, notice: String? = nil
+  ) throws -> String {
+    let names = input.names
+    var html = "<section class=\"explain\" id=\"explain\">\n<h2>\(escapeHTML(messages.explainHeading))</h2>\n"
+    html += "<p>\(escapeHTML(messages.explainIntro))</p>\n<ul>\n"
+    for (measure, outcome) in zip(input.scenario.measures, input.result.outcomes) {
+      let status = messages.status(outcome.status, share: names.percent(outcome.share))
+      html +=
+        "<li><a href=\"\(escapeHTML(links.measure(scenario, measure.id.rawValue)))\">\(escapeHTML(names.measure(measure.id)))</a> – \(escapeHTML(names.holder(measure.holder))): \(escapeHTML(status))</li>\n"
+    }
+    html += "</ul>\n</section>"
+    return try InnstillingHTML(input, markdown: markdown).render(
+      chrome: chrome(scenario: scenario, otherLanguage: otherLanguage, notice: notice, after: html))
+  }
+
+  // MARK: A comparison
+
+  /// The base and the chosen variants side by side (as `compare.html`), with a form to choose them.
+  ///
+  /// - Parameters:
+  ///   - variants: every variant of the scenario (for the form).
+  ///   - chosen: the names of the variants in `report`.
+  public func comparison(
+    _ report: CompareMarkdown, scenario: String, variants: [(name: String, title: String)], chosen: [String], otherLanguage: String
+  ) throws -> String {
+    var form = "<form method=\"get\" action=\"/s/\(escapeHTML(scenario))/compare\" class=\"choose\">\n"
+    form += "<fieldset><legend>\(escapeHTML(messages.chooseVariantsHeading))</legend>\n"
+    form += "<input type=\"hidden\" name=\"lang\" value=\"\(language.rawValue)\">\n"
+    for variant in variants {
+      let checked = chosen.contains(variant.name) ? " checked" : ""
+      form +=
+        "<label><input type=\"checkbox\" name=\"v\" value=\"\(escapeHTML(variant.name))\"\(checked)> \(escapeHTML(variant.name)): \(escapeHTML(variant.title))</label><br>\n"
+    }
+    form += "<button type=\"submit\">\(escapeHTML(messages.compareButton))</button>\n</fieldset>\n</form>"
+    var top = chrome(scenario: scenario, otherLanguage: otherLanguage)
+    top.nav = (top.nav ?? "") + "\n" + form
+    return try report.renderHTML(markdown: report.render(), chrome: top)
+  }
+
+  // MARK: One measure
+
+  /// One measure's decision, its reasons, and what it would take to fund it in full.
+  ///
+  /// - Parameters:
+  ///   - whatItTakes: the search's answer; `nil` when there is nothing to search (funded in full,
+  ///     ineligible or continuing).
+  ///   - seconds: how long the search took.
+  public func measure(
+    _ id: MeasureID, in input: ReportInput, whatItTakes: WhatItTakes?, seconds: Double, scenario: String, otherLanguage: String
+  ) throws -> String? {
+    guard let index = input.scenario.measures.firstIndex(where: { $0.id == id }) else { return nil }
+    let names = input.names
+    let measure = input.scenario.measures[index]
+    let outcome = input.result.outcomes[index]
+    let money = input.settlement.measures[index]
+    let kroner = { (amount: Double) in names.kroner(amount) + " " + messages.currencySuffix }
+    let hours = { (amount: Double) in names.hours(amount) + " " + messages.hoursSuffix }
+    var parts = ["# " + messages.measureTitle(names.measure(id))]
+    var facts = MarkdownTable(columns: messages.measureFacts, rightAligned: [2, 3, 5])
+    facts.add([
+      names.holder(measure.holder), names.scheme(measure.scheme), String(measure.rank), names.kroner(measure.stateCost),
+      messages.status(outcome.status, share: names.percent(outcome.share)), names.kroner(money.total),
+    ])
+    parts.append(facts.rendered)
+    parts.append("## " + messages.reasonsHeading)
+    parts.append(outcome.reasons.map { "- " + messages.reason($0, names: names) }.joined(separator: "\n"))
+    parts.append("## " + messages.whatItTakesOneHeading)
+    if let finding = whatItTakes {
+      let hoursText =
+        finding.hours.isEmpty
+        ? messages.hoursNotSearched
+        : finding.hours.map {
+          messages.hoursFinding(partner: names.partner($0.partner), role: $0.role, finding: messages.finding($0.finding, amount: hours))
+        }.joined(separator: "; ")
+      parts.append(
+        [
+          (messages.frameIncreaseLabel, messages.finding(finding.frame, amount: kroner)), (messages.moreHoursLabel, hoursText),
+          (messages.moveUpLabel, messages.rankFinding(finding.rank)),
+        ].map { "- **\($0.0.markdownEscaped):** \($0.1.markdownEscaped)" }.joined(separator: "\n"))
+    } else {
+      parts.append(messages.nothingToSearch)
+    }
+    parts.append(messages.computedIn(seconds: names.decimal(seconds, decimals: 2), resolves: nil))
+    let markdown = parts.joined(separator: "\n\n") + "\n"
+    return try page(
+      title: messages.measureTitle(names.measure(id)), markdown: markdown,
+      chrome: chrome(scenario: scenario, otherLanguage: otherLanguage))
+  }
+
+  // MARK: Errors
+
+  /// A page that says what went wrong, with a link back to the list.
+  public func problem(title: String, lines: [String], scenario: String?, otherLanguage: String) throws -> String {
+    let list = lines.map { "<li>\(escapeHTML($0))</li>" }.joined(separator: "\n")
+    let html =
+      (lines.isEmpty ? "" : "<ul class=\"problems\">\n\(list)\n</ul>\n")
+      + "<p><a href=\"\(escapeHTML(links.home))\">\(escapeHTML(messages.backToList))</a></p>"
+    return try page(
+      title: title, markdown: "# " + title.markdownEscaped + "\n",
+      chrome: chrome(scenario: scenario, otherLanguage: otherLanguage, after: html))
+  }
+
+  /// The title of a page for an HTTP status dekom answers with.
+  public func problemTitle(_ kind: ProblemKind) -> String {
+    switch kind {
+    case .notFound: messages.notFoundTitle
+    case .badRequest: messages.badRequestTitle
+    case .tooLarge: messages.tooLargeTitle
+    case .busy: messages.busyTitle
+    case .noAllocation: messages.noAllocationTitle
+    case .invalidScenario: messages.invalidScenarioTitle
+    }
+  }
+
+  /// What went wrong with a request.
+  public enum ProblemKind: Sendable {
+    case notFound, badRequest, tooLarge, busy, noAllocation, invalidScenario
+  }
+}
+
+extension String {
+  /// Text with Markdown's and HTML's special characters escaped, for a line of a generated document.
+  var markdownEscaped: String {
+    var escaped = ""
+    for character in self {
+      switch character {
+      case "\\", "`", "*", "_", "[", "]", "#", "|": escaped += "\\" + String(character)
+      case "<": escaped += "&lt;"
+      case ">": escaped += "&gt;"
+      case "&": escaped += "&amp;"
+      default: escaped.append(character)
+      }
+    }
+    return escaped
+  }
+}
+
+extension WebPages {
+  /// "Saved as variants/NAME.yaml."
+  public func savedNotice(file: String) -> String { messages.saved(file: file) }
+  /// Why a variant was not saved over an existing one.
+  public func variantExists(_ name: String) -> String { messages.variantExists(name) }
+}

@@ -1,0 +1,184 @@
+"""Drives dekom serve's pages in headless Chromium as a forum member would, with JavaScript off.
+
+    python3 Tests/Browser/browser_test.py --url http://127.0.0.1:PORT --dekom PATH --scenarios DIR --out OUTDIR
+
+Opens the scenario list, the allocation, a comparison and one measure's explanation; asks a
+what-if on the form (Rekom frame x 0,9, DMMH 1 400 partner-2 hours, sv-dekom-3 first); checks
+the numbers shown against the allocation.json that `dekom run --variant` writes for the variant
+the page saves; saves a screenshot of every page. Exits 1 on the first mismatch.
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def fail(message):
+    print("browser test FAILED: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def check(condition, message):
+    if not condition:
+        fail(message)
+
+
+def kroner(text):
+    """'−1 234 567' or '7 272 500' -> int."""
+    cleaned = text.replace("\u2212", "-").replace(" ", "").replace("\u00a0", "").replace("+", "")
+    return int(cleaned)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--dekom", required=True)
+    parser.add_argument("--scenarios", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+
+    options = Options()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1800"]:
+        options.add_argument(flag)
+    # Scripts off: every page must read, and every form must work, without them.
+    options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    if os.path.exists("/usr/bin/chromium"):
+        options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service(args.chromedriver), options=options)
+    wait = WebDriverWait(driver, 120)
+
+    def shot(name):
+        path = os.path.join(args.out, name + ".png")
+        # The whole page: as tall as its content, up to a limit.
+        height = driver.find_element(By.TAG_NAME, "body").size["height"] + 100
+        driver.set_window_size(1400, max(900, min(height, 12000)))
+        driver.save_screenshot(path)
+        driver.set_window_size(1400, 1800)
+        check(os.path.getsize(path) > 10_000, "screenshot " + path + " is empty")
+        print("screenshot " + path)
+
+    def no_scripts():
+        check("<script" not in driver.page_source, driver.current_url + " has a script")
+
+    try:
+        # 1. The list of scenarios and their variants.
+        driver.get(args.url + "/")
+        check(driver.title.startswith("dekom"), "the list page's title is " + driver.title)
+        check(len(driver.find_elements(By.CSS_SELECTOR, "a[href='/s/trondelag/v/rekom-kutt?lang=nb']")) == 1,
+              "the list has no link to the variant rekom-kutt")
+        no_scripts()
+        shot("01-scenarios")
+
+        # 2. The base allocation, with the charts of innstilling.html.
+        driver.find_element(By.LINK_TEXT, "Fordeling").click()
+        wait.until(expected_conditions.presence_of_element_located((By.ID, "explain")))
+        check(len(driver.find_elements(By.CSS_SELECTOR, "section.charts svg")) == 3, "the allocation page has not 3 charts")
+        check("Felles årlig innstilling" in driver.find_element(By.TAG_NAME, "h1").text, "no innstilling heading")
+        no_scripts()
+        shot("02-allocation")
+
+        # 3. A comparison: the base with two chosen variants.
+        driver.get(args.url + "/s/trondelag/compare?lang=nb")
+        for box in driver.find_elements(By.CSS_SELECTOR, "input[name='v']"):
+            wanted = box.get_attribute("value") in ("rekom-kutt", "dmmh-flere-timer")
+            if box.is_selected() != wanted:
+                box.click()
+        driver.find_element(By.CSS_SELECTOR, "form.choose button").click()
+        wait.until(expected_conditions.url_contains("v=rekom-kutt"))
+        headings = [element.text for element in driver.find_elements(By.TAG_NAME, "h2")]
+        check(any(text.startswith("Variant rekom-kutt") for text in headings), "no rekom-kutt section: %s" % headings)
+        check(not any(text.startswith("Variant orkland-forst") for text in headings), "orkland-forst was not chosen")
+        shot("03-compare")
+
+        # 4. One measure's explanation, on demand.
+        driver.get(args.url + "/s/trondelag?lang=nb")
+        driver.find_element(By.CSS_SELECTOR, "a[href='/s/trondelag/measure/sv-dekom-3?lang=nb']").click()
+        wait.until(expected_conditions.presence_of_element_located((By.TAG_NAME, "h2")))
+        check("Hva som skal til" in driver.page_source, "the measure page has no 'what it would take'")
+        shot("04-measure")
+
+        # 5. The what-if form: typed as a person would, with a decimal comma.
+        driver.find_element(By.LINK_TEXT, "Hva om?").click()
+        wait.until(expected_conditions.presence_of_element_located((By.ID, "whatif")))
+        driver.find_element(By.NAME, "frames.rekom.factor").send_keys("0,9")
+        driver.find_element(By.NAME, "partners.dmmh.partner2_hours").send_keys("1400")
+        summary = [s for s in driver.find_elements(By.CSS_SELECTOR, "details summary") if s.text == "Trøndelag sørvest"]
+        check(len(summary) == 1, "no folding list for Trøndelag sørvest")
+        summary[0].click()
+        driver.find_element(By.NAME, "measures.sv-dekom-3.rank").send_keys("1")
+        started = time.monotonic()
+        driver.find_element(By.ID, "solve").click()
+        wait.until(expected_conditions.presence_of_element_located((By.ID, "solved")))
+        seconds = time.monotonic() - started
+        print("what-if: submit to answer %.2f s (%s)" % (seconds, driver.find_element(By.ID, "solved").text.split(".")[0]))
+        no_scripts()
+        shot("05-whatif")
+
+        # The numbers shown: the scheme totals and the changed measures.
+        tables = driver.find_elements(By.TAG_NAME, "table")
+        shown_schemes = {}
+        shown_measures = {}
+        for table in tables:
+            header = [cell.text for cell in table.find_elements(By.CSS_SELECTOR, "thead th")]
+            rows = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")] for row in table.find_elements(By.CSS_SELECTOR, "tbody tr")]
+            if header[:2] == ["Ordning", "Ramme (kr)"] and "Tildelt i varianten (kr)" in header:
+                column = header.index("Tildelt i varianten (kr)")
+                shown_schemes = {row[0]: kroner(row[column]) for row in rows}
+            if header[:1] == ["Tiltak"] and "Midler i varianten (kr)" in header:
+                column = header.index("Midler i varianten (kr)")
+                for row in rows:
+                    match = re.search(r"\(([^()]+)\)$", row[0])
+                    check(match is not None, "no measure id in " + row[0])
+                    shown_measures[match.group(1)] = kroner(row[column])
+        check(len(shown_schemes) == 3, "the answer shows %d schemes" % len(shown_schemes))
+        check(len(shown_measures) > 0, "the answer shows no changed measure")
+
+        # 6. Save the what-if as a variant.
+        name = driver.find_element(By.NAME, "name")
+        name.clear()
+        name.send_keys("nettleser")
+        driver.find_element(By.NAME, "title").send_keys("Fra nettleseren")
+        driver.find_element(By.ID, "save-button").click()
+        wait.until(expected_conditions.url_contains("/v/nettleser"))
+        check("Lagret som variants/nettleser.yaml." in driver.page_source, "no notice that the variant was saved")
+        shot("06-saved")
+
+        # 7. The same numbers from `dekom run --variant` on the saved file.
+        scenario = os.path.join(args.scenarios, "trondelag")
+        run_out = os.path.join(args.out, "run-nettleser")
+        subprocess.run([args.dekom, "run", scenario, "--variant", "nettleser", "--out", run_out, "--quiet", "--no-explain"], check=True)
+        with open(os.path.join(run_out, "allocation.json"), encoding="utf-8") as handle:
+            allocation = json.load(handle)
+        for scheme in allocation["schemes"]:
+            check(shown_schemes.get(scheme["name"]) == scheme["allocated_nok"],
+                  "%s: page %s, allocation.json %s" % (scheme["name"], shown_schemes.get(scheme["name"]), scheme["allocated_nok"]))
+        totals = {measure["id"]: measure["total_nok"] for measure in allocation["measures"]}
+        for measure, amount in shown_measures.items():
+            check(totals.get(measure) == amount, "%s: page %s, allocation.json %s" % (measure, amount, totals.get(measure)))
+        print("numbers: %d schemes and %d changed measures equal allocation.json" % (len(shown_schemes), len(shown_measures)))
+
+        # 8. The English switch.
+        driver.find_element(By.CSS_SELECTOR, "nav.site a.language").click()
+        wait.until(expected_conditions.url_contains("lang=en"))
+        check("Explanation per measure" in driver.page_source, "the English page is not in English")
+        shot("07-english")
+    finally:
+        driver.quit()
+    print("browser test passed; screenshots in " + args.out)
+
+
+if __name__ == "__main__":
+    main()

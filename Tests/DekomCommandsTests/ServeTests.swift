@@ -1,0 +1,244 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `dekom serve` over HTTP, as a browser or a hostile client would speak to it: the pages, what is
+/// never served, requests that are too large or malformed, and the what-if against `dekom run`.
+@Suite("dekom serve", .serialized)
+struct ServeTests {
+  /// A served folder holding a copy of the Trøndelag example (with its variants) as `trondelag`.
+  static func servedCopy() throws -> (root: URL, scenario: URL) {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-serve-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    let scenario = root.appendingPathComponent("trondelag")
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("scenarios/trondelag"), to: scenario)
+    try? FileManager.default.removeItem(at: scenario.appendingPathComponent("out"))
+    return (root, scenario)
+  }
+
+  @Test("every page answers with its status and its content, in bokmål and in English")
+  func pages() throws {
+    let (root, _) = try Self.servedCopy()
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+
+    let list = try server.get("/")
+    #expect(list.status == 200)
+    #expect(list.headers["content-type"] == "text/html; charset=utf-8")
+    #expect(list.body.contains("<html lang=\"nb\">"))
+    #expect(list.body.contains("href=\"/s/trondelag?lang=nb\""))
+    for variant in ["dmmh-flere-timer", "hoyere-minsteniva", "orkland-forst", "rekom-kutt"] {
+      #expect(list.body.contains("/s/trondelag/v/\(variant)?lang=nb"))
+    }
+    #expect(!list.body.contains("<script"))
+
+    let allocation = try server.get("/s/trondelag")
+    #expect(allocation.status == 200)
+    #expect(allocation.body.contains("Felles årlig innstilling"))
+    #expect(allocation.body.components(separatedBy: "<svg").count - 1 == 3)  // the three charts of innstilling.html
+    #expect(allocation.body.contains("/s/trondelag/measure/sv-dekom-3?lang=nb"))
+
+    let english = try server.get("/s/trondelag?lang=en")
+    #expect(english.status == 200)
+    #expect(english.body.contains("<html lang=\"en\">"))
+    #expect(english.body.contains("Explanation per measure"))
+
+    let variant = try server.get("/s/trondelag/v/rekom-kutt")
+    #expect(variant.status == 200)
+    #expect(variant.body.contains("7 470 000"))  // the Rekom frame cut by 10 %
+
+    let compare = try server.get("/s/trondelag/compare?lang=nb&v=rekom-kutt&v=dmmh-flere-timer")
+    #expect(compare.status == 200)
+    #expect(compare.body.contains("Variant rekom-kutt:"))
+    #expect(compare.body.contains("Variant dmmh-flere-timer:"))
+    #expect(!compare.body.contains("Variant orkland-forst:"))
+    #expect(compare.body.contains("name=\"v\" value=\"orkland-forst\""))
+
+    let measure = try server.get("/s/trondelag/measure/sv-dekom-3")
+    #expect(measure.status == 200)
+    #expect(measure.body.contains("Hva som skal til for å innvilge tiltaket fullt"))
+    #expect(measure.body.contains("Økt ramme"))
+
+    let form = try server.get("/s/trondelag/whatif")
+    #expect(form.status == 200)
+    #expect(form.body.contains("name=\"frames.rekom.factor\""))
+    #expect(form.body.contains("name=\"partners.dmmh.partner2_hours\""))
+    #expect(form.body.contains("name=\"measures.sv-dekom-3.rank\""))
+
+    #expect(try server.get("/s/nowhere").status == 404)
+    #expect(try server.get("/s/trondelag/v/nowhere").status == 404)
+    #expect(try server.get("/s/trondelag/measure/nowhere").status == 404)
+    #expect(try server.get("/s/trondelag/compare?v=nowhere").status == 404)
+    #expect(server.isRunning)
+  }
+
+  @Test("nothing outside the served folder is served, by any address or link")
+  func traversal() throws {
+    let (root, scenario) = try Self.servedCopy()
+    // A secret beside the served folder, a link to it from inside, and a scenario folder that is a
+    // link to a copy outside.
+    let outside = root.deletingLastPathComponent().appendingPathComponent("dekom-outside-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+    try "TOP SECRET".write(to: outside.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
+    try FileManager.default.copyItem(at: scenario, to: outside.appendingPathComponent("elsewhere"))
+    try FileManager.default.createSymbolicLink(
+      at: root.appendingPathComponent("elsewhere"), withDestinationURL: outside.appendingPathComponent("elsewhere"))
+    try FileManager.default.createSymbolicLink(
+      at: scenario.appendingPathComponent("variants/secret.yaml"), withDestinationURL: outside.appendingPathComponent("secret.txt"))
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+
+    let list = try server.get("/")
+    #expect(list.status == 200)
+    #expect(!list.body.contains("/s/elsewhere"))  // the linked scenario outside is not listed
+    #expect(list.body.contains("variants/secret.yaml"))  // the linked variant is named as a problem …
+    #expect(!list.body.contains("TOP SECRET"))  // … and never read
+    for path in [
+      "/../../../../etc/passwd", "/s/../../../../etc/passwd", "/s/..%2f..%2f..%2fetc%2fpasswd", "/s/trondelag/v/..%2f..%2fsecret",
+      "/s/trondelag/v/secret", "/s/elsewhere", "/s/trondelag/../../secret.txt", "//etc/passwd", "/s/trondelag/measure/..%2fscenario.yaml",
+      "/s/%2e%2e/%2e%2e/etc/passwd", "/s/trondelag/scenario.yaml", "/scenarios/trondelag/scenario.yaml",
+    ] {
+      let answer = try server.get(path)
+      #expect([400, 404, 422].contains(answer.status), "\(path): \(answer.status)")
+      #expect(!answer.body.contains("root:x:0"), "\(path)")
+      #expect(!answer.body.contains("TOP SECRET"), "\(path)")
+      #expect(!answer.body.contains("county: Trøndelag"), "\(path)")
+    }
+    #expect(server.isRunning)
+  }
+
+  @Test("oversized and malformed requests are refused and the server goes on")
+  func badRequests() throws {
+    let (root, scenario) = try Self.servedCopy()
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+
+    let huge = String(repeating: "a", count: 1_000_000)
+    let oversized = try server.post("/s/trondelag/save", form: "name=x&title=\(huge)")
+    #expect(oversized.status == 413)
+    #expect(!FileManager.default.fileExists(atPath: scenario.appendingPathComponent("variants/x.yaml").path))
+
+    let badEscape = try server.get("/s/trondelag/whatif?frames.rekom.factor=%zz")
+    #expect(badEscape.status == 400)
+    let notUTF8 = try server.post("/s/trondelag/save", form: "name=%ff%fe&frames.rekom.factor=0.9")
+    #expect(notUTF8.status == 400)
+    let manyFields = try server.get("/s/trondelag/whatif?" + Array(repeating: "a=1", count: 3_000).joined(separator: "&"))
+    #expect(manyFields.status == 400)
+
+    for raw in [
+      "HELLO\r\n\r\n", "GET\r\n\r\n", "GET / HTTP/9.9\r\nHost: x\r\n\r\n",
+      "POST /s/trondelag/save HTTP/1.1\r\nHost: x\r\nContent-Length: banana\r\n\r\n",
+      "GET /\u{0}\u{1}\u{2} HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "y", count: 200_000) + "\r\n\r\n",
+    ] {
+      let answer = try server.send(raw: Data(raw.utf8), timeoutSeconds: 20)
+      #expect(answer.status == 0 || (400..<500).contains(answer.status), "\(raw.prefix(40)): \(answer.status)")
+    }
+    #expect(try server.get("/s/trondelag/save").status == 404)  // GET of a POST-only address
+    #expect(server.isRunning)
+    #expect(try server.get("/").status == 200)
+  }
+
+  @Test("form values get the variant files' messages next to their fields, and nothing is solved")
+  func fieldMessages() throws {
+    let (root, _) = try Self.servedCopy()
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+
+    let wrong = try server.get("/s/trondelag/whatif?frames.rekom.factor=abc&partners.ntnu.pool_hours=-5")
+    #expect(wrong.status == 422)
+    #expect(wrong.body.contains("id=\"f-frames-rekom-factor-error\">&quot;abc&quot; is not a number."))
+    #expect(wrong.body.contains("id=\"f-partners-ntnu-pool_hours-error\">-5 is outside the allowed range 0–10000000 hours."))
+    #expect(wrong.body.contains("value=\"abc\""))  // what was typed stays in the field
+    #expect(!wrong.body.contains("id=\"solved\""))
+
+    let rank = try server.get("/s/trondelag/whatif?measures.sv-dekom-3.rank=99")
+    #expect(rank.status == 422)
+    #expect(rank.body.contains("id=\"f-measures-sv-dekom-3-rank-error\">measures: sv-dekom-3 cannot move to rank 99"))
+  }
+
+  @Test("a what-if gives the numbers dekom run --variant gives for the saved variant")
+  func whatIfMatchesRun() throws {
+    let (root, scenario) = try Self.servedCopy()
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+    let changes = "frames.rekom.factor=0.9&partners.dmmh.partner2_hours=1400&measures.sv-dekom-3.rank=1"
+
+    let page = try server.get("/s/trondelag/whatif?lang=nb&" + changes)
+    #expect(page.status == 200)
+    #expect(page.body.contains("id=\"solved\""))
+    let json = try server.get("/s/trondelag/whatif?" + changes + "&view=json")
+    #expect(json.status == 200)
+    let served = try #require(try JSONSerialization.jsonObject(with: Data(json.body.utf8)) as? [String: Any])
+
+    let saved = try server.post("/s/trondelag/save", form: "lang=nb&name=nettsiden&title=Fra+nettsiden&" + changes)
+    #expect(saved.status == 303)
+    #expect(saved.headers["location"] == "/s/trondelag/v/nettsiden?lang=nb&saved=1")
+    let out = root.appendingPathComponent("run-out")
+    let run = try CommandLine.run(["run", scenario.path, "--variant", "nettsiden", "--out", out.path, "--quiet", "--no-explain"])
+    #expect(run.status == 0, "\(run.standardError)")
+    let written = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("allocation.json"))) as? [String: Any])
+    for key in ["measures", "schemes", "owners", "partners", "fairness"] {
+      let left = try JSONSerialization.data(withJSONObject: served[key] ?? NSNull(), options: [.sortedKeys])
+      let right = try JSONSerialization.data(withJSONObject: written[key] ?? NSNull(), options: [.sortedKeys])
+      #expect(left == right, "allocation.json differs in \(key)")
+    }
+    // The page shows the Rekom total that allocation.json gives, as the innstilling writes kroner.
+    let schemes = try #require(written["schemes"] as? [[String: Any]])
+    let rekom = try #require(schemes.first { $0["id"] as? String == "rekom" }?["allocated_nok"] as? Int)
+    #expect(page.body.contains(">\(Self.kroner(rekom))<"))
+    // And the saved variant's page, after the redirect, says it was saved.
+    let variantPage = try server.get("/s/trondelag/v/nettsiden?lang=nb&saved=1")
+    #expect(variantPage.status == 200)
+    #expect(variantPage.body.contains("Lagret som variants/nettsiden.yaml."))
+  }
+
+  @Test("save as variant writes the file whole, refuses an existing name unless asked, and checks the name")
+  func saveAsVariant() throws {
+    let (root, scenario) = try Self.servedCopy()
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+    let variants = scenario.appendingPathComponent("variants")
+    let file = variants.appendingPathComponent("kutt.yaml")
+
+    #expect(try server.post("/s/trondelag/save", form: "name=kutt&title=Kutt&frames.rekom.factor=0.8").status == 303)
+    let first = try String(contentsOf: file, encoding: .utf8)
+    #expect(first.contains("title: \"Kutt\"") && first.contains("rekom:") && first.contains("factor: 0.8"))
+    // The saved file is a valid variant: dekom check's loader reads it with the others.
+    let check = try CommandLine.run(["compare", scenario.path, "--out", root.appendingPathComponent("cmp").path, "--quiet"])
+    #expect(check.status == 0, "\(check.standardError)")
+
+    let refused = try server.post("/s/trondelag/save", form: "name=kutt&title=Annet&frames.rekom.factor=0.7")
+    #expect(refused.status == 409)
+    #expect(refused.body.contains("Varianten kutt finnes allerede."))
+    #expect(try String(contentsOf: file, encoding: .utf8) == first)
+    #expect(try server.post("/s/trondelag/save", form: "name=rekom-kutt&frames.rekom.factor=0.7").status == 409)
+
+    let replaced = try server.post("/s/trondelag/save", form: "name=kutt&title=Annet&frames.rekom.factor=0.7&overwrite=1")
+    #expect(replaced.status == 303)
+    #expect(try String(contentsOf: file, encoding: .utf8).contains("factor: 0.7"))
+
+    for name in ["..%2F..%2Fevil", "a%2Fb", "", "%C3%A6%C3%B8", "-x", String(repeating: "n", count: 65), "x.yaml"] {
+      let answer = try server.post("/s/trondelag/save", form: "name=\(name)&frames.rekom.factor=0.9")
+      #expect(answer.status == 422, "\(name)")
+      #expect(answer.body.contains("is not a valid variant name."), "\(name)")
+    }
+    // A what-if with a wrong value is not saved either.
+    #expect(try server.post("/s/trondelag/save", form: "name=feil&frames.rekom.factor=abc").status == 422)
+    let names = try FileManager.default.contentsOfDirectory(atPath: variants.path).sorted()
+    #expect(names == ["dmmh-flere-timer.yaml", "hoyere-minsteniva.yaml", "kutt.yaml", "orkland-forst.yaml", "rekom-kutt.yaml"])
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("evil").path))
+  }
+
+  /// Kroner as the bokmål report writes them: `7 272 500`.
+  static func kroner(_ amount: Int) -> String {
+    let digits = String(amount)
+    var grouped = ""
+    for (offset, digit) in digits.enumerated() {
+      if offset > 0 && (digits.count - offset) % 3 == 0 { grouped += " " }
+      grouped.append(digit)
+    }
+    return grouped
+  }
+}

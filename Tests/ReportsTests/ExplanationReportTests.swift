@@ -1,0 +1,46 @@
+import Explanations
+import GLPKBackend
+import GrantAllocation
+import TestSupport
+import Testing
+
+@testable import Reports
+
+@Suite("Explanation sections")
+struct ExplanationReportTests {
+  /// Money is plenty, but the only partner has 50 of the 80 hours a1 asks; a2 and b1 compete for
+  /// the frame.
+  static func explained(_ language: Language) -> String {
+    let builder = ScenarioBuilder(frame: 300_000).network("a").network("b").partner("p", hours: 50, price: 100)
+    builder.measure("a1", network: "a", rank: 1, cost: 100_000, hours: 80, partners: ["p"])
+    builder.measure("b1", network: "b", rank: 1, cost: 150_000).measure("b2", network: "b", rank: 2, cost: 200_000)
+    let allocator = Allocator(solver: GLPKSolver())
+    let (result, explanation) = Explainer(allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: 30)
+      .explain(allocator.solve(builder.scenario))
+    let input = ReportInput(
+      result: result, language: language, provenance: ReportProvenance(dekomVersion: "test", solverName: "GLPK"),
+      explanation: explanation)
+    return InnstillingMarkdown(input).render()
+  }
+
+  @Test("bokmål: the three sections, numbered before the method, with the hours that would fund a1")
+  func bokmal() {
+    let text = Self.explained(.nb)
+    for heading in ["## 6. Hva som skal til", "## 7. Venteliste per ordning", "## 8. Skyggepriser", "## 9. Om beregningen"] {
+      #expect(text.contains(heading), "\(heading)")
+    }
+    // b2 lacks 200 000 − (300 000 − 150 000) = 50 000 NOK, the search's step is 10 000 NOK.
+    #expect(text.contains("| 1 | Measure b2 (b2) | B | +50 000 kr |"))
+    #expect(text.contains("Blir ikke fullt innvilget av mer penger alene: Measure a1 (a1) (P, partner 2: +32 t)."))
+    #expect(text.contains("| Ramme: S | 300 000 kr | 150 000 kr | 0 | 150 000 kr | ingen grense | – |"))
+  }
+
+  @Test("English: the same sections in English")
+  func english() {
+    let text = Self.explained(.en)
+    for heading in ["## 6. What it would take", "## 7. Waiting list per scheme", "## 8. Shadow prices", "## 9. How it was computed"] {
+      #expect(text.contains(heading), "\(heading)")
+    }
+    #expect(text.contains("Not funded in full by more money alone: Measure a1 (a1) (P, partner 2: +32 h)."))
+  }
+}
