@@ -307,7 +307,9 @@ public struct AllocationFormulation: Sendable {
     }
     // Tie-break 1: among equally good allocations, the measure first in canonical order
     // (scheme, list, rank, id) wins.
-    let canonical = contestants.sorted { canonicalKey($0) < canonicalKey($1) }
+    // Keys computed once (a sort comparator that looked positions up was quadratic at 10⁵ measures).
+    let keys = canonicalKeys()
+    let canonical = contestants.sorted { keys[$0] < keys[$1] }
     let count = Double(max(canonical.count, 1))
     objectives.append(
       Objective(
@@ -327,16 +329,21 @@ public struct AllocationFormulation: Sendable {
     model.objectives = objectives
   }
 
-  private func canonicalKey(_ index: Int) -> CanonicalKey {
-    let measure = scenario.measures[index]
-    let schemeOrder = scenario.schemes.firstIndex { $0.id == measure.scheme } ?? 0
-    let holderOrder: Int
-    switch measure.holder {
-    case .joint: holderOrder = -1
-    case .network(let id): holderOrder = scenario.networks.firstIndex { $0.id == id } ?? 0
+  /// The canonical key (scheme, list, rank, id) of every measure, by measure index.
+  private func canonicalKeys() -> [CanonicalKey] {
+    let schemeOrder = Dictionary(scenario.schemes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    let networkOrder = Dictionary(
+      scenario.networks.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    return scenario.measures.map { measure in
+      let holderOrder: Int
+      switch measure.holder {
+      case .joint: holderOrder = -1
+      case .network(let id): holderOrder = networkOrder[id] ?? 0
+      }
+      return CanonicalKey(scheme: schemeOrder[measure.scheme] ?? 0, holder: holderOrder, rank: measure.rank, id: measure.id.rawValue)
     }
-    return CanonicalKey(scheme: schemeOrder, holder: holderOrder, rank: measure.rank, id: measure.id.rawValue)
   }
+
 }
 
 /// A ranked list: one holder's measures in one scheme.
