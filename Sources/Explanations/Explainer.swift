@@ -48,10 +48,7 @@ public struct Explainer: Sendable {
     for (index, networks) in fairness.networksFavoured {
       result.outcomes[index].reasons.append(.fairnessFloorOfOthers(networks))
     }
-    let candidates = result.outcomes.indices.filter {
-      let status = result.outcomes[$0].status
-      return (status == .notFunded || status == .partlyFunded) && !scenario.measures[$0].continuing
-    }
+    let candidates = result.outcomes.indices.filter { Self.isSearched($0, in: result) }
     let base = result
     let counter = ProgressCounter(total: candidates.count, report: progress)
     let searches = concurrentMap(candidates.count) { position in
@@ -74,11 +71,20 @@ extension Explainer {
   /// measure on demand); `nil` when the measure is unknown, funded in full, ineligible or a
   /// continuing commitment.
   public func whatItTakes(_ measure: MeasureID, in result: AllocationResult) -> WhatItTakes? {
-    guard result.hasAllocation, let index = result.scenario.measures.firstIndex(where: { $0.id == measure }) else { return nil }
-    let status = result.outcomes[index].status
-    guard status == .notFunded || status == .partlyFunded, !result.scenario.measures[index].continuing else { return nil }
+    guard result.hasAllocation, let index = result.scenario.measures.firstIndex(where: { $0.id == measure }),
+      Self.isSearched(index, in: result)
+    else { return nil }
     var search = MeasureSearch(explainer: self, base: result, index: index)
     return search.run().finding
+  }
+}
+
+extension Explainer {
+  /// Whether measure `index` gets a what-it-takes search: eligible, not funded in full, and not a
+  /// continuing commitment.
+  static func isSearched(_ index: Int, in result: AllocationResult) -> Bool {
+    let status = result.outcomes[index].status
+    return (status == .notFunded || status == .partlyFunded) && !result.scenario.measures[index].continuing
   }
 }
 

@@ -102,15 +102,12 @@ public struct GLPKExport: Sendable {
       guard value.isFinite, slack.isFinite else {
         throw .invalidModel([ModelDefect("stage '\(objective.name)': kept value \(value) with slack \(slack)")])
       }
-      switch objective.sense {
-      case .maximize: problem.addRow(name: "keep \(objective.name)", terms: objective.terms, lower: value - slack, upper: nil)
-      case .minimize: problem.addRow(name: "keep \(objective.name)", terms: objective.terms, lower: nil, upper: value + slack)
-      }
+      problem.keep(objective, at: value)
     }
     let objective = model.objectives[stage]
     problem.setObjective(objective)
-    Self.setName(Self.cut(name)) { glp_set_prob_name(problem.pointer, $0) }
-    Self.setName(Self.cut(objective.name)) { glp_set_obj_name(problem.pointer, $0) }
+    problem.setProblemName(name)
+    problem.setObjectiveName(objective.name)
 
     let negate = objective.sense == .maximize
     for target in targets {
@@ -165,24 +162,5 @@ public struct GLPKExport: Sendable {
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
       throw .cannotWrite("\(path) is a folder; give a file path.")
     }
-  }
-
-  /// GLPK: "the name must be no longer than 255 characters"; cut at a character boundary well
-  /// inside that (the writers add nothing to the problem name).
-  static func cut(_ name: String) -> String {
-    var bytes = 0
-    var kept = ""
-    for character in name where character != "\0" {
-      let length = String(character).utf8.count
-      if bytes + length > 200 { break }
-      bytes += length
-      kept.append(character)
-    }
-    return kept
-  }
-
-  private static func setName(_ name: String, _ set: (UnsafePointer<CChar>) -> Void) {
-    guard !name.isEmpty else { return }
-    name.withCString(set)
   }
 }

@@ -64,6 +64,44 @@ final class GLPKProblem {
     }
   }
 
+  /// Adds the row that keeps a solved stage's objective within its tolerance of `value`:
+  /// `Σ terms ≥ value − slack` when maximising, `≤ value + slack` when minimising, with
+  /// `slack = relativeTolerance × max(1, |value|)`. The solver, the sensitivity analysis and the
+  /// export all keep stages with this one row.
+  ///
+  /// - Precondition: `value` and the slack are finite.
+  func keep(_ objective: Objective, at value: Double) {
+    let slack = objective.relativeTolerance * max(1, abs(value))
+    switch objective.sense {
+    case .maximize: addRow(name: "keep \(objective.name)", terms: objective.terms, lower: value - slack, upper: nil)
+    case .minimize: addRow(name: "keep \(objective.name)", terms: objective.terms, lower: nil, upper: value + slack)
+    }
+  }
+
+  /// Primal simplex from the current basis without presolve (so the basis stays warm and its
+  /// factorisation stays for sensitivity analysis); a singular or ill-conditioned basis gets one
+  /// more try from the standard basis. `milliseconds` is asked again for the retry.
+  func simplex(milliseconds: () -> Int32) -> GLPKReturnCode {
+    var parameters = glp_smcp()
+    glp_init_smcp(&parameters)
+    parameters.msg_lev = GLP_MSG_OFF
+    parameters.presolve = GLP_OFF
+    parameters.tm_lim = milliseconds()
+    var code = GLPKReturnCode(rawValue: glp_simplex(pointer, &parameters))
+    if code != .success && code != .timeLimit {
+      glp_std_basis(pointer)
+      parameters.tm_lim = milliseconds()
+      code = GLPKReturnCode(rawValue: glp_simplex(pointer, &parameters))
+    }
+    return code
+  }
+
+  /// Names the problem (for exported files).
+  func setProblemName(_ name: String) { setName(name) { glp_set_prob_name(pointer, $0) } }
+
+  /// Names the objective (for exported files).
+  func setObjectiveName(_ name: String) { setName(name) { glp_set_obj_name(pointer, $0) } }
+
   /// GLPK's bound type for a pair of optional bounds.
   static func boundType(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
     switch (lower, upper) {

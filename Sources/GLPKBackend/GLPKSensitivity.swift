@@ -39,30 +39,14 @@ extension GLPKSolver: SensitivityAnalyser {
         results.append(
           StageSensitivity(stage: position, name: objective.name, status: .optimal, rows: rows.map { Self.analyse(problem, row: $0) }))
       }
-      let value = glp_get_obj_val(problem.pointer)
-      if !objective.terms.isEmpty {
-        let slack = objective.relativeTolerance * max(1, abs(value))
-        switch objective.sense {
-        case .maximize: problem.addRow(name: "keep \(objective.name)", terms: objective.terms, lower: value - slack, upper: nil)
-        case .minimize: problem.addRow(name: "keep \(objective.name)", terms: objective.terms, lower: nil, upper: value + slack)
-        }
-      }
+      if !objective.terms.isEmpty { problem.keep(objective, at: glp_get_obj_val(problem.pointer)) }
     }
     return results
   }
 
-  /// Primal simplex from the current basis (the standard basis once more if it fails).
+  /// The stage's LP from the current basis, within `seconds`.
   private static func simplex(_ problem: GLPKProblem, seconds: Double) -> TerminationStatus {
-    var parameters = glp_smcp()
-    glp_init_smcp(&parameters)
-    parameters.msg_lev = GLP_MSG_OFF
-    parameters.presolve = GLP_OFF  // keeps the basis and its factorization for the analysis
-    parameters.tm_lim = Int32(clamping: Int((seconds * 1000).rounded(.up)))
-    var code = GLPKReturnCode(rawValue: glp_simplex(problem.pointer, &parameters))
-    if code != .success && code != .timeLimit {
-      glp_std_basis(problem.pointer)
-      code = GLPKReturnCode(rawValue: glp_simplex(problem.pointer, &parameters))
-    }
+    let code = problem.simplex { Int32(clamping: Int((seconds * 1000).rounded(.up))) }
     if code == .timeLimit { return .timeLimitWithoutSolution }
     guard code == .success else { return .solverFailure }
     return GLPKStatus.simplex(problem.pointer)

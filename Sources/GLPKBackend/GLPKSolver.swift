@@ -90,7 +90,7 @@ private struct StageRunner {
           bound: outcome.status == .optimal ? value : outcome.bound, seconds: seconds))
       best = outcome.values
       if position + 1 < stages.count, !objective.terms.isEmpty {
-        keep(objective, at: value)
+        problem.keep(objective, at: value)
       }
     }
     // No stage found a point (the time ran out before the first): there is no solution to give.
@@ -101,17 +101,6 @@ private struct StageRunner {
       results.count == stages.count && results.allSatisfy({ $0.status == .optimal })
       ? .optimal : .feasible
     return Solution(status: status, values: best, stages: results, solverName: solverName)
-  }
-
-  /// Adds the row that keeps a solved stage's objective within its tolerance of `value`.
-  private func keep(_ objective: Objective, at value: Double) {
-    let slack = objective.relativeTolerance * max(1, abs(value))
-    switch objective.sense {
-    case .maximize:
-      problem.addRow(name: "keep \(objective.name)", terms: objective.terms, lower: value - slack, upper: nil)
-    case .minimize:
-      problem.addRow(name: "keep \(objective.name)", terms: objective.terms, lower: nil, upper: value + slack)
-    }
   }
 
   private func milliseconds() -> Int32 {
@@ -127,19 +116,8 @@ private struct StageRunner {
   /// Simplex on the LP (relaxation); then branch-and-cut when there are integer variables.
   private func solveStage(start: [Double]) -> StageOutcome {
     let pointer = problem.pointer
-    var simplexParameters = glp_smcp()
-    glp_init_smcp(&simplexParameters)
-    simplexParameters.msg_lev = GLP_MSG_OFF
-    simplexParameters.presolve = GLP_OFF  // keep the basis warm from stage to stage
-    simplexParameters.tm_lim = milliseconds()
     glp_scale_prob(pointer, GLP_SF_AUTO)
-    var code = GLPKReturnCode(rawValue: glp_simplex(pointer, &simplexParameters))
-    if code != .success && code != .timeLimit {
-      // A singular or ill-conditioned basis: start again from the standard basis once.
-      glp_std_basis(pointer)
-      simplexParameters.tm_lim = milliseconds()
-      code = GLPKReturnCode(rawValue: glp_simplex(pointer, &simplexParameters))
-    }
+    let code = problem.simplex(milliseconds: milliseconds)
     if code == .timeLimit { return StageOutcome(status: .timeLimitWithoutSolution, values: []) }
     guard code == .success else { return StageOutcome(status: .solverFailure, values: []) }
     let relaxation = GLPKStatus.simplex(pointer)

@@ -94,28 +94,13 @@ struct WhatIf: Sendable, Equatable {
     case invalid(WhatIfState)
   }
 
-  /// Writes the changes as `variants/NAME.yaml` in a temporary folder (never in the served folder),
-  /// reads it with ``VariantFile``, and applies it to `base`.
+  /// Reads the changes as the file `variants/NAME.yaml` would be read (``VariantFile``, same
+  /// messages), and applies them to `base`.
   func check(name: String, title: String, base: Scenario) -> Checked {
     let yaml = yaml(title: title, in: base)
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-serve-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let variants = folder.appendingPathComponent(VariantFile.folderName)
     do {
-      try FileManager.default.createDirectory(at: variants, withIntermediateDirectories: true)
-      try Data(yaml.utf8).write(to: variants.appendingPathComponent("\(name).yaml"))
-    } catch {
-      return .invalid(WhatIfState(values: values, problems: ["cannot write a temporary file: \(error.localizedDescription)"]))
-    }
-    let loaded: [Variant]
-    do {
-      loaded = try VariantFile.loadAll(directory: folder)
-    } catch {
-      return .invalid(state(for: error.issues, base: base))
-    }
-    do {
-      let scenario = try VariantResolver.scenario(name, variants: loaded, base: base)
-      guard let variant = loaded.first else { return .invalid(WhatIfState(values: values, problems: ["the variant was not read."])) }
+      let variant = try VariantFile.load(Data(yaml.utf8), name: name)
+      let scenario = try VariantResolver.scenario(name, variants: [variant], base: base)
       return .valid(variant: variant, scenario: scenario, yaml: yaml)
     } catch {
       return .invalid(state(for: error.issues, base: base))
