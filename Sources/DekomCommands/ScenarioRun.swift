@@ -139,7 +139,7 @@ public struct ScenarioRun: Sendable {
     let variantsFolder = directory.appendingPathComponent(VariantFile.folderName)
     let variants = ((try? FileManager.default.contentsOfDirectory(atPath: variantsFolder.path)) ?? [])
       .map { variantsFolder.appendingPathComponent($0) }
-    return ScenarioLoader.inputFiles.map { directory.appendingPathComponent($0) } + variants
+    return ScenarioLoader.allInputFiles.map { directory.appendingPathComponent($0) } + variants
   }
 
   /// Writes rendered files atomically into ``outputDirectory``, never over an input file.

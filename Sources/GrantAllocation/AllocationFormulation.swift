@@ -58,6 +58,11 @@ public struct AllocationFormulation: Sendable {
   public private(set) var priorityStages: [Int] = []
   /// `|y_i − y_i^ref|` per measure, and `|x_iuρ − x_iuρ^ref| / h_iρ` per partner-hours variable.
   public private(set) var deviations: [VariableIndex] = []
+  /// In an expanded multi-year plan: how the measure-years and scheme-years hang together; `nil`
+  /// for one year, which leaves the model exactly as it was before plans existed.
+  let links: PlanLinks?
+  /// In an expanded plan: per scheme-year, the money (model units) left unspent and carried into the next year.
+  public private(set) var carryOver: [SchemeID: VariableIndex] = [:]
 
   /// Builds the whole model: variables, constraints and the lexicographic objective.
   ///
@@ -67,14 +72,21 @@ public struct AllocationFormulation: Sendable {
   /// - Parameter partnerTieBreak: `false` leaves out the last stage (each measure's preferred
   ///   partner), which never changes what is funded.
   public init(scenario: Scenario, reference: AllocationReference = AllocationReference(), partnerTieBreak: Bool = true) {
+    self.init(scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak, links: nil)
+  }
+
+  /// Builds the model of an expanded plan (see ``PlanExpansion``) when `links` is given.
+  init(scenario: Scenario, reference: AllocationReference, partnerTieBreak: Bool, links: PlanLinks?) {
     self.scenario = scenario
     self.reference = reference
+    self.links = links
     failedCriteria = scenario.measures.map { measure in
       scenario.scheme(measure.scheme).map { measure.failedCriteria(under: $0) } ?? []
     }
     addFundingVariables()
     addPartnerHours()
     addSinglePartnerChoice()
+    addHorizonLinks()
     addCapacityLimits()
     addFrameLimits()
     addPriorityOrder()
@@ -83,8 +95,14 @@ public struct AllocationFormulation: Sendable {
     setObjectives(partnerTieBreak: partnerTieBreak)
   }
 
-  /// Whether measure `index` is eligible and not a continuing commitment.
+  /// Whether measure `index` is eligible and not a continuing commitment (nor, in a plan, a later
+  /// year of a measure, which follows its first year instead of its list).
   public func competesOnPriority(_ index: Int) -> Bool {
+    countsForPriority(index) && links?.previousPart[index] == nil
+  }
+
+  /// Whether measure `index` adds to the priority value: eligible and not a continuing commitment.
+  func countsForPriority(_ index: Int) -> Bool {
     failedCriteria[index].isEmpty && !scenario.measures[index].continuing
   }
 
@@ -155,6 +173,54 @@ public struct AllocationFormulation: Sendable {
     }
   }
 
+  /// In a plan, a measure's years hang together: year t's share equals year t−1's (or, where the
+  /// measure may stop, equals it or is 0: `y_t ≤ y_{t−1}`, `y_t ≥ y_{t−1} − (1 − z_t)`), so no later
+  /// year is funded without the earlier ones; a single-partner measure keeps its partner.
+  private mutating func addHorizonLinks() {
+    guard let links else { return }
+    let hoursByMeasure = Dictionary(grouping: hours, by: \.measure)
+    /// `chosen(u)`: the variable that is 1 when partner `u` carries the measure's hours.
+    func chosen(_ index: Int) -> [PartnerID: VariableIndex] {
+      if let choice = partnerChoice[index] { return choice }
+      let partners = Set((hoursByMeasure[index] ?? []).map(\.partner))
+      guard partners.count == 1, let only = partners.first else { return [:] }
+      return [only: indicator[index]]
+    }
+    for index in links.previousPart.keys.sorted() {
+      let previous = links.previousPart[index]!
+      let id = scenario.measures[index].id
+      let (y, yPrevious) = (funded[index], funded[previous])
+      let (z, zPrevious) = (indicator[index], indicator[previous])
+      if links.mayStop.contains(index) {
+        model.addConstraint(name: "no later year without the earlier[\(id)]", terms: [LinearTerm(1, y), LinearTerm(-1, yPrevious)], upperBound: 0)
+        model.addConstraint(
+          name: "same share or stopped[\(id)]", terms: [LinearTerm(1, y), LinearTerm(-1, yPrevious), LinearTerm(-1, z)], lowerBound: -1)
+        if z != y || zPrevious != yPrevious {
+          model.addConstraint(
+            name: "no later year without the earlier indicator[\(id)]", terms: [LinearTerm(1, z), LinearTerm(-1, zPrevious)], upperBound: 0)
+        }
+      } else {
+        model.addConstraint(
+          name: "same share every year[\(id)]", terms: [LinearTerm(1, y), LinearTerm(-1, yPrevious)], lowerBound: 0, upperBound: 0)
+        if z != y || zPrevious != yPrevious {
+          model.addConstraint(
+            name: "same share every year indicator[\(id)]", terms: [LinearTerm(1, z), LinearTerm(-1, zPrevious)], lowerBound: 0,
+            upperBound: 0)
+        }
+      }
+      guard scenario.measures[index].singlePartner else { continue }
+      let (now, before) = (chosen(index), chosen(previous))
+      guard !now.isEmpty, !before.isEmpty else { continue }
+      // Matching by the partner's id in the first year (the expanded ids carry the year).
+      let beforeByBase = Dictionary(uniqueKeysWithValues: before.map { (PlanExpansion.baseID($0.key.rawValue), $0.value) })
+      for partner in now.keys.sorted() {
+        var terms = [LinearTerm(1, now[partner]!)]
+        if let earlier = beforeByBase[PlanExpansion.baseID(partner.rawValue)] { terms.append(LinearTerm(-1, earlier)) }
+        model.addConstraint(name: "same partner every year[\(id),\(partner)]", terms: terms, upperBound: 0)
+      }
+    }
+  }
+
   // MARK: - Constraints
 
   /// Constraint 2, partner capacity: `Σ_i x_iuρ ≤ C_uρ`.
@@ -189,9 +255,17 @@ public struct AllocationFormulation: Sendable {
     let hoursByMeasure = Dictionary(grouping: hours, by: \.measure)
     let measuresByScheme = Dictionary(grouping: scenario.measures.indices) { scenario.measures[$0].scheme }
     for scheme in scenario.schemes {
-      frameRows[scheme.id] = model.addConstraint(
-        name: "frame[\(scheme.id)]", terms: moneyTerms(of: measuresByScheme[scheme.id] ?? [], hoursByMeasure: hoursByMeasure),
-        upperBound: scheme.frame / modelMoneyUnit)
+      var terms = moneyTerms(of: measuresByScheme[scheme.id] ?? [], hoursByMeasure: hoursByMeasure)
+      // In a plan: spend_t + carry_t − carry_{t−1} ≤ F_t, with carry_t ≤ the policy's share of F_t.
+      if let links {
+        if let previous = links.carryFrom[scheme.id], let carried = carryOver[previous] { terms.append(LinearTerm(-1, carried)) }
+        if let limit = links.carryLimit[scheme.id], limit > 0 {
+          let carry = model.addVariable(name: "carry over[\(scheme.id)]", lowerBound: 0, upperBound: limit / modelMoneyUnit)
+          carryOver[scheme.id] = carry
+          terms.append(LinearTerm(1, carry))
+        }
+      }
+      frameRows[scheme.id] = model.addConstraint(name: "frame[\(scheme.id)]", terms: terms, upperBound: scheme.frame / modelMoneyUnit)
     }
   }
 
@@ -278,10 +352,11 @@ public struct AllocationFormulation: Sendable {
         Objective(
           name: "fairness", sense: .minimize, terms: fairnessFloors.map { LinearTerm(1, $0.shortfall) }, relativeTolerance: tolerance))
     }
-    let contestants = scenario.measures.indices.filter(competesOnPriority)
+    // In a plan every year of a measure counts, weighted so that the whole measure counts once.
+    let contestants = scenario.measures.indices.filter(countsForPriority)
     func value(_ index: Int) -> Double {
       switch scenario.policy.value {
-      case .count: return 1
+      case .count: return links?.countWeight[index] ?? 1
       case .cost: return (scenario.cheapestFullCost(of: scenario.measures[index]) ?? 0) / modelMoneyUnit
       }
     }

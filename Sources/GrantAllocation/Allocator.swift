@@ -32,7 +32,14 @@ public struct Allocator: Sendable {
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
     partnerTieBreak: Bool = true
   ) -> SolvedAllocation {
-    let formulation = AllocationFormulation(scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak)
+    solve(
+      formulation: AllocationFormulation(scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak),
+      timeLimitSeconds: timeLimitSeconds)
+  }
+
+  /// Solves a built formulation (a one-year scenario's, or an expanded plan's).
+  func solve(formulation: AllocationFormulation, timeLimitSeconds: Double?) -> SolvedAllocation {
+    let scenario = formulation.scenario
     let options = SolveOptions(timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
     let solution = solver.solve(formulation.model, options: options)
     let size = ModelSize(

@@ -86,14 +86,26 @@ public struct Measure: Sendable, Equatable, Identifiable {
   public var durationMonths: Int?
   public var criteria: CriteriaFlags
   public var note: String?
+  /// In a multi-year plan: the calendar year the measure starts (`nil`: the scenario's first year).
+  public var firstYear: Int?
+  /// In a multi-year plan: cost and hours in each year after the first, in order (empty: a
+  /// one-year measure). ``stateCost`` and ``hours`` are the first year's.
+  public var laterYears: [YearAmounts]
+  /// In a multi-year plan: whether the measure may stop after a first part of its years (otherwise
+  /// it is funded in all its years at the same share, or not at all).
+  public var mayStop: Bool
 
   public init(
     id: MeasureID, holder: MeasureHolder, scheme: SchemeID, rank: Int, title: String,
     stateCost: Double, pricePerParticipant: Double? = nil, participants: Int? = nil,
     hours: [PartnerRole: Double], acceptablePartners: [PartnerID], singlePartner: Bool = true,
     minimumShare: Double = 1, continuing: Bool = false, owner: OwnerID? = nil,
-    start: String? = nil, durationMonths: Int? = nil, criteria: CriteriaFlags, note: String? = nil
+    start: String? = nil, durationMonths: Int? = nil, criteria: CriteriaFlags, note: String? = nil,
+    firstYear: Int? = nil, laterYears: [YearAmounts] = [], mayStop: Bool = false
   ) {
+    self.firstYear = firstYear
+    self.laterYears = laterYears
+    self.mayStop = mayStop
     self.id = id
     self.holder = holder
     self.scheme = scheme

@@ -16,6 +16,8 @@ public struct Scenario: Sendable, Equatable {
   public var solver: SolverSettings
   /// The files the scenario was read from, with their SHA-256, for the record (empty when built in code).
   public var inputFiles: [InputFile] = []
+  /// The later years planned together with ``year`` (the long-term plan); `nil` for one year.
+  public var horizon: Horizon?
 
   public init(
     year: Int, county: String, title: String? = nil, note: String? = nil, schemes: [Scheme],

@@ -11,6 +11,7 @@ enum MeasuresFile {
     + [
       "cost_nok", "price_per_participant_nok", "participants", "pool_hours", "partner2_hours", "partners", "single_partner",
       "min_share", "continuing", "owner", "start", "duration_months", "broad_target_group", "individual_education", "note",
+      "first_year", "years", "may_stop",
     ].map { ColumnSpec(name: $0, required: false) }
 
   /// What the measures refer to.
@@ -199,8 +200,12 @@ enum MeasuresFile {
     } else if let scheme, scheme.requiresBroadTargetGroup {
       reader.fail("broad_target_group", "\(scheme.name) requires this criterion, and the cell is empty.", fix: "write ja or nei.")
     }
+    // A multi-year plan: the first year, how many years, and whether it may stop after a first part.
+    let firstYear = reader.wholeNumber("first_year", required: false, in: 2000...2100, unit: "year")
+    let yearCount = reader.has("years") ? reader.wholeNumber("years", required: false, in: 1...10, unit: "years") : 1
+    let mayStop = reader.yesNo("may_stop", default: false)
     guard let id, let holder, let scheme, let rank, let title, let stateCost, let singlePartner, let minimumShare,
-      let continuing, let schoolBased, let collective, let inLocalPlan, let individual
+      let continuing, let schoolBased, let collective, let inLocalPlan, let individual, let yearCount, let mayStop
     else { return nil }
     let measure = Measure(
       id: MeasureID(id), holder: holder, scheme: scheme.id, rank: rank, title: title, stateCost: stateCost,
@@ -210,7 +215,8 @@ enum MeasuresFile {
       criteria: CriteriaFlags(
         schoolBased: schoolBased, collective: collective, inLocalPlan: inLocalPlan, broadTargetGroup: broad,
         individualEducation: individual),
-      note: reader.has("note") ? reader.text("note") : nil)
+      note: reader.has("note") ? reader.text("note") : nil, firstYear: firstYear,
+      laterYears: Array(repeating: YearAmounts(stateCost: stateCost, hours: hours), count: yearCount - 1), mayStop: mayStop)
     if continuing, !measure.failedCriteria(under: scheme).isEmpty {
       reader.fail(
         "continuing",

@@ -8,6 +8,10 @@ public enum ScenarioLoader {
   public static let inputFiles = [
     ScenarioSettingsFile.fileName, PartnersFile.fileName, OwnersFile.fileName, MeasuresFile.fileName,
   ]
+  /// Files a multi-year scenario may add (see docs/scenario-format.md); read when present.
+  public static let optionalInputFiles = [PlanFiles.partnerYearsFile, PlanFiles.measureYearsFile]
+  /// Every file a scenario folder may hold, in the order they are read.
+  public static var allInputFiles: [String] { inputFiles + optionalInputFiles }
 
   /// Reads and validates the scenario in `directory`.
   ///
@@ -23,7 +27,7 @@ public enum ScenarioLoader {
     }
     var log = IssueLog()
     var files: [String: Data] = [:]
-    for name in inputFiles {
+    for name in allInputFiles {
       let url = directory.appendingPathComponent(name)
       if let data = try? Data(contentsOf: url) {
         files[name] = data
@@ -61,9 +65,15 @@ public enum ScenarioLoader {
     let partnerTable = table(PartnersFile.fileName, PartnersFile.columns)
     let ownerTable = table(OwnersFile.fileName, OwnersFile.columns)
     let measureTable = table(MeasuresFile.fileName, MeasuresFile.columns)
+    func optionalTable(_ name: String, _ columns: [ColumnSpec]) -> CSVTable? {
+      files[name].flatMap { CSVTable.parse($0, file: name, columns: columns, log: &log) }
+    }
+    let partnerYears = optionalTable(PlanFiles.partnerYearsFile, PlanFiles.partnerYearColumns)
+    let measureYears = optionalTable(PlanFiles.measureYearsFile, PlanFiles.measureYearColumns)
     var scenario = try assemble(
-      settings: settings, partnerTable: partnerTable, ownerTable: ownerTable, measureTable: measureTable, log: log)
-    scenario.inputFiles = inputFiles.compactMap { name in files[name].map { InputFile(name: name, sha256: sha256(of: $0)) } }
+      settings: settings, partnerTable: partnerTable, ownerTable: ownerTable, measureTable: measureTable,
+      partnerYears: partnerYears, measureYears: measureYears, log: log)
+    scenario.inputFiles = allInputFiles.compactMap { name in files[name].map { InputFile(name: name, sha256: sha256(of: $0)) } }
     return scenario
   }
 
@@ -76,7 +86,8 @@ public enum ScenarioLoader {
   }
 
   static func assemble(
-    settings: ScenarioSettings?, partnerTable: CSVTable?, ownerTable: CSVTable?, measureTable: CSVTable?, log initial: IssueLog
+    settings: ScenarioSettings?, partnerTable: CSVTable?, ownerTable: CSVTable?, measureTable: CSVTable?,
+    partnerYears: CSVTable? = nil, measureYears: CSVTable? = nil, log initial: IssueLog
   ) throws(ScenarioError) -> Scenario {
     var log = initial
     var partnerLog = IssueLog()
@@ -103,12 +114,22 @@ public enum ScenarioLoader {
         partnersKnown: partnerTable != nil && partnerLog.isEmpty, ownersKnown: ownerTable != nil && ownerLog.isEmpty)
       measures = MeasuresFile.read(measureTable, context: context, log: &log)
     }
+    var horizon: Horizon?
+    if let settings, let measureTable, log.isEmpty {
+      var rows: [MeasureID: Int] = [:]
+      for row in measureTable.rows { if let id = row.cells["id"], rows[MeasureID(id)] == nil { rows[MeasureID(id)] = row.number } }
+      horizon = PlanFiles.assemble(
+        settings.horizon, year: settings.year, measures: &measures, measureRows: rows, partners: partners, partnerYears: partnerYears,
+        measureYears: measureYears, log: &log)
+    }
     guard log.isEmpty, let settings, partnerTable != nil, ownerTable != nil, measureTable != nil else {
       throw ScenarioError(issues: log.issues)
     }
-    return Scenario(
+    var scenario = Scenario(
       year: settings.year, county: settings.county, title: settings.title, note: settings.note, schemes: settings.schemes,
       partners: partners, networks: settings.networks, owners: owners, measures: measures, policy: settings.policy,
       solver: settings.solver)
+    scenario.horizon = horizon
+    return scenario
   }
 }

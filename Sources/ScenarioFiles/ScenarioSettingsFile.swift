@@ -13,6 +13,8 @@ struct ScenarioSettings {
   var networkLines: [NetworkID: Int]
   var policy: Policy
   var solver: SolverSettings
+  /// The `horizon:` section (a multi-year plan), when given.
+  var horizon: HorizonSettings?
 }
 
 /// Reads `scenario.yaml`.
@@ -56,7 +58,7 @@ enum ScenarioSettingsFile {
   private static func read(_ document: Node, _ reader: inout YAMLReader) -> ScenarioSettings? {
     guard
       let top = reader.mapping(
-        document, "", allowed: ["year", "county", "title", "note", "schemes", "networks", "policy", "solver"],
+        document, "", allowed: ["year", "county", "title", "note", "schemes", "networks", "policy", "solver", "horizon"],
         required: ["year", "county", "schemes", "networks", "policy"])
     else { return nil }
     let year = reader.wholeNumber(top["year"], "year", in: 2000...2100)
@@ -67,10 +69,12 @@ enum ScenarioSettingsFile {
     let (networks, lines) = readNetworks(top["networks"], &reader)
     let policy = readPolicy(top["policy"], &reader)
     let solver = readSolver(top["solver"], &reader)
+    let horizon = top["horizon"].flatMap { node in year.flatMap { HorizonSettings.read(node, firstYear: $0, schemes: schemes, &reader) } }
     guard let year, let county, let schemes, let networks, let policy, let solver else { return nil }
+    if top["horizon"] != nil && horizon == nil { return nil }
     return ScenarioSettings(
       year: year, county: county, title: title, note: note, schemes: schemes, networks: networks, networkLines: lines,
-      policy: policy, solver: solver)
+      policy: policy, solver: solver, horizon: horizon)
   }
 
   private static func readSchemes(_ node: Node?, _ reader: inout YAMLReader) -> [Scheme]? {

@@ -1,0 +1,224 @@
+import LinearProgramming
+
+/// How the measure-years and scheme-years of an expanded plan hang together (see ``PlanExpansion``).
+struct PlanLinks: Sendable {
+  /// For a measure-year after the measure's first: the index of the year before.
+  var previousPart: [Int: Int] = [:]
+  /// Measure-years whose measure may stop after a first part.
+  var mayStop: Set<Int> = []
+  /// With the value rule `count`: each year of an n-year measure counts 1/n, so the measure counts once.
+  var countWeight: [Int: Double] = [:]
+  /// Per scheme-year (not the last year): the most money (NOK) that may be carried into the next year.
+  var carryLimit: [SchemeID: Double] = [:]
+  /// Per scheme-year (not the first year): the scheme-year whose carry-over it receives.
+  var carryFrom: [SchemeID: SchemeID] = [:]
+}
+
+/// One year of one measure in a plan: the unit the expanded model decides.
+public struct PlanPart: Sendable, Equatable {
+  /// Index in ``Scenario/measures`` of the plan's scenario.
+  public var measure: Int
+  public var year: Int
+  /// The year is the measure's first.
+  public var isFirst: Bool
+}
+
+/// A multi-year scenario as one single-year model: each (measure, year) is a measure-year with id
+/// `MEASURE@YEAR`, each (scheme, year) a scheme-year with its own frame row, each (partner, year) a
+/// partner-year with its own capacity rows. Priority lists (of the measures starting in a year),
+/// fairness floors and capacities then hold per year with the one-year formulation unchanged;
+/// ``PlanLinks`` adds what ties the years together.
+public struct PlanExpansion: Sendable {
+  /// The multi-year scenario.
+  public let scenario: Scenario
+  /// The one-model scenario of measure-years, scheme-years and partner-years.
+  public let expanded: Scenario
+  /// One per measure of ``expanded``, in its order (year by year, each year in the file's order).
+  public let parts: [PlanPart]
+  let links: PlanLinks
+
+  /// The id of `id` in `year` in the expanded scenario (ids cannot hold `@`).
+  static func expandedID(_ id: String, year: Int) -> String { "\(id)@\(year)" }
+
+  /// The id of the scenario a year-expanded id stands for.
+  static func baseID(_ id: String) -> String { id.split(separator: "@", maxSplits: 1).first.map(String.init) ?? id }
+
+  public init(_ scenario: Scenario) {
+    self.scenario = scenario
+    let years = scenario.planYears
+    var schemes: [Scheme] = []
+    var partners: [Partner] = []
+    var links = PlanLinks()
+    for (position, year) in years.enumerated() {
+      for scheme in scenario.schemes {
+        var copy = scheme
+        copy.id = SchemeID(Self.expandedID(scheme.id.rawValue, year: year))
+        copy.name = "\(scheme.name) \(year)"
+        copy.frame = scenario.frame(scheme, in: year)
+        schemes.append(copy)
+        let share = scenario.horizon?.carryOverShare ?? 0
+        if position + 1 < years.count, share > 0 { links.carryLimit[copy.id] = share * copy.frame }
+        if position > 0, share > 0 { links.carryFrom[copy.id] = SchemeID(Self.expandedID(scheme.id.rawValue, year: years[position - 1])) }
+      }
+      for partner in scenario.partners {
+        var copy = partner
+        copy.id = PartnerID(Self.expandedID(partner.id.rawValue, year: year))
+        copy.capacity = scenario.capacity(partner, in: year)
+        partners.append(copy)
+      }
+    }
+    var measures: [Measure] = []
+    var parts: [PlanPart] = []
+    var partIndex: [String: Int] = [:]
+    for year in years {
+      for (index, measure) in scenario.measures.enumerated() {
+        guard let amounts = scenario.amounts(of: measure, in: year) else { continue }
+        let measureYears = scenario.years(of: measure)
+        var copy = measure
+        copy.id = MeasureID(Self.expandedID(measure.id.rawValue, year: year))
+        copy.scheme = SchemeID(Self.expandedID(measure.scheme.rawValue, year: year))
+        copy.acceptablePartners = measure.acceptablePartners.map { PartnerID(Self.expandedID($0.rawValue, year: year)) }
+        copy.stateCost = amounts.stateCost
+        copy.hours = amounts.hours
+        copy.firstYear = nil
+        copy.laterYears = []
+        if year != measureYears.first { copy.pricePerParticipant = nil }
+        let position = measures.count
+        if let previous = partIndex["\(measure.id)@\(year - 1)"] {
+          links.previousPart[position] = previous
+          if measure.mayStop { links.mayStop.insert(position) }
+        }
+        if measureYears.count > 1 { links.countWeight[position] = 1 / Double(measureYears.count) }
+        partIndex["\(measure.id)@\(year)"] = position
+        measures.append(copy)
+        parts.append(PlanPart(measure: index, year: year, isFirst: year == measureYears.first))
+      }
+    }
+    var expanded = Scenario(
+      year: scenario.year, county: scenario.county, title: scenario.title, note: scenario.note, schemes: schemes, partners: partners,
+      networks: scenario.networks, owners: scenario.owners, measures: measures, policy: scenario.policy, solver: scenario.solver)
+    expanded.inputFiles = scenario.inputFiles
+    self.expanded = expanded
+    self.parts = parts
+    self.links = links
+  }
+
+  /// The formulation of the expanded model.
+  public func formulation(reference: AllocationReference = AllocationReference(), partnerTieBreak: Bool = true) -> AllocationFormulation {
+    AllocationFormulation(scenario: expanded, reference: reference, partnerTieBreak: partnerTieBreak, links: links)
+  }
+}
+
+extension Scenario {
+  /// One year of a plan as a one-year scenario: the year's frames (plus `carriedIn` NOK per scheme),
+  /// partner hours, and the measures that run that year with that year's cost and hours.
+  public func yearScenario(_ year: Int, carriedIn: [SchemeID: Double] = [:]) -> Scenario {
+    var copy = self
+    copy.year = year
+    copy.horizon = nil
+    copy.schemes = schemes.map { scheme in
+      var yearly = scheme
+      yearly.frame = frame(scheme, in: year) + (carriedIn[scheme.id] ?? 0)
+      return yearly
+    }
+    copy.partners = partners.map { partner in
+      var yearly = partner
+      yearly.capacity = capacity(partner, in: year)
+      return yearly
+    }
+    copy.measures = measures.compactMap { measure in
+      guard let amounts = amounts(of: measure, in: year) else { return nil }
+      var yearly = measure
+      if year != years(of: measure).first { yearly.pricePerParticipant = nil }
+      yearly.stateCost = amounts.stateCost
+      yearly.hours = amounts.hours
+      yearly.firstYear = nil
+      yearly.laterYears = []
+      return yearly
+    }
+    return copy
+  }
+}
+
+/// A solved plan: the expanded model's allocation, and each year read back as a one-year allocation.
+public struct PlanResult: Sendable {
+  public var expansion: PlanExpansion
+  /// The allocation of the expanded model (measure-years, scheme-years, partner-years).
+  public var expandedResult: AllocationResult
+  /// One per plan year, in order: that year's ``Scenario/yearScenario(_:carriedIn:)`` and its outcomes.
+  /// The first is the annual innstilling's allocation.
+  public var years: [AllocationResult]
+  /// NOK carried from each scheme-year into the next (scheme → year it leaves → NOK).
+  public var carriedOver: [SchemeID: [Int: Double]]
+
+  public var scenario: Scenario { expansion.scenario }
+  public var hasAllocation: Bool { expandedResult.hasAllocation }
+
+  /// Money carried into `year` for `scheme`.
+  public func carriedIn(_ scheme: SchemeID, year: Int) -> Double { carriedOver[scheme]?[year - 1] ?? 0 }
+}
+
+extension Allocator {
+  /// Solves a multi-year scenario as one model (see ``PlanExpansion``) and reads every year back.
+  ///
+  /// - Parameter reference: an expanded allocation to stay close to (the base plan's, for a what-if).
+  public func solvePlan(
+    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil
+  ) -> PlanResult {
+    let expansion = PlanExpansion(scenario)
+    let formulation = expansion.formulation(reference: reference)
+    let solved = solve(formulation: formulation, timeLimitSeconds: timeLimitSeconds)
+    let expandedResult = solved.result
+    guard expandedResult.hasAllocation else {
+      return PlanResult(expansion: expansion, expandedResult: expandedResult, years: [], carriedOver: [:])
+    }
+    var carried: [SchemeID: [Int: Double]] = [:]
+    for (id, variable) in formulation.carryOver.sorted(by: { $0.key < $1.key }) {
+      let parts = id.rawValue.split(separator: "@")
+      guard parts.count == 2, let year = Int(parts[1]) else { continue }
+      let value = max(0, solved.point[variable.rawValue]) * AllocationFormulation.moneyUnit
+      carried[SchemeID(String(parts[0])), default: [:]][year] = (value * 100).rounded() / 100
+    }
+    let years = scenario.planYears.map { year -> AllocationResult in
+      let carriedIn = Dictionary(uniqueKeysWithValues: scenario.schemes.map { ($0.id, carried[$0.id]?[year - 1] ?? 0) })
+      return Self.yearResult(year, of: expansion, expandedResult, scenario: scenario.yearScenario(year, carriedIn: carriedIn))
+    }
+    return PlanResult(expansion: expansion, expandedResult: expandedResult, years: years, carriedOver: carried)
+  }
+
+  /// The outcomes of `year`'s measure-years, with the expanded ids read back.
+  static func yearResult(_ year: Int, of expansion: PlanExpansion, _ expanded: AllocationResult, scenario: Scenario) -> AllocationResult {
+    func base<ID: ScenarioIdentifier>(_ id: ID) -> ID { ID(PlanExpansion.baseID(id.rawValue)) }
+    var outcomes: [MeasureOutcome] = []
+    var byID: [MeasureID: MeasureOutcome] = [:]
+    for (part, outcome) in zip(expansion.parts, expanded.outcomes) where part.year == year {
+      var mapped = outcome
+      mapped.measure = base(outcome.measure)
+      mapped.partners = outcome.partners.map { line in
+        var copy = line
+        copy.partner = base(line.partner)
+        return copy
+      }
+      mapped.reasons = outcome.reasons.map { reason in
+        switch reason {
+        case .frameSpent(let scheme, let left, let needed): .frameSpent(scheme: base(scheme), left: left, needed: needed)
+        case .partnerHoursUsed(let partner, let role, let left, let needed):
+          .partnerHoursUsed(partner: base(partner), role: role, left: left, needed: needed)
+        case .higherPriorityNotFullyFunded(let id): .higherPriorityNotFullyFunded(base(id))
+        default: reason
+        }
+      }
+      byID[mapped.measure] = mapped
+    }
+    for measure in scenario.measures { if let outcome = byID[measure.id] { outcomes.append(outcome) } }
+    var result = expanded
+    result.scenario = scenario
+    result.outcomes = outcomes
+    result.fairness = expanded.fairness.filter { $0.scheme.rawValue.hasSuffix("@\(year)") }.map { fairness in
+      var copy = fairness
+      copy.scheme = base(fairness.scheme)
+      return copy
+    }
+    return result
+  }
+}
