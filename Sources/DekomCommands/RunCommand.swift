@@ -43,8 +43,9 @@ extension Dekom {
       scenarioRun.showsProgress = !options.quiet && standardErrorIsTerminal
       scenarioRun.recordsSeconds = recordSeconds
       let result: AllocationResult
+      let plan: PlanResult?
       do {
-        result = try scenarioRun.execute()
+        (result, plan) = try scenarioRun.executeReportingPlan()
       } catch {
         throw report(error, directory: directory, language: options.lang)
       }
@@ -57,7 +58,13 @@ extension Dekom {
       if !options.quiet {
         let counts = Dictionary(grouping: result.outcomes, by: \.status).mapValues(\.count)
         let scenario = result.scenario
-        print("Solved \(scenario.county) \(scenario.year): \(result.status.rawValue) (\(result.solverName)).")
+        if let plan {
+          let years = plan.scenario.planYears
+          print("Solved the plan \(scenario.county) \(years.first!)–\(years.last!) as one model: \(result.status.rawValue) (\(result.solverName)).")
+          print("Year \(scenario.year), the innstilling:")
+        } else {
+          print("Solved \(scenario.county) \(scenario.year): \(result.status.rawValue) (\(result.solverName)).")
+        }
         print(
           "Measures: \(counts[.funded] ?? 0) funded, \(counts[.partlyFunded] ?? 0) partly, \(counts[.notFunded] ?? 0) not funded, \(counts[.ineligible] ?? 0) not eligible."
         )
@@ -74,6 +81,7 @@ extension Dekom {
         let defaultFolder = (directory.hasSuffix("/") ? directory + "out" : directory + "/out") + (variant.map { "/" + $0 } ?? "")
         let shownFolder = out ?? defaultFolder
         print("The draft innstilling is in \(shownFolder)/innstilling.md")
+        if plan != nil { print("The long-term plan is in \(shownFolder)/langsiktig-plan.md") }
       }
     }
 

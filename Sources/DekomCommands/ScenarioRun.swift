@@ -107,7 +107,11 @@ public struct ScenarioRun: Sendable {
   /// allocation, its kroner and the innstilling's totals.
   public func render(_ result: AllocationResult, explanation: Explanation? = nil) throws(Failure) -> [(name: String, contents: String)] {
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName)
-    let input = ReportInput(result: result, language: language, provenance: provenance, explanation: explanation)
+    return try render(ReportInput(result: result, language: language, provenance: provenance, explanation: explanation))
+  }
+
+  /// The files of one allocation's report input, verified.
+  func render(_ input: ReportInput) throws(Failure) -> [(name: String, contents: String)] {
     let files: [(name: String, contents: String)]
     do {
       let markdown = InnstillingMarkdown(input).render()
@@ -152,11 +156,60 @@ public struct ScenarioRun: Sendable {
     }
   }
 
-  /// Load, solve, render and write; returns the solved allocation. A variant is solved after its
-  /// base, closest to the base's allocation among its optimal answers.
+  /// The names of the files a run of a multi-year scenario writes besides ``outputFiles``.
+  public static let planFiles = ["langsiktig-plan.md", "langsiktig-plan.html"]
+
+  /// Solves a multi-year scenario as one model, staying close to `reference` (an expanded
+  /// allocation) among equally good answers.
+  public func solvePlan(_ scenario: Scenario, reference: AllocationReference = AllocationReference()) throws(Failure) -> PlanResult {
+    let plan = Allocator(solver: GLPKSolver()).solvePlan(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
+    guard plan.hasAllocation else { throw .noAllocation(plan.expandedResult) }
+    return plan
+  }
+
+  /// Renders the first year's innstilling (with the commitments it creates) and the long-term
+  /// plan, after the independent verifiers have passed both.
+  public func renderPlan(_ plan: PlanResult) throws(Failure) -> [(name: String, contents: String)] {
+    let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: plan.expandedResult.solverName)
+    var input = ReportInput(result: plan.years[0], language: language, provenance: provenance)
+    input.planCommitments = PlanCommitments(plan)
+    let violations = PlanVerifier(plan).violations()
+    guard violations.isEmpty else { throw .verificationFailed(violations) }
+    let files = try render(input)
+    do {
+      let document = PlanMarkdown(plan, language: language, provenance: provenance)
+      let markdown = document.render()
+      return files + [("langsiktig-plan.md", markdown), ("langsiktig-plan.html", try PlanHTML(document, markdown: markdown).render())]
+    } catch {
+      throw .rendering("\(error)")
+    }
+  }
+
+  /// Load, solve, render and write; returns the first year's allocation and, for a multi-year
+  /// scenario, the plan. Explanations are not made for a plan (its reports say so).
+  public func executeReportingPlan() throws(Failure) -> (result: AllocationResult, plan: PlanResult?) {
+    let base = try load()
+    guard base.isPlan else { return (try execute(base), nil) }
+    let plan: PlanResult
+    if let variant {
+      let scenario = try scenario(ofVariant: variant, variants: try loadVariants(), base: base)
+      plan = try solvePlan(scenario, reference: AllocationReference(try solvePlan(base).expandedResult))
+    } else {
+      plan = try solvePlan(base)
+    }
+    try write(try renderPlan(plan))
+    return (plan.years[0], plan)
+  }
+
+  /// Load, solve, render and write; returns the solved allocation (the first year's, for a plan).
   @discardableResult
   public func execute() throws(Failure) -> AllocationResult {
-    let base = try load()
+    try executeReportingPlan().result
+  }
+
+  /// Load, solve, render and write; returns the solved allocation. A variant is solved after its
+  /// base, closest to the base's allocation among its optimal answers.
+  private func execute(_ base: Scenario) throws(Failure) -> AllocationResult {
     guard let variant else {
       let (result, explanation) = try solveAndExplain(base, explain: explain)
       try write(try render(result, explanation: explanation))

@@ -13,6 +13,9 @@ public struct Horizon: Sendable, Equatable {
   /// The share of a year's frame that may be left unspent and spent the next year instead
   /// (0: no money moves between years).
   public var carryOverShare: Double
+  /// Where some measure was given per school year: the share of a school year's money paid in June
+  /// of the year it starts (the rest the following winter); `nil` when none was.
+  public var schoolYearJuneShare: Double?
 
   public init(
     years: [Int], laterFrames: [SchemeID: [Int: PlannedFrame]], laterCapacity: [PartnerID: [Int: [PartnerRole: Double]]] = [:],

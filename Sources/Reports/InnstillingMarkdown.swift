@@ -17,6 +17,10 @@ public struct InnstillingMarkdown {
   public func render() -> String {
     let explanations = input.explanation.map { ExplanationMarkdown(input: input, explanation: $0).sections() } ?? []
     var sections = [header(), summary(), networks(), partners(), owners(), criteria()] + explanations + [method()]
+    if let commitments = input.planCommitments {
+      let number = 7 + (input.explanation == nil ? 0 : ExplanationMarkdown.sectionCount)
+      sections.append(commitments.section(number: number, language: input.language, names: names))
+    }
     sections.removeAll(where: \.isEmpty)
     return sections.joined(separator: "\n\n") + "\n"
   }

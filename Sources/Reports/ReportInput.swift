@@ -12,6 +12,9 @@ public struct ReportInput {
   public let explanation: Explanation?
   let messages: any Messages
   let names: NameBook
+  /// When the allocation is the first year of a long-term plan: the commitments it creates for
+  /// later years, shown in a section of their own.
+  public var planCommitments: PlanCommitments?
 
   /// - Precondition: `result` has an allocation.
   public init(result: AllocationResult, language: Language, provenance: ReportProvenance, explanation: Explanation? = nil) {

@@ -87,8 +87,10 @@ enum PlanFiles {
           fix: "leave first_year empty, or set continuing = nei for a measure that starts later.")
       }
     }
-    readMeasureYears(measureYears, settings: settings, measures: &measures, measureRows: measureRows, log: &log)
-    return Horizon(years: years, laterFrames: settings.laterFrames, laterCapacity: capacity, carryOverShare: settings.carryOverShare)
+    let usesSchoolYears = readMeasureYears(measureYears, settings: settings, measures: &measures, measureRows: measureRows, log: &log)
+    var horizon = Horizon(years: years, laterFrames: settings.laterFrames, laterCapacity: capacity, carryOverShare: settings.carryOverShare)
+    horizon.schoolYearJuneShare = usesSchoolYears ? settings.juneShare : nil
+    return horizon
   }
 
   /// A school year written `2027/28`, `2027/2028`, `2027-28` or `2027-2028`: the calendar year it starts.
@@ -98,10 +100,11 @@ enum PlanFiles {
     return end == start + 1 || end == (start + 1) % 100 ? start : nil
   }
 
+  /// - Returns: whether some measure is given per school year.
   private static func readMeasureYears(
     _ table: CSVTable?, settings: HorizonSettings, measures: inout [Measure], measureRows: [MeasureID: Int], log: inout IssueLog
-  ) {
-    guard let table else { return }
+  ) -> Bool {
+    guard let table else { return false }
     let indexByID = Dictionary(uniqueKeysWithValues: measures.indices.map { (measures[$0].id, $0) })
     /// School-year amounts per measure: (start year, amounts, row).
     var schoolYears: [Int: [(start: Int, amounts: YearAmounts, row: Int)]] = [:]
@@ -172,6 +175,7 @@ enum PlanFiles {
     for index in schoolYears.keys.sorted() {
       convertSchoolYears(index, schoolYears[index]!, settings: settings, measures: &measures, calendarRows: calendarRows, log: &log)
     }
+    return !schoolYears.isEmpty
   }
 
   /// A measure given per school year gets its calendar-year amounts as the payments fall: the June

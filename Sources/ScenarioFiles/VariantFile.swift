@@ -76,39 +76,23 @@ public enum VariantFile {
     }
     guard
       let top = reader.mapping(
-        document, "", allowed: ["title", "description", "based_on", "frames", "partners", "measures", "policy"], required: ["title"])
+        document, "", allowed: ["title", "description", "based_on", "frames", "partners", "measures", "policy", "years"], required: ["title"])
     else { return nil }
     var variant = Variant(name: name, title: reader.text(top["title"], "title") ?? name)
     variant.description = top["description"].flatMap { reader.text($0, "description") }
     variant.basedOn = top["based_on"].flatMap { reader.identifier($0, "based_on") }
-    for (id, node) in entries(top["frames"], "frames", &reader) {
-      let path = "frames.\(id)"
-      guard let entry = reader.mapping(node, path, allowed: ["frame_nok", "factor"], required: []) else { continue }
-      if let nok = entry["frame_nok"].flatMap({ reader.number($0, "\(path).frame_nok", in: 1...1e11, unit: "NOK") }) {
-        variant.frames[SchemeID(id)] = .nok(nok)
-      } else if let factor = entry["factor"].flatMap({ reader.number($0, "\(path).factor", in: 0.001...100, unit: "factor") }) {
-        variant.frames[SchemeID(id)] = .factor(factor)
-      } else if entry.isEmpty {
-        reader.fail(node, path, "no change is given.", fix: "write frame_nok: NEW_FRAME or factor: 0.9.")
+    variant.frames = frames(top["frames"], "frames", &reader)
+    variant.partners = partners(top["partners"], "partners", prices: true, &reader)
+    for (yearText, node) in entries(top["years"], "years", &reader) {
+      let path = "years.\(yearText)"
+      guard let year = Int(yearText), (2000...2100).contains(year) else {
+        reader.fail(node, path, "\"\(yearText)\" is not a year.", fix: "write a later year of the scenario's horizon, e.g. 2028.")
+        continue
       }
-    }
-    for (id, node) in entries(top["partners"], "partners", &reader) {
-      let path = "partners.\(id)"
-      let keys = PartnerRole.allCases.flatMap { ["\($0.rawValue)_hours", "add_\($0.rawValue)_hours", "\($0.rawValue)_price_nok"] }
-      guard let entry = reader.mapping(node, path, allowed: keys, required: []) else { continue }
-      var change = Variant.PartnerChange()
-      for role in PartnerRole.allCases {
-        change.hours[role] = entry["\(role.rawValue)_hours"].flatMap {
-          reader.number($0, "\(path).\(role.rawValue)_hours", in: 0...1e7, unit: "hours")
-        }
-        change.addHours[role] = entry["add_\(role.rawValue)_hours"].flatMap {
-          reader.number($0, "\(path).add_\(role.rawValue)_hours", in: -1e7...1e7, unit: "hours")
-        }
-        change.price[role] = entry["\(role.rawValue)_price_nok"].flatMap {
-          reader.number($0, "\(path).\(role.rawValue)_price_nok", in: 0...1e5, unit: "NOK per hour")
-        }
-      }
-      variant.partners[PartnerID(id)] = change
+      guard let entry = reader.mapping(node, path, allowed: ["frames", "partners"], required: []) else { continue }
+      variant.years[year] = Variant.YearChange(
+        frames: frames(entry["frames"], "\(path).frames", &reader),
+        partners: partners(entry["partners"], "\(path).partners", prices: false, &reader))
     }
     for (id, node) in entries(top["measures"], "measures", &reader) {
       let path = "measures.\(id)"
@@ -126,6 +110,55 @@ public enum VariantFile {
       change.individualEducation = entry["individual_education"].flatMap { reader.yesNo($0, "\(path).individual_education") }
       variant.measures[MeasureID(id)] = change
     }
+    return readPolicy(top["policy"], variant, &reader)
+  }
+
+  /// Frame changes by scheme id (`frames:` at the top or in a year).
+  private static func frames(_ node: Node?, _ prefix: String, _ reader: inout YAMLReader) -> [SchemeID: Variant.FrameChange] {
+    var frames: [SchemeID: Variant.FrameChange] = [:]
+    for (id, node) in entries(node, prefix, &reader) {
+      let path = "\(prefix).\(id)"
+      guard let entry = reader.mapping(node, path, allowed: ["frame_nok", "factor"], required: []) else { continue }
+      if let nok = entry["frame_nok"].flatMap({ reader.number($0, "\(path).frame_nok", in: 1...1e11, unit: "NOK") }) {
+        frames[SchemeID(id)] = .nok(nok)
+      } else if let factor = entry["factor"].flatMap({ reader.number($0, "\(path).factor", in: 0.001...100, unit: "factor") }) {
+        frames[SchemeID(id)] = .factor(factor)
+      } else if entry.isEmpty {
+        reader.fail(node, path, "no change is given.", fix: "write frame_nok: NEW_FRAME or factor: 0.9.")
+      }
+    }
+    return frames
+  }
+
+  /// Partner changes by partner id; prices only at the top (a price holds for every year).
+  private static func partners(_ node: Node?, _ prefix: String, prices: Bool, _ reader: inout YAMLReader) -> [PartnerID: Variant.PartnerChange] {
+    var partners: [PartnerID: Variant.PartnerChange] = [:]
+    for (id, node) in entries(node, prefix, &reader) {
+      let path = "\(prefix).\(id)"
+      let keys = PartnerRole.allCases.flatMap {
+        ["\($0.rawValue)_hours", "add_\($0.rawValue)_hours"] + (prices ? ["\($0.rawValue)_price_nok"] : [])
+      }
+      guard let entry = reader.mapping(node, path, allowed: keys, required: []) else { continue }
+      var change = Variant.PartnerChange()
+      for role in PartnerRole.allCases {
+        change.hours[role] = entry["\(role.rawValue)_hours"].flatMap {
+          reader.number($0, "\(path).\(role.rawValue)_hours", in: 0...1e7, unit: "hours")
+        }
+        change.addHours[role] = entry["add_\(role.rawValue)_hours"].flatMap {
+          reader.number($0, "\(path).add_\(role.rawValue)_hours", in: -1e7...1e7, unit: "hours")
+        }
+        change.price[role] = entry["\(role.rawValue)_price_nok"].flatMap {
+          reader.number($0, "\(path).\(role.rawValue)_price_nok", in: 0...1e5, unit: "NOK per hour")
+        }
+      }
+      partners[PartnerID(id)] = change
+    }
+    return partners
+  }
+
+  private static func readPolicy(_ node: Node?, _ variant: Variant, _ reader: inout YAMLReader) -> Variant {
+    var variant = variant
+    let top = ["policy": node].compactMapValues { $0 }
     if let policy = reader.mapping(top["policy"], "policy", allowed: ["fairness_floor", "weighting", "decay", "value"], required: []) {
       variant.policy.fairnessFloor = policy["fairness_floor"].flatMap { reader.share($0, "policy.fairness_floor") }
       switch policy["weighting"].flatMap({ reader.text($0, "policy.weighting") }) {

@@ -16,6 +16,9 @@ public struct Variant: Sendable, Equatable {
   public var partners: [PartnerID: PartnerChange] = [:]
   public var measures: [MeasureID: MeasureChange] = [:]
   public var policy = PolicyChange()
+  /// Changes to a later year of a multi-year plan ("what if the 2028 frame falls 10 %?"); the
+  /// changes at the top (``frames``, ``partners``) are the first year's.
+  public var years: [Int: YearChange] = [:]
 
   public init(name: String, title: String, description: String? = nil, basedOn: String? = nil) {
     self.name = name
@@ -36,6 +39,18 @@ public struct Variant: Sendable, Equatable {
     public var addHours: [PartnerRole: Double] = [:]
     public var price: [PartnerRole: Double] = [:]
     public init() {}
+  }
+
+  /// Frames and partner hours of one later year of a plan.
+  public struct YearChange: Sendable, Equatable {
+    public var frames: [SchemeID: FrameChange]
+    /// Hours only; prices hold for every year and change at the top.
+    public var partners: [PartnerID: PartnerChange]
+
+    public init(frames: [SchemeID: FrameChange] = [:], partners: [PartnerID: PartnerChange] = [:]) {
+      self.frames = frames
+      self.partners = partners
+    }
   }
 
   /// New values for one measure.
@@ -126,6 +141,7 @@ extension Variant {
       if let value = change.individualEducation { scenario.measures[index].criteria.individualEducation = value }
       if let rank = change.rank { try move(&scenario, index, to: rank) }
     }
+    for (year, change) in years.sorted(by: { $0.key < $1.key }) { try apply(change, year: year, to: &scenario) }
     if let floor = policy.fairnessFloor { scenario.policy.fairnessFloor = floor }
     if let weighting = policy.weighting { scenario.policy.weighting = weighting }
     if let value = policy.value { scenario.policy.value = value }
@@ -137,6 +153,47 @@ extension Variant {
       }
     }
     return scenario
+  }
+
+  /// Applies the changes to a later year of the plan.
+  private func apply(_ change: YearChange, year: Int, to scenario: inout Scenario) throws(VariantError) {
+    func fail(_ problem: String, _ fix: String) -> VariantError { VariantError(variant: name, problem: problem, fix: fix) }
+    guard var horizon = scenario.horizon, horizon.years.dropFirst().contains(year) else {
+      let later = scenario.horizon.map { $0.years.dropFirst().map(String.init).joined(separator: ", ") } ?? ""
+      throw fail(
+        "years: \(year) is not a later year of the scenario's plan.",
+        later.isEmpty ? "remove `years:`; the scenario plans one year (its changes go under frames and partners)." : "use one of: \(later).")
+    }
+    for (id, frameChange) in change.frames.sorted(by: { $0.key < $1.key }) {
+      guard let old = horizon.laterFrames[id]?[year] else {
+        throw fail(
+          "years.\(year).frames: \(id) is not a scheme of the scenario.", "use one of: \(scenario.schemes.map(\.id.rawValue).joined(separator: ", ")).")
+      }
+      let frame: Double
+      switch frameChange {
+      case .nok(let value): frame = value
+      case .factor(let factor): frame = (old.amount * factor).rounded()
+      }
+      guard frame >= 0 && frame <= 1e11 else { throw fail("years.\(year).frames: \(id) would get a frame of \(frame) NOK.", "give a frame of 0 or more.") }
+      horizon.laterFrames[id]?[year] = PlannedFrame(amount: frame, forecast: old.forecast)
+    }
+    for (id, partnerChange) in change.partners.sorted(by: { $0.key < $1.key }) {
+      guard let partner = scenario.partner(id) else {
+        throw fail(
+          "years.\(year).partners: \(id) is not a partner of the scenario.", "use one of: \(scenario.partners.map(\.id.rawValue).joined(separator: ", ")).")
+      }
+      var capacity = scenario.capacity(partner, in: year)
+      for role in PartnerRole.allCases {
+        var hours = partnerChange.hours[role] ?? capacity[role] ?? 0
+        hours += partnerChange.addHours[role] ?? 0
+        guard hours >= 0 && hours <= 1e7 else {
+          throw fail("years.\(year).partners: \(id) would get \(hours) \(role.rawValue) hours.", "give 0 hours or more.")
+        }
+        capacity[role] = hours
+      }
+      horizon.laterCapacity[id, default: [:]][year] = capacity
+    }
+    scenario.horizon = horizon
   }
 
   /// Moves a measure to `rank` on its list; the others keep their order and are numbered 1, 2, 3 ….

@@ -14,6 +14,11 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
     case egenandel
     case instalments
     case reportTotal
+    /// A multi-year measure's years do not hang together (a later year without the earlier, a
+    /// changed share or partner).
+    case planYears
+    /// Money moved between years beyond the carry-over allowed.
+    case carryOver
   }
 
   public var rule: Rule
