@@ -3,6 +3,7 @@ import Foundation
 import GrantAllocation
 import Reports
 import Scenarios
+import Verification
 
 /// `dekom compare`: the base scenario and every variant in `variants/`, solved on all cores, and
 /// written side by side to `compare.md`.
@@ -22,6 +23,7 @@ public struct CompareRun {
     var resolved: [Scenario] = []
     for variant in variants { resolved.append(try run.scenario(ofVariant: variant.name, variants: variants, base: base)) }
     let scenarios = resolved
+    if base.isPlan { return try executePlan(base, variants: variants, scenarios: scenarios) }
     let baseResult = try run.solve(base)
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: baseResult.solverName)
     let baseInput = ReportInput(result: baseResult, language: run.language, provenance: provenance)
@@ -60,6 +62,62 @@ public struct CompareRun {
     }
     try run.write([("compare.md", markdown), ("compare.html", html)])
     return entries
+  }
+
+  /// The comparison of a multi-year scenario: the base plan and every variant plan, each solved as
+  /// one model, compared year by year. Returns the first year's entries.
+  private func executePlan(_ base: Scenario, variants: [Variant], scenarios: [Scenario]) throws(ScenarioRun.Failure)
+    -> [CompareMarkdown.Entry]
+  {
+    let basePlan = try run.solvePlan(base)
+    let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: basePlan.expandedResult.solverName)
+    let violations = PlanVerifier(basePlan).violations()
+    guard violations.isEmpty else { throw .verificationFailed(violations) }
+    let reference = AllocationReference(basePlan.expandedResult)
+    let run = self.run
+    let language = run.language
+    let solved = concurrentMap(variants.count) { index -> Result<PlanResult, CompareMarkdown.VariantFailure> in
+      do throws(ScenarioRun.Failure) {
+        return .success(try run.solvePlan(scenarios[index], reference: reference))
+      } catch {
+        return .failure(CompareMarkdown.VariantFailure(Self.reason(error, language: language)))
+      }
+    }
+    for case .success(let plan) in solved {
+      let violations = PlanVerifier(plan).violations()
+      guard violations.isEmpty else { throw .verificationFailed(violations) }
+    }
+    var documents: [CompareMarkdown] = []
+    var firstEntries: [CompareMarkdown.Entry] = []
+    for (position, _) in base.planYears.enumerated() {
+      let baseInput = ReportInput(result: basePlan.years[position], language: language, provenance: provenance)
+      if position == 0 { try ScenarioRun.verify(baseInput) }
+      var entries: [CompareMarkdown.Entry] = []
+      for (variant, slot) in zip(variants, solved) {
+        switch slot {
+        case .success(let plan):
+          let input = ReportInput(result: plan.years[position], language: language, provenance: provenance)
+          if position == 0 { try ScenarioRun.verify(input) }
+          let comparison = Comparison(
+            base: baseInput.result, baseSettlement: baseInput.settlement, variant: input.result, variantSettlement: input.settlement)
+          entries.append(CompareMarkdown.Entry(variant: variant, outcome: .success((input, comparison))))
+        case .failure(let failure):
+          entries.append(CompareMarkdown.Entry(variant: variant, outcome: .failure(failure)))
+        }
+      }
+      if position == 0 { firstEntries = entries }
+      documents.append(CompareMarkdown(base: baseInput, entries: entries))
+    }
+    let report = PlanCompareMarkdown(years: documents, county: base.county)
+    let markdown = report.render()
+    let html: String
+    do {
+      html = try report.renderHTML(markdown: markdown)
+    } catch {
+      throw .rendering("\(error)")
+    }
+    try run.write([("compare.md", markdown), ("compare.html", html)])
+    return firstEntries
   }
 
   /// Why a variant has no allocation, for the comparison report.

@@ -47,18 +47,23 @@ public struct CompareMarkdown {
   ///   - markdown: the output of ``render()``.
   ///   - chrome: what a page of `dekom serve` adds around the report; none for the file.
   public func renderHTML(markdown: String, chrome: PageChrome = PageChrome()) throws -> String {
+    let chart = allocatedChart()
+    return try HTMLPage(
+      language: base.language, title: messages.compareTitle(year: base.scenario.year, county: base.scenario.county), charts: [chart],
+      markdown: markdown, chrome: chrome
+    ).render()
+  }
+
+  /// What each scenario allocates against its frames.
+  func allocatedChart() -> BarChart {
     let labels = messages.chartLabels
     var rows = [scenarioRow(messages.baseName, base)]
     for entry in entries {
       if case .success(let solved) = entry.outcome { rows.append(scenarioRow(entry.variant.name, solved.input)) }
     }
-    let chart = BarChart(
+    return BarChart(
       heading: labels.allocatedPerScenario,
       series: [.init(label: labels.frame, color: "#cfdde8"), .init(label: labels.allocated, color: "#2f6f8f")], rows: rows)
-    return try HTMLPage(
-      language: base.language, title: messages.compareTitle(year: base.scenario.year, county: base.scenario.county), charts: [chart],
-      markdown: markdown, chrome: chrome
-    ).render()
   }
 
   private func scenarioRow(_ label: String, _ input: ReportInput) -> BarChart.Row {

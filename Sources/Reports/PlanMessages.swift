@@ -31,6 +31,8 @@ protocol PlanMessages: Sendable {
   var commitmentColumns: [String] { get }
   var planFileLine: String { get }
   var hoursUnit: String { get }
+  func compareTitle(first: Int, last: Int, county: String) -> String
+  var compareIntro: String { get }
 }
 
 /// What happened to a measure over the plan's years.
@@ -99,6 +101,9 @@ struct BokmalPlanMessages: PlanMessages {
   let commitmentColumns = ["Tiltak", "Ordning", "År", "Statlige midler (kr)"]
   let planFileLine = "Den langsiktige planen står i langsiktig-plan.md."
   let hoursUnit = "t"
+  func compareTitle(first: Int, last: Int, county: String) -> String { "Sammenligning av planscenarioer for \(county) \(first)–\(last)" }
+  let compareIntro =
+    "Grunnplanen og hver variant er løst som én modell over alle årene, varianten så nær grunnplanen som reglene tillater. Under vises hvert år for seg: bare det som flytter seg det året."
 }
 
 struct EnglishPlanMessages: PlanMessages {
@@ -155,6 +160,9 @@ struct EnglishPlanMessages: PlanMessages {
   let commitmentColumns = ["Measure", "Scheme", "Year", "State money (NOK)"]
   let planFileLine = "The long-term plan is in langsiktig-plan.md."
   let hoursUnit = "h"
+  func compareTitle(first: Int, last: Int, county: String) -> String { "Comparison of plan scenarios for \(county) \(first)–\(last)" }
+  let compareIntro =
+    "The base plan and each variant are solved as one model over all years, the variant as close to the base plan as the rules allow. Each year is shown on its own below: only what moves that year."
 }
 
 extension Language {
