@@ -193,8 +193,11 @@ public struct AllocationFormulation: Sendable {
       let (z, zPrevious) = (indicator[index], indicator[previous])
       if links.mayStop.contains(index) {
         model.addConstraint(name: "no later year without the earlier[\(id)]", terms: [LinearTerm(1, y), LinearTerm(-1, yPrevious)], upperBound: 0)
-        model.addConstraint(
-          name: "same share or stopped[\(id)]", terms: [LinearTerm(1, y), LinearTerm(-1, yPrevious), LinearTerm(-1, z)], lowerBound: -1)
+        // With a binary share (all or nothing), `y_t ≤ y_{t−1}` already means the same or stopped.
+        if z != y {
+          model.addConstraint(
+            name: "same share or stopped[\(id)]", terms: [LinearTerm(1, y), LinearTerm(-1, yPrevious), LinearTerm(-1, z)], lowerBound: -1)
+        }
         if z != y || zPrevious != yPrevious {
           model.addConstraint(
             name: "no later year without the earlier indicator[\(id)]", terms: [LinearTerm(1, z), LinearTerm(-1, zPrevious)], upperBound: 0)

@@ -68,3 +68,37 @@ public struct SeededGenerator: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+extension ScenarioBuilder {
+  /// Makes the scenario a plan from 2027 to `2026 + frames.count`: `frames[0]` is the first year's
+  /// frame of scheme `s`, the others its later frames.
+  @discardableResult
+  public func plan(frames: [Double], carryOverShare: Double = 0) -> ScenarioBuilder {
+    scenario.schemes[0].frame = frames[0]
+    let years = Array(2027..<(2027 + frames.count))
+    var later: [Int: PlannedFrame] = [:]
+    for (year, frame) in zip(years, frames).dropFirst() { later[year] = PlannedFrame(amount: frame, forecast: true) }
+    scenario.horizon = Horizon(years: years, laterFrames: [SchemeID("s"): later], carryOverShare: carryOverShare)
+    return self
+  }
+
+  /// The last measure added runs more years: `laterCosts` (with the same hours as its first year),
+  /// from `firstYear` (default the plan's first).
+  @discardableResult
+  public func lasting(_ laterCosts: [Double], firstYear: Int? = nil, mayStop: Bool = false, singlePartner: Bool = true) -> ScenarioBuilder {
+    let index = scenario.measures.count - 1
+    let hours = scenario.measures[index].hours
+    scenario.measures[index].laterYears = laterCosts.map { YearAmounts(stateCost: $0, hours: hours) }
+    scenario.measures[index].firstYear = firstYear
+    scenario.measures[index].mayStop = mayStop
+    scenario.measures[index].singlePartner = singlePartner
+    return self
+  }
+
+  /// Sets partner `id`'s partner-2 hours in a later year.
+  @discardableResult
+  public func hours(_ id: String, _ hours: Double, in year: Int) -> ScenarioBuilder {
+    scenario.horizon?.laterCapacity[PartnerID(id), default: [:]][year] = [.partner2: hours]
+    return self
+  }
+}
