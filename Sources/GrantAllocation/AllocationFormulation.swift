@@ -112,6 +112,13 @@ public struct AllocationFormulation: Sendable {
   /// fixed at 0 (constraint 7); continuing commitments at 1 (constraint 5).
   private mutating func addFundingVariables() {
     for (index, measure) in scenario.measures.enumerated() {
+      // In a plan, a later year of a measure that may not stop has its first year's share: the
+      // same variables (fewer binaries for the solver than separate ones tied by equations).
+      if let previous = links?.previousPart[index], links?.mayStop.contains(index) == false {
+        funded.append(funded[previous])
+        indicator.append(indicator[previous])
+        continue
+      }
       let eligible = failedCriteria[index].isEmpty
       let upper: Double = eligible ? 1 : 0
       let lower: Double = eligible && measure.continuing ? 1 : 0
@@ -202,7 +209,7 @@ public struct AllocationFormulation: Sendable {
           model.addConstraint(
             name: "no later year without the earlier indicator[\(id)]", terms: [LinearTerm(1, z), LinearTerm(-1, zPrevious)], upperBound: 0)
         }
-      } else {
+      } else if y != yPrevious {
         model.addConstraint(
           name: "same share every year[\(id)]", terms: [LinearTerm(1, y), LinearTerm(-1, yPrevious)], lowerBound: 0, upperBound: 0)
         if z != y || zPrevious != yPrevious {
@@ -218,7 +225,11 @@ public struct AllocationFormulation: Sendable {
       let beforeByBase = Dictionary(uniqueKeysWithValues: before.map { (PlanExpansion.baseID($0.key.rawValue), $0.value) })
       for partner in now.keys.sorted() {
         var terms = [LinearTerm(1, now[partner]!)]
-        if let earlier = beforeByBase[PlanExpansion.baseID(partner.rawValue)] { terms.append(LinearTerm(-1, earlier)) }
+        if let earlier = beforeByBase[PlanExpansion.baseID(partner.rawValue)] {
+          // The one candidate both years, carried by the shared indicator: nothing to require.
+          if earlier == now[partner]! { continue }
+          terms.append(LinearTerm(-1, earlier))
+        }
         model.addConstraint(name: "same partner every year[\(id),\(partner)]", terms: terms, upperBound: 0)
       }
     }
@@ -404,7 +415,26 @@ public struct AllocationFormulation: Sendable {
           },
           relativeTolerance: tolerance))
     }
+    // In a plan, the years of a measure that may not stop share one variable: one term each.
+    if links != nil {
+      for position in objectives.indices { objectives[position].terms = Self.merged(objectives[position].terms) }
+    }
     model.objectives = objectives
+  }
+
+  /// `terms` with the coefficients of a repeated variable added into its first term.
+  static func merged(_ terms: [LinearTerm]) -> [LinearTerm] {
+    var position: [VariableIndex: Int] = [:]
+    var result: [LinearTerm] = []
+    for term in terms {
+      if let at = position[term.variable] {
+        result[at].coefficient += term.coefficient
+      } else {
+        position[term.variable] = result.count
+        result.append(term)
+      }
+    }
+    return result
   }
 
   /// The canonical key (scheme, list, rank, id) of every measure, by measure index.

@@ -1,0 +1,112 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `dekom run` and `dekom compare` on the three-year example `scenarios/trondelag-plan`, against
+/// reviewed expected files.
+///
+/// To refresh the expected files after an intended change, run
+/// `DEKOM_UPDATE_EXPECTED=1 swift test --filter TrondelagPlanEndToEndTests`, then review `git diff`.
+@Suite("scenarios/trondelag-plan end to end")
+struct TrondelagPlanEndToEndTests {
+  static let scenario = repositoryRoot.appendingPathComponent("scenarios/trondelag-plan")
+  static let expected = repositoryRoot.appendingPathComponent("Tests/DekomCommandsTests/Expected/trondelag-plan")
+  static let files = [
+    "innstilling.md", "innstilling.html", "allocation.csv", "allocation.json", "langsiktig-plan.md", "langsiktig-plan.html",
+  ]
+  static var update: Bool { ProcessInfo.processInfo.environment["DEKOM_UPDATE_EXPECTED"] == "1" }
+
+  func temporaryFolder() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("dekom-plan-e2e-\(UUID().uuidString)")
+  }
+
+  func compareWithExpected(_ folder: URL, _ files: [String]) throws {
+    for file in files {
+      let actual = try Data(contentsOf: folder.appendingPathComponent(file))
+      let expectedURL = Self.expected.appendingPathComponent(file)
+      if Self.update {
+        try FileManager.default.createDirectory(at: Self.expected, withIntermediateDirectories: true)
+        try actual.write(to: expectedURL)
+      }
+      #expect(actual == (try Data(contentsOf: expectedURL)), "\(file) differs from Tests/DekomCommandsTests/Expected/trondelag-plan/\(file)")
+    }
+  }
+
+  @Test("check accepts the example plan")
+  func check() throws {
+    let output = try CommandLine.run(["check", Self.scenario.path])
+    #expect(output.status == 0, "\(output.standardError)")
+  }
+
+  @Test("run writes the reviewed plan and first-year innstilling, byte for byte")
+  func matchesExpected() throws {
+    let out = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let output = try CommandLine.run(["run", Self.scenario.path, "--out", out.path])
+    #expect(output.status == 0, "\(output.standardError)")
+    #expect(output.standardOutput.contains("Solved the plan Trøndelag 2027–2029 as one model"))
+    #expect(output.standardOutput.contains("langsiktig-plan.md"))
+    try compareWithExpected(out, Self.files)
+  }
+
+  @Test("the innstilling is the plan's first year: per scheme, its allocated money is the plan's committed + new in 2027")
+  func innstillingIsFirstYear() throws {
+    // The reviewed files, which matchesExpected shows a run reproduces byte for byte.
+    let innstilling = try String(contentsOf: Self.expected.appendingPathComponent("innstilling.md"), encoding: .utf8)
+    let plan = try String(contentsOf: Self.expected.appendingPathComponent("langsiktig-plan.md"), encoding: .utf8)
+    func cells(_ line: Substring) -> [String] { line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+    func kroner(_ text: String) -> Int { Int(text.filter(\.isNumber)) ?? -1 }
+    let schemes = [
+      "Desentralisert kompetanseutvikling (Dekom)", "Regional ordning for kompetanseutvikling i barnehagen (Rekom)",
+      "Kompetanseløftet for spesialpedagogikk og inkluderende praksis",
+    ]
+    for scheme in schemes {
+      // Innstilling summary: scheme | frame | partners | owners | joint | allocated | left.
+      let summary = innstilling.split(separator: "\n").first { $0.hasPrefix("| \(scheme) |") }.map(cells)
+      // Plan: scheme | year | frame | carried in | committed | new | carried on | free.
+      let planRow = plan.split(separator: "\n").first { $0.hasPrefix("| \(scheme) | 2027 |") }.map(cells)
+      #expect(summary != nil && planRow != nil)
+      guard let summary, let planRow else { continue }
+      #expect(kroner(summary[1]) == kroner(planRow[2]), "\(scheme)")
+      #expect(kroner(summary[5]) == kroner(planRow[4]) + kroner(planRow[5]), "\(scheme)")
+    }
+    // The section on commitments is there, and the later frames are marked as forecasts.
+    #expect(innstilling.contains("## 7. Forpliktelser for senere år"))
+    #expect(plan.contains("23 000 000 (prognose)"))
+  }
+
+  @Test("in English the plan says so, and marks forecasts")
+  func english() throws {
+    let out = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    #expect(try CommandLine.run(["run", Self.scenario.path, "--out", out.path, "--quiet", "--lang", "en"]).status == 0)
+    let english = try String(contentsOf: out.appendingPathComponent("langsiktig-plan.md"), encoding: .utf8)
+    #expect(english.hasPrefix("# Long-term plan 2027–2029"))
+    #expect(english.contains("(forecast)"))
+    let innstilling = try String(contentsOf: out.appendingPathComponent("innstilling.md"), encoding: .utf8)
+    #expect(innstilling.contains("## 7. Commitments for later years"))
+  }
+
+  @Test("the variant cutting the 2028 Dekom frame 10 % changes the 2027 innstilling, as it must")
+  func laterCutVariant() throws {
+    let variant = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: variant) }
+    let output = try CommandLine.run(["run", Self.scenario.path, "--variant", "dekom-2028-kutt", "--out", variant.path, "--quiet"])
+    #expect(output.status == 0, "\(output.standardError)")
+    let plan = try String(contentsOf: variant.appendingPathComponent("langsiktig-plan.md"), encoding: .utf8)
+    #expect(plan.contains("| Desentralisert kompetanseutvikling (Dekom) | 2028 | 20 700 000 (prognose) |"))
+    let before = try String(contentsOf: Self.expected.appendingPathComponent("allocation.csv"), encoding: .utf8)
+    let after = try String(contentsOf: variant.appendingPathComponent("allocation.csv"), encoding: .utf8)
+    #expect(before != after)
+  }
+
+  @Test("compare writes the reviewed per-year comparison of the base plan and its three variants")
+  func compare() throws {
+    let out = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let output = try CommandLine.run(["compare", Self.scenario.path, "--out", out.path])
+    #expect(output.status == 0, "\(output.standardError)")
+    #expect(output.standardOutput.contains("3 variants"))
+    try compareWithExpected(out, ["compare.md", "compare.html"])
+  }
+}
