@@ -62,7 +62,15 @@ extension Dekom {
       let formulation: AllocationFormulation
       do {
         let base = try scenarioRun.load()
-        if let variant {
+        if base.isPlan {
+          // A plan is exported as the one expanded model `dekom run` solves.
+          let scenario =
+            try variant.map { name throws(ScenarioRun.Failure) in
+              try scenarioRun.scenario(ofVariant: name, variants: try scenarioRun.loadVariants(), base: base)
+            } ?? base
+          let reference = variant == nil ? AllocationReference() : AllocationReference(try scenarioRun.solvePlan(base).expandedResult)
+          formulation = PlanExpansion(scenario).formulation(reference: reference)
+        } else if let variant {
           let scenario = try scenarioRun.scenario(ofVariant: variant, variants: try scenarioRun.loadVariants(), base: base)
           formulation = AllocationFormulation(scenario: scenario, reference: AllocationReference(try scenarioRun.solve(base)))
         } else {

@@ -79,8 +79,13 @@ public struct ScenarioRun: Sendable {
   }
 
   /// Solves a loaded scenario with GLPK, staying close to `reference` among equally good answers.
+  /// A multi-year scenario is solved as a plan, and its first year returned (`reference` then
+  /// holds for the first year).
   public func solve(_ scenario: Scenario, reference: AllocationReference = AllocationReference()) throws(Failure) -> AllocationResult {
-    try solveAndExplain(scenario, reference: reference, explain: false).result
+    if scenario.isPlan {
+      return try solvePlan(scenario, reference: PlanExpansion.reference(reference, year: scenario.year)).years[0]
+    }
+    return try solveAndExplain(scenario, reference: reference, explain: false).result
   }
 
   /// Solves a loaded scenario and, when `explain`, explains it (shadow prices, what it would take,

@@ -103,6 +103,18 @@ public struct PlanExpansion: Sendable {
     self.links = links
   }
 
+  /// A one-year reference (shares and hours by measure) as the expanded model's reference for `year`.
+  public static func reference(_ reference: AllocationReference, year: Int) -> AllocationReference {
+    var expanded = AllocationReference()
+    for (id, share) in reference.shares { expanded.shares[MeasureID(expandedID(id.rawValue, year: year))] = share }
+    for (id, partners) in reference.hours {
+      var byPartner: [PartnerID: [PartnerRole: Double]] = [:]
+      for (partner, hours) in partners { byPartner[PartnerID(expandedID(partner.rawValue, year: year))] = hours }
+      expanded.hours[MeasureID(expandedID(id.rawValue, year: year))] = byPartner
+    }
+    return expanded
+  }
+
   /// The formulation of the expanded model.
   public func formulation(reference: AllocationReference = AllocationReference(), partnerTieBreak: Bool = true) -> AllocationFormulation {
     AllocationFormulation(scenario: expanded, reference: reference, partnerTieBreak: partnerTieBreak, links: links)
