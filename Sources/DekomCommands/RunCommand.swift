@@ -60,7 +60,9 @@ extension Dekom {
         let scenario = result.scenario
         if let plan {
           let years = plan.scenario.planYears
-          print("Solved the plan \(scenario.county) \(years.first!)–\(years.last!) as one model: \(result.status.rawValue) (\(result.solverName)).")
+          print(
+            "Solved the plan \(scenario.county) \(years.first!)–\(years.last!) as one model: \(result.status.rawValue) (\(result.solverName))."
+          )
           print("Year \(scenario.year), the innstilling:")
         } else {
           print("Solved \(scenario.county) \(scenario.year): \(result.status.rawValue) (\(result.solverName)).")

@@ -199,7 +199,8 @@ public struct AllocationFormulation: Sendable {
       let (y, yPrevious) = (funded[index], funded[previous])
       let (z, zPrevious) = (indicator[index], indicator[previous])
       if links.mayStop.contains(index) {
-        model.addConstraint(name: "no later year without the earlier[\(id)]", terms: [LinearTerm(1, y), LinearTerm(-1, yPrevious)], upperBound: 0)
+        model.addConstraint(
+          name: "no later year without the earlier[\(id)]", terms: [LinearTerm(1, y), LinearTerm(-1, yPrevious)], upperBound: 0)
         // With a binary share (all or nothing), `y_t ≤ y_{t−1}` already means the same or stopped.
         if z != y {
           model.addConstraint(

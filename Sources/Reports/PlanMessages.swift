@@ -77,7 +77,9 @@ struct BokmalPlanMessages: PlanMessages {
   func ownersIntro(years: [Int]) -> String {
     "Tilskudd til hver skoleeier per år etter nettverkets fordelingsnøkkel, med egenandel etter ordningens sats. Hvert år utbetales i to like deler: ved utgangen av juni og påfølgende vinter."
   }
-  func ownerColumns(years: [Int]) -> [String] { ["Skoleeier", "Nettverk"] + years.flatMap { ["\($0) tilskudd (kr)", "\($0) egenandel (kr)"] } }
+  func ownerColumns(years: [Int]) -> [String] {
+    ["Skoleeier", "Nettverk"] + years.flatMap { ["\($0) tilskudd (kr)", "\($0) egenandel (kr)"] }
+  }
   func methodHeading(number: Int) -> String { "\(number). Hvordan planen er beregnet" }
   func methodLines(carryOverShare: String, juneShare: String?) -> [String] {
     [
@@ -85,7 +87,12 @@ struct BokmalPlanMessages: PlanMessages {
       "Et flerårig tiltak får samme andel hvert år; der det kan stoppe, får et senere år samme andel eller ingenting, og aldri et senere år uten de tidligere. Tiltak med én partner beholder partneren alle år.",
       "Et tiltaks verdi i prioriteringen telles én gang for hele tiltaket (fordelt på årene), ikke én gang per år.",
       "Inntil \(carryOverShare) av et års ramme kan stå ubrukt og brukes året etter; rammen for siste år kan ikke overføres.",
-    ] + (juneShare.map { ["Beløp gitt per skoleår er fordelt på kalenderår slik utbetalingene faller: \($0) i juni det året skoleåret starter, resten påfølgende vinter."] } ?? [])
+    ]
+      + (juneShare.map {
+        [
+          "Beløp gitt per skoleår er fordelt på kalenderår slik utbetalingene faller: \($0) i juni det året skoleåret starter, resten påfølgende vinter."
+        ]
+      } ?? [])
   }
   let explanationsSkipped =
     "Forklaringene (hva som skal til for å innvilge et tiltak, ventelister og skyggepriser) lages ikke for flerårige planer; begrunnelsene i tabellene er lest fra den løste planen."
@@ -107,7 +114,9 @@ struct BokmalPlanMessages: PlanMessages {
 }
 
 struct EnglishPlanMessages: PlanMessages {
-  func planTitle(first: Int, last: Int, county: String) -> String { "Long-term plan \(first)–\(last) of the collaboration forum in \(county)" }
+  func planTitle(first: Int, last: Int, county: String) -> String {
+    "Long-term plan \(first)–\(last) of the collaboration forum in \(county)"
+  }
   func planIntro(first: Int) -> String {
     "All years are solved as one model: a multi-year measure is funded in all its years or in none (or stops after a first part where the data allow it), "
       + "and no money moves between years beyond the carry-over allowed. This year's innstilling (\(first)) is the plan's first year."
@@ -116,7 +125,9 @@ struct EnglishPlanMessages: PlanMessages {
   let framesHeading = "1. Frames and commitments per year and scheme"
   let framesIntro =
     "*Committed* is money for earlier commitments and for later years of measures that start earlier in the plan; *new* is measures starting that year. *Free* = frame + carried in − committed − new − carried on."
-  let frameColumns = ["Scheme", "Year", "Frame (NOK)", "Carried in (NOK)", "Committed (NOK)", "New (NOK)", "Carried on (NOK)", "Free (NOK)"]
+  let frameColumns = [
+    "Scheme", "Year", "Frame (NOK)", "Carried in (NOK)", "Committed (NOK)", "New (NOK)", "Carried on (NOK)", "Free (NOK)",
+  ]
   let measuresHeading = "2. Measures per network over the years"
   let measuresIntro = "State money per measure and year (grant and development partners); – means the measure does not run that year."
   func measureColumns(years: [Int]) -> [String] { ["Measure", "Scheme", "Rank"] + years.map { "\($0) (NOK)" } + ["Status"] }
@@ -136,7 +147,9 @@ struct EnglishPlanMessages: PlanMessages {
   func ownersIntro(years: [Int]) -> String {
     "Each school owner's grant per year by its network's cost-sharing key, with the egenandel at the scheme's rate. Each year is paid in two equal parts: at the end of June and the following winter."
   }
-  func ownerColumns(years: [Int]) -> [String] { ["School owner", "Network"] + years.flatMap { ["\($0) grant (NOK)", "\($0) egenandel (NOK)"] } }
+  func ownerColumns(years: [Int]) -> [String] {
+    ["School owner", "Network"] + years.flatMap { ["\($0) grant (NOK)", "\($0) egenandel (NOK)"] }
+  }
   func methodHeading(number: Int) -> String { "\(number). How the plan was computed" }
   func methodLines(carryOverShare: String, juneShare: String?) -> [String] {
     [
@@ -144,7 +157,12 @@ struct EnglishPlanMessages: PlanMessages {
       "A multi-year measure gets the same share every year; where it may stop, a later year gets the same share or nothing, and never a later year without the earlier ones. A measure with one partner keeps it every year.",
       "A measure's priority value counts once for the whole measure (spread over its years), not once per year.",
       "Up to \(carryOverShare) of a year's frame may be left unspent and spent the next year; the last year's frame cannot be carried on.",
-    ] + (juneShare.map { ["Amounts given per school year fall on calendar years as they are paid: \($0) in June of the year the school year starts, the rest the following winter."] } ?? [])
+    ]
+      + (juneShare.map {
+        [
+          "Amounts given per school year fall on calendar years as they are paid: \($0) in June of the year the school year starts, the rest the following winter."
+        ]
+      } ?? [])
   }
   let explanationsSkipped =
     "The explanations (what it would take to fund a measure, waiting lists and shadow prices) are not made for multi-year plans; the reasons in the tables are read from the solved plan."

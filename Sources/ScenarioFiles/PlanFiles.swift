@@ -26,7 +26,8 @@ enum PlanFiles {
     guard let settings else {
       for measure in measures where (measure.firstYear ?? year) != year || !measure.laterYears.isEmpty || measure.mayStop {
         log.add(
-          MeasuresFile.fileName, row: measureRows[measure.id], measure.firstYear != nil && measure.firstYear != year ? "first_year" : "years",
+          MeasuresFile.fileName, row: measureRows[measure.id],
+          measure.firstYear != nil && measure.firstYear != year ? "first_year" : "years",
           "\(measure.id) is planned over several years, but scenario.yaml has no horizon.",
           fix: "add a `horizon:` section to scenario.yaml (see docs/scenario-format.md), or clear first_year, years and may_stop.")
       }
@@ -157,7 +158,8 @@ enum PlanFiles {
       case (false, true):
         guard let start = schoolYearStart(reader.text("school_year")) else {
           reader.fail(
-            "school_year", "\"\(reader.text("school_year"))\" is not a school year.", fix: "write it as 2027/28 (August 2027 to June 2028).")
+            "school_year", "\"\(reader.text("school_year"))\" is not a school year.", fix: "write it as 2027/28 (August 2027 to June 2028)."
+          )
           break
         }
         if cost == nil { reader.fail("cost_nok", "a school-year row needs its cost.", fix: "write the school year's cost in NOK.") }
@@ -219,7 +221,9 @@ enum PlanFiles {
       return
     }
     let declaredFirst = measure.firstYear ?? settings.years[0]
-    if declaredFirst != first && declaredFirst != settings.years[0] || (!measure.laterYears.isEmpty && measure.laterYears.count != years.count - 1) {
+    if declaredFirst != first && declaredFirst != settings.years[0]
+      || (!measure.laterYears.isEmpty && measure.laterYears.count != years.count - 1)
+    {
       log.add(
         measureYearsFile, row: firstRow, "school_year",
         "\(measure.id)'s school years are paid \(first)–\(last), but measures.csv gives other years (first_year, years).",

@@ -76,7 +76,8 @@ public enum VariantFile {
     }
     guard
       let top = reader.mapping(
-        document, "", allowed: ["title", "description", "based_on", "frames", "partners", "measures", "policy", "years"], required: ["title"])
+        document, "", allowed: ["title", "description", "based_on", "frames", "partners", "measures", "policy", "years"],
+        required: ["title"])
     else { return nil }
     var variant = Variant(name: name, title: reader.text(top["title"], "title") ?? name)
     variant.description = top["description"].flatMap { reader.text($0, "description") }
@@ -131,7 +132,9 @@ public enum VariantFile {
   }
 
   /// Partner changes by partner id; prices only at the top (a price holds for every year).
-  private static func partners(_ node: Node?, _ prefix: String, prices: Bool, _ reader: inout YAMLReader) -> [PartnerID: Variant.PartnerChange] {
+  private static func partners(_ node: Node?, _ prefix: String, prices: Bool, _ reader: inout YAMLReader) -> [PartnerID: Variant
+    .PartnerChange]
+  {
     var partners: [PartnerID: Variant.PartnerChange] = [:]
     for (id, node) in entries(node, prefix, &reader) {
       let path = "\(prefix).\(id)"

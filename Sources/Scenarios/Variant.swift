@@ -162,25 +162,30 @@ extension Variant {
       let later = scenario.horizon.map { $0.years.dropFirst().map(String.init).joined(separator: ", ") } ?? ""
       throw fail(
         "years: \(year) is not a later year of the scenario's plan.",
-        later.isEmpty ? "remove `years:`; the scenario plans one year (its changes go under frames and partners)." : "use one of: \(later).")
+        later.isEmpty ? "remove `years:`; the scenario plans one year (its changes go under frames and partners)." : "use one of: \(later)."
+      )
     }
     for (id, frameChange) in change.frames.sorted(by: { $0.key < $1.key }) {
       guard let old = horizon.laterFrames[id]?[year] else {
         throw fail(
-          "years.\(year).frames: \(id) is not a scheme of the scenario.", "use one of: \(scenario.schemes.map(\.id.rawValue).joined(separator: ", ")).")
+          "years.\(year).frames: \(id) is not a scheme of the scenario.",
+          "use one of: \(scenario.schemes.map(\.id.rawValue).joined(separator: ", ")).")
       }
       let frame: Double
       switch frameChange {
       case .nok(let value): frame = value
       case .factor(let factor): frame = (old.amount * factor).rounded()
       }
-      guard frame >= 0 && frame <= 1e11 else { throw fail("years.\(year).frames: \(id) would get a frame of \(frame) NOK.", "give a frame of 0 or more.") }
+      guard frame >= 0 && frame <= 1e11 else {
+        throw fail("years.\(year).frames: \(id) would get a frame of \(frame) NOK.", "give a frame of 0 or more.")
+      }
       horizon.laterFrames[id]?[year] = PlannedFrame(amount: frame, forecast: old.forecast)
     }
     for (id, partnerChange) in change.partners.sorted(by: { $0.key < $1.key }) {
       guard let partner = scenario.partner(id) else {
         throw fail(
-          "years.\(year).partners: \(id) is not a partner of the scenario.", "use one of: \(scenario.partners.map(\.id.rawValue).joined(separator: ", ")).")
+          "years.\(year).partners: \(id) is not a partner of the scenario.",
+          "use one of: \(scenario.partners.map(\.id.rawValue).joined(separator: ", ")).")
       }
       var capacity = scenario.capacity(partner, in: year)
       for role in PartnerRole.allCases {

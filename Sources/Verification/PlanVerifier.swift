@@ -29,7 +29,8 @@ public struct PlanVerifier {
         let carriedIn = position == 0 ? 0 : plan.carriedOver[scheme.id]?[years[position - 1]] ?? 0
         let carriedOn = plan.carriedOver[scheme.id]?[year] ?? 0
         if carriedOn > share * frame + 1 || (position == years.count - 1 && carriedOn > 0) {
-          found.append(Violation(.carryOver, "\(scheme.id) carries \(carriedOn) NOK out of \(year); at most \(share) of \(frame) NOK may move"))
+          found.append(
+            Violation(.carryOver, "\(scheme.id) carries \(carriedOn) NOK out of \(year); at most \(share) of \(frame) NOK may move"))
         }
         if spent + carriedOn > frame + carriedIn + 1 {
           found.append(
@@ -56,7 +57,8 @@ public struct PlanVerifier {
       for (list, entries) in lists.sorted(by: { $0.key < $1.key }) {
         let ordered = entries.sorted { $0.rank < $1.rank }
         for (higher, lower) in zip(ordered, ordered.dropFirst()) where lower.share > higher.share + Self.tolerance {
-          found.append(Violation(.priorityOrder, "in \(list) \(year), \(lower.id) has share \(lower.share) above \(higher.id) at \(higher.share)"))
+          found.append(
+            Violation(.priorityOrder, "in \(list) \(year), \(lower.id) has share \(lower.share) above \(higher.id) at \(higher.share)"))
         }
       }
     }
@@ -96,7 +98,8 @@ public struct PlanVerifier {
     if measure.singlePartner {
       let partners = Set(outcomes.flatMap { $0.1.partners.map(\.partner) })
       if partners.count > 1 {
-        found.append(Violation(.planYears, "\(measure.id) must have one partner but has \(partners.sorted().map(\.rawValue)) over its years"))
+        found.append(
+          Violation(.planYears, "\(measure.id) must have one partner but has \(partners.sorted().map(\.rawValue)) over its years"))
       }
     }
     return found

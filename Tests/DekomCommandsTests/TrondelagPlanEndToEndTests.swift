@@ -28,7 +28,8 @@ struct TrondelagPlanEndToEndTests {
         try FileManager.default.createDirectory(at: Self.expected, withIntermediateDirectories: true)
         try actual.write(to: expectedURL)
       }
-      #expect(actual == (try Data(contentsOf: expectedURL)), "\(file) differs from Tests/DekomCommandsTests/Expected/trondelag-plan/\(file)")
+      #expect(
+        actual == (try Data(contentsOf: expectedURL)), "\(file) differs from Tests/DekomCommandsTests/Expected/trondelag-plan/\(file)")
     }
   }
 

@@ -144,9 +144,15 @@ struct PlanTests {
       }
       #expect(plan.hasAllocation, "seed \(seed)")
       guard plan.hasAllocation else { continue }
-      let years = Dictionary(uniqueKeysWithValues: scenario.measures.map { measure in
-        (measure.id, scenario.years(of: measure).filter { year in (plan.years[scenario.planYears.firstIndex(of: year)!].outcome(measure.id)?.share ?? 0) == 1 }.count)
-      })
+      let years = Dictionary(
+        uniqueKeysWithValues: scenario.measures.map { measure in
+          (
+            measure.id,
+            scenario.years(of: measure).filter { year in
+              (plan.years[scenario.planYears.firstIndex(of: year)!].outcome(measure.id)?.share ?? 0) == 1
+            }.count
+          )
+        })
       let found = PlanBruteForce.tiers(scenario, fundedYears: years)
       #expect(found.count == best.count && zip(found, best).allSatisfy { abs($0 - $1) < 1e-6 }, "seed \(seed): \(found) vs \(best)")
       #expect(PlanCheck.laterYearsFollowTheFirst(plan), "seed \(seed)")
@@ -162,7 +168,9 @@ enum PlanCheck {
     let scenario = plan.scenario
     guard plan.years.count == scenario.planYears.count else { return false }
     for measure in scenario.measures {
-      let shares = scenario.years(of: measure).map { year in plan.years[scenario.planYears.firstIndex(of: year)!].outcome(measure.id)?.share ?? -1 }
+      let shares = scenario.years(of: measure).map { year in
+        plan.years[scenario.planYears.firstIndex(of: year)!].outcome(measure.id)?.share ?? -1
+      }
       var stopped = false
       for share in shares.dropFirst() {
         if share == 0 && measure.mayStop { stopped = true; continue }
@@ -187,7 +195,8 @@ enum PlanBruteForce {
       let rank = ranks[network]!
       let startsLater = Int.random(in: 0..<4, using: &random) == 0
       let cost = Double(Int.random(in: 1...5, using: &random) * 100)
-      builder.measure("\(network)\(rank)", network: network, rank: rank, cost: cost, continuing: Int.random(in: 0..<10, using: &random) == 0)
+      builder.measure(
+        "\(network)\(rank)", network: network, rank: rank, cost: cost, continuing: Int.random(in: 0..<10, using: &random) == 0)
       if startsLater {
         builder.lasting([], firstYear: 2028)
         builder.scenario.measures[builder.scenario.measures.count - 1].continuing = false
@@ -195,7 +204,9 @@ enum PlanBruteForce {
         builder.lasting([Double(Int.random(in: 1...5, using: &random) * 100)], mayStop: Bool.random(using: &random))
       }
     }
-    return builder.plan(frames: [Double(Int.random(in: 3...12, using: &random) * 100), Double(Int.random(in: 2...10, using: &random) * 100)]).scenario
+    return builder.plan(frames: [
+      Double(Int.random(in: 3...12, using: &random) * 100), Double(Int.random(in: 2...10, using: &random) * 100),
+    ]).scenario
   }
 
   /// The value of each rank's tier when each measure is funded for its first `fundedYears[id]`
@@ -225,9 +236,10 @@ enum PlanBruteForce {
           choice[position] = 0
         }
       }
-      let fundedYears = Dictionary(uniqueKeysWithValues: measures.indices.map { index in
-        (measures[index].id, [0, scenario.years(of: measures[index]).count, 1][choice[index]])
-      })
+      let fundedYears = Dictionary(
+        uniqueKeysWithValues: measures.indices.map { index in
+          (measures[index].id, [0, scenario.years(of: measures[index]).count, 1][choice[index]])
+        })
       let funded = Set(measures.filter { (fundedYears[$0.id] ?? 0) > 0 }.map(\.id))
       // Commitments are funded in all their years.
       guard measures.allSatisfy({ !$0.continuing || fundedYears[$0.id] == scenario.years(of: $0).count }) else { continue }
