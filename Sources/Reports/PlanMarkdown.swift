@@ -69,7 +69,9 @@ struct PlanFigures {
     if let stop = measureYears.firstIndex(where: { (share(measure.id, year: $0) ?? 0) == 0 }) {
       return .stoppedAfter(year: measureYears[stop - 1])
     }
-    return first >= 1 ? .allYears : .partlyAllYears(share: NameBook(scenario: plan.scenario, messages: Language.nb.messages).percent(first))
+    let shareText = NameBook(scenario: plan.scenario, messages: Language.nb.messages).percent(first)
+    if measureYears.count == 1 { return first >= 1 ? .funded : .partly(share: shareText) }
+    return first >= 1 ? .allYears : .partlyAllYears(share: shareText)
   }
 }
 
@@ -154,10 +156,13 @@ public struct PlanMarkdown {
   }
 
   private func status(_ measure: Measure) -> PlanMeasureStatus {
-    if case .partlyAllYears = figures.status(measure), let share = figures.share(measure.id, year: scenario.years(of: measure)[0]) {
-      return .partlyAllYears(share: names.percent(share))
+    let status = figures.status(measure)
+    guard let share = figures.share(measure.id, year: scenario.years(of: measure)[0]) else { return status }
+    switch status {
+    case .partlyAllYears: return .partlyAllYears(share: names.percent(share))
+    case .partly: return .partly(share: names.percent(share))
+    default: return status
     }
-    return figures.status(measure)
   }
 
   private func partners() -> String {

@@ -38,6 +38,10 @@ protocol PlanMessages: Sendable {
 /// What happened to a measure over the plan's years.
 enum PlanMeasureStatus: Equatable {
   case continuing
+  /// A measure of one year, funded in full.
+  case funded
+  /// A measure of one year, funded in part.
+  case partly(share: String)
   case allYears
   case partlyAllYears(share: String)
   case stoppedAfter(year: Int)
@@ -64,6 +68,8 @@ struct BokmalPlanMessages: PlanMessages {
   func planStatus(_ status: PlanMeasureStatus) -> String {
     switch status {
     case .continuing: "videreført forpliktelse"
+    case .funded: "innvilget"
+    case .partly(let share): "delvis innvilget (\(share))"
     case .allYears: "innvilget alle år"
     case .partlyAllYears(let share): "delvis innvilget (\(share)) alle år"
     case .stoppedAfter(let year): "innvilget til og med \(year), deretter stoppet"
@@ -134,6 +140,8 @@ struct EnglishPlanMessages: PlanMessages {
   func planStatus(_ status: PlanMeasureStatus) -> String {
     switch status {
     case .continuing: "continuing commitment"
+    case .funded: "funded"
+    case .partly(let share): "partly funded (\(share))"
     case .allYears: "funded all years"
     case .partlyAllYears(let share): "partly funded (\(share)) all years"
     case .stoppedAfter(let year): "funded up to \(year), then stopped"
