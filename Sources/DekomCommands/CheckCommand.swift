@@ -20,6 +20,10 @@ extension Dekom {
         print(
           "\(directory): valid – \(scenario.schemes.count) schemes, \(scenario.networks.count) networks, \(scenario.owners.count) school owners, \(scenario.partners.count) partners, \(scenario.measures.count) measures."
         )
+        if let years = scenario.horizon?.years, let first = years.first, let last = years.last {
+          let lasting = scenario.measures.filter { !$0.laterYears.isEmpty }.count
+          print("A plan for \(first)–\(last): \(lasting) measures run more than one year.")
+        }
       } catch {
         reportInvalid(error, directory: directory)
         throw DekomExit.invalidInput

@@ -266,6 +266,8 @@ public struct PlanCommitments: Sendable {
 
   let firstYear: Int
   let lines: [Line]
+  /// NOK of the first year's frame left unspent and carried into the next year, per scheme.
+  let carriedOn: [(scheme: SchemeID, amount: Int)]
 
   /// The later-year money of every measure funded in the plan's first year.
   public init(_ plan: PlanResult) {
@@ -284,6 +286,10 @@ public struct PlanCommitments: Sendable {
       }
     }
     self.lines = lines
+    carriedOn = scenario.schemes.compactMap { scheme in
+      let amount = Int((plan.carriedOver[scheme.id]?[figures.years[0]] ?? 0).rounded())
+      return amount > 0 ? (scheme.id, amount) : nil
+    }
   }
 
   /// The section, numbered `number`.
@@ -304,6 +310,9 @@ public struct PlanCommitments: Sendable {
         table.add(["**\(language.messages.total) \(year)**", "", "", "**\(names.kroner(sum))**"])
       }
       parts.append(table.rendered)
+    }
+    for carried in carriedOn {
+      parts.append(messages.carriedOnLine(scheme: names.scheme(carried.scheme), amount: names.kroner(carried.amount), year: firstYear))
     }
     parts.append(messages.explanationsSkipped + " " + messages.planFileLine)
     return parts.joined(separator: "\n\n")

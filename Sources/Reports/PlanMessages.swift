@@ -30,6 +30,7 @@ protocol PlanMessages: Sendable {
   var noCommitments: String { get }
   var commitmentColumns: [String] { get }
   var planFileLine: String { get }
+  func carriedOnLine(scheme: String, amount: String, year: Int) -> String
   var hoursUnit: String { get }
   func compareTitle(first: Int, last: Int, county: String) -> String
   var compareIntro: String { get }
@@ -113,6 +114,9 @@ struct BokmalPlanMessages: PlanMessages {
   let noCommitments = "Innstillingen binder ingen midler i senere år."
   let commitmentColumns = ["Tiltak", "Ordning", "År", "Statlige midler (kr)"]
   let planFileLine = "Den langsiktige planen står i langsiktig-plan.md."
+  func carriedOnLine(scheme: String, amount: String, year: Int) -> String {
+    "Av rammen for \(scheme) \(year) står \(amount) kr ubrukt; de overføres til \(year + 1) og brukes der i planen."
+  }
   let hoursUnit = "t"
   func compareTitle(first: Int, last: Int, county: String) -> String { "Sammenligning av planscenarioer for \(county) \(first)–\(last)" }
   let compareIntro =
@@ -185,6 +189,9 @@ struct EnglishPlanMessages: PlanMessages {
   let noCommitments = "The innstilling binds no money in later years."
   let commitmentColumns = ["Measure", "Scheme", "Year", "State money (NOK)"]
   let planFileLine = "The long-term plan is in langsiktig-plan.md."
+  func carriedOnLine(scheme: String, amount: String, year: Int) -> String {
+    "Of the frame for \(scheme) \(year), \(amount) NOK are left unspent and carried into \(year + 1), where the plan spends them."
+  }
   let hoursUnit = "h"
   func compareTitle(first: Int, last: Int, county: String) -> String { "Comparison of plan scenarios for \(county) \(first)–\(last)" }
   let compareIntro =
