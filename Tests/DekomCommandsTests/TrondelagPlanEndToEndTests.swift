@@ -101,6 +101,22 @@ struct TrondelagPlanEndToEndTests {
     #expect(before != after)
   }
 
+  @Test("a commitment that a later year's frame cannot pay: exit 3, the scheme-year named, nothing written")
+  func laterYearConflict() throws {
+    let folder = try ScenarioFolder(copying: Self.scenario)
+    defer { folder.remove() }
+    try folder.edit("scenario.yaml", replacing: "carry_over_share: 0.05", with: "carry_over_share: 0")
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("variants"), withIntermediateDirectories: true)
+    try folder.write("variants/tom-2028.yaml", "title: T\nyears:\n  2028:\n    frames: {dekom: {frame_nok: 1}}\n")
+    let out = temporaryFolder()
+    let output = try CommandLine.run(["run", folder.url.path, "--variant", "tom-2028", "--out", out.path])
+    #expect(output.status == 3)
+    // Gauldal's reading measure is a commitment for 2027 and 2028 (671 000 NOK in 2028).
+    #expect(output.standardError.contains("rammen for Desentralisert kompetanseutvikling (Dekom) 2028 (1 kr)"))
+    #expect(output.standardError.contains("ga-dekom-1@2028"))
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
   @Test("compare writes the reviewed per-year comparison of the base plan and its three variants")
   func compare() throws {
     let out = temporaryFolder()
