@@ -35,6 +35,9 @@ public enum Reason: Sendable, Equatable, Hashable {
   case fairnessFloorOfOthers([NetworkID])
   /// Frame and hours remain, but they give more value to the floors or priorities of others.
   case betterUseElsewhere
+  /// In a plan: the measure's later year `year` cannot be paid: `left` NOK of that year's frame
+  /// remain (after what is carried), `needed` NOK would fund the next step there.
+  case laterYearFrameSpent(scheme: SchemeID, year: Int, left: Double, needed: Double)
 }
 
 /// Hours one partner gives to one measure in one role, and what they cost.

@@ -191,11 +191,50 @@ extension Allocator {
       let value = max(0, solved.point[variable.rawValue]) * AllocationFormulation.moneyUnit
       carried[SchemeID(String(parts[0])), default: [:]][year] = (value * 100).rounded() / 100
     }
+    let explained = Self.laterYearReasons(expansion, expandedResult, carried: carried)
     let years = scenario.planYears.map { year -> AllocationResult in
       let carriedIn = Dictionary(uniqueKeysWithValues: scenario.schemes.map { ($0.id, carried[$0.id]?[year - 1] ?? 0) })
-      return Self.yearResult(year, of: expansion, expandedResult, scenario: scenario.yearScenario(year, carriedIn: carriedIn))
+      return Self.yearResult(year, of: expansion, explained, scenario: scenario.yearScenario(year, carriedIn: carriedIn))
     }
     return PlanResult(expansion: expansion, expandedResult: expandedResult, years: years, carriedOver: carried)
+  }
+
+  /// Adds to each measure's first year not funded in full the later years whose frame cannot pay
+  /// the next step (the reason a one-year reading of the first year cannot see).
+  static func laterYearReasons(_ expansion: PlanExpansion, _ result: AllocationResult, carried: [SchemeID: [Int: Double]])
+    -> AllocationResult
+  {
+    let expanded = expansion.expanded
+    var left: [SchemeID: Double] = [:]
+    for (position, scheme) in expanded.schemes.enumerated() {
+      let year = expansion.scenario.planYears[position / max(expansion.scenario.schemes.count, 1)]
+      let base = SchemeID(PlanExpansion.baseID(scheme.id.rawValue))
+      left[scheme.id] = scheme.frame + (carried[base]?[year - 1] ?? 0) - (carried[base]?[year] ?? 0)
+    }
+    for (measure, outcome) in zip(expanded.measures, result.outcomes) { left[measure.scheme, default: 0] -= outcome.stateMoney }
+    var partsOf: [Int: [Int]] = [:]
+    for (index, part) in expansion.parts.enumerated() { partsOf[part.measure, default: []].append(index) }
+    var explained = result
+    for (index, part) in expansion.parts.enumerated() where part.isFirst {
+      let outcome = result.outcomes[index]
+      guard outcome.status == .partlyFunded || outcome.status == .notFunded else { continue }
+      let measure = expanded.measures[index]
+      let step = outcome.share > 0 ? 1 - outcome.share : measure.minimumShare
+      var found: [Reason] = []
+      for later in (partsOf[part.measure] ?? []) where later != index {
+        let laterMeasure = expanded.measures[later]
+        let needed = step * (expanded.cheapestFullCost(of: laterMeasure) ?? laterMeasure.stateCost)
+        let remaining = max(0, left[laterMeasure.scheme] ?? 0)
+        if remaining + 0.5 < needed {
+          found.append(
+            .laterYearFrameSpent(scheme: laterMeasure.scheme, year: expansion.parts[later].year, left: remaining, needed: needed))
+        }
+      }
+      guard !found.isEmpty else { continue }
+      let kept = outcome.reasons.filter { $0 != .betterUseElsewhere }
+      explained.outcomes[index].reasons = kept + found
+    }
+    return explained
   }
 
   /// The outcomes of `year`'s measure-years, with the expanded ids read back.
@@ -217,6 +256,8 @@ extension Allocator {
         case .partnerHoursUsed(let partner, let role, let left, let needed):
           .partnerHoursUsed(partner: base(partner), role: role, left: left, needed: needed)
         case .higherPriorityNotFullyFunded(let id): .higherPriorityNotFullyFunded(base(id))
+        case .laterYearFrameSpent(let scheme, let year, let left, let needed):
+          .laterYearFrameSpent(scheme: base(scheme), year: year, left: left, needed: needed)
         default: reason
         }
       }

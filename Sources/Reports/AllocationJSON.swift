@@ -144,6 +144,7 @@ public struct AllocationJSON {
     case .higherPriorityNotFullyFunded: "higher_priority_not_fully_funded"
     case .fairnessFloorOfOthers: "fairness_floor_of_others"
     case .betterUseElsewhere: "better_use_elsewhere"
+    case .laterYearFrameSpent: "later_year_frame_spent"
     }
   }
 

@@ -171,6 +171,8 @@ struct BokmalMessages: Messages {
     case .fairnessFloorOfOthers(let networks):
       "Minstenivået til \(networks.map { names.network($0) }.joined(separator: ", ")) går foran: uten minstenivåene ville tiltaket fått mer."
     case .betterUseElsewhere: "Midler og timer gir mer etter forumets regler i andre tiltak."
+    case .laterYearFrameSpent(let scheme, let year, let left, let needed):
+      "Tiltaket går også i \(year), og rammen for \(names.scheme(scheme)) i \(year) er bundet (igjen \(names.kroner(left)) kr, trengs \(names.kroner(needed)) kr)."
     }
   }
   func stageName(_ name: String) -> String {

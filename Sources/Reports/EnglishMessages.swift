@@ -171,6 +171,8 @@ struct EnglishMessages: Messages {
     case .fairnessFloorOfOthers(let networks):
       "The fairness floor of \(networks.map { names.network($0) }.joined(separator: ", ")) comes first: without the floors this measure would get more."
     case .betterUseElsewhere: "The money and hours give more under the forum's rules in other measures."
+    case .laterYearFrameSpent(let scheme, let year, let left, let needed):
+      "The measure also runs in \(year), and the frame of \(names.scheme(scheme)) in \(year) is taken (NOK \(names.kroner(left)) left, NOK \(names.kroner(needed)) needed)."
     }
   }
   func stageName(_ name: String) -> String {

@@ -24,6 +24,10 @@ struct PlanTests {
     #expect(plan.hasAllocation)
     #expect(shares(plan, "a1") == [0, 0])
     #expect(shares(plan, "b1") == [1, nil])
+    // The reason names the later year: 200 of 2028's frame left, 300 needed.
+    #expect(
+      plan.years[0].outcome(MeasureID("a1"))?.reasons
+        == [.laterYearFrameSpent(scheme: SchemeID("s"), year: 2028, left: 200, needed: 300)])
     // The one-year view of 2027 alone would have funded a1.
     let alone = Allocator(solver: GLPKSolver()).allocate(builder.scenario.yearScenario(2027))
     #expect(alone.outcome(MeasureID("a1"))?.share == 1)
