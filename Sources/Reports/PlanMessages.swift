@@ -90,7 +90,7 @@ struct BokmalPlanMessages: PlanMessages {
   func methodHeading(number: Int) -> String { "\(number). Hvordan planen er beregnet" }
   func methodLines(carryOverShare: String, juneShare: String?) -> [String] {
     [
-      "Hvert tiltak-år, hver ordning-år og hver partner-år er en egen del av én modell; prioriteringsrekkefølge (blant tiltak som starter samme år), rettferdighetsgulv og partnerkapasitet gjelder hvert år.",
+      "Hvert tiltak-år, hver ordning-år og hver partner-år er en egen del av én modell; prioriteringsrekkefølgen (blant tiltak som starter samme år), minstenivåene og partnerkapasiteten gjelder hvert år.",
       "Et flerårig tiltak får samme andel hvert år; der det kan stoppe, får et senere år samme andel eller ingenting, og aldri et senere år uten de tidligere. Tiltak med én partner beholder partneren alle år.",
       "Et tiltaks verdi i prioriteringen telles én gang for hele tiltaket (fordelt på årene), ikke én gang per år.",
       "Inntil \(carryOverShare) av et års ramme kan stå ubrukt og brukes året etter; rammen for siste år kan ikke overføres.",
