@@ -94,7 +94,8 @@ public enum FuzzHarness {
 
   /// An accepted scenario must give a model with no defects, which GLPK then solves without aborting.
   static func check(_ scenario: Scenario, input: String) {
-    let formulation = AllocationFormulation(scenario: scenario)
+    // A plan is solved as its expanded model (PlanExpansion), which must be as safe for GLPK.
+    let formulation = scenario.isPlan ? PlanExpansion(scenario).formulation() : AllocationFormulation(scenario: scenario)
     let defects = formulation.model.defects() + GLPKSolver.glpkDefects(formulation.model)
     guard defects.isEmpty else {
       fatalError(
@@ -105,7 +106,10 @@ public enum FuzzHarness {
         """)
     }
     guard solves else { return }
-    let result = Allocator(solver: GLPKSolver()).allocate(scenario, timeLimitSeconds: 1)
+    let result =
+      scenario.isPlan
+      ? Allocator(solver: GLPKSolver()).solvePlan(scenario, timeLimitSeconds: 1).expandedResult
+      : Allocator(solver: GLPKSolver()).allocate(scenario, timeLimitSeconds: 1)
     if result.status == .invalidModel || !result.defects.isEmpty {
       fatalError(
         "dekom-fuzz: \(input): GLPKSolver refused the model: \(result.defects.map(\.description).joined(separator: "; "))")
