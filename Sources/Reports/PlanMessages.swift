@@ -31,7 +31,6 @@ protocol PlanMessages: Sendable {
   var commitmentColumns: [String] { get }
   var planFileLine: String { get }
   func carriedOnLine(scheme: String, amount: String, year: Int) -> String
-  var hoursUnit: String { get }
   func compareTitle(first: Int, last: Int, county: String) -> String
   var compareIntro: String { get }
 }
@@ -117,7 +116,6 @@ struct BokmalPlanMessages: PlanMessages {
   func carriedOnLine(scheme: String, amount: String, year: Int) -> String {
     "Av rammen for \(scheme) \(year) står \(amount) kr ubrukt; de overføres til \(year + 1) og brukes der i planen."
   }
-  let hoursUnit = "t"
   func compareTitle(first: Int, last: Int, county: String) -> String { "Sammenligning av planscenarioer for \(county) \(first)–\(last)" }
   let compareIntro =
     "Grunnplanen og hver variant er løst som én modell over alle årene, varianten så nær grunnplanen som reglene tillater. Under vises hvert år for seg: bare det som flytter seg det året."
@@ -192,7 +190,6 @@ struct EnglishPlanMessages: PlanMessages {
   func carriedOnLine(scheme: String, amount: String, year: Int) -> String {
     "Of the frame for \(scheme) \(year), \(amount) NOK are left unspent and carried into \(year + 1), where the plan spends them."
   }
-  let hoursUnit = "h"
   func compareTitle(first: Int, last: Int, county: String) -> String { "Comparison of plan scenarios for \(county) \(first)–\(last)" }
   let compareIntro =
     "The base plan and each variant are solved as one model over all years, the variant as close to the base plan as the rules allow. Each year is shown on its own below: only what moves that year."
