@@ -49,13 +49,11 @@ extension StageRunner {
     let roundedDown = roundedDownCompletion(of: relaxed)
     search.offer(roundedDown)
     // The relaxation kept wherever it is whole; the blocks where it is fractional solved again.
-    // On a small model branch-and-cut on the whole is as quick as these searches.
-    let searchesBlocks = integerColumnsByBlock.joined().count >= smallestSearchedModel
-    if !search.isClosed && searchesBlocks {
+    if !search.isClosed {
       search.offer(searchBlocks(fixedAt: relaxed, where: isIntegral, start: roundedDown ?? [], share: 0.1))
     }
     // The incumbent kept wherever the relaxation agrees with it; the other blocks solved again.
-    if !search.isClosed && searchesBlocks, let known = search.incumbent {
+    if !search.isClosed, let known = search.incumbent {
       search.offer(searchBlocks(fixedAt: known, where: { $0.agrees(with: relaxed) }, start: known, share: 0.1))
     }
     if search.isClosed, let incumbent = search.incumbent {
