@@ -29,17 +29,9 @@ extension StageRunner {
   /// or empty in the first stage. Branch-and-cut on the whole model gets `secondsShare` of the
   /// time left, so that a stage that cannot close its gap leaves time for the later ones.
   func solveStageByBlocks(_ objective: Objective, start: [Double], secondsShare: Double) -> StageOutcome {
-    let pointer = problem.pointer
-    glp_scale_prob(pointer, GLP_SF_AUTO)
-    let code = problem.simplex(milliseconds: { milliseconds() })
-    if code == .timeLimit { return StageOutcome(status: .timeLimitWithoutSolution, values: []) }
-    guard code == .success else { return StageOutcome(status: .solverFailure, values: []) }
-    let relaxation = GLPKStatus.simplex(pointer)
-    guard relaxation == .optimal else {
-      return StageOutcome(status: relaxation == .feasible ? .solverFailure : relaxation, values: [])
-    }
+    if let failure = relaxationFailure() { return failure }
     let relaxed = columnValues()
-    let lpBound = glp_get_obj_val(pointer)
+    let lpBound = glp_get_obj_val(problem.pointer)
     // An integral relaxation is the optimum.
     if isIntegral(relaxed) { return StageOutcome(status: .optimal, values: snapped(relaxed), bound: lpBound) }
 
@@ -62,7 +54,7 @@ extension StageRunner {
     // A gap remains: branch-and-cut on the whole model, from the incumbent. It needs an optimal
     // basis of the whole relaxation again (presolve is off).
     guard secondsLeft > 0.001, problem.simplex(milliseconds: { milliseconds() }) == .success,
-      GLPKStatus.simplex(pointer) == .optimal
+      GLPKStatus.simplex(problem.pointer) == .optimal
     else {
       return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: lpBound) }
         ?? StageOutcome(status: .timeLimitWithoutSolution, values: [])
@@ -157,10 +149,6 @@ extension StageRunner {
 
   // MARK: - Helpers
 
-  private func columnValues() -> [Double] {
-    (1...problem.columnCount).map { glp_get_col_prim(problem.pointer, $0) }
-  }
-
   private func isIntegral(_ block: BlockValues) -> Bool {
     block.columns.allSatisfy { column in
       let value = block.values[Int(column) - 1]
@@ -169,10 +157,7 @@ extension StageRunner {
   }
 
   private func isIntegral(_ values: [Double]) -> Bool {
-    integerColumnsByBlock.joined().allSatisfy { column in
-      let value = values[Int(column) - 1]
-      return abs(value - value.rounded()) <= Self.integrality
-    }
+    integerColumnsByBlock.allSatisfy { isIntegral(BlockValues(columns: $0, values: values)) }
   }
 
   /// `values` with integer columns rounded to whole numbers.

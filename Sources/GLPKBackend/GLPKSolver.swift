@@ -92,7 +92,8 @@ struct StageRunner {
       // The previous stage's point is feasible for this one (its optimum is kept within tolerance):
       // branch-and-cut starts from it as its first incumbent.
       let outcome =
-        options.method == .blockSearch && integerColumnsByBlock.joined().count >= smallestSearchedModel
+        options.method == .blockSearch && model.hasIntegerVariables
+          && integerColumnsByBlock.joined().count >= smallestSearchedModel
         ? solveStageByBlocks(objective, start: best, secondsShare: 1 / Double(stages.count - position))
         : solveStage(start: best)
       let seconds = Date().timeIntervalSince(stageStart)
@@ -134,22 +135,28 @@ struct StageRunner {
     var bound: Double?
   }
 
-  /// Simplex on the LP (relaxation); then branch-and-cut when there are integer variables.
-  private func solveStage(start: [Double]) -> StageOutcome {
-    let pointer = problem.pointer
-    glp_scale_prob(pointer, GLP_SF_AUTO)
+  /// Scales the problem and runs the simplex method on the (relaxed) stage: `nil` when it is
+  /// optimal, else the outcome to report (a relaxation that is only feasible is a failure when
+  /// branch-and-cut would need its optimal basis).
+  func relaxationFailure() -> StageOutcome? {
+    glp_scale_prob(problem.pointer, GLP_SF_AUTO)
     let code = problem.simplex(milliseconds: { milliseconds() })
     if code == .timeLimit { return StageOutcome(status: .timeLimitWithoutSolution, values: []) }
     guard code == .success else { return StageOutcome(status: .solverFailure, values: []) }
-    let relaxation = GLPKStatus.simplex(pointer)
-    guard model.hasIntegerVariables else {
-      guard relaxation == .optimal else { return StageOutcome(status: relaxation, values: []) }
-      let values = (1...problem.columnCount).map { glp_get_col_prim(pointer, $0) }
-      return StageOutcome(status: .optimal, values: values)
-    }
-    guard relaxation == .optimal else {
-      return StageOutcome(status: relaxation == .feasible ? .solverFailure : relaxation, values: [])
-    }
+    let relaxation = GLPKStatus.simplex(problem.pointer)
+    guard relaxation != .optimal else { return nil }
+    return StageOutcome(status: model.hasIntegerVariables && relaxation == .feasible ? .solverFailure : relaxation, values: [])
+  }
+
+  /// The simplex method's value of every column.
+  func columnValues() -> [Double] {
+    (1...problem.columnCount).map { glp_get_col_prim(problem.pointer, $0) }
+  }
+
+  /// Simplex on the LP (relaxation); then branch-and-cut when there are integer variables.
+  private func solveStage(start: [Double]) -> StageOutcome {
+    if let failure = relaxationFailure() { return failure }
+    guard model.hasIntegerVariables else { return StageOutcome(status: .optimal, values: columnValues()) }
     return branchAndCut(start: start)
   }
 
