@@ -19,9 +19,10 @@ extension Dekom {
     public init() {}
 
     public func run() throws {
-      let scenarioRun = ScenarioRun(
+      var scenarioRun = ScenarioRun(
         directory: URL(fileURLWithPath: directory), outputDirectory: out.map { URL(fileURLWithPath: $0) }, language: options.lang,
         timeLimitSeconds: options.timeLimit)
+      scenarioRun.method = options.method
       let entries: [CompareMarkdown.Entry]
       do {
         entries = try CompareRun(run: scenarioRun).execute()

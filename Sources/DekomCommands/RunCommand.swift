@@ -42,6 +42,7 @@ extension Dekom {
         timeLimitSeconds: options.timeLimit, variant: variant, explain: explain)
       scenarioRun.showsProgress = !options.quiet && standardErrorIsTerminal
       scenarioRun.recordsSeconds = recordSeconds
+      scenarioRun.method = options.method
       let result: AllocationResult
       let plan: PlanResult?
       do {

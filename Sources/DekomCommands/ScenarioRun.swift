@@ -2,6 +2,7 @@ import Explanations
 import Foundation
 import GLPKBackend
 import GrantAllocation
+import LinearProgramming
 import Reports
 import ScenarioFiles
 import Scenarios
@@ -24,6 +25,8 @@ public struct ScenarioRun: Sendable {
   public var outputDirectory: URL
   public var language: Language
   public var timeLimitSeconds: Double?
+  /// How each stage is solved.
+  public var method: SolveMethod = .branchAndCut
   /// A what-if variant (`variants/NAME.yaml`) to solve instead of the base scenario.
   public var variant: String?
   /// Whether to add shadow prices, what it would take to fund each measure and the waiting lists
@@ -93,7 +96,7 @@ public struct ScenarioRun: Sendable {
   public func solveAndExplain(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), explain: Bool
   ) throws(Failure) -> (result: AllocationResult, explanation: Explanation?) {
-    let allocator = Allocator(solver: GLPKSolver())
+    let allocator = Allocator(solver: GLPKSolver(), method: method)
     let solved = allocator.solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
     guard solved.result.hasAllocation else { throw .noAllocation(solved.result) }
     guard explain else { return (solved.result, nil) }

@@ -1,5 +1,8 @@
 import ArgumentParser
+import LinearProgramming
 import Reports
+
+extension SolveMethod: ExpressibleByArgument {}
 
 /// Options every solving command shares: report language, time limit, quietness.
 struct CommonSolveOptions: ParsableArguments {
@@ -8,6 +11,16 @@ struct CommonSolveOptions: ParsableArguments {
 
   @Option(help: "Wall-clock limit for each solve, in seconds (default: the scenario's, else 60).")
   var timeLimit: Double?
+
+  @Option(
+    help: ArgumentHelp(
+      "How each stage is solved: block-search or branch-and-cut (both give the same optimum).",
+      discussion: """
+        block-search bounds each stage with the LP relaxation and builds the integer allocation \
+        around it list by list, running branch-and-cut only while a gap remains; branch-and-cut \
+        is GLPK's branch-and-cut on the whole model.
+        """))
+  var method: SolveMethod = .branchAndCut
 
   @Flag(name: [.short, .long], help: "Print nothing but errors.")
   var quiet = false

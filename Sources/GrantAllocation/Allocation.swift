@@ -118,4 +118,10 @@ public struct SolveParameters: Sendable, Equatable, Codable {
   public var timeLimitSeconds: Double
   public var stageTolerance: Double
   public var relativeMIPGap: Double
+  /// How each stage was solved (recorded on its own as the result's method, not among these keys).
+  public var method: SolveMethod = .branchAndCut
+
+  private enum CodingKeys: String, CodingKey {
+    case timeLimitSeconds, stageTolerance, relativeMIPGap
+  }
 }

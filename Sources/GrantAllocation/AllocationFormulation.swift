@@ -93,6 +93,9 @@ public struct AllocationFormulation: Sendable {
     addFairnessFloors()
     addStabilityDeviations()
     setObjectives(partnerTieBreak: partnerTieBreak)
+    // Frames and capacities are the only rows that tie one ranked list to another.
+    model.linkingConstraints = (Array(frameRows.values) + capacityRows.values.flatMap(\.values)).sorted()
+    model.suggestedIntegerValues = greedyIntegerValues()
   }
 
   /// Whether measure `index` is eligible and not a continuing commitment (nor, in a plan, a later

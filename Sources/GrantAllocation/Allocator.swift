@@ -4,8 +4,14 @@ import LinearProgramming
 /// answer back as outcomes with reasons.
 public struct Allocator: Sendable {
   public let solver: any LinearSolver
+  /// How the solver works through each stage (both methods give the same optimum; see
+  /// ``LinearProgramming/SolveMethod``).
+  public let method: SolveMethod
 
-  public init(solver: any LinearSolver) { self.solver = solver }
+  public init(solver: any LinearSolver, method: SolveMethod = .branchAndCut) {
+    self.solver = solver
+    self.method = method
+  }
 
   /// Solves `scenario`.
   ///
@@ -40,7 +46,7 @@ public struct Allocator: Sendable {
   /// Solves a built formulation (a one-year scenario's, or an expanded plan's).
   func solve(formulation: AllocationFormulation, timeLimitSeconds: Double?) -> SolvedAllocation {
     let scenario = formulation.scenario
-    let options = SolveOptions(timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
+    let options = SolveOptions(timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds, method: method)
     let solution = solver.solve(formulation.model, options: options)
     let size = ModelSize(
       variables: formulation.model.variables.count,
@@ -51,7 +57,7 @@ public struct Allocator: Sendable {
       outcomes: [], fairness: [], conflicts: [], defects: solution.defects, modelSize: size,
       parameters: SolveParameters(
         timeLimitSeconds: options.timeLimitSeconds, stageTolerance: scenario.solver.stageTolerance,
-        relativeMIPGap: options.relativeMIPGap))
+        relativeMIPGap: options.relativeMIPGap, method: method))
     guard solution.status.hasSolution, solution.values.count == formulation.model.variables.count else {
       if solution.status == .infeasible {
         // The diagnosis gets its own budget of the same time limit: it runs only when there is no

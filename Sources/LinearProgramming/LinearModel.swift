@@ -85,6 +85,15 @@ public struct LinearModel: Sendable, Equatable {
   public private(set) var constraints: [Constraint] = []
   /// Lexicographic stages, most important first. An empty list asks for any feasible point.
   public var objectives: [Objective] = []
+  /// The few rows that tie otherwise independent parts of the model together (in the allocation
+  /// model: the frames and the partner capacities). A solve method may exploit them (see
+  /// ``SolveMethod/blockSearch`` and ``variableBlocks()``); they change nothing about the model.
+  public var linkingConstraints: [ConstraintIndex] = []
+  /// Values for integer variables of a point the model's author expects to be feasible (a
+  /// greedy allocation, say). A solve method may complete it with the continuous variables and
+  /// start from it; it changes nothing about the model, and entries that are not integer
+  /// variables with whole values inside their bounds are ignored.
+  public var suggestedIntegerValues: [VariableIndex: Double] = [:]
 
   public init() {}
 

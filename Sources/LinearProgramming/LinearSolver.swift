@@ -4,10 +4,13 @@ public struct SolveOptions: Sendable, Equatable {
   public var timeLimitSeconds: Double
   /// Relative MIP gap at which branch-and-cut may stop and call the point optimal.
   public var relativeMIPGap: Double
+  /// How each stage is solved.
+  public var method: SolveMethod
 
-  public init(timeLimitSeconds: Double = 60, relativeMIPGap: Double = 0) {
+  public init(timeLimitSeconds: Double = 60, relativeMIPGap: Double = 0, method: SolveMethod = .branchAndCut) {
     self.timeLimitSeconds = timeLimitSeconds
     self.relativeMIPGap = relativeMIPGap
+    self.method = method
   }
 }
 

@@ -81,7 +81,7 @@ public struct AllocationJSON {
       dekomVersion: provenance.dekomVersion, solver: provenance.solverName, year: scenario.year, county: scenario.county,
       inputFiles: scenario.inputFiles,
       solve: Solve(
-        status: result.status.rawValue, method: "lexicographic-branch-and-cut",
+        status: result.status.rawValue, method: "lexicographic-\(result.parameters.method.rawValue)",
         stages: result.stages.map {
           Stage(
             name: $0.name, status: $0.status.rawValue, objective: $0.objectiveValue.map(Self.stable),

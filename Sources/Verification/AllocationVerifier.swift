@@ -8,6 +8,8 @@ import GrantAllocation
 public struct AllocationVerifier {
   /// Hours and shares may differ from exact by this much (solver tolerance).
   static let tolerance = 1e-5
+  /// The largest rounding of one line's hours (reported to four decimals).
+  static let hoursRounding = 0.5e-4
 
   public let scenario: Scenario
   public let outcomes: [MeasureOutcome]
@@ -61,9 +63,11 @@ public struct AllocationVerifier {
     // Hours follow funding, from acceptable partners of an allowed kind, and one partner when asked.
     let scheme = scenario.schemes.first { $0.id == measure.scheme }
     for role in PartnerRole.allCases {
-      let given = outcome.partners.filter { $0.role == role }.reduce(0) { $0 + $1.hours }
+      let lines = outcome.partners.filter { $0.role == role }
+      let given = lines.reduce(0) { $0 + $1.hours }
       let asked = (measure.hours[role] ?? 0) * share
-      if abs(given - asked) > Self.tolerance * max(1, asked) {
+      // Each line's hours are reported to four decimals: half of 0.0001 per line is rounding.
+      if abs(given - asked) > Self.tolerance * max(1, asked) + Self.hoursRounding * Double(lines.count) {
         found.append(Violation(.partnerHours, "\(id) gets \(given) \(role.rawValue) hours; share \(share) of its hours is \(asked)"))
       }
     }

@@ -63,6 +63,27 @@ struct TrondelagEndToEndTests {
     }
   }
 
+  @Test("--method block-search writes the same allocation as branch-and-cut and says which method it used")
+  func blockSearch() throws {
+    let plain = temporaryFolder()
+    let searched = temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: plain)
+      try? FileManager.default.removeItem(at: searched)
+    }
+    #expect(try runInto(plain, ["--quiet", "--no-explain", "--method", "branch-and-cut"]).status == 0)
+    #expect(try runInto(searched, ["--quiet", "--no-explain", "--method", "block-search"]).status == 0)
+    for file in ["allocation.csv", "innstilling.md"] {
+      #expect(
+        try Data(contentsOf: plain.appendingPathComponent(file)) == Data(contentsOf: searched.appendingPathComponent(file)), "\(file)")
+    }
+    let json = try String(contentsOf: searched.appendingPathComponent("allocation.json"), encoding: .utf8)
+    #expect(json.contains("\"method\" : \"lexicographic-block-search\""))
+    let bad = try runInto(searched, ["--method", "simplex"])
+    #expect(bad.status != 0)
+    #expect(bad.standardError.contains("block-search"))
+  }
+
   @Test("compare writes the reviewed side-by-side comparison of the base and its four variants")
   func compare() throws {
     let out = temporaryFolder()

@@ -108,6 +108,23 @@ struct VerifierTests {
     #expect(broken.contains(.partnerHours))
   }
 
+  @Test("hours reported to four decimals pass; a real difference does not")
+  func hoursRounding() {
+    let result = Self.solved()
+    var scenario = result.scenario
+    let a2 = index(result, "a2")
+    scenario.measures[a2].hours[.partner2] = 5
+    var outcomes = result.outcomes
+    outcomes[a2].share = 0.554613
+    outcomes[a2].status = .partlyFunded
+    outcomes[a2].grant = scenario.measures[a2].stateCost * 0.554613
+    // 5 × 0.554613 = 2.773065 hours, reported as 2.7731 (found by block search on a national region).
+    outcomes[a2].partners = [PartnerAssignment(partner: PartnerID("p"), role: .partner2, hours: 2.7731, money: 27.731)]
+    #expect(!rules(scenario, outcomes).contains(.partnerHours))
+    outcomes[a2].partners = [PartnerAssignment(partner: PartnerID("p"), role: .partner2, hours: 2.7732, money: 27.732)]
+    #expect(rules(scenario, outcomes).contains(.partnerHours))
+  }
+
   @Test("money over the frame breaks the frame rule")
   func frame() {
     let result = Self.solved()

@@ -1,0 +1,123 @@
+import LinearProgramming
+
+extension AllocationFormulation {
+  /// The integer choices of a greedy allocation, as a start for a solve method: commitments
+  /// first, then each fairness floor from the top of its list until the floor is met, then
+  /// priority by priority (every list's first, then every list's second, …), each measure funded
+  /// in full with one partner per role when its frame and the partners' hours still allow it.
+  ///
+  /// It never funds a measure below one that is not funded, nor above a frame or a capacity it
+  /// tracks, so it is usually feasible; a solver still checks it (``LinearModel/suggestedIntegerValues``).
+  func greedyIntegerValues() -> [VariableIndex: Double] {
+    var greedy = GreedyAllocation(formulation: self)
+    for index in scenario.measures.indices where failedCriteria[index].isEmpty && scenario.measures[index].continuing {
+      greedy.fund(index, evenOverLimits: true)
+    }
+    let lists = Dictionary(grouping: scenario.measures.indices.filter(competesOnPriority)) {
+      ListKey(holder: scenario.measures[$0].holder, scheme: scenario.measures[$0].scheme)
+    }.mapValues { $0.sorted { scenario.measures[$0].rank < scenario.measures[$1].rank } }
+    for floor in fairnessFloors {
+      for index in lists[ListKey(holder: .network(floor.network), scheme: floor.scheme)] ?? [] {
+        guard greedy.money(ofList: floor.network, floor.scheme) < floor.target, greedy.fund(index) else { break }
+      }
+    }
+    let ranks = Set(lists.values.flatMap { $0.map { scenario.measures[$0].rank } }).sorted()
+    let orderedLists = lists.keys.sorted()
+    for rank in ranks {
+      for key in orderedLists {
+        let list = lists[key]!
+        guard let position = list.firstIndex(where: { scenario.measures[$0].rank == rank }) else { continue }
+        if position > 0, !greedy.isFunded(list[position - 1]) { continue }
+        greedy.fund(list[position])
+      }
+    }
+    return greedy.values
+  }
+}
+
+/// The running state of ``AllocationFormulation/greedyIntegerValues()``.
+private struct GreedyAllocation {
+  let formulation: AllocationFormulation
+  let hoursByMeasure: [Int: [AllocationFormulation.HoursVariable]]
+  var frameLeft: [SchemeID: Double]
+  var capacityLeft: [PartnerID: [PartnerRole: Double]]
+  var listMoney: [ListKey: Double] = [:]
+  var values: [VariableIndex: Double] = [:]
+  private var funded: Set<Int> = []
+
+  init(formulation: AllocationFormulation) {
+    self.formulation = formulation
+    let scenario = formulation.scenario
+    hoursByMeasure = Dictionary(grouping: formulation.hours, by: \.measure)
+    frameLeft = Dictionary(scenario.schemes.map { ($0.id, $0.frame) }, uniquingKeysWith: { first, _ in first })
+    capacityLeft = Dictionary(
+      scenario.partners.map { partner in
+        (partner.id, Dictionary(PartnerRole.allCases.map { ($0, partner.hours($0)) }, uniquingKeysWith: { first, _ in first }))
+      }, uniquingKeysWith: { first, _ in first })
+    for variable in formulation.indicator {
+      let measureIsForced = formulation.model.variables[variable.rawValue].lowerBound == 1
+      values[variable] = measureIsForced ? 1 : 0
+    }
+    for choices in formulation.partnerChoice.values {
+      for variable in choices.values { values[variable] = 0 }
+    }
+  }
+
+  func isFunded(_ index: Int) -> Bool { funded.contains(index) }
+
+  func money(ofList network: NetworkID, _ scheme: SchemeID) -> Double {
+    listMoney[ListKey(holder: .network(network), scheme: scheme)] ?? 0
+  }
+
+  /// Funds measure `index` in full with, per role, the most preferred partner that has the hours
+  /// left (one partner for all roles where the measure must have one). Returns whether it did.
+  @discardableResult
+  mutating func fund(_ index: Int, evenOverLimits: Bool = false) -> Bool {
+    guard !funded.contains(index) else { return true }
+    let scenario = formulation.scenario
+    let measure = scenario.measures[index]
+    let candidates = (hoursByMeasure[index] ?? []).sorted { ($0.preference, $0.partner) < ($1.preference, $1.partner) }
+    var chosen: [AllocationFormulation.HoursVariable] = []
+    if let choices = formulation.partnerChoice[index] {
+      // One partner for every role it is asked in.
+      let partners = choices.keys.sorted { first, second in
+        (measure.acceptablePartners.firstIndex(of: first) ?? 0) < (measure.acceptablePartners.firstIndex(of: second) ?? 0)
+      }
+      for partner in partners {
+        let lines = candidates.filter { $0.partner == partner }
+        let roles = Set(lines.map(\.role))
+        let asked = PartnerRole.allCases.filter { measure.hours($0) > 0 }
+        if asked.allSatisfy(roles.contains) && lines.allSatisfy({ fits($0) }) {
+          chosen = lines
+          break
+        }
+      }
+      if chosen.isEmpty && !evenOverLimits { return false }
+    } else {
+      for role in PartnerRole.allCases where measure.hours(role) > 0 {
+        guard
+          let line = candidates.first(where: { $0.role == role && fits($0) })
+            ?? (evenOverLimits ? candidates.first { $0.role == role } : nil)
+        else { return false }
+        chosen.append(line)
+      }
+    }
+    let money =
+      measure.stateCost
+      + chosen.reduce(0) { $0 + measure.hours($1.role) * (scenario.partner($1.partner)?.hourlyPrice($1.role) ?? 0) }
+    guard evenOverLimits || money <= (frameLeft[measure.scheme] ?? 0) else { return false }
+    funded.insert(index)
+    frameLeft[measure.scheme, default: 0] -= money
+    listMoney[ListKey(holder: measure.holder, scheme: measure.scheme), default: 0] += money
+    for line in chosen {
+      capacityLeft[line.partner, default: [:]][line.role, default: 0] -= measure.hours(line.role)
+      if let choice = formulation.partnerChoice[index]?[line.partner] { values[choice] = 1 }
+    }
+    values[formulation.indicator[index]] = 1
+    return true
+  }
+
+  private func fits(_ line: AllocationFormulation.HoursVariable) -> Bool {
+    formulation.scenario.measures[line.measure].hours(line.role) <= (capacityLeft[line.partner]?[line.role] ?? 0)
+  }
+}
