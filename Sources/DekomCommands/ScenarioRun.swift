@@ -170,7 +170,7 @@ public struct ScenarioRun: Sendable {
   /// Solves a multi-year scenario as one model, staying close to `reference` (an expanded
   /// allocation) among equally good answers.
   public func solvePlan(_ scenario: Scenario, reference: AllocationReference = AllocationReference()) throws(Failure) -> PlanResult {
-    let plan = Allocator(solver: GLPKSolver()).solvePlan(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
+    let plan = Allocator(solver: GLPKSolver(), method: method).solvePlan(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
     guard plan.hasAllocation else { throw .noAllocation(plan.expandedResult) }
     return plan
   }

@@ -50,6 +50,17 @@ struct TrondelagPlanEndToEndTests {
     try compareWithExpected(out, Self.files)
   }
 
+  @Test("--method block-search solves the plan too, to the same plan, and allocation.json names it")
+  func blockSearch() throws {
+    let out = temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: out) }
+    let output = try CommandLine.run(["run", Self.scenario.path, "--out", out.path, "--quiet", "--method", "block-search"])
+    #expect(output.status == 0, "\(output.standardError)")
+    try compareWithExpected(out, ["allocation.csv", "langsiktig-plan.md"])
+    let json = try String(contentsOf: out.appendingPathComponent("allocation.json"), encoding: .utf8)
+    #expect(json.contains("\"method\" : \"lexicographic-block-search\""))
+  }
+
   @Test("the innstilling is the plan's first year: per scheme, its allocated money is the plan's committed + new in 2027")
   func innstillingIsFirstYear() throws {
     // The reviewed files, which matchesExpected shows a run reproduces byte for byte.
