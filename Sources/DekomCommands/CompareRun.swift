@@ -39,28 +39,10 @@ public struct CompareRun {
         return .failure(CompareMarkdown.VariantFailure(Self.reason(error, language: language)))
       }
     }
-    var entries: [CompareMarkdown.Entry] = []
-    for (variant, slot) in zip(variants, solved) {
-      switch slot {
-      case .success(let result):
-        let input = ReportInput(result: result, language: language, provenance: provenance)
-        try ScenarioRun.verify(input)
-        let comparison = Comparison(
-          base: baseResult, baseSettlement: baseInput.settlement, variant: input.result, variantSettlement: input.settlement)
-        entries.append(CompareMarkdown.Entry(variant: variant, outcome: .success((input, comparison))))
-      case .failure(let failure):
-        entries.append(CompareMarkdown.Entry(variant: variant, outcome: .failure(failure)))
-      }
-    }
+    let entries = try Self.entries(against: baseInput, variants: variants, results: solved, verifying: true)
     let report = CompareMarkdown(base: baseInput, entries: entries)
     let markdown = report.render()
-    let html: String
-    do {
-      html = try report.renderHTML(markdown: markdown)
-    } catch {
-      throw .rendering("\(error)")
-    }
-    try run.write([("compare.md", markdown), ("compare.html", html)])
+    try write(markdown: markdown) { try report.renderHTML(markdown: markdown) }
     return entries
   }
 
@@ -71,8 +53,7 @@ public struct CompareRun {
   {
     let basePlan = try run.solvePlan(base)
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: basePlan.expandedResult.solverName)
-    let violations = PlanVerifier(basePlan).violations()
-    guard violations.isEmpty else { throw .verificationFailed(violations) }
+    try ScenarioRun.verify(basePlan)
     let reference = AllocationReference(basePlan.expandedResult)
     let run = self.run
     let language = run.language
@@ -83,41 +64,54 @@ public struct CompareRun {
         return .failure(CompareMarkdown.VariantFailure(Self.reason(error, language: language)))
       }
     }
-    for case .success(let plan) in solved {
-      let violations = PlanVerifier(plan).violations()
-      guard violations.isEmpty else { throw .verificationFailed(violations) }
-    }
+    for case .success(let plan) in solved { try ScenarioRun.verify(plan) }
     var documents: [CompareMarkdown] = []
     var firstEntries: [CompareMarkdown.Entry] = []
-    for (position, _) in base.planYears.enumerated() {
+    for position in base.planYears.indices {
       let baseInput = ReportInput(result: basePlan.years[position], language: language, provenance: provenance)
       if position == 0 { try ScenarioRun.verify(baseInput) }
-      var entries: [CompareMarkdown.Entry] = []
-      for (variant, slot) in zip(variants, solved) {
-        switch slot {
-        case .success(let plan):
-          let input = ReportInput(result: plan.years[position], language: language, provenance: provenance)
-          if position == 0 { try ScenarioRun.verify(input) }
-          let comparison = Comparison(
-            base: baseInput.result, baseSettlement: baseInput.settlement, variant: input.result, variantSettlement: input.settlement)
-          entries.append(CompareMarkdown.Entry(variant: variant, outcome: .success((input, comparison))))
-        case .failure(let failure):
-          entries.append(CompareMarkdown.Entry(variant: variant, outcome: .failure(failure)))
-        }
-      }
+      let years = solved.map { slot in slot.map { $0.years[position] } }
+      let entries = try Self.entries(against: baseInput, variants: variants, results: years, verifying: position == 0)
       if position == 0 { firstEntries = entries }
       documents.append(CompareMarkdown(base: baseInput, entries: entries))
     }
     let report = PlanCompareMarkdown(years: documents, county: base.county)
     let markdown = report.render()
-    let html: String
+    try write(markdown: markdown) { try report.renderHTML(markdown: markdown) }
+    return firstEntries
+  }
+
+  /// One entry per variant: its comparison with `baseInput` (its allocation verified first when
+  /// `verifying`), or why it has no allocation.
+  private static func entries(
+    against baseInput: ReportInput, variants: [Variant], results: [Result<AllocationResult, CompareMarkdown.VariantFailure>],
+    verifying: Bool
+  ) throws(ScenarioRun.Failure) -> [CompareMarkdown.Entry] {
+    var entries: [CompareMarkdown.Entry] = []
+    for (variant, slot) in zip(variants, results) {
+      switch slot {
+      case .success(let result):
+        let input = ReportInput(result: result, language: baseInput.language, provenance: baseInput.provenance)
+        if verifying { try ScenarioRun.verify(input) }
+        let comparison = Comparison(
+          base: baseInput.result, baseSettlement: baseInput.settlement, variant: input.result, variantSettlement: input.settlement)
+        entries.append(CompareMarkdown.Entry(variant: variant, outcome: .success((input, comparison))))
+      case .failure(let failure):
+        entries.append(CompareMarkdown.Entry(variant: variant, outcome: .failure(failure)))
+      }
+    }
+    return entries
+  }
+
+  /// Writes `compare.md` and the `compare.html` that `html` renders, both or neither.
+  private func write(markdown: String, html: () throws -> String) throws(ScenarioRun.Failure) {
+    let page: String
     do {
-      html = try report.renderHTML(markdown: markdown)
+      page = try html()
     } catch {
       throw .rendering("\(error)")
     }
-    try run.write([("compare.md", markdown), ("compare.html", html)])
-    return firstEntries
+    try run.write([("compare.md", markdown), ("compare.html", page)])
   }
 
   /// Why a variant has no allocation, for the comparison report.

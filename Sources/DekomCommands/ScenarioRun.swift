@@ -146,6 +146,13 @@ public struct ScenarioRun: Sendable {
     guard violations.isEmpty else { throw .verificationFailed(violations) }
   }
 
+  /// The independent check of a plan: every year's frames, capacities and commitments, and how a
+  /// measure's years hang together (``PlanVerifier``).
+  static func verify(_ plan: PlanResult) throws(Failure) {
+    let violations = PlanVerifier(plan).violations()
+    guard violations.isEmpty else { throw .verificationFailed(violations) }
+  }
+
   /// Every input file of the scenario folder, which no output may replace.
   var inputFiles: [URL] {
     let variantsFolder = directory.appendingPathComponent(VariantFile.folderName)
@@ -181,8 +188,7 @@ public struct ScenarioRun: Sendable {
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: plan.expandedResult.solverName)
     var input = ReportInput(result: plan.years[0], language: language, provenance: provenance)
     input.planCommitments = PlanCommitments(plan)
-    let violations = PlanVerifier(plan).violations()
-    guard violations.isEmpty else { throw .verificationFailed(violations) }
+    try Self.verify(plan)
     let files = try render(input)
     do {
       let document = PlanMarkdown(plan, language: language, provenance: provenance)

@@ -137,9 +137,13 @@ struct StageRunner {
 
   /// Scales the problem and runs the simplex method on the (relaxed) stage: `nil` when it is
   /// optimal, else the outcome to report (a relaxation that is only feasible is a failure when
-  /// branch-and-cut would need its optimal basis).
-  func relaxationFailure() -> StageOutcome? {
+  /// branch-and-cut would need its optimal basis). With `advancedBasis`, the first simplex on the
+  /// problem starts from GLPK's advanced basis (a triangular basis chosen from the matrix, glpsol's
+  /// default) instead of the all-slack one.
+  func relaxationFailure(advancedBasis: Bool = false) -> StageOutcome? {
     glp_scale_prob(problem.pointer, GLP_SF_AUTO)
+    // GLPK: glp_adv_basis "flags: reserved for use in the future; must be specified as zero".
+    if advancedBasis, glp_get_status(problem.pointer) == GLP_UNDEF, problem.rowCount > 0 { glp_adv_basis(problem.pointer, 0) }
     let code = problem.simplex(milliseconds: { milliseconds() })
     if code == .timeLimit { return StageOutcome(status: .timeLimitWithoutSolution, values: []) }
     guard code == .success else { return StageOutcome(status: .solverFailure, values: []) }

@@ -84,12 +84,12 @@ public struct PlanExpansion: Sendable {
         copy.laterYears = []
         if year != measureYears.first { copy.pricePerParticipant = nil }
         let position = measures.count
-        if let previous = partIndex["\(measure.id)@\(year - 1)"] {
+        if let previous = partIndex[Self.expandedID(measure.id.rawValue, year: year - 1)] {
           links.previousPart[position] = previous
           if measure.mayStop { links.mayStop.insert(position) }
         }
         if measureYears.count > 1 { links.countWeight[position] = 1 / Double(measureYears.count) }
-        partIndex["\(measure.id)@\(year)"] = position
+        partIndex[Self.expandedID(measure.id.rawValue, year: year)] = position
         measures.append(copy)
         parts.append(PlanPart(measure: index, year: year, isFirst: year == measureYears.first))
       }
@@ -185,11 +185,13 @@ extension Allocator {
       return PlanResult(expansion: expansion, expandedResult: expandedResult, years: [], carriedOver: [:])
     }
     var carried: [SchemeID: [Int: Double]] = [:]
-    for (id, variable) in formulation.carryOver.sorted(by: { $0.key < $1.key }) {
-      let parts = id.rawValue.split(separator: "@")
-      guard parts.count == 2, let year = Int(parts[1]) else { continue }
-      let value = max(0, solved.point[variable.rawValue]) * AllocationFormulation.moneyUnit
-      carried[SchemeID(String(parts[0])), default: [:]][year] = (value * 100).rounded() / 100
+    for scheme in scenario.schemes {
+      for year in scenario.planYears {
+        let id = SchemeID(PlanExpansion.expandedID(scheme.id.rawValue, year: year))
+        guard let variable = formulation.carryOver[id] else { continue }
+        let value = max(0, solved.point[variable.rawValue]) * AllocationFormulation.moneyUnit
+        carried[scheme.id, default: [:]][year] = (value * 100).rounded() / 100
+      }
     }
     let explained = Self.laterYearReasons(expansion, expandedResult, carried: carried)
     let years = scenario.planYears.map { year -> AllocationResult in
@@ -267,7 +269,8 @@ extension Allocator {
     var result = expanded
     result.scenario = scenario
     result.outcomes = outcomes
-    result.fairness = expanded.fairness.filter { $0.scheme.rawValue.hasSuffix("@\(year)") }.map { fairness in
+    result.fairness = expanded.fairness.filter { $0.scheme.rawValue == PlanExpansion.expandedID(base($0.scheme).rawValue, year: year) }.map
+    { fairness in
       var copy = fairness
       copy.scheme = base(fairness.scheme)
       return copy
