@@ -111,7 +111,8 @@ extension Dekom {
       defer { for temporary in temporaries { try? FileManager.default.removeItem(atPath: temporary.path) } }
 
       let name = "dekom \(scenario.county) \(scenario.year)\(variant.map { " variant \($0)" } ?? "") stage \(stageIndex + 1)"
-      let options = SolveOptions(timeLimitSeconds: timeLimit ?? scenario.solver.timeLimitSeconds)
+      let options = SolveOptions(
+        timeLimitSeconds: timeLimit ?? scenario.solver.timeLimitSeconds, relativeMIPGap: scenario.solver.relativeMIPGap)
       let outcome: GLPKExport.Outcome
       do {
         outcome = try GLPKExport().write(model, stage: stageIndex, name: name, to: temporaries, options: options)

@@ -108,7 +108,7 @@ struct StageRunner {
       results.append(
         StageResult(
           name: objective.name, status: outcome.status, objectiveValue: value,
-          bound: outcome.status == .optimal ? value : outcome.bound, seconds: seconds))
+          bound: reportedBound(outcome, value: value, sense: objective.sense), seconds: seconds))
       best = outcome.values
       if position + 1 < stages.count, !objective.terms.isEmpty {
         problem.keep(objective, at: value)
@@ -122,6 +122,15 @@ struct StageRunner {
       results.count == stages.count && results.allSatisfy({ $0.status == .optimal })
       ? .optimal : .feasible
     return Solution(status: status, values: best, stages: results, solverName: solverName)
+  }
+
+  /// The bound to report for a stage that found a point of value `value`: the value itself when the
+  /// gap is closed exactly; else the proven bound (an optimum within a relative MIP gap above 0
+  /// is not exact, and says by how much it may miss), never better for the point than its value.
+  func reportedBound(_ outcome: StageOutcome, value: Double, sense: ObjectiveSense) -> Double? {
+    if outcome.status == .optimal, options.relativeMIPGap == 0 { return value }
+    guard let bound = outcome.bound else { return outcome.status == .optimal ? value : nil }
+    return sense == .maximize ? max(bound, value) : min(bound, value)
   }
 
   /// The time left, or `share` of it, in GLPK's milliseconds (at least 1).
@@ -169,6 +178,8 @@ struct StageRunner {
   func branchAndCut(start: [Double], secondsShare: Double = 1, relativeGap: Double? = nil) -> StageOutcome {
     let pointer = problem.pointer
     let tracker = BoundTracker()
+    // The relaxation just solved bounds the stage until branch-and-cut reports a better bound.
+    let relaxationBound = glp_get_status(pointer) == GLP_OPT ? glp_get_obj_val(pointer) : nil
     // GLPK: "x[0] is not used"; the incumbent offered at GLP_IHEUR, 1-based.
     tracker.start = start.count == Int(problem.columnCount) ? [0] + start : nil
     var parameters = glp_iocp()
@@ -189,7 +200,26 @@ struct StageRunner {
       // Integer columns come back within GLPK's integrality tolerance; snap them.
       return glp_get_col_kind(pointer, column) == GLP_CV ? value : value.rounded()
     }
-    return StageOutcome(status: status, values: values, bound: tracker.bound)
+    return StageOutcome(
+      status: status, values: values,
+      bound: Self.provenBound(pointer, code: code, gap: parameters.mip_gap, lastSeen: tracker.bound ?? relaxationBound))
+  }
+}
+
+extension StageRunner {
+  /// The bound `glp_intopt` proved: its optimum when the search tree was exhausted; when it stopped
+  /// at the relative gap `gap`, what that stop guarantees (GLPK stops once
+  /// `|bound − mip| < mip_gap (|mip| + DBL_EPSILON)`) or the last bound seen during the search,
+  /// whichever is tighter; else the last bound seen.
+  static func provenBound(_ pointer: OpaquePointer, code: GLPKReturnCode, gap: Double, lastSeen: Double?) -> Double? {
+    if glp_mip_status(pointer) == GLP_OPT { return glp_mip_obj_val(pointer) }
+    guard code == .mipGapReached else { return lastSeen }
+    let incumbent = glp_mip_obj_val(pointer)
+    let slack = gap * (abs(incumbent) + Double.ulpOfOne)
+    if glp_get_obj_dir(pointer) == GLP_MAX {
+      return min(lastSeen ?? .infinity, incumbent + slack)
+    }
+    return max(lastSeen ?? -.infinity, incumbent - slack)
   }
 }
 

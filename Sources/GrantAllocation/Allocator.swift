@@ -46,7 +46,9 @@ public struct Allocator: Sendable {
   /// Solves a built formulation (a one-year scenario's, or an expanded plan's).
   func solve(formulation: AllocationFormulation, timeLimitSeconds: Double?) -> SolvedAllocation {
     let scenario = formulation.scenario
-    let options = SolveOptions(timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds, method: method)
+    let options = SolveOptions(
+      timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds, relativeMIPGap: scenario.solver.relativeMIPGap,
+      method: method)
     let solution = solver.solve(formulation.model, options: options)
     let size = ModelSize(
       variables: formulation.model.variables.count,

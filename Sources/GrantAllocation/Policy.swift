@@ -36,9 +36,13 @@ public struct SolverSettings: Sendable, Equatable {
   public var timeLimitSeconds: Double
   /// Relative slack when a stage's optimum is kept for the next stage.
   public var stageTolerance: Double
+  /// Branch-and-cut stops a stage once its allocation is within this relative gap of the proven
+  /// bound (the stage is then reported optimal within it).
+  public var relativeMIPGap: Double
 
-  public init(timeLimitSeconds: Double = 60, stageTolerance: Double = 1e-9) {
+  public init(timeLimitSeconds: Double = 60, stageTolerance: Double = 1e-9, relativeMIPGap: Double = 0) {
     self.timeLimitSeconds = timeLimitSeconds
     self.stageTolerance = stageTolerance
+    self.relativeMIPGap = relativeMIPGap
   }
 }

@@ -233,7 +233,8 @@ enum ScenarioSettingsFile {
 
   private static func readSolver(_ node: Node?, _ reader: inout YAMLReader) -> SolverSettings? {
     guard let node else { return SolverSettings() }
-    guard let entry = reader.mapping(node, "solver", allowed: ["time_limit_seconds", "stage_tolerance"], required: []) else { return nil }
+    guard let entry = reader.mapping(node, "solver", allowed: ["time_limit_seconds", "stage_tolerance", "relative_mip_gap"], required: [])
+    else { return nil }
     var settings = SolverSettings()
     if let limit = entry["time_limit_seconds"] {
       guard let seconds = reader.number(limit, "solver.time_limit_seconds", in: 0.001...86_400, unit: "seconds") else { return nil }
@@ -242,6 +243,10 @@ enum ScenarioSettingsFile {
     if let tolerance = entry["stage_tolerance"] {
       guard let value = reader.number(tolerance, "solver.stage_tolerance", in: 0...0.01, unit: "relative tolerance") else { return nil }
       settings.stageTolerance = value
+    }
+    if let gap = entry["relative_mip_gap"] {
+      guard let value = reader.number(gap, "solver.relative_mip_gap", in: 0...0.01, unit: "relative gap") else { return nil }
+      settings.relativeMIPGap = value
     }
     return settings
   }

@@ -43,6 +43,29 @@ struct GLPKSolverTests {
     #expect(abs((solution.stages.first?.objectiveValue ?? 0) - best) < 1e-9)
   }
 
+  @Test("a solve stopped at a relative MIP gap reports a proven bound within that gap, not its own value")
+  func relativeGapBound() {
+    let lists = 8
+    let gap = 0.05
+    var stoppedEarly = 0
+    for seed in 1...12 {
+      let (model, weights, values, capacity) = GLPKBlockSearchTests.chainModel(seed: UInt64(seed), lists: lists)
+      let optimum = GLPKBlockSearchTests.bruteForceValue(lists: lists, weights: weights, values: values[0], capacity: capacity)
+      let solution = solver.solve(model, options: SolveOptions(relativeMIPGap: gap))
+      guard let stage = solution.stages.first, let value = stage.objectiveValue, let bound = stage.bound else {
+        Issue.record("seed \(seed): no value or bound")
+        continue
+      }
+      #expect(stage.status == .optimal, "seed \(seed)")
+      // The bound is proven: the exhaustive optimum never beats it; and the point is within the gap.
+      #expect(bound >= optimum - 1e-9 && value <= optimum + 1e-9, "seed \(seed): value \(value), bound \(bound), optimum \(optimum)")
+      #expect((stage.relativeGap ?? 1) <= gap + 1e-12, "seed \(seed)")
+      if value < optimum - 1e-9 { stoppedEarly += 1 }
+    }
+    // Otherwise the gap never stopped a search and the bound's derivation went untested.
+    #expect(stoppedEarly > 0)
+  }
+
   @Test("the second stage picks among the first stage's optima")
   func lexicographicStages() {
     // Stage 1: max x + y with x + y ≤ 2 (many optima). Stage 2: max x. → x = 2, y = 0.

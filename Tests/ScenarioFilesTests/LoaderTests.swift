@@ -42,6 +42,18 @@ struct LoaderTests {
     #expect(scenario.networks[1].costSharing == CostSharingKey(equal: 0.5, pupils: 0.5))
   }
 
+  @Test("the solver settings load, the relative MIP gap among them (default 0: proven optimal)")
+  func solverSettings() throws {
+    #expect(try load(ScenarioFolder()).solver == SolverSettings())
+    #expect(SolverSettings().relativeMIPGap == 0)
+    let folder = try ScenarioFolder()
+    try folder.write(
+      "scenario.yaml",
+      (ScenarioFolder.valid["scenario.yaml"] ?? "") + "solver:\n  time_limit_seconds: 30\n  relative_mip_gap: 0,0001\n")
+    let solver = try load(folder).solver
+    #expect(solver == SolverSettings(timeLimitSeconds: 30, stageTolerance: 1e-9, relativeMIPGap: 0.0001))
+  }
+
   @Test("every input file is recorded with its SHA-256")
   func digests() throws {
     // FIPS 180-2 test vector.
