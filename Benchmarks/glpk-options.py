@@ -12,7 +12,7 @@ Usage (from the repository root; builds dekom in release mode first; needs `glps
 `glpk-utils`):
 
     python3 Benchmarks/glpk-options.py                      # seeds 1-6, 20 s per model
-    python3 Benchmarks/glpk-options.py --seeds 1,2 --limit 5 --options "" "--pcost"
+    python3 Benchmarks/glpk-options.py --seeds 1,2 --limit 5 --options "defaults|--pcost|--dfs --pcost"
 
 A stage whose earlier stages do not finish within dekom's time limit cannot be exported; the
 script says so and leaves it out.
@@ -94,7 +94,11 @@ def main():
     parser.add_argument("--seeds", default="1,2,3,4,5,6", help="generated counties (comma-separated seeds)")
     parser.add_argument("--limit", type=float, default=20, help="glpsol's time limit per model, in seconds")
     parser.add_argument("--work", default="/tmp/dekom-glpk-options", help="folder for the regions and the corpus")
-    parser.add_argument("--options", nargs="*", default=DEFAULT_OPTIONS, help="glpsol option sets to compare")
+    parser.add_argument(
+        "--options",
+        default="|".join(option or "defaults" for option in DEFAULT_OPTIONS),
+        help='glpsol option sets to compare, separated by "|" ("defaults": none)',
+    )
     arguments = parser.parse_args()
 
     subprocess.run(["swift", "build", "-c", "release", "--product", "dekom"], cwd=REPOSITORY, check=True)
@@ -104,7 +108,8 @@ def main():
     print(f"{len(files)} models, glpsol --tmlim {arguments.limit:g}\n")
     print("| glpsol options | total s | not finished | slowest model (s) |")
     print("|---|---|---|---|")
-    for options in arguments.options:
+    for options in arguments.options.split("|"):
+        options = "" if options.strip() == "defaults" else options.strip()
         total, unfinished, slowest = 0.0, 0, (0.0, "")
         for path in files:
             started = time.monotonic()
