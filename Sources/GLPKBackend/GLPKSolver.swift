@@ -91,11 +91,14 @@ struct StageRunner {
       problem.setObjective(objective)
       // The previous stage's point is feasible for this one (its optimum is kept within tolerance):
       // branch-and-cut starts from it as its first incumbent.
+      // A stage that cannot close its gap gets its share of the time left, so that the later
+      // stages (the tie-breaks) still run; time a stage does not use passes on to the next.
+      let share = 1 / Double(stages.count - position)
       let outcome =
         options.method == .blockSearch && model.hasIntegerVariables
           && integerColumnsByBlock.joined().count >= smallestSearchedModel
-        ? solveStageByBlocks(objective, start: best, secondsShare: 1 / Double(stages.count - position))
-        : solveStage(start: best)
+        ? solveStageByBlocks(objective, start: best, secondsShare: share)
+        : solveStage(start: best, secondsShare: share)
       let seconds = Date().timeIntervalSince(stageStart)
       guard outcome.status.hasSolution else {
         results.append(StageResult(name: objective.name, status: outcome.status, objectiveValue: nil, bound: nil, seconds: seconds))
@@ -166,11 +169,12 @@ struct StageRunner {
     (1...problem.columnCount).map { glp_get_col_prim(problem.pointer, $0) }
   }
 
-  /// Simplex on the LP (relaxation); then branch-and-cut when there are integer variables.
-  private func solveStage(start: [Double]) -> StageOutcome {
+  /// Simplex on the LP (relaxation); then branch-and-cut, with `secondsShare` of the time left,
+  /// when there are integer variables.
+  private func solveStage(start: [Double], secondsShare: Double) -> StageOutcome {
     if let failure = relaxationFailure() { return failure }
     guard model.hasIntegerVariables else { return StageOutcome(status: .optimal, values: columnValues()) }
-    return branchAndCut(start: start)
+    return branchAndCut(start: start, secondsShare: secondsShare)
   }
 
   /// `glp_intopt` from the current optimal basis, offering `start` (when it has one value per

@@ -66,6 +66,28 @@ struct GLPKSolverTests {
     #expect(stoppedEarly > 0)
   }
 
+  @Test("a first stage that cannot close its gap leaves time for the next")
+  func stageTimeShare() {
+    // Jeroslow's knapsack: max Σ 1.5 x_i with Σ 2 x_i ≤ 41. The best point (20 of them, 30) is
+    // found at once, but branch-and-cut without cuts cannot prove that the relaxation's 30.75 is
+    // out of reach before the time limit.
+    var model = LinearModel()
+    let items = (0..<41).map { model.addVariable(name: "x\($0)", kind: .binary) }
+    model.addConstraint(name: "even", terms: items.map { LinearTerm(2, $0) }, upperBound: 41)
+    model.objectives = [
+      Objective(name: "value", sense: .maximize, terms: items.map { LinearTerm(1.5, $0) }, relativeTolerance: 1e-9),
+      Objective(name: "first item", sense: .maximize, terms: [LinearTerm(1, items[0])], relativeTolerance: 0),
+    ]
+    // Block search searches models this small only when told to.
+    for (method, solver) in [(SolveMethod.branchAndCut, solver), (.blockSearch, GLPKSolver(smallestSearchedModel: 0))] {
+      let solution = solver.solve(model, options: SolveOptions(timeLimitSeconds: 1, method: method))
+      #expect(solution.status == .feasible, "\(method)")
+      #expect(solution.stages.map(\.status) == [.feasible, .optimal], "\(method)")
+      #expect(abs((solution.stages.first?.objectiveValue ?? 0) - 30) < 1e-9, "\(method)")
+      #expect(abs(solution[items[0]] - 1) < 1e-9, "\(method)")
+    }
+  }
+
   @Test("the second stage picks among the first stage's optima")
   func lexicographicStages() {
     // Stage 1: max x + y with x + y ≤ 2 (many optima). Stage 2: max x. → x = 2, y = 0.
