@@ -13,6 +13,9 @@ public struct Explanation: Sendable, Equatable {
   public var waitingLists: [WaitingList]
   /// How many whole allocations were solved again to find these answers.
   public var resolves: Int
+  /// The searches were not run because the allocation itself is not proven optimal (its solve
+  /// stopped at the time limit): a re-solve with one change could not be compared with it.
+  public var searchesSkipped = false
 }
 
 /// Explains a solved allocation by analysing its model and by solving it again with one change at
@@ -44,6 +47,11 @@ public struct Explainer: Sendable {
       return (result, Explanation(shadowPrices: prices, whatItTakes: [], waitingLists: [], resolves: 0))
     }
     let scenario = result.scenario
+    guard result.status == .optimal else {
+      var explanation = Explanation(shadowPrices: prices, whatItTakes: [], waitingLists: [], resolves: 0)
+      explanation.searchesSkipped = true
+      return (result, explanation)
+    }
     let fairness = FairnessEffect.find(result, allocator: allocator, timeLimitSeconds: timeLimitSeconds)
     for (index, networks) in fairness.networksFavoured {
       result.outcomes[index].reasons.append(.fairnessFloorOfOthers(networks))

@@ -15,7 +15,8 @@ struct FairnessEffect {
     withoutFloors.policy.fairnessFloor = 0
     let free = allocator.allocate(withoutFloors, timeLimitSeconds: timeLimitSeconds)
     var effect = FairnessEffect(resolves: 1)
-    guard free.hasAllocation else { return effect }
+    // Only a proven optimum without the floors can show what the floors hold back.
+    guard free.hasAllocation, free.status == .optimal else { return effect }
     // Money per network and scheme with and without the floors.
     func received(_ outcomes: [MeasureOutcome]) -> [ListKey: Double] {
       var money: [ListKey: Double] = [:]

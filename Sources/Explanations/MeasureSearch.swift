@@ -8,6 +8,8 @@ struct MeasureSearch {
   let base: AllocationResult
   let index: Int
   private(set) var resolves = 0
+  /// A re-solve stopped at the time limit: no more re-solves for this measure.
+  private var ranOutOfTime = false
 
   init(explainer: Explainer, base: AllocationResult, index: Int) {
     self.explainer = explainer
@@ -42,12 +44,16 @@ struct MeasureSearch {
   }
 
   /// Solves `changed` and says whether the measure is funded in full; `nil` when out of budget or
-  /// when the re-solve gives no allocation.
+  /// when the re-solve gives no proven optimal allocation. After a re-solve that ran out of time,
+  /// the measure gets no more (they would most likely run out of time too).
   private mutating func funds(_ changed: Scenario) -> Bool? {
-    guard resolves < explainer.resolvesPerMeasure else { return nil }
+    guard resolves < explainer.resolvesPerMeasure, !ranOutOfTime else { return nil }
     resolves += 1
     let result = explainer.allocator.allocate(changed, timeLimitSeconds: explainer.timeLimitSeconds, partnerTieBreak: false)
-    guard result.hasAllocation else { return nil }
+    guard result.hasAllocation, result.status == .optimal else {
+      ranOutOfTime = result.status == .feasible || result.status == .timeLimitWithoutSolution
+      return nil
+    }
     return result.outcomes[index].status == .funded
   }
 

@@ -5,6 +5,8 @@ extension AllocationJSON {
   /// The `explanation` object of `allocation.json`.
   struct ExplanationEntry: Encodable {
     var resolves: Int
+    /// `true` when the searches were skipped (the allocation is not proven optimal); absent otherwise.
+    var searchesSkipped: Bool?
     var whatItTakes: [WhatItTakesEntry]
     var waitingLists: [WaitingListEntry]
     var shadowPrices: ShadowPricesEntry
@@ -73,7 +75,7 @@ extension AllocationJSON {
     }
     let prices = explanation.shadowPrices
     return ExplanationEntry(
-      resolves: explanation.resolves,
+      resolves: explanation.resolves, searchesSkipped: explanation.searchesSkipped ? true : nil,
       whatItTakes: explanation.whatItTakes.map {
         WhatItTakesEntry(
           measure: $0.measure.rawValue, frameNok: finding($0.frame),

@@ -38,6 +38,9 @@ extension BokmalMessages: ExplanationMessages {
     "Blir ikke fullt innvilget av mer penger alene: " + measures.joined(separator: "; ") + "."
   }
   var emptyWaitingList: String { "Alle kvalifiserte tiltak er fullt innvilget." }
+  var searchesSkipped: String {
+    "Ikke søkt: fordelingen er ikke bevist optimal (løsningen stoppet ved tidsgrensen), så en ny løsning med én endring kan ikke sammenlignes med den. En lengre tidsgrense (`--time-limit`) gir disse svarene."
+  }
 
   var shadowPricesHeading: String { "Skyggepriser" }
   func shadowPricesIntro(integersFixed: Bool) -> String {

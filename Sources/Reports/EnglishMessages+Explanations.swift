@@ -38,6 +38,9 @@ extension EnglishMessages: ExplanationMessages {
     "Not funded in full by more money alone: " + measures.joined(separator: "; ") + "."
   }
   var emptyWaitingList: String { "Every eligible measure is funded in full." }
+  var searchesSkipped: String {
+    "Not searched: the allocation itself is not proven optimal (its solve stopped at the time limit), so a new solve with one change could not be compared with it. A longer time limit (`--time-limit`) gives these answers."
+  }
 
   var shadowPricesHeading: String { "Shadow prices" }
   func shadowPricesIntro(integersFixed: Bool) -> String {

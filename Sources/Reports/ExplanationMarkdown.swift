@@ -25,6 +25,7 @@ struct ExplanationMarkdown {
 
   private func whatItTakes() -> String {
     var parts = ["## 6. " + messages.whatItTakesHeading, messages.whatItTakesIntro]
+    guard !explanation.searchesSkipped else { return (parts + [messages.searchesSkipped]).joined(separator: "\n\n") }
     guard !explanation.whatItTakes.isEmpty else { return (parts + [messages.emptyWaitingList]).joined(separator: "\n\n") }
     var table = MarkdownTable(columns: messages.whatItTakesColumns, rightAligned: [3])
     for finding in explanation.whatItTakes {
@@ -50,6 +51,7 @@ struct ExplanationMarkdown {
 
   private func waitingLists() -> String {
     var parts = ["## 7. " + messages.waitingListHeading, messages.waitingListIntro]
+    guard !explanation.searchesSkipped else { return (parts + [messages.searchesSkipped]).joined(separator: "\n\n") }
     for list in explanation.waitingLists {
       parts.append("### " + names.scheme(list.scheme))
       if list.entries.isEmpty && list.notByMoneyAlone.isEmpty {

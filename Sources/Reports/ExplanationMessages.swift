@@ -22,6 +22,8 @@ protocol ExplanationMessages {
   var waitingListColumns: [String] { get }
   func notByMoneyAlone(_ measures: [String]) -> String
   var emptyWaitingList: String { get }
+  /// Instead of the what-it-takes table and the waiting lists when the allocation is not proven optimal.
+  var searchesSkipped: String { get }
 
   var shadowPricesHeading: String { get }
   func shadowPricesIntro(integersFixed: Bool) -> String

@@ -50,6 +50,19 @@ struct ExplanationTests {
     #expect(abs((frame.validFrom ?? 0) - 40_000) < 1e-6 && frame.validTo == nil)
   }
 
+  @Test("an allocation not proven optimal gets no searches: a re-solve could not be compared with it")
+  func notProvenOptimal() throws {
+    let builder = ScenarioBuilder(frame: 100_000).network("a")
+    builder.measure("a1", network: "a", rank: 1, cost: 60_000).measure("a2", network: "a", rank: 2, cost: 50_000)
+    var solved = allocator.solve(builder.scenario)
+    #expect(explainer.explain(solved).explanation.whatItTakes.count == 1)
+    // As if the solve had stopped at the time limit with this point.
+    solved.result.status = .feasible
+    let explanation = explainer.explain(solved).explanation
+    #expect(explanation.searchesSkipped)
+    #expect(explanation.whatItTakes.isEmpty && explanation.waitingLists.isEmpty && explanation.resolves == 0)
+  }
+
   @Test("what it takes, frame: the increase funds the measure and one step less does not")
   func frameIncrease() throws {
     // 100 000 NOK; a1 (60 000) first, a2 (50 000) second: a2 lacks 10 000 NOK.

@@ -10,13 +10,15 @@ import Testing
 struct ExplanationReportTests {
   /// Money is plenty, but the only partner has 50 of the 80 hours a1 asks; a2 and b1 compete for
   /// the frame.
-  static func explained(_ language: Language) -> String {
+  static func explained(_ language: Language, provenOptimal: Bool = true) -> String {
     let builder = ScenarioBuilder(frame: 300_000).network("a").network("b").partner("p", hours: 50, price: 100)
     builder.measure("a1", network: "a", rank: 1, cost: 100_000, hours: 80, partners: ["p"])
     builder.measure("b1", network: "b", rank: 1, cost: 150_000).measure("b2", network: "b", rank: 2, cost: 200_000)
     let allocator = Allocator(solver: GLPKSolver())
-    let (result, explanation) = Explainer(allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: 30)
-      .explain(allocator.solve(builder.scenario))
+    var solved = allocator.solve(builder.scenario)
+    // As if the solve had stopped at the time limit with this point.
+    if !provenOptimal { solved.result.status = .feasible }
+    let (result, explanation) = Explainer(allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: 30).explain(solved)
     let input = ReportInput(
       result: result, language: language, provenance: ReportProvenance(dekomVersion: "test", solverName: "GLPK"),
       explanation: explanation)
@@ -42,5 +44,15 @@ struct ExplanationReportTests {
       #expect(text.contains(heading), "\(heading)")
     }
     #expect(text.contains("Not funded in full by more money alone: Measure a1 (a1) (P, partner 2: +32 h)."))
+  }
+
+  @Test("an allocation not proven optimal: sections 6 and 7 say why they were not searched, section 8 stays")
+  func notProvenOptimal() {
+    let text = Self.explained(.nb, provenOptimal: false)
+    let skipped = "Ikke søkt: fordelingen er ikke bevist optimal"
+    #expect(text.components(separatedBy: skipped).count == 3)
+    #expect(!text.contains("Alle kvalifiserte tiltak er fullt innvilget."))
+    #expect(text.contains("## 8. Skyggepriser") && text.contains("| Ramme: S | 300 000 kr |"))
+    #expect(Self.explained(.en, provenOptimal: false).contains("Not searched: the allocation itself is not proven optimal"))
   }
 }
