@@ -30,11 +30,12 @@ struct CSVTable {
       return nil
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    if text.contains("\0") {
+    if text.utf8.contains(0) {
       log.add(file, row: nil, nil, "the file contains NUL bytes; it is not a text file.", fix: "save it again as CSV UTF-8.")
       return nil
     }
-    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+    // Stops at the first character that is not blank (trimming the whole file copied it).
+    guard !text.unicodeScalars.allSatisfy(Blanks.isSpaceOrNewline) else {
       log.add(file, row: nil, nil, "the file is empty.", fix: "write a header row with the column names, then one row per entry.")
       return nil
     }
@@ -50,7 +51,7 @@ struct CSVTable {
         fix: "open it in a spreadsheet, check cells with quotes, and save it again as CSV.")
       return nil
     }
-    let header = parsed.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    let header = parsed.header.map { Blanks.trimmed($0).lowercased() }
     if header.count == 1, specs.count > 1 {
       log.add(
         file, row: 1, nil, "only one column was found; the separator is probably neither ; nor ,.",
@@ -62,7 +63,7 @@ struct CSVTable {
     var seen = Set<String>()
     for (position, name) in header.enumerated() {
       if name.isEmpty {
-        if parsed.rows.contains(where: { $0.indices.contains(position) && !$0[position].trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if parsed.rows.contains(where: { $0.indices.contains(position) && !Blanks.trimmed($0[position]).isEmpty }) {
           log.add(
             file, row: 1, nil, "column \(position + 1) has values but no name in the header.", fix: "give the column a name or delete it.")
         }
@@ -89,8 +90,8 @@ struct CSVTable {
     var rejected = 0
     for (offset, fields) in parsed.rows.enumerated() {
       let number = offset + 2
-      if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-      if fields.count > header.count, fields[header.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+      if fields.allSatisfy({ Blanks.trimmed($0).isEmpty }) { continue }
+      if fields.count > header.count, fields[header.count...].contains(where: { !Blanks.trimmed($0).isEmpty }) {
         log.add(
           file, row: number, nil, "the row has more cells (\(fields.count)) than the header has columns (\(header.count)).",
           fix: "remove the extra cells, or quote a cell that contains the separator.")
@@ -99,7 +100,7 @@ struct CSVTable {
       }
       var cells: [String: String] = [:]
       for (position, name) in header.enumerated() where !name.isEmpty {
-        cells[name] = position < fields.count ? fields[position].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        cells[name] = position < fields.count ? Blanks.trimmedLines(fields[position]) : ""
       }
       rows.append(Row(number: number, cells: cells))
     }

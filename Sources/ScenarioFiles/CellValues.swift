@@ -14,7 +14,10 @@ enum CellValues {
 
   /// A decimal number: point or comma as decimal mark, spaces (also no-break) as thousand separators.
   static func number(_ text: String) -> Result<Double, Failure> {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = Blanks.trimmed(text)
+    // Most cells are plain ASCII numbers: read them without the Foundation calls below (the same
+    // checks, for the characters that can occur here).
+    if let plain = plainNumber(trimmed) { return plain }
     var cleaned = trimmed.replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: "\u{202F}", with: "")
       .replacingOccurrences(of: " ", with: "")
     let lowered = cleaned.lowercased()
@@ -42,6 +45,25 @@ enum CellValues {
     return .success(value)
   }
 
+  /// `number` for text of ASCII digits, signs, exponent marks and at most one decimal mark; `nil`
+  /// for any other text (spaces, units, words), which takes the general path.
+  private static func plainNumber(_ trimmed: String) -> Result<Double, Failure>? {
+    var marks = 0
+    for byte in trimmed.utf8 {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "e"), UInt8(ascii: "E"): continue
+      case UInt8(ascii: "."), UInt8(ascii: ","): marks += 1
+      default: return nil
+      }
+    }
+    guard !trimmed.isEmpty, marks <= 1 else { return nil }
+    let decimal = marks == 0 ? trimmed : String(trimmed.map { $0 == "," ? "." : $0 })
+    guard let value = Double(decimal), value.isFinite else {
+      return .failure(Failure(problem: "\"\(trimmed)\" is not a number.", fix: "write a number, e.g. 1500 or 0,5."))
+    }
+    return .success(value)
+  }
+
   /// A whole number (`12`, `1 200`; `12,0` is accepted, `12,5` is not).
   static func wholeNumber(_ text: String) -> Result<Int, Failure> {
     switch number(text) {
@@ -49,7 +71,7 @@ enum CellValues {
     case .success(let value):
       guard value.rounded() == value, abs(value) < 1e15 else {
         return .failure(
-          Failure(problem: "\"\(text.trimmingCharacters(in: .whitespaces))\" is not a whole number.", fix: "write a whole number, e.g. 3."))
+          Failure(problem: "\"\(Blanks.trimmed(text))\" is not a whole number.", fix: "write a whole number, e.g. 3."))
       }
       return .success(Int(value))
     }
@@ -57,7 +79,7 @@ enum CellValues {
 
   /// A share: a decimal (`0.5`, `0,5`) or a fraction (`1/3`).
   static func share(_ text: String) -> Result<Double, Failure> {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = Blanks.trimmed(text)
     let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
     if parts.count == 2 {
       guard case .success(let numerator) = number(String(parts[0])), case .success(let denominator) = number(String(parts[1])),
@@ -75,7 +97,7 @@ enum CellValues {
 
   /// Yes or no: `ja`/`nei`, `yes`/`no`, `true`/`false`, `1`/`0`, `x`/empty.
   static func yesNo(_ text: String) -> Result<Bool, Failure> {
-    let lowered = text.trimmingCharacters(in: .whitespaces).lowercased()
+    let lowered = Blanks.trimmed(text).lowercased()
     if yesWords.contains(lowered) { return .success(true) }
     if noWords.contains(lowered) { return .success(false) }
     return .failure(Failure(problem: "\"\(text)\" is not yes or no.", fix: "write ja or nei (or yes/no, 1/0, x/empty)."))
@@ -88,7 +110,7 @@ enum CellValues {
 
   /// An id: letters (æøå too), digits, `-` and `_`.
   static func identifier(_ text: String) -> Result<String, Failure> {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = Blanks.trimmed(text)
     guard !trimmed.isEmpty, trimmed.count <= 64, trimmed.unicodeScalars.allSatisfy(identifierCharacters.contains) else {
       return .failure(
         Failure(
