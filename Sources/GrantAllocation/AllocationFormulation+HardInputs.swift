@@ -72,7 +72,7 @@ extension AllocationFormulation {
     }
     for (index, measure) in scenario.measures.enumerated() where measure.continuing && failedCriteria[index].isEmpty {
       let asked = Dictionary(uniqueKeysWithValues: PartnerRole.allCases.filter { measure.hours($0) > 0 }.map { ($0, measure.hours($0)) })
-      let cost = scenario.cheapestFullCost(of: measure) ?? measure.stateCost
+      let cost = fullCosts[index] ?? measure.stateCost
       let bounds = indicator[index] == funded[index] ? [funded[index]] : [funded[index], indicator[index]]
       inputs.append(HardInput(input: .commitment(measure: measure.id, cost: cost, hours: asked), lowerBoundsToZero: bounds))
     }

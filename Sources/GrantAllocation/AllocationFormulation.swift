@@ -52,6 +52,10 @@ public struct AllocationFormulation: Sendable {
   public private(set) var fairnessFloors: [FairnessFloor] = []
   /// Per measure: the criteria it fails (empty when eligible).
   public let failedCriteria: [[Criterion]]
+  /// The scenario's partners by id (``Scenario/partner(_:)`` searches the list, per call).
+  let partners: PartnerDirectory
+  /// Per measure: ``Scenario/cheapestFullCost(of:)``, computed once.
+  let fullCosts: [Double?]
   /// The reference allocation that the stability stage stays close to.
   public let reference: AllocationReference
   /// Positions in ``LinearProgramming/LinearModel/objectives`` of the priority stages.
@@ -80,6 +84,9 @@ public struct AllocationFormulation: Sendable {
     self.scenario = scenario
     self.reference = reference
     self.links = links
+    let partners = PartnerDirectory(scenario)
+    self.partners = partners
+    fullCosts = scenario.measures.map { scenario.cheapestFullCost(of: $0, lookup: partners.partner) }
     failedCriteria = scenario.measures.map { measure in
       scenario.scheme(measure.scheme).map { measure.failedCriteria(under: $0) } ?? []
     }
@@ -147,7 +154,7 @@ public struct AllocationFormulation: Sendable {
       for role in PartnerRole.allCases where measure.hours(role) > 0 {
         let asked = measure.hours(role)
         var terms = [LinearTerm(-asked, funded[index])]
-        let candidates = scenario.candidatePartners(for: measure, role: role)
+        let candidates = scenario.candidatePartners(for: measure, role: role, lookup: partners.partner)
         if candidates.isEmpty { rolesWithoutPartner[index, default: []].append(role) }
         for partner in candidates {
           let x = model.addVariable(
@@ -260,7 +267,7 @@ public struct AllocationFormulation: Sendable {
     for index in indices {
       terms.append(LinearTerm(scenario.measures[index].stateCost / modelMoneyUnit, funded[index]))
       for hoursVariable in hoursByMeasure[index] ?? [] {
-        let price = scenario.partner(hoursVariable.partner)?.hourlyPrice(hoursVariable.role) ?? 0
+        let price = partners.partner(hoursVariable.partner)?.hourlyPrice(hoursVariable.role) ?? 0
         terms.append(LinearTerm(price / modelMoneyUnit, hoursVariable.variable))
       }
     }
@@ -320,7 +327,7 @@ public struct AllocationFormulation: Sendable {
     for scheme in scenario.schemes {
       for network in scenario.networks {
         let indices = eligibleByList[ListKey(holder: .network(network.id), scheme: scheme.id)] ?? []
-        let request = indices.compactMap { scenario.cheapestFullCost(of: scenario.measures[$0]) }.reduce(0, +)
+        let request = indices.compactMap { fullCosts[$0] }.reduce(0, +)
         let target = min(alpha * (keyShares[network.id] ?? 0) * scheme.frame, request)
         guard target >= 1 else { continue }
         let shortfall = model.addVariable(name: "shortfall[\(network.id),\(scheme.id)]", lowerBound: 0, upperBound: 1)
@@ -375,7 +382,7 @@ public struct AllocationFormulation: Sendable {
     func value(_ index: Int) -> Double {
       switch scenario.policy.value {
       case .count: return links?.countWeight[index] ?? 1
-      case .cost: return (scenario.cheapestFullCost(of: scenario.measures[index]) ?? 0) / modelMoneyUnit
+      case .cost: return (fullCosts[index] ?? 0) / modelMoneyUnit
       }
     }
     switch scenario.policy.weighting {

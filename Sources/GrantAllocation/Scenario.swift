@@ -45,7 +45,10 @@ public struct Scenario: Sendable, Equatable {
 
   /// Each network's share of the forum's key (summing to 1 over the networks).
   public func networkKeyShares() -> [NetworkID: Double] {
-    let pupils = networks.map { network in members(of: network.id).reduce(0) { $0 + $1.pupils } }
+    // One pass over the owners (members(of:) per network was quadratic at 10⁵ measures).
+    var pupilsByNetwork: [NetworkID: Int] = [:]
+    for owner in owners { pupilsByNetwork[owner.network, default: 0] += owner.pupils }
+    let pupils = networks.map { pupilsByNetwork[$0.id] ?? 0 }
     let shares = policy.fairnessKey.shares(pupils: pupils)
     return Dictionary(uniqueKeysWithValues: zip(networks.map(\.id), shares))
   }
@@ -53,21 +56,44 @@ public struct Scenario: Sendable, Equatable {
   /// The partners that may carry `measure`'s hours in `role`: acceptable, of a kind the scheme
   /// allows, and with hours in that role; in the measure's order of preference.
   public func candidatePartners(for measure: Measure, role: PartnerRole) -> [Partner] {
-    guard let scheme = scheme(measure.scheme) else { return [] }
-    return measure.acceptablePartners.compactMap { partner($0) }
-      .filter { scheme.partnerKinds.contains($0.kind) && $0.hours(role) > 0 }
+    candidatePartners(for: measure, role: role, lookup: partner)
   }
 
   /// The measure's full cost at its cheapest acceptable partners, or `nil` when some role it
   /// needs has no partner with hours.
   public func cheapestFullCost(of measure: Measure) -> Double? {
+    cheapestFullCost(of: measure, lookup: partner)
+  }
+
+  /// ``candidatePartners(for:role:)`` with partners found by `lookup` (a ``PartnerDirectory``
+  /// where it is called per measure: ``partner(_:)`` searches the list).
+  func candidatePartners(for measure: Measure, role: PartnerRole, lookup: (PartnerID) -> Partner?) -> [Partner] {
+    guard let scheme = scheme(measure.scheme) else { return [] }
+    return measure.acceptablePartners.compactMap(lookup).filter { scheme.partnerKinds.contains($0.kind) && $0.hours(role) > 0 }
+  }
+
+  /// ``cheapestFullCost(of:)`` with partners found by `lookup`.
+  func cheapestFullCost(of measure: Measure, lookup: (PartnerID) -> Partner?) -> Double? {
     var total = measure.stateCost
     for role in PartnerRole.allCases where measure.hours(role) > 0 {
-      guard let price = candidatePartners(for: measure, role: role).map({ $0.hourlyPrice(role) }).min() else { return nil }
+      guard let price = candidatePartners(for: measure, role: role, lookup: lookup).map({ $0.hourlyPrice(role) }).min() else {
+        return nil
+      }
       total += measure.hours(role) * price
     }
     return total
   }
+}
+
+/// The partners of a scenario by id, built once where partners are looked up per measure.
+struct PartnerDirectory: Sendable {
+  private let byID: [PartnerID: Partner]
+
+  init(_ scenario: Scenario) {
+    byID = Dictionary(scenario.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  func partner(_ id: PartnerID) -> Partner? { byID[id] }
 }
 
 /// One input file and its SHA-256, so a result can be traced to the exact bytes it came from.

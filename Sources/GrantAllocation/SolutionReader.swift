@@ -60,7 +60,7 @@ struct SolutionReader {
       guard total > 0, target > 0 else { continue }
       for (hoursVariable, value) in inRole {
         let hours = (value * target / total * 1e4).rounded() / 1e4
-        guard hours > Self.amountTolerance, let partner = scenario.partner(hoursVariable.partner) else { continue }
+        guard hours > Self.amountTolerance, let partner = formulation.partners.partner(hoursVariable.partner) else { continue }
         lines.append(PartnerAssignment(partner: partner.id, role: role, hours: hours, money: hours * partner.hourlyPrice(role)))
       }
     }
@@ -131,7 +131,7 @@ struct SolutionReader {
     }
     // The next step: from 0 to the smallest viable share, or from the current share to 1.
     let step = outcome.share > 0 ? 1 - outcome.share : measure.minimumShare
-    let fullCost = scenario.cheapestFullCost(of: measure) ?? measure.stateCost
+    let fullCost = formulation.fullCosts[index] ?? measure.stateCost
     let needed = step * fullCost
     let left = max(0, usage.moneyLeft[measure.scheme] ?? 0)
     if left + 0.5 < needed {
@@ -143,7 +143,7 @@ struct SolutionReader {
     }
     for role in PartnerRole.allCases where measure.hours(role) > 0 {
       let neededHours = step * measure.hours(role)
-      let candidates = scenario.candidatePartners(for: measure, role: role)
+      let candidates = scenario.candidatePartners(for: measure, role: role, lookup: formulation.partners.partner)
       guard !candidates.isEmpty else { continue }
       let short = candidates.filter { (usage.hoursLeft[$0.id]?[role] ?? 0) + 1e-6 < neededHours }
       // Hours are blocking only when no acceptable partner has enough left.
