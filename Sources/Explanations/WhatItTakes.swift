@@ -3,7 +3,8 @@ import GrantAllocation
 /// What a re-solve found when one limit was raised (or a measure moved up its list).
 public enum Finding: Sendable, Equatable {
   /// Raising the limit by `increase` (NOK or hours) funds the measure in full; `increase − precision`
-  /// was tried and does not (or the increase is the first step tried).
+  /// was tried and does not, or is 0 (the first step tried, or a search cut short before it got
+  /// closer).
   case funds(increase: Double, precision: Double)
   /// Raising this limit alone by up to `triedUpTo` does not fund the measure in full.
   case notEnough(triedUpTo: Double)
@@ -69,8 +70,12 @@ struct IncreaseSearch {
     if fundsFirst {
       high = step
       guard step - precision > 0 else { return .funds(increase: high, precision: precision) }
-      guard let fundsBelow = funds(step - precision), fundsBelow else { return .funds(increase: high, precision: precision) }
-      high = step - precision
+      switch funds(step - precision) {
+      case false?: return .funds(increase: high, precision: precision)
+      // Nothing smaller was established: the increase found is only known to fund it.
+      case nil: return .funds(increase: high, precision: high)
+      case true?: high = step - precision
+      }
     } else {
       while true {
         known = step
@@ -83,7 +88,9 @@ struct IncreaseSearch {
     }
     while high - known > precision {
       let middle = round((known + high) / 2)
-      guard middle > known, middle < high, let ok = funds(middle) else { break }
+      guard middle > known, middle < high else { break }
+      // Cut short (budget, or a re-solve not proven optimal): say how far the halving got.
+      guard let ok = funds(middle) else { return .funds(increase: high, precision: high - known) }
       if ok { high = middle } else { known = middle }
     }
     return .funds(increase: high, precision: precision)

@@ -169,19 +169,25 @@ struct StageRunner {
     (1...problem.columnCount).map { glp_get_col_prim(problem.pointer, $0) }
   }
 
-  /// Simplex on the LP (relaxation); then branch-and-cut, with `secondsShare` of the time left,
-  /// when there are integer variables.
+  /// Simplex on the LP (relaxation); then, when there are integer variables, branch-and-cut, which
+  /// stops once it holds an allocation and `secondsShare` of the time left has passed. A stage
+  /// with no allocation yet (the first has no point to start from) may use all of the time left.
   private func solveStage(start: [Double], secondsShare: Double) -> StageOutcome {
     if let failure = relaxationFailure() { return failure }
     guard model.hasIntegerVariables else { return StageOutcome(status: .optimal, values: columnValues()) }
-    return branchAndCut(start: start, secondsShare: secondsShare)
+    return branchAndCut(start: start, stopOnceFoundAfter: secondsShare)
   }
 
   /// `glp_intopt` from the current optimal basis, offering `start` (when it has one value per
-  /// column) as the first incumbent, with `secondsShare` of the time left.
-  func branchAndCut(start: [Double], secondsShare: Double = 1, relativeGap: Double? = nil) -> StageOutcome {
+  /// column) as the first incumbent, with `secondsShare` of the time left; with
+  /// `stopOnceFoundAfter`, it also stops once that share of the time left has passed and it holds
+  /// an allocation.
+  func branchAndCut(
+    start: [Double], secondsShare: Double = 1, stopOnceFoundAfter softShare: Double? = nil, relativeGap: Double? = nil
+  ) -> StageOutcome {
     let pointer = problem.pointer
     let tracker = BoundTracker()
+    tracker.softDeadline = softShare.map { Date().addingTimeInterval(max(secondsLeft, 0) * $0) }
     // The relaxation just solved bounds the stage until branch-and-cut reports a better bound.
     let relaxationBound = glp_get_status(pointer) == GLP_OPT ? glp_get_obj_val(pointer) : nil
     // GLPK: "x[0] is not used"; the incumbent offered at GLP_IHEUR, 1-based.
@@ -212,8 +218,8 @@ struct StageRunner {
 
 extension StageRunner {
   /// The bound `glp_intopt` proved: its optimum when the search tree was exhausted; when it stopped
-  /// at the relative gap `gap`, what that stop guarantees (GLPK stops once
-  /// `|bound − mip| < mip_gap (|mip| + DBL_EPSILON)`) or the last bound seen during the search,
+  /// at the relative gap `gap`, what that stop guarantees (GLPK 5.0 stops once
+  /// `|bound − mip| / (|mip| + DBL_EPSILON) <= mip_gap`) or the last bound seen during the search,
   /// whichever is tighter; else the last bound seen.
   static func provenBound(_ pointer: OpaquePointer, code: GLPKReturnCode, gap: Double, lastSeen: Double?) -> Double? {
     if glp_mip_status(pointer) == GLP_OPT { return glp_mip_obj_val(pointer) }
@@ -232,6 +238,8 @@ private final class BoundTracker {
   var bound: Double?
   /// A feasible point (1-based, as GLPK wants it) to offer as the first incumbent.
   var start: [Double]?
+  /// After this moment the search stops as soon as it holds an incumbent.
+  var softDeadline: Date?
 }
 
 /// GLPK calls this at each branch-and-cut event; it records the best bound of the open nodes.
@@ -247,6 +255,11 @@ private let boundCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoint
   }
   guard reason == GLP_ISELECT || reason == GLP_IBINGO || reason == GLP_IBRANCH else { return }
   let node = glp_ios_best_node(tree)
-  guard node != 0 else { return }
-  tracker.bound = glp_ios_node_bound(tree, node)
+  if node != 0 { tracker.bound = glp_ios_node_bound(tree, node) }
+  // GLPK: glp_ios_terminate "sets a flag indicating that the MIP solver should prematurely
+  // terminate the search"; the incumbent and its status (GLP_FEAS) stay.
+  if let deadline = tracker.softDeadline, glp_mip_status(glp_ios_get_prob(tree)) == GLP_FEAS, Date() >= deadline {
+    tracker.softDeadline = nil
+    glp_ios_terminate(tree)
+  }
 }

@@ -25,7 +25,8 @@ public struct StageResult: Sendable, Codable, Equatable {
   public var status: TerminationStatus
   /// The stage's objective value at the point found.
   public var objectiveValue: Double?
-  /// The best proven bound on the objective (equal to the value when optimal).
+  /// The best proven bound on the objective: equal to the value when the stage is closed exactly;
+  /// within the relative MIP gap of it when the stage stopped at a gap above 0.
   public var bound: Double?
   /// Wall time spent on this stage, in seconds.
   public var seconds: Double

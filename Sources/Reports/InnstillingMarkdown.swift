@@ -185,7 +185,8 @@ public struct InnstillingMarkdown {
         "  - "
         + messages.stageLine(
           name: messages.stageName(stage.name), status: messages.terminationStatus(stage.status.rawValue), value: value)
-      if stage.status != .optimal, let gap = stage.relativeGap { line += "; " + messages.gapLine(names.percent(gap)) }
+      // An optimum within a relative MIP gap above 0 shows its gap too.
+      if let gap = stage.relativeGap, stage.status != .optimal || gap > 0 { line += "; " + messages.gapLine(names.percent(gap)) }
       lines.append(line)
     }
     lines.append("- " + messages.modelSizeLine(result.modelSize))

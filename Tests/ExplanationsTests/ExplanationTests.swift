@@ -1,8 +1,9 @@
-import Explanations
 import GLPKBackend
 import GrantAllocation
 import TestSupport
 import Testing
+
+@testable import Explanations
 
 /// Explanations on instances small enough to check by hand: every answer is checked again by
 /// solving the changed scenario directly.
@@ -48,6 +49,18 @@ struct ExplanationTests {
     let frame = try #require(explain(builder).explanation.shadowPrices.prices.first)
     #expect(!frame.binding && frame.perUnit == 0 && frame.stage == nil)
     #expect(abs((frame.validFrom ?? 0) - 40_000) < 1e-6 && frame.validTo == nil)
+  }
+
+  @Test("the increase search claims only the precision it reached")
+  func increaseSearchPrecision() {
+    // Funds from 35 on; steps of 10: the first guess 20 does not, 40 does, 30 does not → +40 ± 10.
+    let search = IncreaseSearch(start: 20, cap: 1000, precision: 10)
+    #expect(search.run { $0 >= 35 } == .funds(increase: 40, precision: 10))
+    // The re-solve at 30 answers nothing: 20 does not, 40 does, nothing in between is known.
+    #expect(search.run { $0 == 30 ? nil : $0 >= 35 } == .funds(increase: 40, precision: 20))
+    // The first guess funds it and the step below answers nothing: only 20 is known to fund it.
+    #expect(IncreaseSearch(start: 20, cap: 1000, precision: 10).run { $0 == 10 ? nil : $0 >= 5 } == .funds(increase: 20, precision: 20))
+    #expect(IncreaseSearch(start: 20, cap: 1000, precision: 10).run { $0 >= 15 } == .funds(increase: 20, precision: 10))
   }
 
   @Test("an allocation not proven optimal gets no searches: a re-solve could not be compared with it")

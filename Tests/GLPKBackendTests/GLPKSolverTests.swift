@@ -61,6 +61,13 @@ struct GLPKSolverTests {
       #expect(bound >= optimum - 1e-9 && value <= optimum + 1e-9, "seed \(seed): value \(value), bound \(bound), optimum \(optimum)")
       #expect((stage.relativeGap ?? 1) <= gap + 1e-12, "seed \(seed)")
       if value < optimum - 1e-9 { stoppedEarly += 1 }
+      // The second stage minimises: its bound lies below its value, within the gap.
+      if let light = solution.stages.dropFirst().first, let lightValue = light.objectiveValue, let lightBound = light.bound {
+        #expect(light.status == .optimal && lightBound <= lightValue + 1e-9, "seed \(seed)")
+        #expect((light.relativeGap ?? 1) <= gap + 1e-12, "seed \(seed)")
+      } else {
+        Issue.record("seed \(seed): no second stage")
+      }
     }
     // Otherwise the gap never stopped a search and the bound's derivation went untested.
     #expect(stoppedEarly > 0)
