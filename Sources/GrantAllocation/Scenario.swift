@@ -43,12 +43,14 @@ public struct Scenario: Sendable, Equatable {
   public func owner(_ id: OwnerID) -> SchoolOwner? { owners.first { $0.id == id } }
   public func members(of network: NetworkID) -> [SchoolOwner] { owners.filter { $0.network == network } }
 
+  /// ``members(of:)`` of every network, in one pass over the owners (for callers that ask per
+  /// network or per measure: one `members(of:)` each is quadratic at 10⁵ measures).
+  public func membersByNetwork() -> [NetworkID: [SchoolOwner]] { Dictionary(grouping: owners, by: \.network) }
+
   /// Each network's share of the forum's key (summing to 1 over the networks).
   public func networkKeyShares() -> [NetworkID: Double] {
-    // One pass over the owners (members(of:) per network was quadratic at 10⁵ measures).
-    var pupilsByNetwork: [NetworkID: Int] = [:]
-    for owner in owners { pupilsByNetwork[owner.network, default: 0] += owner.pupils }
-    let pupils = networks.map { pupilsByNetwork[$0.id] ?? 0 }
+    let members = membersByNetwork()
+    let pupils = networks.map { network in (members[network.id] ?? []).reduce(0) { $0 + $1.pupils } }
     let shares = policy.fairnessKey.shares(pupils: pupils)
     return Dictionary(uniqueKeysWithValues: zip(networks.map(\.id), shares))
   }

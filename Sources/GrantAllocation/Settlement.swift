@@ -88,12 +88,15 @@ public struct Settlement: Sendable, Equatable {
     var grants: [OwnerID: [SchemeID: Int]] = [:]
     var jointGrant: [SchemeID: Int] = [:]
     var ownerGrant: [SchemeID: Int] = [:]
+    let membersByNetwork = scenario.membersByNetwork()
+    // `scenario.network(_:)` searches the list; per measure that is quadratic at 10⁵ measures.
+    let networks = Dictionary(scenario.networks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     for (measure, money) in zip(scenario.measures, measures) where money.grant > 0 {
       if let owner = measure.owner {
         grants[owner, default: [:]][measure.scheme, default: 0] += money.grant
         ownerGrant[measure.scheme, default: 0] += money.grant
-      } else if let networkID = measure.holder.network, let network = scenario.network(networkID) {
-        let members = scenario.members(of: networkID)
+      } else if let networkID = measure.holder.network, let network = networks[networkID] {
+        let members = membersByNetwork[networkID] ?? []
         let parts = Apportionment.split(money.grant, weights: network.costSharing.shares(pupils: members.map(\.pupils)))
         for (member, part) in zip(members, parts) { grants[member.id, default: [:]][measure.scheme, default: 0] += part }
         ownerGrant[measure.scheme, default: 0] += money.grant
