@@ -42,6 +42,34 @@ struct CSVTable {
     let delimiter: CSVDelimiter =
       headerLine(text).filter { $0 == ";" }.count >= headerLine(text).filter { $0 == "," }.count
       ? .semicolon : .comma
+    // Quotes first: an unclosed one would make the parser swallow the rows after it.
+    let separator: Character = delimiter == .semicolon ? ";" : ","
+    let quoteProblems = CSVQuotes.problems(in: text, separator: separator)
+    if !quoteProblems.isEmpty {
+      let headerNames = headerLine(text).split(separator: separator, omittingEmptySubsequences: false).map {
+        Blanks.trimmed(String($0)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
+      }
+      for problem in quoteProblems {
+        let column =
+          headerNames.indices.contains(problem.column) && !headerNames[problem.column].isEmpty
+          ? headerNames[problem.column] : "column \(problem.column + 1)"
+        switch problem.kind {
+        case .unclosed:
+          log.add(
+            file, row: problem.line, column, "a quote \" opens the cell but is not closed on the same row.",
+            fix: "add the closing quote \" at the end of the cell, or remove the opening one.")
+        case .stray:
+          log.add(
+            file, row: problem.line, column, "a quote \" stands inside the cell.",
+            fix: "remove it, or quote the whole cell and write the quote twice (\"a \"\"b\"\" c\").")
+        case .afterClosingQuote:
+          log.add(
+            file, row: problem.line, column, "text follows the quote \" that closes the cell.",
+            fix: "put the whole cell inside the quotes, or remove them.")
+        }
+      }
+      return nil
+    }
     let parsed: EnumeratedCSV
     do {
       parsed = try EnumeratedCSV(string: text, delimiter: delimiter, loadColumns: false)
@@ -103,6 +131,15 @@ struct CSVTable {
         cells[name] = position < fields.count ? Blanks.trimmedLines(fields[position]) : ""
       }
       rows.append(Row(number: number, cells: cells))
+    }
+    // Every line of data is one row: a parser that joined or dropped lines must not go unnoticed.
+    let dataLines = CSVQuotes.lines(of: text).dropFirst().filter { !$0.unicodeScalars.allSatisfy(Blanks.isSpaceOrNewline) }.count
+    let readRows = parsed.rows.filter { !$0.allSatisfy { Blanks.trimmed($0).isEmpty } }.count
+    guard dataLines == readRows else {
+      log.add(
+        file, row: nil, nil, "the file has \(dataLines) lines of data but \(readRows) rows could be read.",
+        fix: "open it in a spreadsheet, check cells with quotes or line breaks, and save it again as CSV.")
+      return nil
     }
     return CSVTable(file: file, columns: header, rows: rows, rejectedRows: rejected)
   }
