@@ -9,6 +9,8 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "dekom", targets: ["dekom"]),
+    // `dekom serve`: the web pages, a program of its own so that `dekom` links no web server.
+    .executable(name: "dekom-serve", targets: ["dekom-serve"]),
     .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
     .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
     .library(name: "GrantAllocation", targets: ["GrantAllocation"]),
@@ -17,7 +19,9 @@ let package = Package(
     .library(name: "Scenarios", targets: ["Scenarios"]),
     .library(name: "Verification", targets: ["Verification"]),
     .library(name: "Explanations", targets: ["Explanations"]),
+    .library(name: "DekomRunner", targets: ["DekomRunner"]),
     .library(name: "DekomCommands", targets: ["DekomCommands"]),
+    .library(name: "DekomServer", targets: ["DekomServer"]),
     .library(name: "ScenarioGeneration", targets: ["ScenarioGeneration"]),
   ],
   dependencies: [
@@ -74,17 +78,37 @@ let package = Package(
     ),
     // Deterministic synthetic regions, written as scenario folders (dekom generate).
     .target(name: "ScenarioGeneration"),
-    // The command line, as a library so tests can run it in-process.
+    // The application layer without a user interface: load → solve → explain → render → verify →
+    // write, for one scenario, a variant, a comparison and a plan. The command line, the web server
+    // and the benchmarks are thin shells over it.
+    .target(
+      name: "DekomRunner",
+      dependencies: [
+        "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Scenarios", "Explanations", "Reports",
+        "Verification",
+      ]
+    ),
+    // The command line, as a library so tests can run it in-process. No web server: `dekom serve`
+    // starts the `dekom-serve` program.
     .target(
       name: "DekomCommands",
       dependencies: [
-        "GLPKBackend", "GrantAllocation", "ScenarioFiles", "Scenarios", "Explanations", "Reports", "Verification",
+        "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Scenarios", "Reports",
         "ScenarioGeneration",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // `dekom serve`: the web server and its pages (the only module that imports Hummingbird).
+    .target(
+      name: "DekomServer",
+      dependencies: [
+        "DekomRunner", "GrantAllocation", "ScenarioFiles", "Scenarios", "Explanations", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
       ]
     ),
     .executableTarget(name: "dekom", dependencies: ["DekomCommands"]),
+    .executableTarget(name: "dekom-serve", dependencies: ["DekomServer"]),
 
     // Fixtures shared by the test targets.
     .target(name: "TestSupport", dependencies: ["GrantAllocation"], path: "Tests/TestSupport"),
@@ -108,7 +132,7 @@ let package = Package(
       dependencies: ["CGLPK", "GLPKBackend", "LinearProgramming", "GrantAllocation", "ScenarioFiles", "ScenarioGeneration", "TestSupport"]),
     .testTarget(
       name: "DekomCommandsTests",
-      dependencies: ["DekomCommands", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "dekom"],
+      dependencies: ["DekomCommands", "DekomRunner", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "dekom", "dekom-serve"],
       exclude: ["Expected"]
     ),
   ],

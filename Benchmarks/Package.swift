@@ -20,7 +20,7 @@ let package = Package(
       name: "DekomBenchmarks",
       dependencies: [
         .product(name: "Benchmark", package: "benchmark"),
-        .product(name: "DekomCommands", package: "dekom"),
+        .product(name: "DekomRunner", package: "dekom"),
         .product(name: "ScenarioFiles", package: "dekom"),
         .product(name: "GrantAllocation", package: "dekom"),
         .product(name: "GLPKBackend", package: "dekom"),

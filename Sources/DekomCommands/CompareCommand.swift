@@ -1,4 +1,5 @@
 import ArgumentParser
+import DekomRunner
 import Foundation
 import Reports
 

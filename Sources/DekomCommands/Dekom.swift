@@ -1,10 +1,6 @@
 import ArgumentParser
+import DekomRunner
 import Foundation
-
-/// dekom's version, printed in every report.
-public enum DekomVersion {
-  public static let current = "0.1.0"
-}
 
 /// The `dekom` command.
 public struct Dekom: ParsableCommand {
@@ -31,6 +27,8 @@ public enum DekomExit {
   public static let noAllocation = ExitCode(3)
   /// Outputs could not be written; nothing was changed.
   public static let cannotWrite = ExitCode(4)
+  /// A program dekom starts (`dekom-serve`) is not built or cannot be started.
+  public static let missingProgram = ExitCode(69)
   /// A bug in dekom.
   public static let internalError = ExitCode(70)
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DekomRunner
 import Foundation
 import GLPKBackend
 import GrantAllocation
@@ -58,24 +59,10 @@ extension Dekom {
 
     public func run() throws {
       let scenarioRun = ScenarioRun(directory: URL(fileURLWithPath: directory), timeLimitSeconds: timeLimit, variant: variant)
-      // The same model `dekom run` solves: a variant's has the base allocation as its reference.
+      // The same model `dekom run` solves: one step decides it for both.
       let formulation: AllocationFormulation
       do {
-        let base = try scenarioRun.load()
-        if base.isPlan {
-          // A plan is exported as the one expanded model `dekom run` solves.
-          let scenario =
-            try variant.map { name throws(ScenarioRun.Failure) in
-              try scenarioRun.scenario(ofVariant: name, variants: try scenarioRun.loadVariants(), base: base)
-            } ?? base
-          let reference = variant == nil ? AllocationReference() : AllocationReference(try scenarioRun.solvePlan(base).expandedResult)
-          formulation = PlanExpansion(scenario).formulation(reference: reference)
-        } else if let variant {
-          let scenario = try scenarioRun.scenario(ofVariant: variant, variants: try scenarioRun.loadVariants(), base: base)
-          formulation = AllocationFormulation(scenario: scenario, reference: AllocationReference(try scenarioRun.solve(base)))
-        } else {
-          formulation = AllocationFormulation(scenario: base)
-        }
+        formulation = try scenarioRun.target().formulation
       } catch {
         // As `dekom run` without --lang: conflicts in bokmål.
         throw report(error, directory: directory, language: .nb)
@@ -92,31 +79,20 @@ extension Dekom {
         throw ExitCode.validationFailure
       }
 
-      // Never over an input; each file is written beside its target first and renamed into place.
-      let inputs = Set(scenarioRun.inputFiles.map { $0.resolvingSymlinksInPath().standardizedFileURL.path })
+      // Never over an input; written through the one atomic writer, as `dekom run` writes.
       var targets: [(format: GLPKExport.Format, path: String)] = []
       if let mps { targets.append((.freeMPS, mps)) }
       if let lp { targets.append((.cplexLP, lp)) }
-      for target in targets where inputs.contains(Self.resolved(target.path)) {
-        printError(
-          "dekom: refusing to write \(target.path): it is an input file of the scenario. Choose another path. Nothing was written.")
-        throw DekomExit.cannotWrite
-      }
-      let pid = ProcessInfo.processInfo.processIdentifier
-      let temporaries = targets.map { target -> (format: GLPKExport.Format, path: String) in
-        let url = URL(fileURLWithPath: target.path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(pid).tmp")
-        return (target.format, temporary.path)
-      }
-      defer { for temporary in temporaries { try? FileManager.default.removeItem(atPath: temporary.path) } }
-
       let name = "dekom \(scenario.county) \(scenario.year)\(variant.map { " variant \($0)" } ?? "") stage \(stageIndex + 1)"
       let options = SolveOptions(
         timeLimitSeconds: timeLimit ?? scenario.solver.timeLimitSeconds, relativeMIPGap: scenario.solver.relativeMIPGap)
-      let outcome: GLPKExport.Outcome
+      var written: GLPKExport.Outcome?
       do {
-        outcome = try GLPKExport().write(model, stage: stageIndex, name: name, to: temporaries, options: options)
-      } catch {
+        try OutputWriter(protecting: scenarioRun.inputFiles).write(to: targets.map { URL(fileURLWithPath: $0.path) }) { temporaries in
+          let files = zip(targets, temporaries).map { (format: $0.0.format, path: $0.1.path) }
+          written = try GLPKExport().write(model, stage: stageIndex, name: name, to: files, options: options)
+        }
+      } catch let error as GLPKExport.Failure {
         switch error {
         case .noSuchStage:
           printError("dekom: \(error)")
@@ -131,13 +107,11 @@ extension Dekom {
           printError("dekom: internal error: \(error). Nothing was written. Please report this.")
           throw DekomExit.internalError
         }
-      }
-      let deferral = SignalDeferral()
-      defer { deferral.end() }
-      for (temporary, target) in zip(temporaries, targets) where rename(temporary.path, target.path) != 0 {
-        printError("dekom: cannot move the new \(target.path) into place: \(String(cString: strerror(errno))).")
+      } catch {
+        printError("dekom: \(error) Nothing was written.")
         throw DekomExit.cannotWrite
       }
+      guard let outcome = written else { throw DekomExit.internalError }
 
       if verbose {
         for kept in outcome.keptStages {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DekomRunner
 import Foundation
 import GrantAllocation
 import Reports
@@ -40,7 +41,11 @@ extension Dekom {
       var scenarioRun = ScenarioRun(
         directory: URL(fileURLWithPath: directory), outputDirectory: out.map { URL(fileURLWithPath: $0) }, language: options.lang,
         timeLimitSeconds: options.timeLimit, variant: variant, explain: explain)
-      scenarioRun.showsProgress = !options.quiet && standardErrorIsTerminal
+      if !options.quiet && standardErrorIsTerminal {
+        scenarioRun.progress = { done, total in
+          printError("\u{1B}[2K\rExplaining: \(done) of \(total) measures not funded in full searched", newline: done == total)
+        }
+      }
       scenarioRun.recordsSeconds = recordSeconds
       scenarioRun.method = options.method
       let result: AllocationResult

@@ -115,7 +115,7 @@ public struct CompareRun {
   }
 
   /// Why a variant has no allocation, for the comparison report.
-  static func reason(_ error: ScenarioRun.Failure, language: Language) -> String {
+  public static func reason(_ error: ScenarioRun.Failure, language: Language) -> String {
     switch error {
     case .noAllocation(let result):
       switch result.status {

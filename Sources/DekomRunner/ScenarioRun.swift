@@ -34,8 +34,9 @@ public struct ScenarioRun: Sendable {
   public var explain: Bool
   /// Whether `allocation.json` records each stage's seconds (two runs then differ in those numbers).
   public var recordsSeconds = false
-  /// Whether to show progress of long steps on standard error (set by the CLI when it is a terminal).
-  public var showsProgress = false
+  /// Told how many of the measures not funded in full have been explained, of how many (the
+  /// command line shows it on a terminal); `nil`: no progress is reported.
+  public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
   /// - Parameter outputDirectory: default `directory/out`, or `directory/out/VARIANT` for a variant.
   public init(
@@ -102,13 +103,19 @@ public struct ScenarioRun: Sendable {
     guard explain else { return (solved.result, nil) }
     var explainer = Explainer(
       allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
-    if showsProgress {
-      explainer.progress = { done, total in
-        printError("\u{1B}[2K\rExplaining: \(done) of \(total) measures not funded in full searched", newline: done == total)
-      }
-    }
+    if let progress { explainer.progress = progress }
     let (result, explanation) = explainer.explain(solved)
     return (result, explanation)
+  }
+
+  /// What it would take to fund one measure of a solved allocation in full (the page asks this per
+  /// measure), with at most `resolves` re-solves of `timeLimitSeconds` each.
+  public static func whatItTakes(
+    _ measure: MeasureID, in result: AllocationResult, timeLimitSeconds: Double, method: SolveMethod = .branchAndCut, resolves: Int
+  ) -> WhatItTakes? {
+    let allocator = Allocator(solver: GLPKSolver(), method: method)
+    return Explainer(allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: timeLimitSeconds, resolvesPerMeasure: resolves)
+      .whatItTakes(measure, in: result)
   }
 
   /// Renders every output file in memory, after the independent verifier has passed the
@@ -137,7 +144,7 @@ public struct ScenarioRun: Sendable {
   }
 
   /// The independent check: the allocation and its kroner, and the innstilling's totals when given.
-  static func verify(_ input: ReportInput, markdown: String? = nil) throws(Failure) {
+  public static func verify(_ input: ReportInput, markdown: String? = nil) throws(Failure) {
     let result = input.result
     let violations =
       AllocationVerifier(scenario: result.scenario, outcomes: result.outcomes).violations()
@@ -148,13 +155,13 @@ public struct ScenarioRun: Sendable {
 
   /// The independent check of a plan: every year's frames, capacities and commitments, and how a
   /// measure's years hang together (``PlanVerifier``).
-  static func verify(_ plan: PlanResult) throws(Failure) {
+  public static func verify(_ plan: PlanResult) throws(Failure) {
     let violations = PlanVerifier(plan).violations()
     guard violations.isEmpty else { throw .verificationFailed(violations) }
   }
 
   /// Every input file of the scenario folder, which no output may replace.
-  var inputFiles: [URL] {
+  public var inputFiles: [URL] {
     let variantsFolder = directory.appendingPathComponent(VariantFile.folderName)
     let variants = ((try? FileManager.default.contentsOfDirectory(atPath: variantsFolder.path)) ?? [])
       .map { variantsFolder.appendingPathComponent($0) }
@@ -165,7 +172,7 @@ public struct ScenarioRun: Sendable {
   public func write(_ files: [(name: String, contents: String)]) throws(Failure) {
     let inputs = inputFiles
     do {
-      try OutputWriter(directory: outputDirectory, protecting: inputs).write(files)
+      try OutputWriter(protecting: inputs).write(files, into: outputDirectory)
     } catch {
       throw .cannotWrite("\(error)")
     }
@@ -199,40 +206,56 @@ public struct ScenarioRun: Sendable {
     }
   }
 
-  /// Load, solve, render and write; returns the first year's allocation and, for a multi-year
-  /// scenario, the plan. Explanations are not made for a plan (its reports say so).
-  public func executeReportingPlan() throws(Failure) -> (result: AllocationResult, plan: PlanResult?) {
-    let base = try load()
-    guard base.isPlan else { return (try execute(base), nil) }
-    let plan: PlanResult
-    if let variant {
-      let scenario = try scenario(ofVariant: variant, variants: try loadVariants(), base: base)
-      plan = try solvePlan(scenario, reference: AllocationReference(try solvePlan(base).expandedResult))
-    } else {
-      plan = try solvePlan(base)
+  /// What a command solves: the scenario (the base, or the variant asked for) and the allocation
+  /// it stays closest to among equally good answers.
+  public struct Target: Sendable {
+    /// The scenario as its files describe it.
+    public var base: Scenario
+    /// The scenario solved: `base`, or its variant.
+    public var scenario: Scenario
+    /// None for the base; the base's allocation for a variant (a plan's expanded allocation).
+    public var reference: AllocationReference
+
+    /// The model `dekom run` solves for this target: a plan as its one expanded model.
+    public var formulation: AllocationFormulation {
+      scenario.isPlan
+        ? PlanExpansion(scenario).formulation(reference: reference)
+        : AllocationFormulation(scenario: scenario, reference: reference)
     }
-    try write(try renderPlan(plan))
-    return (plan.years[0], plan)
+  }
+
+  /// The one step that decides which model `run`, `export` and the page's variants solve: loads
+  /// the scenario and, for a variant, resolves it and solves the base for the reference.
+  public func target() throws(Failure) -> Target {
+    let base = try load()
+    guard let variant else { return Target(base: base, scenario: base, reference: AllocationReference()) }
+    let scenario = try scenario(ofVariant: variant, variants: try loadVariants(), base: base)
+    return Target(base: base, scenario: scenario, reference: try reference(solving: base))
+  }
+
+  /// The allocation a variant of `base` stays close to: the base's own (a plan's expanded one).
+  public func reference(solving base: Scenario) throws(Failure) -> AllocationReference {
+    base.isPlan ? AllocationReference(try solvePlan(base).expandedResult) : AllocationReference(try solve(base))
+  }
+
+  /// Load, solve, render and write; returns the first year's allocation and, for a multi-year
+  /// scenario, the plan. Explanations are not made for a plan (its reports say so). A variant is
+  /// solved after its base, closest to the base's allocation among its optimal answers.
+  public func executeReportingPlan() throws(Failure) -> (result: AllocationResult, plan: PlanResult?) {
+    let target = try target()
+    if target.scenario.isPlan {
+      let plan = try solvePlan(target.scenario, reference: target.reference)
+      try write(try renderPlan(plan))
+      return (plan.years[0], plan)
+    }
+    let (result, explanation) = try solveAndExplain(target.scenario, reference: target.reference, explain: explain)
+    try write(try render(result, explanation: explanation))
+    return (result, nil)
   }
 
   /// Load, solve, render and write; returns the solved allocation (the first year's, for a plan).
   @discardableResult
   public func execute() throws(Failure) -> AllocationResult {
     try executeReportingPlan().result
-  }
-
-  /// Load, solve, render and write; returns the solved allocation. A variant is solved after its
-  /// base, closest to the base's allocation among its optimal answers.
-  private func execute(_ base: Scenario) throws(Failure) -> AllocationResult {
-    guard let variant else {
-      let (result, explanation) = try solveAndExplain(base, explain: explain)
-      try write(try render(result, explanation: explanation))
-      return result
-    }
-    let variants = try loadVariants()
-    let scenario = try scenario(ofVariant: variant, variants: variants, base: base)
-    let (result, explanation) = try solveAndExplain(scenario, reference: AllocationReference(try solve(base)), explain: explain)
-    try write(try render(result, explanation: explanation))
-    return result
   }
 }

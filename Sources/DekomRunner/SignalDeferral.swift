@@ -13,11 +13,11 @@ private nonisolated(unsafe) var deferredSignal: sig_atomic_t = 0
 /// The handlers are process-wide (whichever thread receives the signal), and only record it; when
 /// the deferral ends the previous handlers come back and a recorded signal is raised again, so
 /// the process still stops as the user asked, after the files are whole.
-struct SignalDeferral {
+public struct SignalDeferral {
   static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
   private var previous: [Int32: sigaction] = [:]
 
-  init() {
+  public init() {
     deferredSignal = 0
     for signalNumber in Self.signals {
       var action = sigaction()
@@ -34,7 +34,7 @@ struct SignalDeferral {
   }
 
   /// Restores the previous handlers and raises the signal that arrived meanwhile, if any.
-  func end() {
+  public func end() {
     for (signalNumber, old) in previous {
       var action = old
       sigaction(signalNumber, &action, nil)

@@ -1,3 +1,4 @@
+import DekomRunner
 import Foundation
 import GrantAllocation
 import Hummingbird

@@ -1,7 +1,7 @@
 import Dispatch
 import Explanations
+import DekomRunner
 import Foundation
-import GLPKBackend
 import GrantAllocation
 import Reports
 import ScenarioFiles
@@ -140,9 +140,7 @@ final class Workbench: @unchecked Sendable {
   func whatItTakes(_ measure: MeasureID, in result: AllocationResult) async throws -> WhatItTakes? {
     let timeLimit = timeLimitSeconds
     return try await onSolverQueue {
-      let explainer = Explainer(
-        allocator: Allocator(solver: GLPKSolver()), analyser: GLPKSolver(), timeLimitSeconds: timeLimit, resolvesPerMeasure: 24)
-      return explainer.whatItTakes(measure, in: result)
+      ScenarioRun.whatItTakes(measure, in: result, timeLimitSeconds: timeLimit, resolves: 24)
     }
   }
 }

@@ -2,21 +2,91 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The design's rule that GLPK is imported in exactly one module.
+/// The module graph's rules: GLPK behind one module, the web server behind another, and every
+/// module importing only the modules below it, so the graph reads top-down as the data flows
+/// (commands / server → runner → explanations, reports, verification → formulation → LP → GLPK).
 @Suite("Architecture")
 struct ArchitectureTests {
-  @Test("only GLPKBackend imports the GLPK C module")
-  func glpkBehindOneModule() throws {
+  /// Every project module each module may import. A module missing here fails the test, so a new
+  /// module is placed in the graph on purpose.
+  static let allowedImports: [String: Set<String>] = [
+    "dekom": ["DekomCommands"],
+    "dekom-serve": ["DekomServer"],
+    "DekomCommands": [
+      "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Scenarios", "Reports",
+      "ScenarioGeneration",
+    ],
+    "DekomServer": ["DekomRunner", "GrantAllocation", "ScenarioFiles", "Scenarios", "Explanations", "Reports"],
+    "DekomRunner": [
+      "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Scenarios", "Explanations", "Reports",
+      "Verification",
+    ],
+    "Reports": ["GrantAllocation", "Scenarios", "Explanations", "LinearProgramming"],
+    "Explanations": ["GrantAllocation", "LinearProgramming", "Scenarios"],
+    "Verification": ["GrantAllocation"],
+    "ScenarioFiles": ["GrantAllocation", "Scenarios"],
+    "ScenarioGeneration": [],
+    "Scenarios": ["GrantAllocation"],
+    "GrantAllocation": ["LinearProgramming"],
+    "GLPKBackend": ["CGLPK", "LinearProgramming"],
+    "LinearProgramming": [],
+    "CGLPK": [],
+  ]
+
+  /// The project's modules each module imports (folders right under Sources/).
+  static func projectImports() throws -> [String: Set<String>] {
     let sources = repositoryRoot.appendingPathComponent("Sources")
+    let modules = Set(try FileManager.default.contentsOfDirectory(atPath: sources.path))
     let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
-    var importers = Set<String>()
+    var imports: [String: Set<String>] = [:]
     for case let file as URL in files where file.pathExtension == "swift" {
+      let module = String(file.path.dropFirst(sources.path.count + 1).split(separator: "/")[0])
       let text = try String(contentsOf: file, encoding: .utf8)
-      if text.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "import CGLPK" }) {
-        // The module is the folder right under Sources/.
-        importers.insert(file.path.dropFirst(sources.path.count + 1).split(separator: "/").first.map(String.init) ?? "")
+      for line in text.split(separator: "\n") {
+        let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ")
+        guard let at = words.firstIndex(of: "import"), at + 1 < words.count, words[..<at].allSatisfy({ $0.hasPrefix("@") }) else {
+          continue
+        }
+        imports[module, default: []].insert(String(words[at + 1]))
       }
     }
-    #expect(importers == ["GLPKBackend"])
+    for module in modules where imports[module] == nil { imports[module] = [] }
+    return imports.mapValues { $0.filter { modules.contains($0) || $0 == "Hummingbird" || $0 == "ArgumentParser" } }
+  }
+
+  @Test("only GLPKBackend imports the GLPK C module")
+  func glpkBehindOneModule() throws {
+    let importers = try Self.projectImports().filter { $0.value.contains("CGLPK") }.keys
+    #expect(Set(importers) == ["GLPKBackend"])
+  }
+
+  @Test("only the server imports Hummingbird, and only the two user interfaces import ArgumentParser")
+  func userInterfacesAtTheTop() throws {
+    let imports = try Self.projectImports()
+    #expect(Set(imports.filter { $0.value.contains("Hummingbird") }.keys) == ["DekomServer"])
+    #expect(Set(imports.filter { $0.value.contains("ArgumentParser") }.keys) == ["DekomCommands", "DekomServer"])
+  }
+
+  @Test("every module imports only the modules below it in the graph")
+  func modulesImportDownwards() throws {
+    let imports = try Self.projectImports()
+    for (module, imported) in imports.sorted(by: { $0.key < $1.key }) {
+      let allowed = try #require(Self.allowedImports[module], "\(module) is not placed in the module graph")
+      let project = imported.subtracting(["Hummingbird", "ArgumentParser", "CGLPK"])
+      #expect(project.subtracting(allowed).isEmpty, "\(module) imports \(project.subtracting(allowed).sorted())")
+    }
+  }
+
+  @Test("the dekom program reaches no web server module through its imports")
+  func dekomLinksNoServer() throws {
+    let imports = try Self.projectImports()
+    var reached: Set<String> = []
+    var queue = ["dekom"]
+    while let module = queue.popLast() {
+      guard reached.insert(module).inserted else { continue }
+      queue += (imports[module] ?? []).filter { $0 != "Hummingbird" && $0 != "ArgumentParser" }
+    }
+    #expect(!reached.contains("DekomServer"))
+    #expect(reached.allSatisfy { !(imports[$0] ?? []).contains("Hummingbird") })
   }
 }

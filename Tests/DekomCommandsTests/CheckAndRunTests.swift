@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 
 @testable import DekomCommands
+import DekomRunner
 
 @Suite("dekom check and dekom run")
 struct CheckAndRunTests {
@@ -113,9 +114,9 @@ struct CheckAndRunTests {
     let folder = try ScenarioFolder()
     defer { folder.remove() }
     let before = try folder.read("measures.csv")
-    let writer = OutputWriter(directory: folder.url, protecting: [folder.url.appendingPathComponent("measures.csv")])
+    let writer = OutputWriter(protecting: [folder.url.appendingPathComponent("measures.csv")])
     #expect(throws: OutputWriter.Refusal.self) {
-      try writer.write([("innstilling.md", "new"), ("measures.csv", "overwritten")])
+      try writer.write([("innstilling.md", "new"), ("measures.csv", "overwritten")], into: folder.url)
     }
     #expect(try folder.read("measures.csv") == before)
     #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("innstilling.md").path))

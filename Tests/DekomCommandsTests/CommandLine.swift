@@ -21,9 +21,12 @@ struct CommandLine {
     return directory.appendingPathComponent("dekom")
   }()
 
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+  static func run(_ arguments: [String], in directory: URL? = nil, executable: URL = executable, environment: [String: String]? = nil)
+    throws -> Output
+  {
     let process = Process()
     process.executableURL = executable
+    if let environment { process.environment = environment }
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
     let output = Pipe()

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import DekomCommands
+@testable import DekomRunner
 
 #if canImport(Glibc)
   import Glibc

@@ -241,4 +241,23 @@ struct ServeTests {
     }
     return grouped
   }
+
+  @Test("dekom serve without the dekom-serve program says how to build it, in bokmål by default, and exits 69")
+  func missingServerProgram() throws {
+    // A copy of dekom alone in a folder, with no PATH to find dekom-serve on.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-alone-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let alone = folder.appendingPathComponent("dekom")
+    try FileManager.default.copyItem(at: CommandLine.executable, to: alone)
+    let (root, _) = try Self.servedCopy()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let bokmal = try CommandLine.run(["serve", root.path, "--port", "0"], executable: alone, environment: ["PATH": ""])
+    #expect(bokmal.status == 69)
+    #expect(bokmal.standardError.contains("finner ikke programmet dekom-serve"))
+    #expect(bokmal.standardError.contains("swift build --product dekom-serve"))
+    let english = try CommandLine.run(["serve", root.path, "--lang", "en"], executable: alone, environment: ["PATH": ""])
+    #expect(english.status == 69)
+    #expect(english.standardError.contains("cannot find the program dekom-serve"))
+  }
 }

@@ -3,7 +3,7 @@
 // Run from the Benchmarks folder: `swift package benchmark`.
 
 import Benchmark
-import DekomCommands
+import DekomRunner
 import Foundation
 import GLPKBackend
 import GrantAllocation

@@ -4,7 +4,7 @@
 // stage's proven gap), because at the larger sizes GLPK's branch-and-cut does not finish.
 
 import Benchmark
-import DekomCommands
+import DekomRunner
 import Foundation
 import GLPKBackend
 import GrantAllocation
