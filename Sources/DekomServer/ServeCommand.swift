@@ -51,7 +51,9 @@ public struct DekomServe: ParsableCommand {
       printError("dekom serve: \(error.description)")
       throw ExitCode(1)
     }
-    let server = WebServer(library: library, workbench: Workbench(library: library, timeLimitSeconds: timeLimit), defaultLanguage: lang)
+    let boundPort = BoundPort()
+    let server = WebServer(
+      library: library, workbench: Workbench(library: library, timeLimitSeconds: timeLimit), defaultLanguage: lang, boundPort: boundPort)
     let count = library.scenarios().count
     let directory = directory
     let application = Application(
@@ -59,6 +61,7 @@ public struct DekomServe: ParsableCommand {
       configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "dekom"),
       onServerRunning: { channel in
         let port = channel.localAddress?.port ?? 0
+        boundPort.set(port)
         // Written at once (not buffered), so a script or test that waits for the address sees it.
         FileHandle.standardOutput.write(
           Data("Serving \(count) scenario\(count == 1 ? "" : "s") from \(directory) at http://127.0.0.1:\(port)/ (Ctrl-C stops).\n".utf8))

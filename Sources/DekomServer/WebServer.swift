@@ -16,6 +16,23 @@ struct WebServer: Sendable {
   let workbench: Workbench
   /// The pages' language when an address does not say (`?lang=en`).
   let defaultLanguage: Language
+  /// The port the server listens on, once it is known (`--port 0` picks one).
+  let boundPort: BoundPort
+  /// This server's secret: a form that changes something must carry it back, so no other web site
+  /// can make a browser save a variant here (cross-site request forgery).
+  let formToken: String
+
+  init(library: ScenarioLibrary, workbench: Workbench, defaultLanguage: Language, boundPort: BoundPort = BoundPort()) {
+    self.library = library
+    self.workbench = workbench
+    self.defaultLanguage = defaultLanguage
+    self.boundPort = boundPort
+    var generator = SystemRandomNumberGenerator()
+    formToken = (0..<4).map { _ in String(generator.next(), radix: 16) }.joined(separator: "-")
+  }
+
+  /// The pages in `language`, with this server's form token.
+  func pages(_ language: Language) -> WebPages { WebPages(language: language, formToken: formToken) }
 
   /// The largest request body read (the save form of a county's what-if is a few kilobytes).
   static let maximumBodyBytes = 64 * 1024
@@ -24,6 +41,7 @@ struct WebServer: Sendable {
   func router() -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: ProblemPages(server: self))
+    router.add(middleware: RequestGuard(server: self))
     router.get("/") { request, _ in try await self.scenarioList(request) }
     router.get("/s/:scenario") { request, context in
       try await self.allocation(request, scenario: context.parameters.require("scenario"), variant: nil)
@@ -113,7 +131,7 @@ struct WebServer: Sendable {
           name: scenario.name, title: nil, issues: Problem(failure: error, scenario: scenario.name).lines, variants: [])
       }
     }
-    let page = try WebPages(language: language).scenarioList(
+    let page = try pages(language).scenarioList(
       folder: library.displayName, entries: entries, otherLanguage: otherLanguage(request, language))
     return html(page)
   }
@@ -136,7 +154,7 @@ struct WebServer: Sendable {
       result = try await solved { try await workbench.solveBase(loaded) }
     }
     let input = report(result, language)
-    let pages = WebPages(language: language)
+    let pages = pages(language)
     let notice = form["saved"].flatMap { _ in variant.map { pages.savedNotice(file: "variants/\($0).yaml") } }
     let page = try pages.allocation(
       input, markdown: InnstillingMarkdown(input).render(), scenario: name, otherLanguage: otherLanguage(request, language), notice: notice)
@@ -168,7 +186,7 @@ struct WebServer: Sendable {
         throw Problem(.busy, [], scenario: name)
       }
     }
-    let page = try WebPages(language: language).comparison(
+    let page = try pages(language).comparison(
       CompareMarkdown(base: base, entries: entries), scenario: name, variants: loaded.variants.map { ($0.name, $0.title) },
       chosen: chosen, otherLanguage: otherLanguage(request, language))
     return html(page)
@@ -185,7 +203,7 @@ struct WebServer: Sendable {
     let finding = try await solved { try await workbench.whatItTakes(id, in: result) }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     guard
-      let page = try WebPages(language: language).measure(
+      let page = try pages(language).measure(
         id, in: report(result, language), whatItTakes: finding, seconds: seconds, scenario: name,
         otherLanguage: otherLanguage(request, language))
     else { throw Problem(.notFound, [], scenario: name) }
@@ -208,7 +226,7 @@ struct WebServer: Sendable {
     let loaded = try loaded(name)
     let whatIf = WhatIf(form: form, scenario: loaded.base)
     let baseResult = try await solved { try await workbench.solveBase(loaded) }
-    let pages = WebPages(language: language)
+    let pages = pages(language)
     let base = report(baseResult, language)
     let saveName = form[WhatIfField.name] ?? Self.whatIfName
     let title = form[WhatIfField.title] ?? ""
@@ -271,7 +289,8 @@ struct WebServer: Sendable {
       throw Problem(.badRequest, [error.description], scenario: name)
     }
     let language = language(form)
-    let pages = WebPages(language: language)
+    guard constantTimeEqual(form[WebPages.formTokenField] ?? "", formToken) else { throw Problem(.forbidden, [], scenario: name) }
+    let pages = pages(language)
     let loaded = try loaded(name)
     let variantName = (form[WhatIfField.name] ?? "").trimmingCharacters(in: .whitespaces)
     let title = (form[WhatIfField.title] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -318,7 +337,7 @@ struct WebServer: Sendable {
 /// A request that ends with a problem page: what kind, and the lines that say why.
 struct Problem: Error {
   enum Kind {
-    case notFound, badRequest, tooLarge, busy, noAllocation, invalidScenario, cannotWrite, internalError
+    case notFound, badRequest, tooLarge, busy, noAllocation, invalidScenario, cannotWrite, internalError, forbidden, misdirected
 
     var status: HTTPResponse.Status {
       switch self {
@@ -328,6 +347,8 @@ struct Problem: Error {
       case .busy: .serviceUnavailable
       case .noAllocation, .invalidScenario: .unprocessableContent
       case .cannotWrite, .internalError: .internalServerError
+      case .forbidden: .forbidden
+      case .misdirected: .misdirectedRequest
       }
     }
 
@@ -339,6 +360,8 @@ struct Problem: Error {
       case .busy: .busy
       case .noAllocation, .internalError, .cannotWrite: .noAllocation
       case .invalidScenario: .invalidScenario
+      case .forbidden: .forbidden
+      case .misdirected: .misdirected
       }
     }
   }
@@ -389,11 +412,59 @@ struct ProblemPages: RouterMiddleware {
 
   private func page(_ request: Request, _ problem: Problem) -> Response {
     let language = (try? server.query(request)).map(server.language) ?? server.defaultLanguage
-    let pages = WebPages(language: language)
+    let pages = server.pages(language)
     let text =
       (try? pages.problem(
         title: pages.problemTitle(problem.kind.page), lines: problem.lines, scenario: problem.scenario,
         otherLanguage: server.otherLanguage(request, language))) ?? pages.problemTitle(problem.kind.page)
     return server.html(text, status: problem.kind.status)
   }
+}
+
+/// Refuses what is not meant for this server, before any page is made:
+/// - a `Host` that is not this server's loopback address and port (a web site whose name was made
+///   to point at 127.0.0.1, "DNS rebinding"): 421;
+/// - a request that changes something (POST) sent by another web site, as the browser tells in
+///   `Origin` and `Sec-Fetch-Site`: 403. The form token (``WebServer/formToken``) is the rule
+///   itself; these headers stop such a request before its body is read.
+struct RequestGuard: RouterMiddleware {
+  typealias Context = BasicRequestContext
+  let server: WebServer
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    guard let port = server.boundPort.value, Self.isOwnHost(request.head.authority, port: port) else {
+      throw Problem(.misdirected, [])
+    }
+    if request.method != .get && request.method != .head {
+      if let site = request.headers[.init("Sec-Fetch-Site")!], site != "same-origin", site != "none" { throw Problem(.forbidden, []) }
+      if let origin = request.headers[.origin], !Self.ownOrigins(port: port).contains(origin.lowercased()) {
+        throw Problem(.forbidden, [])
+      }
+    }
+    return try await next(request, context)
+  }
+
+  /// Whether `authority` (the `Host` header) names this server: 127.0.0.1 or localhost, with its port.
+  static func isOwnHost(_ authority: String?, port: Int) -> Bool {
+    guard let authority = authority?.lowercased() else { return false }
+    return ["127.0.0.1:\(port)", "localhost:\(port)"].contains(authority)
+  }
+
+  static func ownOrigins(port: Int) -> Set<String> { ["http://127.0.0.1:\(port)", "http://localhost:\(port)"] }
+}
+
+/// The port the server listens on, set once it is listening.
+final class BoundPort: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Int?
+  var value: Int? { lock.withLock { stored } }
+  func set(_ port: Int) { lock.withLock { stored = port } }
+}
+
+/// Compares two secrets in time that does not depend on where they differ.
+func constantTimeEqual(_ left: String, _ right: String) -> Bool {
+  let left = Array(left.utf8)
+  let right = Array(right.utf8)
+  guard left.count == right.count else { return false }
+  return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
 }

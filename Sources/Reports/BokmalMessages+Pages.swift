@@ -68,6 +68,8 @@ extension BokmalMessages: PageMessages {
   var badRequestTitle: String { "Ugyldig forespørsel" }
   var tooLargeTitle: String { "Forespørselen er for stor" }
   var busyTitle: String { "Opptatt – prøv igjen om litt" }
+  var forbiddenTitle: String { "Avvist: forespørselen kom ikke fra dekoms egne sider" }
+  var misdirectedTitle: String { "Avvist: adressen er ikke denne maskinens dekom serve" }
   var noAllocationTitle: String { "Ingen fordeling" }
   var invalidScenarioTitle: String { "Scenarioet har feil" }
   var backToList: String { "Tilbake til scenarioene" }

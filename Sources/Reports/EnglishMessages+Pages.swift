@@ -68,6 +68,8 @@ extension EnglishMessages: PageMessages {
   var badRequestTitle: String { "Bad request" }
   var tooLargeTitle: String { "The request is too large" }
   var busyTitle: String { "Busy – try again shortly" }
+  var forbiddenTitle: String { "Refused: the request did not come from dekom's own pages" }
+  var misdirectedTitle: String { "Refused: the address is not this computer's dekom serve" }
   var noAllocationTitle: String { "No allocation" }
   var invalidScenarioTitle: String { "The scenario has errors" }
   var backToList: String { "Back to the scenarios" }

@@ -59,6 +59,8 @@ protocol PageMessages {
   var badRequestTitle: String { get }
   var tooLargeTitle: String { get }
   var busyTitle: String { get }
+  var forbiddenTitle: String { get }
+  var misdirectedTitle: String { get }
   var noAllocationTitle: String { get }
   var invalidScenarioTitle: String { get }
   var backToList: String { get }

@@ -172,6 +172,7 @@ extension WebPages {
     var html = "<form method=\"post\" action=\"\(escapeHTML(links.save(scenario)))\" id=\"save\">\n"
     html += "<fieldset><legend>\(escapeHTML(messages.saveHeading))</legend>\n"
     html += "<input type=\"hidden\" name=\"lang\" value=\"\(language.rawValue)\">\n"
+    html += "<input type=\"hidden\" name=\"\(Self.formTokenField)\" value=\"\(escapeHTML(formToken))\">\n"
     for (key, value) in state.values.sorted(by: { $0.key < $1.key }) {
       html += "<input type=\"hidden\" name=\"\(escapeHTML(key))\" value=\"\(escapeHTML(value))\">\n"
     }

@@ -66,10 +66,16 @@ public struct ScenarioListEntry: Sendable {
 public struct WebPages {
   public let language: Language
   public let links: PageLinks
+  /// The server's secret that every form which changes something carries back (``WebPages/formTokenField``).
+  public var formToken: String
   var messages: any Messages { language.messages }
 
-  public init(language: Language) {
+  /// The name of the hidden field that carries ``formToken``.
+  public static let formTokenField = "token"
+
+  public init(language: Language, formToken: String = "") {
     self.language = language
+    self.formToken = formToken
     links = PageLinks(language: language)
   }
 
@@ -276,6 +282,8 @@ public struct WebPages {
     case .badRequest: messages.badRequestTitle
     case .tooLarge: messages.tooLargeTitle
     case .busy: messages.busyTitle
+    case .forbidden: messages.forbiddenTitle
+    case .misdirected: messages.misdirectedTitle
     case .noAllocation: messages.noAllocationTitle
     case .invalidScenario: messages.invalidScenarioTitle
     }
@@ -283,7 +291,7 @@ public struct WebPages {
 
   /// What went wrong with a request.
   public enum ProblemKind: Sendable {
-    case notFound, badRequest, tooLarge, busy, noAllocation, invalidScenario
+    case notFound, badRequest, tooLarge, busy, noAllocation, invalidScenario, forbidden, misdirected
   }
 }
 

@@ -34,7 +34,7 @@ if ! python3 -c "import selenium" 2>/dev/null; then
   python3 -c "import selenium" 2>/dev/null || skip "selenium (PyPI) is not installed and could not be installed."
 fi
 
-swift build --product dekom
+swift build --product dekom && swift build --product dekom-serve
 dekom="$(swift build --show-bin-path)/dekom"
 
 work=$(mktemp -d /tmp/dekom-browser-work.XXXXXX)

@@ -260,4 +260,40 @@ struct ServeTests {
     #expect(english.status == 69)
     #expect(english.standardError.contains("cannot find the program dekom-serve"))
   }
+
+  @Test("another web site cannot save a variant, and an address that is not this server's is refused")
+  func crossSiteAndRebinding() throws {
+    let (root, scenario) = try Self.servedCopy()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+    let target = scenario.appendingPathComponent("variants/rekom-kutt.yaml")
+    let before = try Data(contentsOf: target)
+    let overwrite = "lang=nb&name=rekom-kutt&title=Hacked&frames.rekom.factor=0.1&overwrite=1"
+
+    // A form on another site, posted by the user's browser: no token, a foreign Origin.
+    let crossSite = try server.post("/s/trondelag/save", form: overwrite, token: false, extraHeaders: ["Origin: http://evil.example"])
+    #expect(crossSite.status == 403)
+    // The token alone does not do from another site, nor does a right Origin without the token.
+    #expect(try server.post("/s/trondelag/save", form: overwrite, extraHeaders: ["Origin: http://evil.example"]).status == 403)
+    #expect(try server.post("/s/trondelag/save", form: overwrite, extraHeaders: ["Sec-Fetch-Site: cross-site"]).status == 403)
+    #expect(try server.post("/s/trondelag/save", form: overwrite, token: false).status == 403)
+    #expect(
+      try server.post("/s/trondelag/save", form: overwrite + "&token=guess", token: false, extraHeaders: ["Origin: http://127.0.0.1:\(server.port)"])
+        .status == 403)
+    #expect(try Data(contentsOf: target) == before)
+
+    // DNS rebinding: the name of another site, pointed at 127.0.0.1.
+    #expect(try server.get("/", host: "evil.example").status == 421)
+    #expect(try server.get("/s/trondelag", host: "evil.example:\(server.port)").status == 421)
+    #expect(try server.get("/", host: "127.0.0.1:1").status == 421)
+    #expect(try server.get("/", host: "localhost:\(server.port)").status == 200)
+
+    // The page's own form, with its token, still saves.
+    let own = try server.post(
+      "/s/trondelag/save", form: "lang=nb&name=egen&title=Egen&frames.rekom.factor=0.9",
+      extraHeaders: ["Origin: http://127.0.0.1:\(server.port)", "Sec-Fetch-Site: same-origin"])
+    #expect(own.status == 303)
+    #expect(FileManager.default.fileExists(atPath: scenario.appendingPathComponent("variants/egen.yaml").path))
+  }
 }

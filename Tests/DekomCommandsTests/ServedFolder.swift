@@ -99,14 +99,34 @@ final class ServedFolder {
     return Answer(status: status, headers: headers, body: String(text[headEnd.upperBound...]))
   }
 
-  func get(_ path: String) throws -> Answer {
-    try send(raw: Data("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8))
+  /// GET `path` as a browser on this computer asks for it; `host` replaces the `Host` header.
+  func get(_ path: String, host: String? = nil) throws -> Answer {
+    try send(raw: Data("GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n".utf8))
   }
 
-  func post(_ path: String, form: String) throws -> Answer {
-    let body = Data(form.utf8)
+  /// POSTs a form as the server's own page does: with the server's form token (unless `token` is
+  /// false) and any `extraHeaders` (e.g. another site's `Origin`).
+  func post(_ path: String, form: String, token: Bool = true, extraHeaders: [String] = []) throws -> Answer {
+    let body = Data((form + (token ? "&token=\(try formToken(for: path))" : "")).utf8)
     let head =
-      "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.count)\r\n\r\n"
+      "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+      + extraHeaders.map { $0 + "\r\n" }.joined()
+      + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.count)\r\n\r\n"
     return try send(raw: Data(head.utf8) + body)
+  }
+
+  private var token: String?
+
+  /// The form token in the save form of a what-if page of the scenario `path` names (`/s/NAME/…`).
+  func formToken(for path: String) throws -> String {
+    if let token { return token }
+    let scenario = path.split(separator: "/").dropFirst().first.map(String.init) ?? ""
+    let page = try get("/s/\(scenario)/whatif?frames.rekom.factor=0.95")
+    guard let range = page.body.range(of: #"name="token" value="[^"]+""#, options: .regularExpression) else {
+      throw Failure(description: "no form token on the what-if page (status \(page.status))")
+    }
+    let found = String(page.body[range].dropFirst(#"name="token" value=""#.count).dropLast())
+    token = found
+    return found
   }
 }
