@@ -35,5 +35,5 @@ extension Dekom {
 /// Prints every issue of an invalid scenario to standard error.
 func reportInvalid(_ error: ScenarioError, directory: String) {
   printError("\(directory): \(error.issues.count) error\(error.issues.count == 1 ? "" : "s"); nothing was written.")
-  for issue in error.issues { printError("  " + issue.description) }
+  for line in error.shownLines { printError("  " + line) }
 }

@@ -378,7 +378,7 @@ struct Problem: Error {
 
   init(failure: ScenarioRun.Failure, scenario: String?) {
     switch failure {
-    case .invalidInput(let error): self.init(.invalidScenario, error.issues.map(\.description), scenario: scenario)
+    case .invalidInput(let error): self.init(.invalidScenario, error.shownLines, scenario: scenario)
     case .noAllocation: self.init(.noAllocation, [CompareRun.reason(failure, language: .en)], scenario: scenario)
     case .cannotWrite(let message): self.init(.cannotWrite, [message], scenario: scenario)
     case .rendering, .verificationFailed: self.init(.internalError, [CompareRun.reason(failure, language: .en)], scenario: scenario)

@@ -41,7 +41,18 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 
   public init(issues: [ScenarioIssue]) { self.issues = issues.sorted() }
 
-  public var description: String { issues.map(\.description).joined(separator: "\n") }
+  /// At most this many issues are shown: a huge broken file would otherwise print more text than
+  /// anyone reads (a 50 MB file gave 85 MB of errors).
+  public static let shownIssueLimit = 200
+
+  /// The first ``shownIssueLimit`` issues, then a line that says how many more there are.
+  public var shownLines: [String] {
+    let shown = issues.prefix(Self.shownIssueLimit).map(\.description)
+    let more = issues.count - shown.count
+    return more > 0 ? shown + ["… and \(more) more error\(more == 1 ? "" : "s"): fix these first and check again."] : shown
+  }
+
+  public var description: String { shownLines.joined(separator: "\n") }
 }
 
 /// Collects issues while a file is read, so that all of them are reported at once.

@@ -128,4 +128,18 @@ struct CheckAndRunTests {
     #expect(output.status == 64)
     #expect(output.standardError.contains("--time-limit"))
   }
+
+  @Test("a file with thousands of errors prints the first 200 and how many more, not all of them")
+  func errorListIsCapped() throws {
+    let folder = try ScenarioFolder()
+    defer { folder.remove() }
+    let header = try folder.read("measures.csv").split(separator: "\n")[0]
+    let rows = (1...3_000).map { "x\($0);nord;dekom;to;Tiltak;100 000;0;0;ntnu;1;ja;ja;ja" }
+    try folder.write("measures.csv", ([String(header)] + rows).joined(separator: "\n") + "\n")
+    let output = try CommandLine.run(["check", folder.url.path])
+    #expect(output.status == 1)
+    let lines = output.standardError.split(separator: "\n")
+    #expect(lines.count == 202)  // the heading, 200 errors, and the line that counts the rest
+    #expect(lines.last?.contains("more errors: fix these first") == true)
+  }
 }
