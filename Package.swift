@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 // dekom: grant allocation optimiser for the collaboration forums that share out
 // Norway's state money for competence development in schools and kindergartens.
 // Licence: GPL-3.0-or-later (dekom links GLPK, which is GPL-3).
