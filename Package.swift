@@ -16,7 +16,7 @@ let package = Package(
     .library(name: "GrantAllocation", targets: ["GrantAllocation"]),
     .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
     .library(name: "Reports", targets: ["Reports"]),
-    .library(name: "Scenarios", targets: ["Scenarios"]),
+    .library(name: "Variants", targets: ["Variants"]),
     .library(name: "Verification", targets: ["Verification"]),
     .library(name: "Explanations", targets: ["Explanations"]),
     .library(name: "DekomRunner", targets: ["DekomRunner"]),
@@ -50,13 +50,13 @@ let package = Package(
     .target(name: "GLPKBackend", dependencies: ["CGLPK", "LinearProgramming"]),
     // Domain types, the formulation, explanations and money splits.
     .target(name: "GrantAllocation", dependencies: ["LinearProgramming"]),
-    // What-if variants of a scenario, and how two allocations differ.
-    .target(name: "Scenarios", dependencies: ["GrantAllocation"]),
+    // What-if variants of a scenario: what a variant changes, and the scenario it makes.
+    .target(name: "Variants", dependencies: ["GrantAllocation"]),
     // scenario.yaml and CSV files → validated `Scenario`.
     .target(
       name: "ScenarioFiles",
       dependencies: [
-        "GrantAllocation", "Scenarios",
+        "GrantAllocation", "Variants",
         .product(name: "Yams", package: "Yams"),
         .product(name: "SwiftCSV", package: "SwiftCSV"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -64,14 +64,14 @@ let package = Package(
     ),
     // Shadow prices, what it would take to fund a measure, and waiting lists: from the solved model
     // and from re-solves.
-    .target(name: "Explanations", dependencies: ["GrantAllocation", "LinearProgramming", "Scenarios"]),
+    .target(name: "Explanations", dependencies: ["GrantAllocation", "LinearProgramming", "Variants"]),
     // An independent re-check of every allocation and report, sharing no code with the formulation.
     .target(name: "Verification", dependencies: ["GrantAllocation"]),
     // The draft innstilling (Markdown) and machine outputs (CSV, JSON), in bokmål and English.
     .target(
       name: "Reports",
       dependencies: [
-        "GrantAllocation", "Scenarios", "Explanations",
+        "GrantAllocation", "Variants", "Explanations",
         .product(name: "Ink", package: "Ink"),
         .product(name: "Mustache", package: "swift-mustache"),
       ]
@@ -84,7 +84,7 @@ let package = Package(
     .target(
       name: "DekomRunner",
       dependencies: [
-        "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Scenarios", "Explanations", "Reports",
+        "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Explanations", "Reports",
         "Verification",
       ]
     ),
@@ -93,7 +93,7 @@ let package = Package(
     .target(
       name: "DekomCommands",
       dependencies: [
-        "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Scenarios", "Reports",
+        "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Reports",
         "ScenarioGeneration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -102,7 +102,7 @@ let package = Package(
     .target(
       name: "DekomServer",
       dependencies: [
-        "DekomRunner", "GrantAllocation", "ScenarioFiles", "Scenarios", "Explanations", "Reports",
+        "DekomRunner", "GrantAllocation", "ScenarioFiles", "Variants", "Explanations", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
       ]
@@ -123,7 +123,8 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "ExplanationsTests", dependencies: ["Explanations", "GrantAllocation", "GLPKBackend", "TestSupport"]),
-    .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "TestSupport"]),
+    .testTarget(
+      name: "VariantsTests", dependencies: ["Variants", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "Reports", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Explanations", "GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioFiles"]),
     // Exported models read back by GLPK itself (the one test target that imports CGLPK).

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import GrantAllocation
 import Reports
-import Scenarios
+import Variants
 import Verification
 
 /// `dekom compare`: the base scenario and every variant in `variants/`, solved on all cores, and

@@ -5,7 +5,7 @@ import GrantAllocation
 import LinearProgramming
 import Reports
 import ScenarioFiles
-import Scenarios
+import Variants
 import Verification
 
 /// One `dekom run`: load, solve, render and write, as a library call (the CLI and the benchmarks

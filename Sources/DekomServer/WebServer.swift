@@ -3,7 +3,7 @@ import Foundation
 import GrantAllocation
 import Hummingbird
 import Reports
-import Scenarios
+import Variants
 
 /// The web server of `dekom serve`: pages for the scenarios under one folder, on 127.0.0.1 only.
 ///

@@ -2,7 +2,7 @@ import Foundation
 import GrantAllocation
 import Reports
 import ScenarioFiles
-import Scenarios
+import Variants
 
 /// A what-if asked on the page: the form's filled-in fields, written as a variant file and read
 /// back by the same loader as `variants/*.yaml`, so the page checks each value with the same rules

@@ -5,7 +5,7 @@ import Foundation
 import GrantAllocation
 import Reports
 import ScenarioFiles
-import Scenarios
+import Variants
 
 /// Where `dekom serve` solves: one serial queue of its own, so that GLPK is never called from the
 /// web server's event loops or from Swift's cooperative threads, and each problem is created,

@@ -1,7 +1,7 @@
 import Foundation
 import GrantAllocation
 import LinearProgramming
-import Scenarios
+import Variants
 
 /// Everything dekom can say about an allocation beyond the reasons read from the solved model:
 /// shadow prices, what it would take to fund each measure, and the waiting lists.

@@ -1,5 +1,5 @@
 import GrantAllocation
-import Scenarios
+import Variants
 
 /// The re-solves for one measure: the smallest frame increase, partner-hour increase and rank that
 /// fund it in full.

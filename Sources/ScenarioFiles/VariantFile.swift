@@ -1,6 +1,6 @@
 import Foundation
 import GrantAllocation
-import Scenarios
+import Variants
 import Yams
 
 /// Reads the what-if variants in a scenario's `variants/` folder (one YAML file each).

@@ -29,7 +29,7 @@ let package = Package(
         .product(name: "GrantAllocation", package: rootIdentity),
         .product(name: "LinearProgramming", package: rootIdentity),
         .product(name: "GLPKBackend", package: rootIdentity),
-        .product(name: "Scenarios", package: rootIdentity),
+        .product(name: "Variants", package: rootIdentity),
       ]
     ),
     fuzzTarget("fuzz-measures", path: "FuzzMeasures"),

@@ -3,7 +3,7 @@ import GLPKBackend
 import GrantAllocation
 import LinearProgramming
 import ScenarioFiles
-import Scenarios
+import Variants
 
 /// What every fuzz target does with its input: load it as one file of a scenario folder whose
 /// other three files are valid, and check that the loader either refuses it with usable issues or

@@ -1,6 +1,8 @@
-/// The words of the pages `dekom serve` shows (navigation, the scenario list, a measure's
-/// explanation, the what-if form), once per language (part of ``Messages``).
-protocol PageMessages {
+import Reports
+
+/// The words of the pages `dekom serve` shows (navigation, the scenario list, the what-if form,
+/// problem pages), once per language. A measure's own page is a report (``MeasureMarkdown``).
+protocol PageWords {
   var pagesTitle: String { get }
   var navScenarios: String { get }
   var navAllocation: String { get }
@@ -8,29 +10,15 @@ protocol PageMessages {
   var navWhatIf: String { get }
   /// The link to the page in the other language, in that language ("English", "Norsk").
   var otherLanguageLink: String { get }
-
   func scenarioListIntro(folder: String) -> String
   var scenarioListColumns: [String] { get }
   var noScenarios: String { get }
   func scenarioHasErrors(_ count: Int) -> String
   var noVariants: String { get }
-
   var explainHeading: String { get }
   var explainIntro: String { get }
-
-  func measureTitle(_ measure: String) -> String
-  var measureFacts: [String] { get }
-  var reasonsHeading: String { get }
-  var whatItTakesOneHeading: String { get }
-  var nothingToSearch: String { get }
-  var frameIncreaseLabel: String { get }
-  var moreHoursLabel: String { get }
-  var moveUpLabel: String { get }
-  func computedIn(seconds: String, resolves: Int?) -> String
-
   var chooseVariantsHeading: String { get }
   var compareButton: String { get }
-
   var whatIfTitle: String { get }
   var whatIfIntro: String { get }
   var framesLegend: String { get }
@@ -46,7 +34,6 @@ protocol PageMessages {
   var fixFieldsNotice: String { get }
   var noChangesGiven: String { get }
   var fullAllocationLink: String { get }
-
   var saveHeading: String { get }
   var variantNameLabel: String { get }
   var variantTitleLabel: String { get }
@@ -54,7 +41,6 @@ protocol PageMessages {
   var saveButton: String { get }
   func saved(file: String) -> String
   func variantExists(_ name: String) -> String
-
   var notFoundTitle: String { get }
   var badRequestTitle: String { get }
   var tooLargeTitle: String { get }
@@ -64,4 +50,14 @@ protocol PageMessages {
   var noAllocationTitle: String { get }
   var invalidScenarioTitle: String { get }
   var backToList: String { get }
+}
+
+extension Language {
+  /// The page words in this language.
+  var pageWords: any PageWords {
+    switch self {
+    case .nb: BokmalPageWords()
+    case .en: EnglishPageWords()
+    }
+  }
 }

@@ -1,17 +1,11 @@
 import GrantAllocation
 
 /// The draft joint annual recommendation (*felles årlig innstilling*) as Markdown.
-public struct InnstillingMarkdown {
+public struct InnstillingMarkdown: ReportRenderer {
   let input: ReportInput
-  var result: AllocationResult { input.result }
-  var settlement: Settlement { input.settlement }
-  var messages: any Messages { input.messages }
-  var names: NameBook { input.names }
-  var provenance: ReportProvenance { input.provenance }
 
   public init(_ input: ReportInput) { self.input = input }
 
-  var scenario: Scenario { result.scenario }
 
   /// The whole document, ending in a newline.
   public func render() -> String {

@@ -1,5 +1,6 @@
 import GrantAllocation
-import Scenarios
+import Reports
+import Variants
 
 /// The names of the what-if form's fields. Each is the key path a variant file uses for the same
 /// change (`frames.rekom.factor`), so a message about a key of the variant lands next to its field.
@@ -88,7 +89,7 @@ extension WebPages {
       after += saveForm(scenario: scenario, state: state, name: saveName, title: saveTitle)
     }
     after += form(base: base, scenario: scenario, state: state)
-    let title = messages.whatIfTitle + " – " + messages.documentTitle(year: base.scenario.year, county: base.scenario.county, title: nil)
+    let title = messages.whatIfTitle + " – " + base.plainDocumentTitle
     let top = chrome(scenario: scenario, otherLanguage: otherLanguage, after: after)
     if let answer {
       return try answer.report.renderHTML(markdown: answer.report.render(), chrome: top)
@@ -118,7 +119,7 @@ extension WebPages {
 
   private func form(base: ReportInput, scenario: String, state: WhatIfState) -> String {
     let names = base.names
-    let model = base.scenario
+    let model = base.result.scenario
     var html = "<form method=\"get\" action=\"\(escapeHTML(links.whatIfAction(scenario)))\" id=\"whatif\">\n"
     html += "<input type=\"hidden\" name=\"lang\" value=\"\(language.rawValue)\">\n"
     html += "<fieldset><legend>\(escapeHTML(messages.framesLegend))</legend>\n<table>\n\(headerRow(messages.frameColumns))\n"
@@ -137,7 +138,7 @@ extension WebPages {
         let now = names.hours(partner.hours(role))
         html += "<td align=\"right\">\(escapeHTML(now))</td>"
         html +=
-          "<td>\(field(WhatIfField.hours(partner.id, role), state: state, placeholder: now, label: names.partner(partner.id) + ", " + messages.role(role)))</td>"
+          "<td>\(field(WhatIfField.hours(partner.id, role), state: state, placeholder: now, label: names.partner(partner.id) + ", " + base.roleName(role)))</td>"
       }
       html += "</tr>\n"
     }

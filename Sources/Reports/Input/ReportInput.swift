@@ -11,7 +11,8 @@ public struct ReportInput {
   /// Shadow prices, what it would take, waiting lists; `nil` when not asked for.
   public let explanation: Explanation?
   let messages: any Messages
-  let names: NameBook
+  /// Names and numbers as this report writes them.
+  public let names: NameBook
   /// When the allocation is the first year of a long-term plan: the commitments it creates for
   /// later years, shown in a section of their own.
   public var planCommitments: PlanCommitments?
@@ -28,4 +29,13 @@ public struct ReportInput {
   }
 
   var scenario: Scenario { result.scenario }
+
+  /// A measure's decision as the report words it ("delvis innvilget (60 %)").
+  public func statusText(_ outcome: MeasureOutcome) -> String { messages.status(outcome.status, share: names.percent(outcome.share)) }
+
+  /// A partner role's name in the report's language.
+  public func roleName(_ role: PartnerRole) -> String { messages.role(role) }
+
+  /// The innstilling's title without the scenario's own title ("Felles årlig innstilling … 2027").
+  public var plainDocumentTitle: String { messages.documentTitle(year: scenario.year, county: scenario.county, title: nil) }
 }

@@ -3,12 +3,9 @@ import GrantAllocation
 
 /// The explanation sections of the innstilling: what it would take to fund each measure, the
 /// waiting list per scheme, and the shadow prices of frames and partner hours.
-struct ExplanationMarkdown {
+struct ExplanationMarkdown: ReportRenderer {
   let input: ReportInput
   let explanation: Explanation
-  var messages: any Messages { input.messages }
-  var names: NameBook { input.names }
-  var scenario: Scenario { input.scenario }
 
   /// How many sections ``sections()`` gives; they are numbered from 6, after the criteria.
   static let sectionCount = 3

@@ -1,7 +1,7 @@
 import Foundation
 import GrantAllocation
 import ScenarioFiles
-import Scenarios
+import Variants
 import TestSupport
 import Testing
 

@@ -1,11 +1,11 @@
-extension EnglishMessages: PageMessages {
+/// The words of the pages of `dekom serve` in English.
+struct EnglishPageWords: PageWords {
   var pagesTitle: String { "dekom – scenarios" }
   var navScenarios: String { "Scenarios" }
   var navAllocation: String { "Allocation" }
   var navCompare: String { "Compare" }
   var navWhatIf: String { "What if?" }
   var otherLanguageLink: String { "Norsk" }
-
   func scenarioListIntro(folder: String) -> String {
     "The scenarios in \(folder). Choose a scenario to see its allocation, compare it with its variants or ask “what if”."
   }
@@ -13,29 +13,12 @@ extension EnglishMessages: PageMessages {
   var noScenarios: String { "The folder has no scenarios (no scenario.yaml)." }
   func scenarioHasErrors(_ count: Int) -> String { "The scenario has \(count) error\(count == 1 ? "" : "s") and cannot be solved:" }
   var noVariants: String { "none" }
-
   var explainHeading: String { "Explanation per measure" }
   var explainIntro: String {
     "Choose a measure to see its reason and what it would take to fund it in full (computed when you ask)."
   }
-
-  func measureTitle(_ measure: String) -> String { "Measure: \(measure)" }
-  var measureFacts: [String] { ["Network", "Scheme", "Priority", "Asked (NOK)", "Decision", "Allocated in all (NOK)"] }
-  var reasonsHeading: String { "Reason" }
-  var whatItTakesOneHeading: String { "What it would take to fund the measure in full" }
-  var nothingToSearch: String {
-    "The measure is funded in full, not eligible or a continuing commitment, so there is nothing to search for."
-  }
-  var frameIncreaseLabel: String { "Larger frame" }
-  var moreHoursLabel: String { "More hours" }
-  var moveUpLabel: String { "Move up its list" }
-  func computedIn(seconds: String, resolves: Int?) -> String {
-    "Computed in \(seconds) s" + (resolves.map { " with \($0) new solves of the whole allocation." } ?? ".")
-  }
-
   var chooseVariantsHeading: String { "Choose variants" }
   var compareButton: String { "Compare" }
-
   var whatIfTitle: String { "What if?" }
   var whatIfIntro: String {
     "Fill in only what you want to change; empty fields keep the base scenario's value. The answer is solved again with GLPK and shown as changes from the base scenario. The values are checked by the same rules as the variant files."
@@ -53,7 +36,6 @@ extension EnglishMessages: PageMessages {
   var fixFieldsNotice: String { "Correct the marked fields; nothing was solved." }
   var noChangesGiven: String { "No changes are filled in yet." }
   var fullAllocationLink: String { "The whole allocation in this variant" }
-
   var saveHeading: String { "Save as variant" }
   var variantNameLabel: String { "Name (letters, digits, - and _)" }
   var variantTitleLabel: String { "Title" }
@@ -63,7 +45,6 @@ extension EnglishMessages: PageMessages {
   func variantExists(_ name: String) -> String {
     "The variant \(name) exists already. Choose another name, or tick the box to write over it."
   }
-
   var notFoundTitle: String { "No such page" }
   var badRequestTitle: String { "Bad request" }
   var tooLargeTitle: String { "The request is too large" }

@@ -2,7 +2,7 @@ import Foundation
 import GrantAllocation
 
 /// `allocation.json`: the whole allocation for machines, with sorted keys so reruns are identical.
-public struct AllocationJSON {
+public struct AllocationJSON: ReportRenderer {
   struct Document: Encodable {
     var dekomVersion: String
     var solver: String
@@ -61,11 +61,6 @@ public struct AllocationJSON {
   }
 
   let input: ReportInput
-  var result: AllocationResult { input.result }
-  var settlement: Settlement { input.settlement }
-  var messages: any Messages { input.messages }
-  var names: NameBook { input.names }
-  var provenance: ReportProvenance { input.provenance }
 
   /// Whether each stage's seconds are written (then two runs no longer give the same bytes).
   public var recordsSeconds = false

@@ -1,27 +1,28 @@
 import GrantAllocation
 
 /// Looks up printed names and formats numbers for one report.
-struct NameBook {
+/// How a report writes names (from their ids) and numbers (kroner, hours, shares) in its language.
+public struct NameBook {
   let scenario: Scenario
   let messages: any Messages
 
-  func scheme(_ id: SchemeID) -> String { scenario.scheme(id)?.name ?? id.rawValue }
-  func partner(_ id: PartnerID) -> String { scenario.partner(id)?.name ?? id.rawValue }
-  func network(_ id: NetworkID) -> String { scenario.network(id)?.name ?? id.rawValue }
+  public func scheme(_ id: SchemeID) -> String { scenario.scheme(id)?.name ?? id.rawValue }
+  public func partner(_ id: PartnerID) -> String { scenario.partner(id)?.name ?? id.rawValue }
+  public func network(_ id: NetworkID) -> String { scenario.network(id)?.name ?? id.rawValue }
   /// A network's name, or the joint measures' heading.
-  func holder(_ holder: MeasureHolder) -> String {
+  public func holder(_ holder: MeasureHolder) -> String {
     switch holder {
     case .joint: messages.jointHeading
     case .network(let id): network(id)
     }
   }
-  func measure(_ id: MeasureID) -> String {
+  public func measure(_ id: MeasureID) -> String {
     guard let measure = scenario.measures.first(where: { $0.id == id }) else { return id.rawValue }
     return "\(measure.title) (\(id))"
   }
 
   /// Whole kroner with thousand separators: `1 234 567` (nb) or `1,234,567` (en).
-  func kroner(_ amount: Int) -> String {
+  public func kroner(_ amount: Int) -> String {
     let digits = String(abs(amount))
     var grouped = ""
     for (offset, digit) in digits.enumerated() {
@@ -32,10 +33,10 @@ struct NameBook {
   }
 
   /// Exact NOK, rounded to whole kroner for a sentence.
-  func kroner(_ amount: Double) -> String { kroner(Int(amount.rounded(.toNearestOrAwayFromZero))) }
+  public func kroner(_ amount: Double) -> String { kroner(Int(amount.rounded(.toNearestOrAwayFromZero))) }
 
   /// A number with `decimals` decimals and the language's decimal mark.
-  func decimal(_ value: Double, decimals: Int) -> String {
+  public func decimal(_ value: Double, decimals: Int) -> String {
     let scale = pow10(decimals)
     let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
     let whole = Int(rounded.rounded(.towardZero))
@@ -48,13 +49,13 @@ struct NameBook {
   }
 
   /// Hours with one decimal, trailing `,0` dropped.
-  func hours(_ value: Double) -> String {
+  public func hours(_ value: Double) -> String {
     let text = decimal(value, decimals: 1)
     return text.hasSuffix("\(messages.decimalMark)0") ? String(text.dropLast(2)) : text
   }
 
   /// A share as a percentage: `37,5 %` / `37.5%`.
-  func percent(_ share: Double) -> String {
+  public func percent(_ share: Double) -> String {
     let text = decimal(share * 100, decimals: 1)
     let trimmed = text.hasSuffix("\(messages.decimalMark)0") ? String(text.dropLast(2)) : text
     return trimmed + messages.percentSuffix

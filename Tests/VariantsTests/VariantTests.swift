@@ -1,8 +1,9 @@
 import Foundation
 import GLPKBackend
 import GrantAllocation
+import Reports
 import ScenarioFiles
-import Scenarios
+import Variants
 import TestSupport
 import Testing
 

@@ -1,8 +1,8 @@
 import GrantAllocation
-import Scenarios
+import Variants
 
 /// `compare.md`: the base scenario and every variant side by side; per variant only what changed.
-public struct CompareMarkdown {
+public struct CompareMarkdown: ReportRenderer {
   /// One variant's place in the comparison: solved, or why not.
   public struct Entry {
     public var variant: Variant
@@ -22,8 +22,8 @@ public struct CompareMarkdown {
 
   let base: ReportInput
   let entries: [Entry]
-  var messages: any Messages { base.messages }
-  var names: NameBook { base.names }
+  /// The base's report input: the words and names of the comparison.
+  var input: ReportInput { base }
 
   public init(base: ReportInput, entries: [Entry]) {
     self.base = base

@@ -1,6 +1,7 @@
 import Explanations
 import GrantAllocation
-import Scenarios
+import Reports
+import Variants
 
 /// The addresses of the pages `dekom serve` shows, in one place for the pages and the server.
 ///
@@ -24,23 +25,6 @@ public struct PageLinks: Sendable {
   /// The form's action: without the query, which the form's hidden `lang` field carries.
   public func whatIfAction(_ scenario: String) -> String { "/s/\(scenario)/whatif" }
   public func save(_ scenario: String) -> String { "/s/\(scenario)/save" }
-}
-
-/// Escapes text for HTML element content and attribute values.
-func escapeHTML(_ text: String) -> String {
-  var escaped = ""
-  escaped.reserveCapacity(text.count)
-  for character in text {
-    switch character {
-    case "&": escaped += "&amp;"
-    case "<": escaped += "&lt;"
-    case ">": escaped += "&gt;"
-    case "\"": escaped += "&quot;"
-    case "'": escaped += "&#39;"
-    default: escaped.append(character)
-    }
-  }
-  return escaped
 }
 
 /// One scenario on the list page.
@@ -68,7 +52,7 @@ public struct WebPages {
   public let links: PageLinks
   /// The server's secret that every form which changes something carries back (``WebPages/formTokenField``).
   public var formToken: String
-  var messages: any Messages { language.messages }
+  var messages: any PageWords { language.pageWords }
 
   /// The name of the hidden field that carries ``formToken``.
   public static let formTokenField = "token"
@@ -123,8 +107,8 @@ public struct WebPages {
   }
 
   /// A page with a Markdown document and extra HTML after it.
-  func page(title: String, markdown: String, chrome: PageChrome, charts: [BarChart] = []) throws -> String {
-    try HTMLPage(language: language, title: title, charts: charts, markdown: markdown, chrome: chrome).render()
+  func page(title: String, markdown: String, chrome: PageChrome) throws -> String {
+    try HTMLPage(language: language, title: title, markdown: markdown, chrome: chrome).render()
   }
 
   // MARK: The scenario list
@@ -178,8 +162,8 @@ public struct WebPages {
     let names = input.names
     var html = "<section class=\"explain\" id=\"explain\">\n<h2>\(escapeHTML(messages.explainHeading))</h2>\n"
     html += "<p>\(escapeHTML(messages.explainIntro))</p>\n<ul>\n"
-    for (measure, outcome) in zip(input.scenario.measures, input.result.outcomes) {
-      let status = messages.status(outcome.status, share: names.percent(outcome.share))
+    for (measure, outcome) in zip(input.result.scenario.measures, input.result.outcomes) {
+      let status = input.statusText(outcome)
       html +=
         "<li><a href=\"\(escapeHTML(links.measure(scenario, measure.id.rawValue)))\">\(escapeHTML(names.measure(measure.id)))</a> – \(escapeHTML(names.holder(measure.holder))): \(escapeHTML(status))</li>\n"
     }
@@ -214,7 +198,7 @@ public struct WebPages {
 
   // MARK: One measure
 
-  /// One measure's decision, its reasons, and what it would take to fund it in full.
+  /// One measure's page: its report (``MeasureMarkdown``) with the navigation.
   ///
   /// - Parameters:
   ///   - whatItTakes: the search's answer; `nil` when there is nothing to search (funded in full,
@@ -223,43 +207,8 @@ public struct WebPages {
   public func measure(
     _ id: MeasureID, in input: ReportInput, whatItTakes: WhatItTakes?, seconds: Double, scenario: String, otherLanguage: String
   ) throws -> String? {
-    guard let index = input.scenario.measures.firstIndex(where: { $0.id == id }) else { return nil }
-    let names = input.names
-    let measure = input.scenario.measures[index]
-    let outcome = input.result.outcomes[index]
-    let money = input.settlement.measures[index]
-    let kroner = { (amount: Double) in names.kroner(amount) + " " + messages.currencySuffix }
-    let hours = { (amount: Double) in names.hours(amount) + " " + messages.hoursSuffix }
-    var parts = ["# " + messages.measureTitle(names.measure(id))]
-    var facts = MarkdownTable(columns: messages.measureFacts, rightAligned: [2, 3, 5])
-    facts.add([
-      names.holder(measure.holder), names.scheme(measure.scheme), String(measure.rank), names.kroner(measure.stateCost),
-      messages.status(outcome.status, share: names.percent(outcome.share)), names.kroner(money.total),
-    ])
-    parts.append(facts.rendered)
-    parts.append("## " + messages.reasonsHeading)
-    parts.append(outcome.reasons.map { "- " + messages.reason($0, names: names) }.joined(separator: "\n"))
-    parts.append("## " + messages.whatItTakesOneHeading)
-    if let finding = whatItTakes {
-      let hoursText =
-        finding.hours.isEmpty
-        ? messages.hoursNotSearched
-        : finding.hours.map {
-          messages.hoursFinding(partner: names.partner($0.partner), role: $0.role, finding: messages.finding($0.finding, amount: hours))
-        }.joined(separator: "; ")
-      parts.append(
-        [
-          (messages.frameIncreaseLabel, messages.finding(finding.frame, amount: kroner)), (messages.moreHoursLabel, hoursText),
-          (messages.moveUpLabel, messages.rankFinding(finding.rank)),
-        ].map { "- **\($0.0.markdownEscaped):** \($0.1.markdownEscaped)" }.joined(separator: "\n"))
-    } else {
-      parts.append(messages.nothingToSearch)
-    }
-    parts.append(messages.computedIn(seconds: names.decimal(seconds, decimals: 2), resolves: nil))
-    let markdown = parts.joined(separator: "\n\n") + "\n"
-    return try page(
-      title: messages.measureTitle(names.measure(id)), markdown: markdown,
-      chrome: chrome(scenario: scenario, otherLanguage: otherLanguage))
+    guard let document = MeasureMarkdown(id, in: input, whatItTakes: whatItTakes, seconds: seconds) else { return nil }
+    return try page(title: document.title, markdown: document.render(), chrome: chrome(scenario: scenario, otherLanguage: otherLanguage))
   }
 
   // MARK: Errors
@@ -292,23 +241,6 @@ public struct WebPages {
   /// What went wrong with a request.
   public enum ProblemKind: Sendable {
     case notFound, badRequest, tooLarge, busy, noAllocation, invalidScenario, forbidden, misdirected
-  }
-}
-
-extension String {
-  /// Text with Markdown's and HTML's special characters escaped, for a line of a generated document.
-  var markdownEscaped: String {
-    var escaped = ""
-    for character in self {
-      switch character {
-      case "\\", "`", "*", "_", "[", "]", "#", "|": escaped += "\\" + String(character)
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "&": escaped += "&amp;"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
   }
 }
 

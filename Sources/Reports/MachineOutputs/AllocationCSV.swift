@@ -1,12 +1,8 @@
 import GrantAllocation
 
 /// `allocation.csv`: one row per measure, for machines (RFC 4180, `,` separator, `.` decimals).
-public struct AllocationCSV {
+public struct AllocationCSV: ReportRenderer {
   let input: ReportInput
-  var result: AllocationResult { input.result }
-  var settlement: Settlement { input.settlement }
-  var messages: any Messages { input.messages }
-  var names: NameBook { input.names }
 
   public init(_ input: ReportInput) { self.input = input }
 

@@ -1,11 +1,11 @@
-extension BokmalMessages: PageMessages {
+/// The words of the pages of `dekom serve` in bokmål.
+struct BokmalPageWords: PageWords {
   var pagesTitle: String { "dekom – scenarioer" }
   var navScenarios: String { "Scenarioer" }
   var navAllocation: String { "Fordeling" }
   var navCompare: String { "Sammenlign" }
   var navWhatIf: String { "Hva om?" }
   var otherLanguageLink: String { "English" }
-
   func scenarioListIntro(folder: String) -> String {
     "Scenarioene i \(folder). Velg et scenario for å se fordelingen, sammenligne det med variantene eller prøve «hva om»."
   }
@@ -13,29 +13,12 @@ extension BokmalMessages: PageMessages {
   var noScenarios: String { "Mappen har ingen scenarioer (ingen scenario.yaml)." }
   func scenarioHasErrors(_ count: Int) -> String { "Scenarioet har \(count) \(count == 1 ? "feil" : "feil") og kan ikke løses:" }
   var noVariants: String { "ingen" }
-
   var explainHeading: String { "Forklaring per tiltak" }
   var explainIntro: String {
     "Velg et tiltak for å se begrunnelsen og hva som skal til for å innvilge det fullt (regnes ut når du ber om det)."
   }
-
-  func measureTitle(_ measure: String) -> String { "Tiltak: \(measure)" }
-  var measureFacts: [String] { ["Nettverk", "Ordning", "Prioritet", "Søkt (kr)", "Vedtak", "Tildelt i alt (kr)"] }
-  var reasonsHeading: String { "Begrunnelse" }
-  var whatItTakesOneHeading: String { "Hva som skal til for å innvilge tiltaket fullt" }
-  var nothingToSearch: String {
-    "Tiltaket er fullt innvilget, ikke kvalifisert eller en videreføring, så det er ingenting å søke etter."
-  }
-  var frameIncreaseLabel: String { "Økt ramme" }
-  var moreHoursLabel: String { "Flere timer" }
-  var moveUpLabel: String { "Flytte opp på listen" }
-  func computedIn(seconds: String, resolves: Int?) -> String {
-    "Regnet ut på \(seconds) s" + (resolves.map { " med \($0) nye løsninger av hele fordelingen." } ?? ".")
-  }
-
   var chooseVariantsHeading: String { "Velg varianter" }
   var compareButton: String { "Sammenlign" }
-
   var whatIfTitle: String { "Hva om?" }
   var whatIfIntro: String {
     "Fyll inn bare det du vil endre; tomme felt beholder verdien i grunnscenarioet. Svaret løses på nytt med GLPK og vises som endringer fra grunnscenarioet. Verdiene kontrolleres med de samme reglene som variantfilene."
@@ -53,7 +36,6 @@ extension BokmalMessages: PageMessages {
   var fixFieldsNotice: String { "Rett opp feltene som er merket; ingenting er løst." }
   var noChangesGiven: String { "Ingen endringer er fylt inn ennå." }
   var fullAllocationLink: String { "Hele fordelingen i denne varianten" }
-
   var saveHeading: String { "Lagre som variant" }
   var variantNameLabel: String { "Navn (bokstaver, sifre, - og _)" }
   var variantTitleLabel: String { "Tittel" }
@@ -63,7 +45,6 @@ extension BokmalMessages: PageMessages {
   func variantExists(_ name: String) -> String {
     "Varianten \(name) finnes allerede. Velg et annet navn, eller kryss av for å skrive over den."
   }
-
   var notFoundTitle: String { "Siden finnes ikke" }
   var badRequestTitle: String { "Ugyldig forespørsel" }
   var tooLargeTitle: String { "Forespørselen er for stor" }

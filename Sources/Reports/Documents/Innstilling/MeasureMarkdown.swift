@@ -1,0 +1,63 @@
+import Explanations
+import GrantAllocation
+
+/// One measure's decision, its reasons, and what it would take to fund it in full, as a Markdown
+/// document (the page `dekom serve` shows per measure).
+public struct MeasureMarkdown: ReportRenderer {
+  let input: ReportInput
+  let index: Int
+  let whatItTakes: WhatItTakes?
+  let seconds: Double
+
+  /// - Parameters:
+  ///   - whatItTakes: the search's answer; `nil` when there is nothing to search (funded in full,
+  ///     ineligible or continuing).
+  ///   - seconds: how long the search took.
+  /// - Returns: `nil` when the scenario has no measure `id`.
+  public init?(_ id: MeasureID, in input: ReportInput, whatItTakes: WhatItTakes?, seconds: Double) {
+    guard let index = input.scenario.measures.firstIndex(where: { $0.id == id }) else { return nil }
+    self.input = input
+    self.index = index
+    self.whatItTakes = whatItTakes
+    self.seconds = seconds
+  }
+
+
+  /// "Tiltak: NAME".
+  public var title: String { messages.measureTitle(names.measure(input.scenario.measures[index].id)) }
+
+  public func render() -> String {
+    let measure = input.scenario.measures[index]
+    let outcome = input.result.outcomes[index]
+    let money = input.settlement.measures[index]
+    let kroner = { (amount: Double) in names.kroner(amount) + " " + messages.currencySuffix }
+    let hours = { (amount: Double) in names.hours(amount) + " " + messages.hoursSuffix }
+    var parts = ["# " + title]
+    var facts = MarkdownTable(columns: messages.measureFacts, rightAligned: [2, 3, 5])
+    facts.add([
+      names.holder(measure.holder), names.scheme(measure.scheme), String(measure.rank), names.kroner(measure.stateCost),
+      messages.status(outcome.status, share: names.percent(outcome.share)), names.kroner(money.total),
+    ])
+    parts.append(facts.rendered)
+    parts.append("## " + messages.reasonsHeading)
+    parts.append(outcome.reasons.map { "- " + messages.reason($0, names: names) }.joined(separator: "\n"))
+    parts.append("## " + messages.whatItTakesOneHeading)
+    if let finding = whatItTakes {
+      let hoursText =
+        finding.hours.isEmpty
+        ? messages.hoursNotSearched
+        : finding.hours.map {
+          messages.hoursFinding(partner: names.partner($0.partner), role: $0.role, finding: messages.finding($0.finding, amount: hours))
+        }.joined(separator: "; ")
+      parts.append(
+        [
+          (messages.frameIncreaseLabel, messages.finding(finding.frame, amount: kroner)), (messages.moreHoursLabel, hoursText),
+          (messages.moveUpLabel, messages.rankFinding(finding.rank)),
+        ].map { "- **\($0.0.markdownEscaped):** \($0.1.markdownEscaped)" }.joined(separator: "\n"))
+    } else {
+      parts.append(messages.nothingToSearch)
+    }
+    parts.append(messages.computedIn(seconds: names.decimal(seconds, decimals: 2), resolves: nil))
+    return parts.joined(separator: "\n\n") + "\n"
+  }
+}

@@ -1,0 +1,67 @@
+import GrantAllocation
+
+/// The innstilling's section on the commitments its multi-year measures create for later years.
+public struct PlanCommitments: Sendable {
+  struct Line: Sendable {
+    var measure: MeasureID
+    var title: String
+    var scheme: SchemeID
+    var year: Int
+    var money: Int
+    var forecast: Bool
+  }
+
+  let firstYear: Int
+  let lines: [Line]
+  /// NOK of the first year's frame left unspent and carried into the next year, per scheme.
+  let carriedOn: [(scheme: SchemeID, amount: Int)]
+
+  /// The later-year money of every measure funded in the plan's first year.
+  public init(_ plan: PlanResult) {
+    let figures = PlanFigures(plan)
+    let scenario = plan.scenario
+    firstYear = figures.years[0]
+    var lines: [Line] = []
+    for measure in scenario.measures where scenario.years(of: measure).first == firstYear {
+      guard (figures.share(measure.id, year: firstYear) ?? 0) > 0 else { continue }
+      for (position, year) in figures.years.enumerated().dropFirst() {
+        guard let amount = figures.money[position][measure.id], amount > 0 else { continue }
+        lines.append(
+          Line(
+            measure: measure.id, title: measure.title, scheme: measure.scheme, year: year, money: amount,
+            forecast: scenario.frameIsForecast(measure.scheme, in: year)))
+      }
+    }
+    self.lines = lines
+    carriedOn = scenario.schemes.compactMap { scheme in
+      let amount = Int((plan.carriedOver[scheme.id]?[figures.years[0]] ?? 0).rounded())
+      return amount > 0 ? (scheme.id, amount) : nil
+    }
+  }
+
+  /// The section, numbered `number`.
+  func section(number: Int, language: Language, names: NameBook) -> String {
+    let messages = language.planMessages
+    var parts = ["## " + messages.commitmentsHeading(number: number, first: firstYear)]
+    if lines.isEmpty {
+      parts.append(messages.noCommitments)
+    } else {
+      parts.append(messages.commitmentsIntro(first: firstYear))
+      var table = MarkdownTable(columns: messages.commitmentColumns, rightAligned: [2, 3])
+      for line in lines {
+        table.add(["\(line.title) (\(line.measure))", names.scheme(line.scheme), String(line.year), names.kroner(line.money)])
+      }
+      let years = Set(lines.map(\.year)).sorted()
+      for year in years {
+        let sum = lines.filter { $0.year == year }.reduce(0) { $0 + $1.money }
+        table.add(["**\(language.messages.total) \(year)**", "", "", "**\(names.kroner(sum))**"])
+      }
+      parts.append(table.rendered)
+    }
+    for carried in carriedOn {
+      parts.append(messages.carriedOnLine(scheme: names.scheme(carried.scheme), amount: names.kroner(carried.amount), year: firstYear))
+    }
+    parts.append(messages.explanationsSkipped + " " + messages.planFileLine)
+    return parts.joined(separator: "\n\n")
+  }
+}

@@ -1,0 +1,76 @@
+import GrantAllocation
+
+/// The plan's figures in whole kroner, computed once for the Markdown, the HTML and the
+/// innstilling's section on commitments.
+struct PlanFigures {
+  struct SchemeYear {
+    var scheme: SchemeID
+    var year: Int
+    var frame: Int
+    var forecast: Bool
+    var carriedIn: Int
+    /// Continuing commitments and later years of measures that started earlier in the plan.
+    var committed: Int
+    /// Measures in their first year.
+    var new: Int
+    var carriedOn: Int
+    var free: Int { frame + carriedIn - committed - new - carriedOn }
+  }
+
+  let plan: PlanResult
+  let years: [Int]
+  /// One per plan year, of ``PlanResult/years``.
+  let settlements: [Settlement]
+  /// Per year: each measure's state money in whole kroner, by id.
+  let money: [[MeasureID: Int]]
+  let schemeYears: [SchemeYear]
+
+  init(_ plan: PlanResult) {
+    self.plan = plan
+    let scenario = plan.scenario
+    years = scenario.planYears
+    settlements = plan.years.map(Settlement.init)
+    money = settlements.map { settlement in
+      Dictionary(uniqueKeysWithValues: settlement.measures.map { ($0.measure, $0.total) })
+    }
+    var rows: [SchemeYear] = []
+    for scheme in scenario.schemes {
+      for (position, year) in years.enumerated() {
+        var committed = 0
+        var new = 0
+        for measure in scenario.measures where measure.scheme == scheme.id {
+          guard let amount = money[position][measure.id] else { continue }
+          if measure.continuing || year != scenario.years(of: measure).first { committed += amount } else { new += amount }
+        }
+        rows.append(
+          SchemeYear(
+            scheme: scheme.id, year: year, frame: Int(scenario.frame(scheme, in: year).rounded(.down)),
+            forecast: scenario.frameIsForecast(scheme.id, in: year), carriedIn: Int(plan.carriedIn(scheme.id, year: year).rounded()),
+            committed: committed, new: new, carriedOn: Int((plan.carriedOver[scheme.id]?[year] ?? 0).rounded())))
+      }
+    }
+    schemeYears = rows
+  }
+
+  /// The measure's share in `year`, or `nil` when it does not run then.
+  func share(_ measure: MeasureID, year: Int) -> Double? {
+    guard let position = years.firstIndex(of: year) else { return nil }
+    return plan.years[position].outcome(measure)?.share
+  }
+
+  func status(_ measure: Measure) -> PlanMeasureStatus {
+    let measureYears = plan.scenario.years(of: measure)
+    guard let first = share(measure.id, year: measureYears[0]),
+      let outcome = plan.years[years.firstIndex(of: measureYears[0])!].outcome(measure.id)
+    else { return .notFunded }
+    if outcome.status == .ineligible { return .ineligible }
+    if measure.continuing { return .continuing }
+    if first == 0 { return .notFunded }
+    if let stop = measureYears.firstIndex(where: { (share(measure.id, year: $0) ?? 0) == 0 }) {
+      return .stoppedAfter(year: measureYears[stop - 1])
+    }
+    let shareText = NameBook(scenario: plan.scenario, messages: Language.nb.messages).percent(first)
+    if measureYears.count == 1 { return first >= 1 ? .funded : .partly(share: shareText) }
+    return first >= 1 ? .allYears : .partlyAllYears(share: shareText)
+  }
+}

@@ -1,0 +1,71 @@
+import GrantAllocation
+import Ink
+import Mustache
+
+/// What a page of `dekom serve` adds around a report: navigation before it, forms and links after
+/// it, and the CSS they need. Empty for the report files.
+public struct PageChrome: Sendable {
+  /// HTML before the document.
+  public var nav: String?
+  /// HTML after the document.
+  public var after: String?
+  /// CSS added to the report's stylesheet.
+  public var style: String?
+
+  public init(nav: String? = nil, after: String? = nil, style: String? = nil) {
+    self.nav = nav
+    self.after = after
+    self.style = style
+  }
+}
+
+/// A page from the `page` template: charts, then a Markdown document as HTML.
+public struct HTMLPage {
+  var language: Language
+  var title: String
+  var charts: [BarChart]
+  var markdown: String
+  var chrome = PageChrome()
+
+  init(language: Language, title: String, charts: [BarChart], markdown: String, chrome: PageChrome = PageChrome()) {
+    self.language = language
+    self.title = title
+    self.charts = charts
+    self.markdown = markdown
+    self.chrome = chrome
+  }
+
+  /// A page without charts: the Markdown document, with `chrome` around it.
+  public init(language: Language, title: String, markdown: String, chrome: PageChrome) {
+    self.init(language: language, title: title, charts: [], markdown: markdown, chrome: chrome)
+  }
+
+  struct Context {
+    var lang: String
+    var title: String
+    var head: String
+    var charts: [BarChart.Context]
+    var body: String
+    var pageStyle: String?
+    var nav: String?
+    var after: String?
+  }
+
+  public func render() throws -> String {
+    let library = MustacheLibrary(templates: [
+      "page": try MustacheTemplate(string: HTMLTemplates.page), "chart": try MustacheTemplate(string: HTMLTemplates.chart),
+    ])
+    // The charts stand after the document's title and introduction, before its first section.
+    let split = markdown.range(of: "\n## ")
+    let head = split.map { String(markdown[..<$0.lowerBound]) } ?? markdown
+    let rest = split.map { String(markdown[$0.lowerBound...]) } ?? ""
+    let parser = MarkdownParser()
+    let context = Context(
+      lang: language.rawValue, title: title, head: parser.html(from: head), charts: charts.map(\.context),
+      body: parser.html(from: rest), pageStyle: chrome.style, nav: chrome.nav, after: chrome.after)
+    guard let page = library.render(context, withTemplate: "page") else { throw HTMLError() }
+    return page
+  }
+
+  struct HTMLError: Error {}
+}
