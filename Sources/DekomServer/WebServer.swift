@@ -92,8 +92,7 @@ struct WebServer: Sendable {
       headers: [
         .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
         // The pages need nothing from anywhere else, and no script at all.
-        .contentSecurityPolicy:
-          "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+        .contentSecurityPolicy: HTMLPage.contentSecurityPolicy + "; frame-ancestors 'none'",
         .init("X-Content-Type-Options")!: "nosniff",
       ],
       body: ResponseBody(byteBuffer: ByteBuffer(string: text)))

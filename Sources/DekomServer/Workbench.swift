@@ -1,6 +1,6 @@
+import DekomRunner
 import Dispatch
 import Explanations
-import DekomRunner
 import Foundation
 import GrantAllocation
 import Reports

@@ -2,13 +2,31 @@ import GrantAllocation
 
 /// Looks up printed names and formats numbers for one report.
 /// How a report writes names (from their ids) and numbers (kroner, hours, shares) in its language.
+///
+/// Every name comes from the scenario's files: in a Markdown document (``escapesMarkdown``) it is
+/// escaped, so that no name becomes markup (`<script>`, a `javascript:` link; a table escapes `|` itself).
 public struct NameBook {
   let scenario: Scenario
   let messages: any Messages
+  /// Whether names are escaped for a Markdown document (and so for its HTML).
+  let escapesMarkdown: Bool
 
-  public func scheme(_ id: SchemeID) -> String { scenario.scheme(id)?.name ?? id.rawValue }
-  public func partner(_ id: PartnerID) -> String { scenario.partner(id)?.name ?? id.rawValue }
-  public func network(_ id: NetworkID) -> String { scenario.network(id)?.name ?? id.rawValue }
+  init(scenario: Scenario, messages: any Messages, escapesMarkdown: Bool = false) {
+    self.scenario = scenario
+    self.messages = messages
+    self.escapesMarkdown = escapesMarkdown
+  }
+
+  /// The same names for a Markdown document.
+  var forMarkdown: NameBook { NameBook(scenario: scenario, messages: messages, escapesMarkdown: true) }
+
+  /// Text from an input file, as this book writes it (escaped in a Markdown document).
+  public func text(_ raw: String) -> String { escapesMarkdown ? raw.markdownEscaped : raw }
+
+  public func scheme(_ id: SchemeID) -> String { text(scenario.scheme(id)?.name ?? id.rawValue) }
+  public func partner(_ id: PartnerID) -> String { text(scenario.partner(id)?.name ?? id.rawValue) }
+  public func network(_ id: NetworkID) -> String { text(scenario.network(id)?.name ?? id.rawValue) }
+  public func owner(_ id: OwnerID) -> String { text(scenario.owner(id)?.name ?? id.rawValue) }
   /// A network's name, or the joint measures' heading.
   public func holder(_ holder: MeasureHolder) -> String {
     switch holder {
@@ -17,8 +35,8 @@ public struct NameBook {
     }
   }
   public func measure(_ id: MeasureID) -> String {
-    guard let measure = scenario.measures.first(where: { $0.id == id }) else { return id.rawValue }
-    return "\(measure.title) (\(id))"
+    guard let measure = scenario.measures.first(where: { $0.id == id }) else { return text(id.rawValue) }
+    return text("\(measure.title) (\(id))")
   }
 
   /// Whole kroner with thousand separators: `1 234 567` (nb) or `1,234,567` (en).

@@ -11,8 +11,10 @@ public struct ReportInput {
   /// Shadow prices, what it would take, waiting lists; `nil` when not asked for.
   public let explanation: Explanation?
   let messages: any Messages
-  /// Names and numbers as this report writes them.
+  /// Names and numbers as plain text (for CSV, JSON, and HTML that escapes them itself).
   public let names: NameBook
+  /// Names and numbers for a Markdown document: every name escaped.
+  let markdownNames: NameBook
   /// When the allocation is the first year of a long-term plan: the commitments it creates for
   /// later years, shown in a section of their own.
   public var planCommitments: PlanCommitments?
@@ -26,6 +28,7 @@ public struct ReportInput {
     self.provenance = provenance
     messages = language.messages
     names = NameBook(scenario: result.scenario, messages: language.messages)
+    markdownNames = names.forMarkdown
   }
 
   var scenario: Scenario { result.scenario }

@@ -12,6 +12,7 @@ extension ReportRenderer {
   var scenario: Scenario { input.result.scenario }
   var settlement: Settlement { input.settlement }
   var messages: any Messages { input.messages }
-  var names: NameBook { input.names }
+  /// Names for a Markdown document, escaped (CSV and JSON renderers use ``ReportInput/names``).
+  var names: NameBook { input.markdownNames }
   var provenance: ReportProvenance { input.provenance }
 }

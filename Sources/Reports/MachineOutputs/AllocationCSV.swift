@@ -3,6 +3,8 @@ import GrantAllocation
 /// `allocation.csv`: one row per measure, for machines (RFC 4180, `,` separator, `.` decimals).
 public struct AllocationCSV: ReportRenderer {
   let input: ReportInput
+  /// Names as they are: CSV and JSON are not Markdown.
+  var names: NameBook { input.names }
 
   public init(_ input: ReportInput) { self.input = input }
 
@@ -31,8 +33,27 @@ public struct AllocationCSV: ReportRenderer {
   }
 
   /// RFC 4180: quote a cell holding a comma, quote or line break, doubling its quotes.
+  /// A cell as RFC 4180 writes it; text that a spreadsheet would run as a formula (it begins with
+  /// `=`, `+`, `-`, `@`, a tab or a carriage return: OWASP's rule) gets a `'` in front, so Excel
+  /// shows it as text. Plain numbers, negative ones too, stay numbers.
   static func escape(_ cell: String) -> String {
-    guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+    var cell = cell
+    if let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), !isNumber(cell) {
+      cell = "'" + cell
+    }
+    guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "'" }) else { return cell }
     return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// Whether `cell` is a plain decimal number such as `-12` or `0.25`.
+  static func isNumber(_ cell: String) -> Bool {
+    var digits = cell.unicodeScalars.dropFirst(cell.hasPrefix("-") ? 1 : 0)
+    guard !digits.isEmpty else { return false }
+    if let point = digits.firstIndex(of: ".") {
+      let fraction = digits[digits.index(after: point)...]
+      guard !fraction.isEmpty, fraction.allSatisfy({ ("0"..."9").contains($0) }) else { return false }
+      digits = digits[..<point]
+    }
+    return !digits.isEmpty && digits.allSatisfy { ("0"..."9").contains($0) }
   }
 }

@@ -61,6 +61,8 @@ public struct AllocationJSON: ReportRenderer {
   }
 
   let input: ReportInput
+  /// Names as they are: CSV and JSON are not Markdown.
+  var names: NameBook { input.names }
 
   /// Whether each stage's seconds are written (then two runs no longer give the same bytes).
   public var recordsSeconds = false

@@ -21,7 +21,7 @@ extension String {
     var escaped = ""
     for character in self {
       switch character {
-      case "\\", "`", "*", "_", "[", "]", "#", "|": escaped += "\\" + String(character)
+      case "\\", "`", "*", "_", "[", "]", "#": escaped += "\\" + String(character)
       case "<": escaped += "&lt;"
       case ">": escaped += "&gt;"
       case "&": escaped += "&amp;"

@@ -21,6 +21,10 @@ public struct PageChrome: Sendable {
 
 /// A page from the `page` template: charts, then a Markdown document as HTML.
 public struct HTMLPage {
+  /// What every page may load and run: its own inline styles and images, nothing from elsewhere,
+  /// no script at all. In each written file (a `<meta http-equiv>`) and in `dekom serve`'s headers.
+  public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'"
+
   var language: Language
   var title: String
   var charts: [BarChart]

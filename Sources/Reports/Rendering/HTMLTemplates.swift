@@ -10,6 +10,7 @@ enum HTMLTemplates {
     <html lang="{{lang}}">
     <head>
     <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="\(HTMLPage.contentSecurityPolicy)">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>{{title}}</title>
     <style>

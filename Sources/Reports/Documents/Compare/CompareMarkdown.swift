@@ -32,8 +32,8 @@ public struct CompareMarkdown: ReportRenderer {
 
   public func render() -> String {
     let scenario = base.scenario
-    var parts = ["# " + messages.compareTitle(year: scenario.year, county: scenario.county)]
-    if let note = scenario.note { parts.append("> " + note.replacingOccurrences(of: "\n", with: " ")) }
+    var parts = ["# " + messages.compareTitle(year: scenario.year, county: scenario.county).markdownEscaped]
+    if let note = scenario.note { parts.append("> " + names.text(note.replacingOccurrences(of: "\n", with: " "))) }
     parts.append(messages.compareIntro + " " + messages.madeBy(base.provenance))
     parts.append("## " + messages.compareOverviewHeading)
     parts.append(overview())
@@ -87,24 +87,24 @@ public struct CompareMarkdown: ReportRenderer {
       case .success(let solved):
         let allocated = solved.input.settlement.schemes.reduce(0) { $0 + $1.allocated }
         table.add(
-          [entry.variant.name, entry.variant.title, names.kroner(allocated)] + counts(solved.input.result.outcomes)
+          [names.text(entry.variant.name), names.text(entry.variant.title), names.kroner(allocated)] + counts(solved.input.result.outcomes)
             + [String(solved.comparison.measures.count)])
       case .failure:
-        table.add([entry.variant.name, entry.variant.title, "–", "–", "–", "–", "–", "–"])
+        table.add([names.text(entry.variant.name), names.text(entry.variant.title), "–", "–", "–", "–", "–", "–"])
       }
     }
     return table.rendered
   }
 
   private func section(_ entry: Entry) -> String {
-    var parts = ["## " + messages.variantHeading(name: entry.variant.name, title: entry.variant.title)]
+    var parts = ["## " + messages.variantHeading(name: entry.variant.name, title: entry.variant.title).markdownEscaped]
     var intro: [String] = []
     if let description = entry.variant.description { intro.append(description) }
     if let basedOn = entry.variant.basedOn { intro.append(messages.basedOn(basedOn)) }
     if !intro.isEmpty { parts.append(intro.joined(separator: " ")) }
     switch entry.outcome {
     case .failure(let failure):
-      parts.append(messages.variantFailed(failure.reason))
+      parts.append(messages.variantFailed(names.text(failure.reason)))
     case .success(let solved):
       let comparison = solved.comparison
       var schemes = MarkdownTable(columns: messages.compareSchemeColumns, rightAligned: Set(1...5))
@@ -144,7 +144,7 @@ public struct CompareMarkdown: ReportRenderer {
     guard !comparison.owners.isEmpty else { return messages.noChanges }
     var table = MarkdownTable(columns: messages.ownerChangeColumns, rightAligned: [1, 2, 3])
     for difference in comparison.owners {
-      let name = base.scenario.owner(difference.owner)?.name ?? difference.owner.rawValue
+      let name = names.owner(difference.owner)
       table.add([name, names.kroner(difference.baseGrant), names.kroner(difference.variantGrant), signed(difference.change)])
     }
     return table.rendered

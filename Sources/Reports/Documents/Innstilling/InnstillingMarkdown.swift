@@ -6,7 +6,6 @@ public struct InnstillingMarkdown: ReportRenderer {
 
   public init(_ input: ReportInput) { self.input = input }
 
-
   /// The whole document, ending in a newline.
   public func render() -> String {
     let explanations = input.explanation.map { ExplanationMarkdown(input: input, explanation: $0).sections() } ?? []
@@ -20,8 +19,8 @@ public struct InnstillingMarkdown: ReportRenderer {
   }
 
   private func header() -> String {
-    var lines = ["# " + messages.documentTitle(year: scenario.year, county: scenario.county, title: scenario.title), ""]
-    if let note = scenario.note { lines += ["> " + note.replacingOccurrences(of: "\n", with: " "), ""] }
+    var lines = ["# " + messages.documentTitle(year: scenario.year, county: scenario.county, title: scenario.title).markdownEscaped, ""]
+    if let note = scenario.note { lines += ["> " + names.text(note.replacingOccurrences(of: "\n", with: " ")), ""] }
     lines += [messages.draftNotice + " " + messages.madeBy(provenance)]
     return lines.joined(separator: "\n")
   }
@@ -49,7 +48,7 @@ public struct InnstillingMarkdown: ReportRenderer {
       let floors = result.fairness.filter { $0.network == network.id }.map {
         (scheme: names.scheme($0.scheme), floor: names.kroner($0.floor), received: names.kroner($0.received))
       }
-      parts.append("### " + network.name)
+      parts.append("### " + names.network(network.id))
       parts.append(messages.fairnessLine(keyShare: names.percent(keyShares[network.id] ?? 0), floors: floors))
       parts.append(measureTable(indices))
     }
@@ -80,7 +79,7 @@ public struct InnstillingMarkdown: ReportRenderer {
       grantTotal += money.grant
       partnerTotal += partnerMoney
       table.add([
-        names.scheme(measure.scheme), String(measure.rank), "\(measure.title) (\(measure.id))",
+        names.scheme(measure.scheme), String(measure.rank), names.measure(measure.id),
         measure.participants.map(String.init) ?? "–",
         measure.durationMonths.map { messages.months($0, start: measure.start) } ?? (measure.start ?? "–"),
         partnerText(measure, outcome), names.kroner(money.grant), names.kroner(partnerMoney),
@@ -122,7 +121,9 @@ public struct InnstillingMarkdown: ReportRenderer {
       let partnerIDs = Set(
         scenario.measures.indices.filter { scenario.measures[$0].holder == .network(network.id) }
           .flatMap { result.outcomes[$0].partners.map(\.partner) })
-      collaboration.add([network.name, partnerIDs.isEmpty ? "–" : partnerIDs.sorted().map(names.partner).joined(separator: ", ")])
+      collaboration.add([
+        names.network(network.id), partnerIDs.isEmpty ? "–" : partnerIDs.sorted().map(names.partner).joined(separator: ", "),
+      ])
     }
     return ["## " + messages.partnersHeading, table.rendered, "### " + messages.collaborationHeading, collaboration.rendered]
       .joined(separator: "\n\n")
@@ -141,13 +142,13 @@ public struct InnstillingMarkdown: ReportRenderer {
       guard let payment = settlement.payment(owner.id) else { continue }
       let values = [payment.grant, payment.egenandel, payment.firstInstalment, payment.secondInstalment]
       for (position, value) in values.enumerated() { totals[position] += value }
-      table.add([owner.name, names.network(owner.network)] + values.map(names.kroner))
+      table.add([names.owner(owner.id), names.network(owner.network)] + values.map(names.kroner))
     }
     table.add(["**\(messages.total)**", ""] + totals.map { "**\(names.kroner($0))**" })
     let keys = scenario.networks.map {
       "- "
         + messages.costSharingLine(
-          network: $0.name, equal: names.percent($0.costSharing.equal), pupils: names.percent($0.costSharing.pupils))
+          network: names.network($0.id), equal: names.percent($0.costSharing.equal), pupils: names.percent($0.costSharing.pupils))
     }
     return ["## " + messages.ownersHeading, messages.ownersIntro(year: scenario.year), table.rendered, keys.joined(separator: "\n")]
       .joined(separator: "\n\n")
@@ -162,7 +163,7 @@ public struct InnstillingMarkdown: ReportRenderer {
         if criterion == .broadTargetGroup && !scheme.requiresBroadTargetGroup { return "–" }
         return failed.contains(criterion) ? "✗" : "✓"
       }
-      table.add(["\(measure.title) (\(measure.id))"] + marks)
+      table.add([names.measure(measure.id)] + marks)
     }
     return ["## " + messages.criteriaHeading, messages.criteriaIntro, table.rendered].joined(separator: "\n\n")
   }

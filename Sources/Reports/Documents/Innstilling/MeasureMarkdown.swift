@@ -22,7 +22,6 @@ public struct MeasureMarkdown: ReportRenderer {
     self.seconds = seconds
   }
 
-
   /// "Tiltak: NAME".
   public var title: String { messages.measureTitle(names.measure(input.scenario.measures[index].id)) }
 

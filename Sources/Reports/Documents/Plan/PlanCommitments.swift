@@ -49,7 +49,7 @@ public struct PlanCommitments: Sendable {
       parts.append(messages.commitmentsIntro(first: firstYear))
       var table = MarkdownTable(columns: messages.commitmentColumns, rightAligned: [2, 3])
       for line in lines {
-        table.add(["\(line.title) (\(line.measure))", names.scheme(line.scheme), String(line.year), names.kroner(line.money)])
+        table.add([names.text("\(line.title) (\(line.measure))"), names.scheme(line.scheme), String(line.year), names.kroner(line.money)])
       }
       let years = Set(lines.map(\.year)).sorted()
       for year in years {

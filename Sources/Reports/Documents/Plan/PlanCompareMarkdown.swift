@@ -18,8 +18,8 @@ public struct PlanCompareMarkdown {
   }
 
   public func render() -> String {
-    var parts = ["# " + title]
-    if let note = years[0].base.scenario.note { parts.append("> " + note.replacingOccurrences(of: "\n", with: " ")) }
+    var parts = ["# " + title.markdownEscaped]
+    if let note = years[0].base.scenario.note { parts.append("> " + note.replacingOccurrences(of: "\n", with: " ").markdownEscaped) }
     parts.append(messages.compareIntro + " " + years[0].messages.madeBy(years[0].base.provenance))
     for year in years {
       // Each year's document without its note and introduction, its headings one level down.

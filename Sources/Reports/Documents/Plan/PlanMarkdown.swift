@@ -15,7 +15,7 @@ public struct PlanMarkdown {
     self.language = language
     self.provenance = provenance
     messages = language.planMessages
-    names = NameBook(scenario: plan.scenario, messages: language.messages)
+    names = NameBook(scenario: plan.scenario, messages: language.messages, escapesMarkdown: true)
   }
 
   var scenario: Scenario { figures.plan.scenario }
@@ -29,8 +29,8 @@ public struct PlanMarkdown {
   }
 
   private func header() -> String {
-    var lines = ["# " + title, ""]
-    if let note = scenario.note { lines += ["> " + note.replacingOccurrences(of: "\n", with: " "), ""] }
+    var lines = ["# " + title.markdownEscaped, ""]
+    if let note = scenario.note { lines += ["> " + names.text(note.replacingOccurrences(of: "\n", with: " ")), ""] }
     lines += [language.messages.draftNotice + " " + language.messages.madeBy(provenance), "", messages.planIntro(first: years[0])]
     return lines.joined(separator: "\n")
   }
@@ -71,7 +71,7 @@ public struct PlanMarkdown {
           return names.kroner(amount)
         }
         table.add(
-          ["\(measure.title) (\(measure.id))", names.scheme(measure.scheme), String(measure.rank)] + cells
+          [names.measure(measure.id), names.scheme(measure.scheme), String(measure.rank)] + cells
             + [messages.planStatus(status(measure))])
       }
       table.add(["**\(language.messages.total)**", "", ""] + totals.map { "**\(names.kroner($0))**" } + [""])
@@ -100,7 +100,7 @@ public struct PlanMarkdown {
           return "\(names.hours(used)) / \(names.hours(capacity))"
         }
         guard cells.contains(where: { $0 != "0 / 0" }) else { continue }
-        table.add([partner.name, language.messages.role(role)] + cells)
+        table.add([names.partner(partner.id), language.messages.role(role)] + cells)
       }
     }
     return ["## " + messages.partnersHeading, table.rendered].joined(separator: "\n\n")
@@ -116,7 +116,7 @@ public struct PlanMarkdown {
         values += [payment?.grant ?? 0, payment?.egenandel ?? 0]
       }
       for (position, value) in values.enumerated() { totals[position] += value }
-      table.add([owner.name, names.network(owner.network)] + values.map(names.kroner))
+      table.add([names.owner(owner.id), names.network(owner.network)] + values.map(names.kroner))
     }
     table.add(["**\(language.messages.total)**", ""] + totals.map { "**\(names.kroner($0))**" })
     return ["## " + messages.ownersHeading, messages.ownersIntro(years: years), table.rendered].joined(separator: "\n\n")
