@@ -126,4 +126,18 @@ struct ReportTests {
     #expect((object["measures"] as? [Any])?.count == result.scenario.measures.count)
     #expect((object["solve"] as? [String: Any])?["status"] as? String == "optimal")
   }
+
+  @Test("a CSV cell a spreadsheet would run as a formula is written as text; numbers stay numbers")
+  func csvFormulaCells() {
+    #expect(AllocationCSV.escape("=HYPERLINK(0)") == "\"'=HYPERLINK(0)\"")
+    #expect(AllocationCSV.escape("+47 123") == "\"'+47 123\"")
+    #expect(AllocationCSV.escape("@SUM(A1)") == "\"'@SUM(A1)\"")
+    #expect(AllocationCSV.escape("\tx") == "\"'\tx\"")
+    #expect(AllocationCSV.escape("-tekst") == "\"'-tekst\"")
+    #expect(AllocationCSV.escape("-12") == "-12")
+    #expect(AllocationCSV.escape("-0.25") == "-0.25")
+    #expect(AllocationCSV.escape("0.5") == "0.5")
+    #expect(AllocationCSV.escape("Lesing, skriving") == "\"Lesing, skriving\"")
+    #expect(AllocationCSV.escape("Lesing") == "Lesing")
+  }
 }
