@@ -44,6 +44,10 @@ let package = Package(
       path: "Sources/CGLPK",
       providers: [.apt(["libglpk-dev"])]
     ),
+    // The one system call for switching a folder in one step (renameat2 RENAME_EXCHANGE).
+    .target(name: "CFolderExchange"),
+    // The one atomic, durable writer of outputs: a folder's files change all at once or not at all.
+    .target(name: "AtomicOutput", dependencies: ["CFolderExchange"]),
     // Solver-neutral linear / mixed-integer models and solutions.
     .target(name: "LinearProgramming"),
     // The only module that imports CGLPK.
@@ -77,14 +81,14 @@ let package = Package(
       ]
     ),
     // Deterministic synthetic regions, written as scenario folders (dekom generate).
-    .target(name: "ScenarioGeneration"),
+    .target(name: "ScenarioGeneration", dependencies: ["AtomicOutput"]),
     // The application layer without a user interface: load → solve → explain → render → verify →
     // write, for one scenario, a variant, a comparison and a plan. The command line, the web server
     // and the benchmarks are thin shells over it.
     .target(
       name: "DekomRunner",
       dependencies: [
-        "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Explanations", "Reports",
+        "AtomicOutput", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Explanations", "Reports",
         "Verification",
       ]
     ),
@@ -93,7 +97,7 @@ let package = Package(
     .target(
       name: "DekomCommands",
       dependencies: [
-        "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Reports",
+        "AtomicOutput", "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Reports",
         "ScenarioGeneration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -102,7 +106,7 @@ let package = Package(
     .target(
       name: "DekomServer",
       dependencies: [
-        "DekomRunner", "GrantAllocation", "ScenarioFiles", "Variants", "Explanations", "Reports",
+        "AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "Variants", "Explanations", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
       ]
@@ -133,7 +137,7 @@ let package = Package(
       dependencies: ["CGLPK", "GLPKBackend", "LinearProgramming", "GrantAllocation", "ScenarioFiles", "ScenarioGeneration", "TestSupport"]),
     .testTarget(
       name: "DekomCommandsTests",
-      dependencies: ["DekomCommands", "DekomRunner", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "dekom", "dekom-serve"],
+      dependencies: ["AtomicOutput", "DekomCommands", "DekomRunner", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "dekom", "dekom-serve"],
       exclude: ["Expected"]
     ),
   ],

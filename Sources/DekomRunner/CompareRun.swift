@@ -13,6 +13,9 @@ public struct CompareRun {
   /// - Parameter run: where the scenario is and where `compare.md` goes (its ``ScenarioRun/outputDirectory``).
   public init(run: ScenarioRun) { self.run = run }
 
+  /// The names of the files a comparison writes.
+  public static let outputFiles = ["compare.md", "compare.html"]
+
   /// Solves everything, writes `compare.md`, and returns the entries (a variant that cannot be
   /// solved is reported in the file, not thrown; invalid files are thrown).
   @discardableResult

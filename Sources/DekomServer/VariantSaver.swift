@@ -1,9 +1,11 @@
+import AtomicOutput
 import Foundation
 import ScenarioFiles
 
-/// Saves a what-if as `variants/NAME.yaml` in a scenario folder, atomically: the file is written in
-/// full to a temporary file in the same folder and then linked (new name) or renamed (over an
-/// existing variant, only when asked) into place, so the folder never holds half a file.
+/// Saves a what-if as `variants/NAME.yaml` in a scenario folder through the one atomic writer
+/// (``AtomicFile``): written in full and flushed beside its target, then linked (new name) or
+/// renamed (over an existing variant, only when asked) into place, so the folder never holds half
+/// a file, even after a power loss.
 struct VariantSaver {
   enum Refusal: Error, Equatable {
     /// `variants/NAME.yaml` exists and writing over it was not asked for.
@@ -49,21 +51,12 @@ struct VariantSaver {
     let relative = "\(VariantFile.folderName)/\(name).yaml"
     let target = folder.appendingPathComponent("\(name).yaml")
     if !overwrite && manager.fileExists(atPath: target.path) { throw .exists }
-    let temporary = folder.appendingPathComponent(".\(name).yaml.\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp")
-    guard manager.createFile(atPath: temporary.path, contents: Data(contents.utf8)) else {
-      throw .cannotWrite("cannot write in \(VariantFile.folderName)/: check that the folder is writable.")
-    }
-    defer { unlink(temporary.path) }
-    if overwrite {
-      guard rename(temporary.path, target.path) == 0 else {
-        throw .cannotWrite("cannot move the new \(relative) into place: \(String(cString: strerror(errno))).")
-      }
-    } else {
-      // link(2) fails with EEXIST when the name is taken, even if it was taken a moment ago.
-      guard link(temporary.path, target.path) == 0 else {
-        if errno == EEXIST { throw .exists }
-        throw .cannotWrite("cannot create \(relative): \(String(cString: strerror(errno))).")
-      }
+    do {
+      guard try AtomicFile.write(Data(contents.utf8), to: target, replacing: overwrite) == .written else { throw Refusal.exists }
+    } catch let error as OutputError {
+      throw .cannotWrite("cannot write \(relative): \(error.description)")
+    } catch {
+      throw .exists
     }
     return relative
   }

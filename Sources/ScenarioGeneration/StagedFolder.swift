@@ -1,3 +1,4 @@
+import AtomicOutput
 import Foundation
 
 #if canImport(Glibc)
@@ -64,31 +65,19 @@ public struct StagedFolder: Sendable {
     }
   }
 
-  /// Moves the staged region into place: a `rename(2)` onto a missing or empty folder, or, when
-  /// replacing, the old folder aside, the new one in, then the old one removed.
+  /// Moves the staged region into place in one step (``FolderSwitch``): a `rename(2)` onto a
+  /// missing or empty folder, or, when replacing, one atomic exchange, then the old one removed.
   ///
   /// - Throws: ``GenerationError`` when a rename fails; the destination is then as it was.
   public func moveIntoPlace() throws(GenerationError) {
-    func failure(_ what: String) -> GenerationError {
-      let reason = String(cString: strerror(errno))
+    do {
+      try FolderSwitch.move(temporary, into: destination, replacing: replacesContents)
+    } catch {
       discard()
-      return GenerationError("cannot move the new region into \(destination.path) (\(what): \(reason)); nothing was changed.")
+      throw GenerationError("cannot move the new region into \(destination.path) (\(error.description)); nothing was changed.")
     }
-    guard replacesContents else {
-      // rename(2): "newpath must either not exist, or it must specify an empty directory."
-      guard rename(temporary.path, destination.path) == 0 else { throw failure("rename") }
-      return
-    }
-    let aside = destination.deletingLastPathComponent()
-      .appendingPathComponent(".\(destination.lastPathComponent).replaced-\(ProcessInfo.processInfo.processIdentifier)")
-    try? FileManager.default.removeItem(at: aside)
-    guard rename(destination.path, aside.path) == 0 else { throw failure("moving the old folder aside") }
-    guard rename(temporary.path, destination.path) == 0 else {
-      let error = failure("moving the new folder in")
-      _ = rename(aside.path, destination.path)
-      throw error
-    }
-    try? FileManager.default.removeItem(at: aside)
+    // After an exchange the temporary name holds the old region.
+    discard()
   }
 
   /// Removes the temporary folder.

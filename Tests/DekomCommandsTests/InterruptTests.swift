@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+import AtomicOutput
 @testable import DekomRunner
 
 #if canImport(Glibc)
@@ -67,5 +68,70 @@ struct InterruptTests {
           "delay \(delay): \(file) is not whole")
       }
     }
+  }
+
+  /// Every file under `folder` (relative path → bytes).
+  static func snapshot(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]))
+    for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+      files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try Data(contentsOf: url)
+    }
+    return files
+  }
+
+  @Test("SIGKILL at any step of the write leaves all the old outputs or all the new ones, and the next run cleans up")
+  func killedWhileWriting() throws {
+    let folder = try ScenarioFolder(copying: repositoryRoot.appendingPathComponent("scenarios/trondelag"))
+    defer { folder.remove() }
+    let out = folder.url.appendingPathComponent("out")
+    // The outputs as they were: the innstilling, a variant's folder, and a comparison's files.
+    try FileManager.default.copyItem(
+      at: repositoryRoot.appendingPathComponent("scenarios/trondelag/variants"), to: folder.url.appendingPathComponent("variants"))
+    #expect(try CommandLine.run(["run", folder.url.path, "--quiet", "--no-explain"]).status == 0)
+    #expect(try CommandLine.run(["run", folder.url.path, "--variant", "rekom-kutt", "--quiet", "--no-explain"]).status == 0)
+    try Data("old comparison\n".utf8).write(to: out.appendingPathComponent("compare.md"))
+    let old = try Self.snapshot(out)
+    // A changed input, so that the new outputs differ from the old.
+    try folder.write("scenario.yaml", try folder.read("scenario.yaml").replacingOccurrences(of: "23 500 000", with: "23 000 000"))
+    var environment = ProcessInfo.processInfo.environment
+    for step in ["staged", "exchanged"] {
+      environment["DEKOM_FAULT_KILL_AT"] = step
+      let killed = try CommandLine.run(["run", folder.url.path, "--quiet", "--no-explain"], environment: environment)
+      #expect(killed.status == SIGKILL, "\(step): the hook did not kill the run")
+      let after = try Self.snapshot(out)
+      if step == "staged" {
+        #expect(after == old, "killed before the switch: the old outputs must stand, all of them")
+      } else {
+        #expect(after.keys.sorted() == old.keys.sorted(), "killed after the switch: the same files")
+        #expect(after["innstilling.md"] != old["innstilling.md"] && after["allocation.json"] != old["allocation.json"])
+        #expect(after["compare.md"] == old["compare.md"] && after["rekom-kutt/innstilling.md"] == old["rekom-kutt/innstilling.md"])
+      }
+      // The killed write's folder beside out/ is left behind, for the next write to remove.
+      let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".out.") }
+      #expect(leftovers.count == 1, "\(step): \(leftovers)")
+    }
+    environment["DEKOM_FAULT_KILL_AT"] = nil
+    #expect(try CommandLine.run(["run", folder.url.path, "--quiet", "--no-explain"], environment: environment).status == 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".out.") }.isEmpty)
+    let final = try Self.snapshot(out)
+    #expect(final["compare.md"] == old["compare.md"] && final["rekom-kutt/allocation.json"] == old["rekom-kutt/allocation.json"])
+    #expect(!final.keys.contains { $0.hasSuffix(".tmp") })
+  }
+
+  @Test("a folder that holds files dekom did not write is never switched: each output replaces its file, the rest stays")
+  func foreignFolderIsNotSwitched() throws {
+    let folder = try ScenarioFolder()
+    defer { folder.remove() }
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-foreign-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: out) }
+    try Data("mine\n".utf8).write(to: out.appendingPathComponent("notes.txt"))
+    let before = try FileManager.default.attributesOfItem(atPath: out.path)[.systemFileNumber] as? Int
+    #expect(try CommandLine.run(["run", folder.url.path, "--out", out.path, "--quiet", "--no-explain"]).status == 0)
+    let after = try FileManager.default.attributesOfItem(atPath: out.path)[.systemFileNumber] as? Int
+    #expect(before == after, "the folder itself was replaced")
+    #expect(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == (ScenarioRun.outputFiles + ["notes.txt"]).sorted())
   }
 }
