@@ -10,6 +10,9 @@ public struct AllocationVerifier {
   static let tolerance = 1e-5
   /// The largest rounding of one line's hours (reported to four decimals).
   static let hoursRounding = 0.5e-4
+  /// A share is reported to six decimals and the hours follow the solver's own share, so they may
+  /// differ from the reported share's hours by half a millionth of the hours asked.
+  static let shareRounding = 0.5e-6
 
   public let scenario: Scenario
   public let outcomes: [MeasureOutcome]
@@ -66,8 +69,10 @@ public struct AllocationVerifier {
       let lines = outcome.partners.filter { $0.role == role }
       let given = lines.reduce(0) { $0 + $1.hours }
       let asked = (measure.hours[role] ?? 0) * share
-      // Each line's hours are reported to four decimals: half of 0.0001 per line is rounding.
-      if abs(given - asked) > Self.tolerance * max(1, asked) + Self.hoursRounding * Double(lines.count) {
+      // Each line's hours are reported to four decimals: half of 0.0001 per line is rounding; and
+      // the share they follow is reported to six decimals.
+      let rounding = Self.hoursRounding * Double(lines.count) + Self.shareRounding * (measure.hours[role] ?? 0)
+      if abs(given - asked) > Self.tolerance * max(1, asked) + rounding {
         found.append(Violation(.partnerHours, "\(id) gets \(given) \(role.rawValue) hours; share \(share) of its hours is \(asked)"))
       }
     }

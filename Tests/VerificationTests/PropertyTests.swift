@@ -37,4 +37,27 @@ struct PropertyTests {
       #expect(ReportTotalsVerifier(markdown: InnstillingMarkdown(input).render()).violations() == [])
     }
   }
+
+  /// The generated scenarios with every measure's smallest viable share made tiny (valid input
+  /// that once failed dekom's own check: hours followed the solver's share, the check the share
+  /// rounded to six decimals) and hour counts that do not divide evenly.
+  static let tinyShareScenarios = zip(scenarios, Gen.int(in: 0...2), Gen.int(in: 0...3)).map { scenario, shareChoice, hourChoice in
+    var scenario = scenario
+    for index in scenario.measures.indices {
+      scenario.measures[index].minimumShare = [1e-6, 1e-4, 0.0001][shareChoice]
+      for (role, hours) in scenario.measures[index].hours { scenario.measures[index].hours[role] = hours * [1.37, 12.011, 97.3, 240.7][hourChoice] }
+    }
+    return scenario
+  }
+
+  @Test("a smallest viable share of 0,0001 or 1e-6 on every measure gives an allocation that passes the verifier")
+  func tinySmallestShares() async {
+    await propertyCheck(count: 200, input: Self.tinyShareScenarios) { scenario in
+      let result = Allocator(solver: GLPKSolver()).allocate(scenario)
+      guard result.hasAllocation else { return }
+      #expect(AllocationVerifier(scenario: scenario, outcomes: result.outcomes).violations() == [])
+      let input = ReportInput(result: result, language: .nb, provenance: ReportProvenance(dekomVersion: "t", solverName: "g"))
+      #expect(SettlementVerifier(scenario: scenario, outcomes: result.outcomes, settlement: input.settlement).violations() == [])
+    }
+  }
 }
