@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import GrantAllocation
 import ScenarioFiles
+import Variants
 
 extension Dekom {
   /// `dekom check DIR`: load and validate without solving.
@@ -15,19 +17,33 @@ extension Dekom {
 
     public func run() throws {
       let url = URL(fileURLWithPath: directory)
+      // Everything run, compare and serve read: the scenario and each of its variants.
+      let scenario: Scenario
       do {
-        let scenario = try ScenarioLoader.load(directory: url)
-        print(
-          "\(directory): valid – \(scenario.schemes.count) schemes, \(scenario.networks.count) networks, \(scenario.owners.count) school owners, \(scenario.partners.count) partners, \(scenario.measures.count) measures."
-        )
-        if let years = scenario.horizon?.years, let first = years.first, let last = years.last {
-          let lasting = scenario.measures.filter { !$0.laterYears.isEmpty }.count
-          print("A plan for \(first)–\(last): \(lasting) measures run more than one year.")
-        }
+        scenario = try ScenarioLoader.load(directory: url)
       } catch {
-        reportInvalid(error, directory: directory)
+        let variantIssues = VariantFile.loadEach(directory: url).flatMap { variantErrors($0.variant) }
+        reportInvalid(ScenarioError(issues: error.issues + variantIssues), directory: directory)
         throw DekomExit.invalidInput
       }
+      let variantIssues = VariantFile.issues(directory: url, base: scenario)
+      guard variantIssues.isEmpty else {
+        reportInvalid(ScenarioError(issues: variantIssues), directory: directory)
+        throw DekomExit.invalidInput
+      }
+      let variants = VariantFile.loadEach(directory: url).count
+      print(
+        "\(directory): valid – \(scenario.schemes.count) schemes, \(scenario.networks.count) networks, \(scenario.owners.count) school owners, \(scenario.partners.count) partners, \(scenario.measures.count) measures\(variants > 0 ? ", \(variants) variant\(variants == 1 ? "" : "s")" : "")."
+      )
+      if let years = scenario.horizon?.years, let first = years.first, let last = years.last {
+        let lasting = scenario.measures.filter { !$0.laterYears.isEmpty }.count
+        print("A plan for \(first)–\(last): \(lasting) measures run more than one year.")
+      }
+    }
+
+    private func variantErrors(_ result: Result<Variant, ScenarioError>) -> [ScenarioIssue] {
+      if case .failure(let error) = result { return error.issues }
+      return []
     }
   }
 }

@@ -124,7 +124,7 @@ struct WebServer: Sendable {
         return ScenarioListEntry(
           name: scenario.name,
           title: loaded.base.title ?? "\(loaded.base.county) \(loaded.base.year)",
-          issues: [], variants: loaded.variants.map { ($0.name, $0.title) })
+          issues: [], variants: loaded.variants.map { ($0.name, $0.title) }, brokenVariants: loaded.brokenVariants)
       } catch {
         return ScenarioListEntry(
           name: scenario.name, title: nil, issues: Problem(failure: error, scenario: scenario.name).lines, variants: [])

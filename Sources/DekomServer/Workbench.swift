@@ -63,7 +63,10 @@ final class Workbench: @unchecked Sendable {
   struct Loaded: Sendable {
     var folder: URL
     var base: Scenario
+    /// The variants that load; a broken one is in ``brokenVariants`` and blocks nothing else.
     var variants: [Variant]
+    /// Each variant file that does not load, with what `dekom check` says of it.
+    var brokenVariants: [(name: String, problems: [String])]
     var key: String
   }
 
@@ -81,14 +84,19 @@ final class Workbench: @unchecked Sendable {
     }
     let run = run(folder)
     let base = try run.load()
-    let variants = try run.loadVariants()
+    let loaded = VariantFile.loadEach(directory: folder)
+    let variants = loaded.compactMap { try? $0.variant.get() }
+    let broken = loaded.compactMap { entry -> (name: String, problems: [String])? in
+      guard case .failure(let error) = entry.variant else { return nil }
+      return (entry.name, error.shownLines)
+    }
     let variantsFolder = folder.appendingPathComponent(VariantFile.folderName)
-    let variantTexts = variants.map { variant in
-      let data = (try? Data(contentsOf: variantsFolder.appendingPathComponent("\(variant.name).yaml"))) ?? Data()
-      return variant.name + "\u{1}" + String(decoding: data, as: UTF8.self)
+    let variantTexts = loaded.map { entry in
+      let data = (try? Data(contentsOf: variantsFolder.appendingPathComponent("\(entry.name).yaml"))) ?? Data()
+      return entry.name + "\u{1}" + String(decoding: data, as: UTF8.self)
     }
     let key = ([folder.path] + base.inputFiles.map { $0.name + ":" + $0.sha256 } + variantTexts).joined(separator: "\u{0}")
-    return Loaded(folder: folder, base: base, variants: variants, key: key)
+    return Loaded(folder: folder, base: base, variants: variants, brokenVariants: broken, key: key)
   }
 
   /// The base scenario's allocation (solved once per version of the files).

@@ -11,21 +11,61 @@ public enum VariantFile {
   ///
   /// - Throws: ``ScenarioError`` with every issue in every variant file.
   public static func loadAll(directory: URL) throws(ScenarioError) -> [Variant] {
+    var issues: [ScenarioIssue] = []
+    var variants: [Variant] = []
+    for (_, loaded) in loadEach(directory: directory) {
+      switch loaded {
+      case .success(let variant): variants.append(variant)
+      case .failure(let error): issues += error.issues
+      }
+    }
+    guard issues.isEmpty else { throw ScenarioError(issues: issues) }
+    return variants
+  }
+
+  /// Every `variants/*.yaml` on its own, sorted by name: a broken file does not hide the others
+  /// (the page marks it and shows the rest).
+  public static func loadEach(directory: URL) -> [(name: String, variant: Result<Variant, ScenarioError>)] {
     let folder = directory.appendingPathComponent(folderName)
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
       .filter { $0.hasSuffix(".yaml") }.sorted { $0.dropLast(5) < $1.dropLast(5) }  // by name, without ".yaml"
-    var log = IssueLog()
-    var variants: [Variant] = []
-    for file in names {
-      let path = "\(folderName)/\(file)"
-      guard let data = try? Data(contentsOf: folder.appendingPathComponent(file)) else {
-        log.add(path, row: nil, nil, "the file cannot be read.", fix: "check the file's permissions.")
-        continue
+    return names.map { file in
+      let name = String(file.dropLast(".yaml".count))
+      var log = IssueLog()
+      var variant: Variant?
+      if let data = try? Data(contentsOf: folder.appendingPathComponent(file)) {
+        variant = parse(data, name: name, log: &log)
+      } else {
+        log.add("\(folderName)/\(file)", row: nil, nil, "the file cannot be read.", fix: "check that it is a file you may read.")
       }
-      if let variant = parse(data, name: String(file.dropLast(".yaml".count)), log: &log) { variants.append(variant) }
+      guard let variant, log.isEmpty else { return (name, .failure(ScenarioError(issues: log.issues))) }
+      return (name, .success(variant))
     }
-    guard log.isEmpty else { throw ScenarioError(issues: log.issues) }
-    return variants
+  }
+
+  /// Every problem of the variants of `base`: each file's own, and each variant's when it is
+  /// resolved (an unknown or circular `based_on`, a measure, partner or scheme that is not in the
+  /// scenario, a change that does not apply) — what `run --variant`, `compare` and the page read.
+  public static func issues(directory: URL, base: Scenario) -> [ScenarioIssue] {
+    let loaded = loadEach(directory: directory)
+    var issues: [ScenarioIssue] = []
+    var variants: [Variant] = []
+    for (_, result) in loaded {
+      switch result {
+      case .success(let variant): variants.append(variant)
+      case .failure(let error): issues += error.issues
+      }
+    }
+    // A variant based on a broken file is reported with that file; the others are resolved.
+    let broken = Set(loaded.filter { if case .failure = $0.variant { true } else { false } }.map(\.name))
+    for variant in variants where variant.basedOn.map({ !broken.contains($0) }) ?? true {
+      do {
+        _ = try VariantResolver.scenario(variant.name, variants: variants, base: base)
+      } catch {
+        for issue in error.issues where !issues.contains(issue) { issues.append(issue) }
+      }
+    }
+    return issues
   }
 
   /// Reads one variant from the bytes of `variants/NAME.yaml` (for a variant that is not in a

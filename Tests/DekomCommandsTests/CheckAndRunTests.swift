@@ -1,9 +1,9 @@
+import DekomRunner
 import Foundation
 import TestSupport
 import Testing
 
 @testable import DekomCommands
-import DekomRunner
 
 @Suite("dekom check and dekom run")
 struct CheckAndRunTests {
@@ -141,5 +141,30 @@ struct CheckAndRunTests {
     let lines = output.standardError.split(separator: "\n")
     #expect(lines.count == 202)  // the heading, 200 errors, and the line that counts the rest
     #expect(lines.last?.contains("more errors: fix these first") == true)
+  }
+
+  @Test("check reads the variants too: bad values, unknown bases and measures, and circles are errors, all in one round")
+  func checkReadsVariants() throws {
+    let folder = try ScenarioFolder()
+    defer { folder.remove() }
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("variants"), withIntermediateDirectories: true)
+    try folder.write("variants/fin.yaml", "title: Fin\nframes:\n  dekom: {factor: 0.9}\n")
+    try folder.write("variants/tall.yaml", "title: Tall\nframes:\n  dekom: {factor: abc}\n")
+    try folder.write("variants/ukjent.yaml", "title: Ukjent\nmeasures:\n  x9: {rank: 1}\n")
+    try folder.write("variants/grunnlos.yaml", "title: Grunnløs\nbased_on: finnes-ikke\n")
+    try folder.write("variants/a.yaml", "title: A\nbased_on: b\n")
+    try folder.write("variants/b.yaml", "title: B\nbased_on: a\n")
+    let output = try CommandLine.run(["check", folder.url.path])
+    #expect(output.status == 1)
+    for file in ["variants/tall.yaml", "variants/ukjent.yaml", "variants/a.yaml", "variants/b.yaml"] {
+      #expect(output.standardError.contains(file), "\(file) is not named:\n\(output.standardError)")
+    }
+    #expect(output.standardError.contains("finnes-ikke"))
+    #expect(!output.standardError.contains("variants/fin.yaml"))
+    // A broken base and a broken variant file: both in one round.
+    try folder.write("scenario.yaml", try folder.read("scenario.yaml").replacingOccurrences(of: "year: 2027", with: "year: tjue"))
+    let both = try CommandLine.run(["check", folder.url.path])
+    #expect(both.status == 1)
+    #expect(both.standardError.contains("scenario.yaml") && both.standardError.contains("variants/tall.yaml"))
   }
 }

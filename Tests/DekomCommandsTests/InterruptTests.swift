@@ -1,8 +1,8 @@
+import AtomicOutput
 import Foundation
 import TestSupport
 import Testing
 
-import AtomicOutput
 @testable import DekomRunner
 
 #if canImport(Glibc)

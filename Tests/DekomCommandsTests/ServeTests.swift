@@ -279,8 +279,10 @@ struct ServeTests {
     #expect(try server.post("/s/trondelag/save", form: overwrite, extraHeaders: ["Sec-Fetch-Site: cross-site"]).status == 403)
     #expect(try server.post("/s/trondelag/save", form: overwrite, token: false).status == 403)
     #expect(
-      try server.post("/s/trondelag/save", form: overwrite + "&token=guess", token: false, extraHeaders: ["Origin: http://127.0.0.1:\(server.port)"])
-        .status == 403)
+      try server.post(
+        "/s/trondelag/save", form: overwrite + "&token=guess", token: false, extraHeaders: ["Origin: http://127.0.0.1:\(server.port)"]
+      )
+      .status == 403)
     #expect(try Data(contentsOf: target) == before)
 
     // DNS rebinding: the name of another site, pointed at 127.0.0.1.
@@ -295,5 +297,23 @@ struct ServeTests {
       extraHeaders: ["Origin: http://127.0.0.1:\(server.port)", "Sec-Fetch-Site: same-origin"])
     #expect(own.status == 303)
     #expect(FileManager.default.fileExists(atPath: scenario.appendingPathComponent("variants/egen.yaml").path))
+  }
+
+  @Test("a broken variant file is marked on the list and blocks neither the base nor the other variants")
+  func brokenVariant() throws {
+    let (root, scenario) = try Self.servedCopy()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Data("title: Tall\nframes:\n  rekom: {factor: abc}\n".utf8).write(to: scenario.appendingPathComponent("variants/tall.yaml"))
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+    let list = try server.get("/")
+    #expect(list.status == 200)
+    #expect(list.body.contains("class=\"broken-variant\">tall: "))
+    #expect(list.body.contains("Variantfilen har 1 feil og vises ikke"))
+    #expect(list.body.contains("/s/trondelag/v/rekom-kutt?lang=nb"))
+    #expect(list.body.contains("href=\"/s/trondelag?lang=nb\""))
+    #expect(try server.get("/s/trondelag").status == 200)
+    #expect(try server.get("/s/trondelag/v/rekom-kutt").status == 200)
+    #expect(try server.get("/s/trondelag/v/tall").status == 404)
   }
 }

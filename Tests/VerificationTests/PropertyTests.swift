@@ -45,7 +45,9 @@ struct PropertyTests {
     var scenario = scenario
     for index in scenario.measures.indices {
       scenario.measures[index].minimumShare = [1e-6, 1e-4, 0.0001][shareChoice]
-      for (role, hours) in scenario.measures[index].hours { scenario.measures[index].hours[role] = hours * [1.37, 12.011, 97.3, 240.7][hourChoice] }
+      for (role, hours) in scenario.measures[index].hours {
+        scenario.measures[index].hours[role] = hours * [1.37, 12.011, 97.3, 240.7][hourChoice]
+      }
     }
     return scenario
   }

@@ -12,6 +12,7 @@ struct BokmalPageWords: PageWords {
   var scenarioListColumns: [String] { ["Scenario", "Varianter", "Sider"] }
   var noScenarios: String { "Mappen har ingen scenarioer (ingen scenario.yaml)." }
   func scenarioHasErrors(_ count: Int) -> String { "Scenarioet har \(count) \(count == 1 ? "feil" : "feil") og kan ikke løses:" }
+  func variantHasErrors(_ count: Int) -> String { "Variantfilen har \(count) feil og vises ikke:" }
   var noVariants: String { "ingen" }
   var explainHeading: String { "Forklaring per tiltak" }
   var explainIntro: String {

@@ -12,6 +12,7 @@ struct EnglishPageWords: PageWords {
   var scenarioListColumns: [String] { ["Scenario", "Variants", "Pages"] }
   var noScenarios: String { "The folder has no scenarios (no scenario.yaml)." }
   func scenarioHasErrors(_ count: Int) -> String { "The scenario has \(count) error\(count == 1 ? "" : "s") and cannot be solved:" }
+  func variantHasErrors(_ count: Int) -> String { "The variant file has \(count) error\(count == 1 ? "" : "s") and is not shown:" }
   var noVariants: String { "none" }
   var explainHeading: String { "Explanation per measure" }
   var explainIntro: String {

@@ -15,6 +15,8 @@ protocol PageWords {
   var noScenarios: String { get }
   func scenarioHasErrors(_ count: Int) -> String
   var noVariants: String { get }
+  /// A variant file on the list that does not load.
+  func variantHasErrors(_ count: Int) -> String
   var explainHeading: String { get }
   var explainIntro: String { get }
   var chooseVariantsHeading: String { get }

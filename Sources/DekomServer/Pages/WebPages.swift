@@ -36,12 +36,19 @@ public struct ScenarioListEntry: Sendable {
   /// What `dekom check` would print for a scenario that does not load.
   public var issues: [String]
   public var variants: [(name: String, title: String)]
+  /// Variant files that do not load, with what `dekom check` says of each: marked on the list,
+  /// while the base and the other variants are shown as usual.
+  public var brokenVariants: [(name: String, problems: [String])]
 
-  public init(name: String, title: String?, issues: [String], variants: [(name: String, title: String)]) {
+  public init(
+    name: String, title: String?, issues: [String], variants: [(name: String, title: String)],
+    brokenVariants: [(name: String, problems: [String])] = []
+  ) {
     self.name = name
     self.title = title
     self.issues = issues
     self.variants = variants
+    self.brokenVariants = brokenVariants
   }
 }
 
@@ -131,13 +138,19 @@ public struct WebPages {
             "<tr><td>\(name)</td><td colspan=\"2\"><p class=\"problem\">\(escapeHTML(messages.scenarioHasErrors(entry.issues.count)))</p><ul>\(issues)</ul></td></tr>\n"
           continue
         }
-        let variants =
-          entry.variants.isEmpty
+        var variants =
+          entry.variants.isEmpty && entry.brokenVariants.isEmpty
           ? escapeHTML(messages.noVariants)
           : "<ul>"
             + entry.variants.map {
               "<li><a href=\"\(escapeHTML(links.variant(entry.name, $0.name)))\">\(escapeHTML($0.name))</a>: \(escapeHTML($0.title))</li>"
-            }.joined() + "</ul>"
+            }.joined()
+        for broken in entry.brokenVariants {
+          let problems = broken.problems.map { "<li>\(escapeHTML($0))</li>" }.joined()
+          variants +=
+            "<li class=\"broken-variant\">\(escapeHTML(broken.name)): <span class=\"problem\">\(escapeHTML(messages.variantHasErrors(broken.problems.count)))</span><ul>\(problems)</ul></li>"
+        }
+        if !entry.variants.isEmpty || !entry.brokenVariants.isEmpty { variants += "</ul>" }
         let pages = [
           (links.allocation(entry.name), messages.navAllocation), (links.compare(entry.name), messages.navCompare),
           (links.whatIf(entry.name), messages.navWhatIf),
