@@ -123,7 +123,15 @@ enum MeasuresFile {
       if !reader.has("participants") {
         reader.fail("participants", "a price per participant needs the number of participants.", fix: "write the number of participants.")
       } else if let price, let participants {
-        stateCost = price * Double(participants)
+        // The product is capped like cost_nok: each factor may be in range and their product not.
+        if price * Double(participants) > largest {
+          reader.fail(
+            "participants",
+            "price per participant × participants is \(format(price * Double(participants))) NOK, more than the largest cost allowed (\(format(largest)) NOK).",
+            fix: "check the price and the number of participants.")
+        } else {
+          stateCost = price * Double(participants)
+        }
       }
     }
     var hours: [PartnerRole: Double] = [:]
