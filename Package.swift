@@ -34,6 +34,9 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     // `dekom serve`: the local web page (loopback only).
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    // Its connection pipeline, for the server's own time limits on slow requests.
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     // Property-based tests (test targets only).
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -109,6 +112,8 @@ let package = Package(
         "AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "Variants", "Explanations", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
       ]
     ),
     .executableTarget(name: "dekom", dependencies: ["DekomCommands"]),

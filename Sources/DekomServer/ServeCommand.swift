@@ -19,6 +19,9 @@ public struct DekomServe: ParsableCommand {
       once and can save the what-if as variants/NAME.yaml. Stop with Ctrl-C.
       """)
 
+  /// A connection that sends nothing for this long is closed.
+  static let idleSeconds: Int64 = 30
+
   /// The port when none is given.
   public static let defaultPort = 8427
 
@@ -58,6 +61,8 @@ public struct DekomServe: ParsableCommand {
     let directory = directory
     let application = Application(
       router: server.router(),
+      server: .http1(
+        configuration: .init(additionalChannelHandlers: [RequestDeadlines()], idleTimeout: .seconds(Self.idleSeconds))),
       configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "dekom"),
       onServerRunning: { channel in
         let port = channel.localAddress?.port ?? 0

@@ -25,8 +25,17 @@ struct VariantSaver {
       return .invalidName(
         problem: "\"\(name)\" is not a valid variant name.", fix: "use 1–64 letters a–z, digits, - and _ without spaces, e.g. rekom-kutt.")
     }
+    guard !reservedOnWindows.contains(name.uppercased()) else {
+      return .invalidName(
+        problem: "\"\(name)\" is a name Windows keeps for a device; the file could not be opened there.",
+        fix: "choose another name, e.g. \(name.lowercased())-variant.")
+    }
     return nil
   }
+
+  /// File names Windows reserves for devices, whatever the extension (`CON.yaml` too).
+  static let reservedOnWindows: Set<String> = Set(
+    ["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
 
   /// Writes `contents` to `variants/NAME.yaml`.
   ///

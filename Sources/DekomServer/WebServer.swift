@@ -275,6 +275,10 @@ struct WebServer: Sendable {
 
   func save(_ request: Request, scenario name: String) async throws -> Response {
     var request = request
+    // A body that says it is too large is refused before a byte of it is read.
+    if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > Self.maximumBodyBytes {
+      throw Problem(.tooLarge, ["at most \(Self.maximumBodyBytes / 1024) KiB are read."], scenario: name)
+    }
     let body: ByteBuffer
     do {
       body = try await request.collectBody(upTo: Self.maximumBodyBytes)

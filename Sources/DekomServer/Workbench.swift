@@ -26,6 +26,8 @@ final class Workbench: @unchecked Sendable {
   private var pending = 0
   /// Solved allocations by key (scenario inputs + variant files + what-if), oldest first.
   private var solved: [(key: String, result: AllocationResult, seconds: Double)] = []
+  /// Solves running or waiting, by key: a second request for the same answer waits for the first.
+  private var inFlight: [String: Task<(result: AllocationResult, seconds: Double), any Error>] = [:]
   private static let keptAnswers = 48
 
   init(library: ScenarioLibrary, timeLimitSeconds: Double, maximumPending: Int = 8) {
@@ -117,10 +119,24 @@ final class Workbench: @unchecked Sendable {
     lock.withLock { solved.first { $0.key == key }.map { ($0.result, $0.seconds) } }
   }
 
+  /// Identical solves asked while one is running wait for that one: one solve answers them all.
   private func solve(
     key: String, scenario: Scenario, reference: AllocationResult?, loaded: Loaded
   ) async throws -> (result: AllocationResult, seconds: Double) {
-    if let answer = cached(key) { return answer }
+    if let known = cached(key) { return known }
+    let task = lock.withLock { () -> Task<(result: AllocationResult, seconds: Double), any Error> in
+      if let running = inFlight[key] { return running }
+      let started = Task { try await self.solveNow(key: key, scenario: scenario, reference: reference, loaded: loaded) }
+      inFlight[key] = started
+      return started
+    }
+    return try await task.value
+  }
+
+  private func solveNow(
+    key: String, scenario: Scenario, reference: AllocationResult?, loaded: Loaded
+  ) async throws -> (result: AllocationResult, seconds: Double) {
+    defer { lock.withLock { inFlight[key] = nil } }
     let run = run(loaded.folder)
     let start = DispatchTime.now()
     let outcome = try await onSolverQueue { () -> Result<AllocationResult, ScenarioRun.Failure> in

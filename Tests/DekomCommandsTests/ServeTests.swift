@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -315,5 +316,61 @@ struct ServeTests {
     #expect(try server.get("/s/trondelag").status == 200)
     #expect(try server.get("/s/trondelag/v/rekom-kutt").status == 200)
     #expect(try server.get("/s/trondelag/v/tall").status == 404)
+  }
+
+  @Test("identical what-ifs asked at once are solved once and every request is answered")
+  func identicalSolvesMerge() throws {
+    let (root, _) = try Self.servedCopy()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+    // More at once than the server lets wait (8): without merging, the rest would get 503.
+    let statuses = Mutex<[Int]>([])
+    let group = DispatchGroup()
+    let threads = (0..<20).map { _ in
+      group.enter()
+      return Thread {
+        let status = (try? server.get("/s/trondelag/whatif?lang=nb&frames.dekom.factor=0.93").status) ?? -1
+        statuses.withLock { $0.append(status) }
+        group.leave()
+      }
+    }
+    for thread in threads { thread.start() }  // one thread each: all 20 requests are open at once
+    group.wait()
+    #expect(statuses.withLock { $0 } == Array(repeating: 200, count: 20))
+  }
+
+  @Test("slow or oversized requests are cut off: a head or body sent too slowly, a huge Content-Length, a Windows device name")
+  func slowAndOversized() throws {
+    let (root, _) = try Self.servedCopy()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+    // A head that never ends: the connection is closed after the head's time, with no answer.
+    var start = Date()
+    let slowHead = try server.send(raw: Data("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nX-Slow: ".utf8), timeoutSeconds: 60)
+    #expect(slowHead.status == 0)
+    #expect(Date().timeIntervalSince(start) < 30)
+    // A body that never comes whole.
+    start = Date()
+    let slowBody = try server.send(
+      raw: Data(
+        "POST /s/trondelag/save HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\nname=x"
+          .utf8), timeoutSeconds: 60)
+    #expect(slowBody.status == 0 || slowBody.status == 408 || slowBody.status == 400)
+    #expect(Date().timeIntervalSince(start) < 30)
+    // A body that claims to be huge is refused before it is sent.
+    let huge = try server.send(
+      raw: Data(
+        "POST /s/trondelag/save HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 50000000000\r\nConnection: close\r\n\r\n"
+          .utf8), timeoutSeconds: 60)
+    #expect(huge.status == 413)
+    // Names Windows keeps for devices.
+    for name in ["con", "NUL", "com1", "Lpt9", "aux"] {
+      let answer = try server.post("/s/trondelag/save", form: "name=\(name)&frames.rekom.factor=0.9")
+      #expect(answer.status == 422, "\(name)")
+      #expect(answer.body.contains("Windows"), "\(name)")
+    }
+    #expect(server.isRunning)
   }
 }

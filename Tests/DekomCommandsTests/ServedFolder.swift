@@ -8,7 +8,8 @@ import Foundation
 
 /// `dekom serve` on a folder, started as a user would (the built binary, `--port 0`), stopped
 /// with SIGTERM when the test is done.
-final class ServedFolder {
+/// Sendable for tests that send from several threads: `send` reads only the `port`, a constant.
+final class ServedFolder: @unchecked Sendable {
   let process = Process()
   let port: Int
   private let output = Pipe()
