@@ -12,15 +12,31 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 
   public init(_ description: String) { self.description = description }
 
+  /// A Foundation file error in the same plain words (never "NSCocoaErrorDomain"): the system's
+  /// reason underneath it, or a general one.
+  public static func words(for error: any Error) -> String {
+    let error = error as NSError
+    let posix = error.domain == NSPOSIXErrorDomain ? error : error.userInfo[NSUnderlyingErrorKey] as? NSError
+    if let posix, posix.domain == NSPOSIXErrorDomain { return reason(Int32(posix.code)) }
+    switch error.code {
+    case NSFileWriteOutOfSpaceError: return reason(ENOSPC)
+    case NSFileWriteNoPermissionError, NSFileReadNoPermissionError: return reason(EACCES)
+    case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file or folder"
+    default: return "the file system refused"
+    }
+  }
+
   /// The words for the `errno` of a failed call, with what a user can do about the common ones.
   static func system(_ what: String, _ code: Int32 = errno) -> OutputError {
+    OutputError("\(what): \(reason(code)).")
+  }
+
+  /// The reason for an `errno`, with what to do for the common ones (no full stop).
+  static func reason(_ code: Int32) -> String {
     switch code {
-    case ENOSPC, EDQUOT:
-      OutputError("\(what): the disk is full (or the disk quota is used up). Free some space and run again.")
-    case EACCES, EPERM, EROFS:
-      OutputError("\(what): no permission to write there. Choose a folder you may write to.")
-    default:
-      OutputError("\(what): \(String(cString: strerror(code))).")
+    case ENOSPC, EDQUOT: "the disk is full (or the disk quota is used up). Free some space and run again"
+    case EACCES, EPERM, EROFS: "no permission to write there. Choose a folder you may write to"
+    default: String(cString: strerror(code))
     }
   }
 }

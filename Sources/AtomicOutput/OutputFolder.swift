@@ -41,7 +41,7 @@ public struct OutputFolder: Sendable {
     do {
       try manager.createDirectory(at: parent, withIntermediateDirectories: true)
     } catch {
-      throw OutputError("cannot create the folder \(parent.path): \(error.localizedDescription)")
+      throw OutputError("cannot create the folder \(parent.path): \(OutputError.words(for: error))")
     }
     let lock = try FolderLock(parent.path)
     defer { lock.release() }
@@ -99,7 +99,7 @@ public struct OutputFolder: Sendable {
     do {
       entries = try FileManager.default.contentsOfDirectory(atPath: source.path)
     } catch {
-      throw OutputError("cannot read the folder \(source.path): \(error.localizedDescription)")
+      throw OutputError("cannot read the folder \(source.path): \(OutputError.words(for: error))")
     }
     for name in entries.sorted() where !excluded.contains(name) && !(name.hasPrefix(".") && name.hasSuffix(".tmp")) {
       let from = source.appendingPathComponent(name)
@@ -114,7 +114,7 @@ public struct OutputFolder: Sendable {
         do {
           try FileManager.default.copyItem(at: from, to: to)
         } catch {
-          throw OutputError("cannot keep \(from.path) in the new outputs: \(error.localizedDescription)")
+          throw OutputError("cannot keep \(from.path) in the new outputs: \(OutputError.words(for: error))")
         }
       }
     }

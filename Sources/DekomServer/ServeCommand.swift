@@ -3,6 +3,7 @@ import DekomRunner
 import Dispatch
 import Foundation
 import Hummingbird
+import NIOCore
 import Reports
 
 extension Language: ExpressibleByArgument {}
@@ -83,7 +84,11 @@ public struct DekomServe: ParsableCommand {
     }
     finished.wait()
     if let error = failure.error {
-      printError("dekom serve: cannot serve on 127.0.0.1:\(port): \(error)")
+      if let io = error as? IOError, io.errnoCode == EADDRINUSE {
+        printError("dekom serve: port \(port) is in use by another program. Choose another with --port N, or --port 0 for any free port.")
+      } else {
+        printError("dekom serve: cannot serve on 127.0.0.1:\(port): \(error)")
+      }
       throw ExitCode.failure
     }
   }

@@ -50,7 +50,7 @@ struct VariantSaver {
       do {
         try manager.createDirectory(at: folder, withIntermediateDirectories: false)
       } catch {
-        throw .cannotWrite("cannot create \(VariantFile.folderName)/: \(error.localizedDescription)")
+        throw .cannotWrite("cannot create \(VariantFile.folderName)/: \(OutputError.words(for: error))")
       }
     }
     // A variants folder that is a link out of the served folder is not written to.

@@ -228,7 +228,7 @@ enum MeasuresFile {
     if continuing, !measure.failedCriteria(under: scheme).isEmpty {
       reader.fail(
         "continuing",
-        "a continuing commitment fails the criteria: \(measure.failedCriteria(under: scheme).map(\.rawValue).joined(separator: ", ")).",
+        "a continuing commitment fails the criteria: \(measure.failedCriteria(under: scheme).map(Self.criterionWords).joined(separator: "; ")).",
         fix: "correct the criteria flags, or end the commitment (continuing = nei).")
       return nil
     }
@@ -262,6 +262,18 @@ enum MeasuresFile {
           "rank \(missing) is missing in the list of \(key.holder) for \(key.scheme) (ranks found: \(ranks.sorted().map(String.init).joined(separator: ", "))).",
           fix: "number the list 1, 2, 3 … without gaps.")
       }
+    }
+  }
+
+  /// A criterion as the file's reader knows it: the column that states it, or what it needs.
+  static func criterionWords(_ criterion: Criterion) -> String {
+    switch criterion {
+    case .schoolBased: "school_based must be ja"
+    case .collective: "collective must be ja"
+    case .inLocalPlan: "in_local_plan must be ja"
+    case .developmentPartner: "partners must name a university or university college (uh), or Statped in Kompetanseløftet"
+    case .broadTargetGroup: "broad_target_group must be ja in this scheme"
+    case .notIndividualEducation: "individual_education must be nei"
     }
   }
 }

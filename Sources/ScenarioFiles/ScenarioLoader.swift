@@ -29,10 +29,10 @@ public enum ScenarioLoader {
     var files: [String: Data] = [:]
     for name in allInputFiles {
       let url = directory.appendingPathComponent(name)
-      if let data = try? Data(contentsOf: url) {
-        files[name] = data
-      } else if FileManager.default.fileExists(atPath: url.path) {
-        log.add(name, row: nil, nil, "the file cannot be read.", fix: "check the file's permissions.")
+      switch InputFileReader.read(url) {
+      case .success(let data)?: files[name] = data
+      case .failure(let unreadable)?: log.add(name, row: nil, nil, unreadable.problem, fix: unreadable.fix)
+      case nil: break
       }
     }
     return try load(files: files, log: log)

@@ -24,27 +24,8 @@ enum ScenarioSettingsFile {
   static let largestAmount = 1e11
 
   static func parse(_ data: Data, log: inout IssueLog) -> ScenarioSettings? {
-    guard var text = String(data: data, encoding: .utf8) else {
-      log.add(fileName, row: nil, nil, "the file is not UTF-8 text.", fix: "save it again with the character set UTF-8.")
-      return nil
-    }
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    if let line = YAMLAliases.firstLine(in: text) {
-      log.add(fileName, row: line, nil, YAMLAliases.problem, fix: YAMLAliases.fix)
-      return nil
-    }
-    let document: Node?
-    do {
-      document = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      log.add(
-        fileName, row: yamlErrorLine(error), nil, "the file is not valid YAML: \(yamlErrorSummary(error))",
-        fix: "check the indentation (spaces, not tabs) and that every key is followed by a colon.")
-      return nil
-    } catch {
-      log.add(fileName, row: nil, nil, "the file is not valid YAML: \(error)", fix: "check the indentation and the colons.")
-      return nil
-    }
+    guard let parsed = YAMLDocument.read(data, file: fileName, log: &log) else { return nil }
+    let document = parsed
     guard let document else {
       log.add(fileName, row: nil, nil, "the file is empty.", fix: "write the keys year, county, schemes, networks and policy.")
       return nil
@@ -249,19 +230,5 @@ enum ScenarioSettingsFile {
       settings.relativeMIPGap = value
     }
     return settings
-  }
-
-  private static func yamlErrorLine(_ error: YamlError) -> Int? {
-    switch error {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-    default: return nil
-    }
-  }
-
-  private static func yamlErrorSummary(_ error: YamlError) -> String {
-    switch error {
-    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem + "."
-    default: return "\(error)"
-    }
   }
 }

@@ -33,10 +33,10 @@ public enum VariantFile {
       let name = String(file.dropLast(".yaml".count))
       var log = IssueLog()
       var variant: Variant?
-      if let data = try? Data(contentsOf: folder.appendingPathComponent(file)) {
-        variant = parse(data, name: name, log: &log)
-      } else {
-        log.add("\(folderName)/\(file)", row: nil, nil, "the file cannot be read.", fix: "check that it is a file you may read.")
+      switch InputFileReader.read(folder.appendingPathComponent(file)) {
+      case .success(let data)?: variant = parse(data, name: name, log: &log)
+      case .failure(let unreadable)?: log.add("\(folderName)/\(file)", row: nil, nil, unreadable.problem, fix: unreadable.fix)
+      case nil: log.add("\(folderName)/\(file)", row: nil, nil, "the file is gone.", fix: "check the variants folder.")
       }
       guard let variant, log.isEmpty else { return (name, .failure(ScenarioError(issues: log.issues))) }
       return (name, .success(variant))
@@ -87,22 +87,8 @@ public enum VariantFile {
         fix: "name it with letters, digits, - and _, e.g. rekom-kutt.yaml.")
       return nil
     }
-    guard var text = String(data: data, encoding: .utf8) else {
-      log.add(file, row: nil, nil, "the file is not UTF-8 text.", fix: "save it again with the character set UTF-8.")
-      return nil
-    }
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    if let line = YAMLAliases.firstLine(in: text) {
-      log.add(file, row: line, nil, YAMLAliases.problem, fix: YAMLAliases.fix)
-      return nil
-    }
-    let document: Node?
-    do {
-      document = try Yams.compose(yaml: text)
-    } catch {
-      log.add(file, row: nil, nil, "the file is not valid YAML: \(error)", fix: "check the indentation (spaces, not tabs) and the colons.")
-      return nil
-    }
+    guard let parsed = YAMLDocument.read(data, file: file, log: &log) else { return nil }
+    let document = parsed
     var reader = YAMLReader(file: file)
     let variant = read(document, name: name, &reader)
     log.append(contentsOf: reader.log)

@@ -1,3 +1,4 @@
+import AtomicOutput
 import Foundation
 
 /// Writes a deterministic synthetic region as an ordinary scenario folder: scenario.yaml,
@@ -91,7 +92,7 @@ public struct RegionGenerator: Sendable {
     } catch let error as GenerationError {
       throw error
     } catch {
-      throw GenerationError("cannot write into \(folder.path): \(error.localizedDescription)")
+      throw GenerationError("cannot write into \(folder.path): \(OutputError.words(for: error))")
     }
   }
 

@@ -61,7 +61,7 @@ public struct StagedFolder: Sendable {
       if manager.fileExists(atPath: temporary.path) { try manager.removeItem(at: temporary) }
       try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
     } catch {
-      throw GenerationError("cannot create a folder beside \(destination.path): \(error.localizedDescription)")
+      throw GenerationError("cannot create a folder beside \(destination.path): \(OutputError.words(for: error))")
     }
   }
 

@@ -5,6 +5,10 @@ import Testing
 
 @testable import DekomCommands
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @Suite("dekom check and dekom run")
 struct CheckAndRunTests {
   @Test("check on a valid folder exits 0 and writes nothing")
@@ -166,5 +170,24 @@ struct CheckAndRunTests {
     let both = try CommandLine.run(["check", folder.url.path])
     #expect(both.status == 1)
     #expect(both.standardError.contains("scenario.yaml") && both.standardError.contains("variants/tall.yaml"))
+  }
+
+  @Test("a folder, a pipe or a dangling link in place of an input file is named for what it is, and nothing waits on the pipe")
+  func notAFile() throws {
+    let folder = try ScenarioFolder()
+    defer { folder.remove() }
+    for name in ["owners.csv", "partners.csv", "measures.csv"] {
+      try FileManager.default.removeItem(at: folder.url.appendingPathComponent(name))
+    }
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("owners.csv"), withIntermediateDirectories: false)
+    #expect(mkfifo(folder.url.appendingPathComponent("partners.csv").path, 0o644) == 0)
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.url.appendingPathComponent("measures.csv").path, withDestinationPath: "/nonexistent")
+    let output = try CommandLine.run(["check", folder.url.path])
+    #expect(output.status == 1)
+    #expect(output.standardError.contains("owners.csv: this is a folder, not a file."))
+    #expect(output.standardError.contains("partners.csv: this is not an ordinary file (a pipe, socket or device is in its place)."))
+    #expect(output.standardError.contains("measures.csv: this is a link to a file that does not exist."))
+    #expect(!output.standardError.contains("NSCocoaErrorDomain"))
   }
 }

@@ -1,0 +1,54 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads one input file, saying in plain words why it cannot be: a folder, a pipe or a device in
+/// its place (never read: a pipe would wait for ever), no permission, or another system error.
+enum InputFileReader {
+  /// Why a file that is there cannot be read, with how to fix it.
+  struct Unreadable: Error {
+    var problem: String
+    var fix: String
+  }
+
+  /// The file's bytes; `nil` when there is no file by that name (a missing file is the caller's
+  /// to report).
+  static func read(_ url: URL) -> Result<Data, Unreadable>? {
+    var info = stat()
+    guard stat(url.path, &info) == 0 else {
+      if errno == ENOENT { return lstat(url.path, &info) == 0 ? .failure(brokenLink) : nil }
+      return .failure(systemError(errno))
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR:
+      return .failure(
+        Unreadable(problem: "this is a folder, not a file.", fix: "put the file itself here (move the folder of that name away)."))
+    default:
+      return .failure(
+        Unreadable(
+          problem: "this is not an ordinary file (a pipe, socket or device is in its place).",
+          fix: "replace it with the file itself, saved from the spreadsheet or editor."))
+    }
+    do {
+      return .success(try Data(contentsOf: url))
+    } catch {
+      return .failure(systemError(access(url.path, R_OK) == 0 ? EIO : EACCES))
+    }
+  }
+
+  static let brokenLink = Unreadable(
+    problem: "this is a link to a file that does not exist.", fix: "replace the link with the file itself.")
+
+  static func systemError(_ code: Int32) -> Unreadable {
+    switch code {
+    case EACCES, EPERM: Unreadable(problem: "dekom may not read the file.", fix: "check the file's permissions (it must be readable).")
+    default:
+      Unreadable(problem: "the file cannot be read (\(String(cString: strerror(code))).", fix: "check the disk, or copy the file again.")
+    }
+  }
+}

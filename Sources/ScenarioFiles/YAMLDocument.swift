@@ -1,0 +1,70 @@
+import Foundation
+import Yams
+
+/// The one way a scenario's YAML files (`scenario.yaml`, `variants/*.yaml`) are read into a node
+/// tree: UTF-8 with or without BOM, no anchors or aliases, and every syntax problem — a key given
+/// twice among them — logged with its line in plain words.
+enum YAMLDocument {
+  /// The file's document; `nil` with the problems logged when it cannot be read, and `.some(nil)`
+  /// for an empty file.
+  static func read(_ data: Data, file: String, log: inout IssueLog) -> Node?? {
+    guard var text = String(data: data, encoding: .utf8) else {
+      log.add(file, row: nil, nil, "the file is not UTF-8 text.", fix: "save it again with the character set UTF-8.")
+      return nil
+    }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    if let line = YAMLAliases.firstLine(in: text) {
+      log.add(file, row: line, nil, YAMLAliases.problem, fix: YAMLAliases.fix)
+      return nil
+    }
+    do {
+      return .some(try Yams.compose(yaml: text))
+    } catch let error as YamlError {
+      log.add(error, in: text, file: file)
+    } catch {
+      log.add(file, row: nil, nil, "the file is not valid YAML.", fix: "check the indentation (spaces, not tabs) and the colons.")
+    }
+    return nil
+  }
+
+  /// The lines (from 1) where `key` is a key of the block mapping that starts at `mark`.
+  static func keyLines(_ key: String, mappingAt mark: Mark, in text: String) -> [Int] {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var found: [Int] = []
+    for number in max(mark.line, 1)...max(lines.count, 1) where number <= lines.count {
+      let line = Array(lines[number - 1].unicodeScalars)
+      // Where the line's key starts: after the indentation and any "- " of a list entry.
+      var column = 0
+      while column < line.count, line[column] == " " || (line[column] == "-" && column + 1 < line.count && line[column + 1] == " ") {
+        column += line[column] == "-" ? 2 : 1
+      }
+      let rest = String(String.UnicodeScalarView(line[column...]))
+      if rest.isEmpty || rest.hasPrefix("#") { continue }
+      if number > mark.line && column + 1 < mark.column { break }  // the mapping has ended
+      guard column + 1 == mark.column else { continue }
+      let name = rest.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+      if name == key && rest.contains(":") { found.append(number) }
+    }
+    return found
+  }
+}
+
+extension IssueLog {
+  /// A YAML syntax error in plain words, with its line.
+  mutating func add(_ error: YamlError, in text: String, file: String) {
+    switch error {
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      for key in duplicates.sorted() {
+        let lines = YAMLDocument.keyLines(key, mappingAt: context.mark, in: text)
+        let first = lines.first.map { " (first on line \($0))" } ?? ""
+        add(file, row: lines.dropFirst().first ?? context.mark.line, key, "the key is given twice\(first).", fix: "keep one of them.")
+      }
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+      add(
+        file, row: mark.line, nil, "the file is not valid YAML: \(problem).",
+        fix: "check the indentation (spaces, not tabs) and that every key is followed by a colon.")
+    default:
+      add(file, row: nil, nil, "the file is not valid YAML.", fix: "check the indentation (spaces, not tabs) and the colons.")
+    }
+  }
+}
