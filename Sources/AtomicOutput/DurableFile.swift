@@ -52,9 +52,10 @@ enum DurableFile {
     defer { close(descriptor) }
     var failure: OutputError?
     data.withUnsafeBytes { buffer in
+      guard let start = buffer.baseAddress else { return }  // no bytes: nothing to write
       var written = 0
       while written < buffer.count {
-        let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        let count = write(descriptor, start + written, buffer.count - written)
         if count < 0 {
           if errno == EINTR { continue }
           failure = .system("cannot write \(path)")

@@ -65,8 +65,12 @@ public enum AtomicFile {
 
   /// Writes `contents` to `target`.
   ///
-  /// - Parameter replacing: whether an existing file at `target` may be replaced; when false, the
-  ///   name is claimed with `link(2)`, which fails if it was taken even a moment ago.
+  /// - Parameters:
+  ///   - contents: the file's bytes.
+  ///   - target: where the file goes.
+  ///   - replacing: whether an existing file at `target` may be replaced; when false, the name is
+  ///     claimed with `link(2)`, which fails if it was taken even a moment ago.
+  /// - Returns: ``Outcome/written``, or ``Outcome/exists`` when the name was taken and not to be replaced.
   /// - Throws: ``OutputError``; then `target` is as it was.
   @discardableResult
   public static func write(_ contents: Data, to target: URL, replacing: Bool = true) throws(OutputError) -> Outcome {

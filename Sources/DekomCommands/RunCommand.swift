@@ -65,9 +65,9 @@ extension Dekom {
         let counts = Dictionary(grouping: result.outcomes, by: \.status).mapValues(\.count)
         let scenario = result.scenario
         if let plan {
-          let years = plan.scenario.planYears
+          let years = plan.scenario.planYears.map(String.init)
           print(
-            "Solved the plan \(scenario.county) \(years.first!)–\(years.last!) as one model: \(result.status.rawValue) (\(result.solverName))."
+            "Solved the plan \(scenario.county) \(years.first ?? "")–\(years.last ?? "") as one model: \(result.status.rawValue) (\(result.solverName))."
           )
           print("Year \(scenario.year), the innstilling:")
         } else {

@@ -38,7 +38,13 @@ public struct ScenarioRun: Sendable {
   /// command line shows it on a terminal); `nil`: no progress is reported.
   public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
-  /// - Parameter outputDirectory: default `directory/out`, or `directory/out/VARIANT` for a variant.
+  /// - Parameters:
+  ///   - directory: the scenario folder.
+  ///   - outputDirectory: default `directory/out`, or `directory/out/VARIANT` for a variant.
+  ///   - language: the reports' language.
+  ///   - timeLimitSeconds: the limit of each solve (default: the scenario's, else 60).
+  ///   - variant: a what-if variant (`variants/NAME.yaml`) to solve instead of the base.
+  ///   - explain: whether to add the explanations (many re-solves).
   public init(
     directory: URL, outputDirectory: URL? = nil, language: Language = .nb, timeLimitSeconds: Double? = nil, variant: String? = nil,
     explain: Bool = true

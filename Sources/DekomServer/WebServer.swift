@@ -1,6 +1,7 @@
 import DekomRunner
 import Foundation
 import GrantAllocation
+import HTTPTypes
 import Hummingbird
 import Reports
 import Variants
@@ -33,6 +34,9 @@ struct WebServer: Sendable {
 
   /// The pages in `language`, with this server's form token.
   func pages(_ language: Language) -> WebPages { WebPages(language: language, formToken: formToken) }
+
+  // swift-format-ignore: NeverForceUnwrap
+  static let contentTypeOptions = HTTPField.Name("X-Content-Type-Options")!  // a valid token: the initialiser cannot fail
 
   /// The largest request body read (the save form of a county's what-if is a few kilobytes).
   static let maximumBodyBytes = 64 * 1024
@@ -93,7 +97,7 @@ struct WebServer: Sendable {
         .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
         // The pages need nothing from anywhere else, and no script at all.
         .contentSecurityPolicy: HTMLPage.contentSecurityPolicy + "; frame-ancestors 'none'",
-        .init("X-Content-Type-Options")!: "nosniff",
+        Self.contentTypeOptions: "nosniff",
       ],
       body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
   }
@@ -439,7 +443,7 @@ struct RequestGuard: RouterMiddleware {
       throw Problem(.misdirected, [])
     }
     if request.method != .get && request.method != .head {
-      if let site = request.headers[.init("Sec-Fetch-Site")!], site != "same-origin", site != "none" { throw Problem(.forbidden, []) }
+      if let site = request.headers[Self.fetchSite], site != "same-origin", site != "none" { throw Problem(.forbidden, []) }
       if let origin = request.headers[.origin], !Self.ownOrigins(port: port).contains(origin.lowercased()) {
         throw Problem(.forbidden, [])
       }
@@ -452,6 +456,10 @@ struct RequestGuard: RouterMiddleware {
     guard let authority = authority?.lowercased() else { return false }
     return ["127.0.0.1:\(port)", "localhost:\(port)"].contains(authority)
   }
+
+  /// `Sec-Fetch-Site`, which browsers send to say which site a request came from.
+  // swift-format-ignore: NeverForceUnwrap
+  static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!  // a valid token: the initialiser cannot fail
 
   static func ownOrigins(port: Int) -> Set<String> { ["http://127.0.0.1:\(port)", "http://localhost:\(port)"] }
 }

@@ -60,6 +60,7 @@ struct IncreaseSearch {
 
   /// - Parameter funds: re-solves with the limit raised by the given amount; `nil` when the
   ///   re-solve gave no allocation or the budget ran out.
+  /// - Returns: the smallest increase found that funds the measure, or why none was.
   func run(_ funds: (Double) -> Bool?) -> Finding {
     func round(_ value: Double) -> Double { (value / precision).rounded(.up) * precision }
     let limit = round(max(cap, precision))

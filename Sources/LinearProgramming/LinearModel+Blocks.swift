@@ -30,8 +30,9 @@ extension LinearModel {
     return variables.indices.map { variable in
       let top = root(variable)
       if let known = number[top] { return known }
-      number[top] = number.count
-      return number[top]!
+      let next = number.count
+      number[top] = next
+      return next
     }
   }
 }

@@ -46,11 +46,24 @@ public struct RegionParameters: Sendable, Equatable {
   public var value: Value
   public var year: Int
 
+  /// Each parameter sets the property of the same name.
+  ///
   /// - Parameters:
+  ///   - seed: the random seed.
+  ///   - measures: measures in measures.csv, joint measures included.
   ///   - networks: default: measures ÷ (schemes × `measuresPerList`), rounded up.
   ///   - measuresPerList: the average list length the default number of networks aims at
   ///     (default ``defaultMeasuresPerList``); give it or `networks`, not both.
+  ///   - schemes: grant schemes.
   ///   - partners: default: one per three networks, at least 4.
+  ///   - allOrNothingShare: share of measures that are all-or-nothing.
+  ///   - frameTightness: each frame as a share of what its measures ask.
+  ///   - capacityTightness: each partner's hours as a share of the hours asked of it.
+  ///   - continuingShare: share of the networks' measures that are continuing commitments.
+  ///   - fairnessFloor: the fairness floor α.
+  ///   - weighting: how priority value falls with rank.
+  ///   - value: what a funded measure is worth.
+  ///   - year: the budget year.
   public init(
     seed: UInt64, measures: Int, networks: Int? = nil, measuresPerList: Double? = nil, schemes: Int = 3, partners: Int? = nil,
     allOrNothingShare: Double = 0.5, frameTightness: Double = 0.75, capacityTightness: Double = 0.8, continuingShare: Double = 0.03,

@@ -20,8 +20,10 @@ public struct StagedFolder: Sendable {
 
   /// Checks the destination, and creates the temporary folder beside it (and any missing parents).
   ///
-  /// - Parameter replacing: allow replacing a folder that is not empty (`--force`); everything in
-  ///   it is removed once the new region is in place.
+  /// - Parameters:
+  ///   - destination: where the region is going.
+  ///   - replacing: allow replacing a folder that is not empty (`--force`); everything in it is
+  ///     removed once the new region is in place.
   /// - Throws: ``GenerationError`` when the destination is a file, is not empty and `replacing` is
   ///   false, or is a folder that must not be replaced (the root, the home folder, the working folder
   ///   or one above it, a Git checkout).

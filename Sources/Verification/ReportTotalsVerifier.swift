@@ -19,26 +19,26 @@ public struct ReportTotalsVerifier {
         continue
       }
       let cells = Self.cells(of: String(line))
-      if header == nil {
+      guard let header else {
         header = cells
         sums = [:]
         tableNumber += 1
         continue
       }
       if cells.allSatisfy({ $0.allSatisfy { "-:".contains($0) } && !$0.isEmpty }) { continue }  // the rule under the header
-      let moneyColumns = header!.indices.filter { header![$0].hasSuffix("(kr)") || header![$0].hasSuffix("(NOK)") }
+      let moneyColumns = header.indices.filter { header[$0].hasSuffix("(kr)") || header[$0].hasSuffix("(NOK)") }
       if let first = cells.first, Self.totalLabels.contains(first) {
         for column in moneyColumns where column < cells.count && !cells[column].isEmpty {
           guard let total = Self.kroner(cells[column]) else {
             found.append(
-              Violation(.reportTotal, "table \(tableNumber), column '\(header![column])': total '\(cells[column])' is not an amount"))
+              Violation(.reportTotal, "table \(tableNumber), column '\(header[column])': total '\(cells[column])' is not an amount"))
             continue
           }
           if total != sums[column, default: 0] {
             found.append(
               Violation(
                 .reportTotal,
-                "table \(tableNumber), column '\(header![column])': total \(total) kr, rows sum to \(sums[column, default: 0]) kr"))
+                "table \(tableNumber), column '\(header[column])': total \(total) kr, rows sum to \(sums[column, default: 0]) kr"))
           }
         }
         sums = [:]
@@ -46,7 +46,7 @@ public struct ReportTotalsVerifier {
       }
       for column in moneyColumns where column < cells.count {
         guard let amount = Self.kroner(cells[column]) else {
-          found.append(Violation(.reportTotal, "table \(tableNumber), column '\(header![column])': '\(cells[column])' is not an amount"))
+          found.append(Violation(.reportTotal, "table \(tableNumber), column '\(header[column])': '\(cells[column])' is not an amount"))
           continue
         }
         sums[column, default: 0] += amount

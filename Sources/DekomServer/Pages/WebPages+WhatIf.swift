@@ -70,7 +70,14 @@ extension WebPages {
   ///
   /// - Parameters:
   ///   - base: the base scenario's solved allocation, for the current values.
-  ///   - saveNames: the suggested name and title for the save form.
+  ///   - scenario: the scenario's name in the page addresses.
+  ///   - state: the values typed in and their problems.
+  ///   - answer: the solved what-if, when the values were valid and something changed.
+  ///   - saveName: the suggested name for the save form.
+  ///   - saveTitle: the suggested title for the save form.
+  ///   - otherLanguage: this page's address in the other language.
+  /// - Returns: the whole HTML page.
+  /// - Throws: when the page template cannot be rendered.
   public func whatIf(
     base: ReportInput, scenario: String, state: WhatIfState, answer: WhatIfAnswer?, saveName: String, saveTitle: String,
     otherLanguage: String

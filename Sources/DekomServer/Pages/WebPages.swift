@@ -122,7 +122,12 @@ public struct WebPages {
 
   /// The scenarios under the served folder, with their variants and pages.
   ///
-  /// - Parameter otherLanguage: this page's address in the other language.
+  /// - Parameters:
+  ///   - folder: the served folder as the user gave it.
+  ///   - entries: the scenarios found there.
+  ///   - otherLanguage: this page's address in the other language.
+  /// - Returns: the whole HTML page.
+  /// - Throws: when the page template cannot be rendered.
   public func scenarioList(folder: String, entries: [ScenarioListEntry], otherLanguage: String) throws -> String {
     var html = ""
     if entries.isEmpty {
@@ -190,8 +195,13 @@ public struct WebPages {
   /// The base and the chosen variants side by side (as `compare.html`), with a form to choose them.
   ///
   /// - Parameters:
+  ///   - report: the comparison of the base with the chosen variants.
+  ///   - scenario: the scenario's name in the page addresses.
   ///   - variants: every variant of the scenario (for the form).
   ///   - chosen: the names of the variants in `report`.
+  ///   - otherLanguage: this page's address in the other language.
+  /// - Returns: the whole HTML page.
+  /// - Throws: when the page template cannot be rendered.
   public func comparison(
     _ report: CompareMarkdown, scenario: String, variants: [(name: String, title: String)], chosen: [String], otherLanguage: String
   ) throws -> String {
@@ -214,9 +224,15 @@ public struct WebPages {
   /// One measure's page: its report (``MeasureMarkdown``) with the navigation.
   ///
   /// - Parameters:
+  ///   - id: the measure.
+  ///   - input: the allocation it is part of.
   ///   - whatItTakes: the search's answer; `nil` when there is nothing to search (funded in full,
   ///     ineligible or continuing).
   ///   - seconds: how long the search took.
+  ///   - scenario: the scenario's name in the page addresses.
+  ///   - otherLanguage: this page's address in the other language.
+  /// - Returns: the whole HTML page; `nil` when the scenario has no measure `id`.
+  /// - Throws: when the page template cannot be rendered.
   public func measure(
     _ id: MeasureID, in input: ReportInput, whatItTakes: WhatItTakes?, seconds: Double, scenario: String, otherLanguage: String
   ) throws -> String? {

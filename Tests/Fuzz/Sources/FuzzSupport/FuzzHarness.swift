@@ -51,6 +51,15 @@ public enum FuzzHarness {
       return 0
     }
     check(scenario, input: fileName)
+    // Nothing lost: an accepted measures.csv has one measure per line of data (an unclosed quote
+    // once swallowed the rest of the file).
+    if fileName == "measures.csv", let text = String(data: data, encoding: .utf8) {
+      let dataLines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        .dropFirst().filter { !$0.allSatisfy { $0.isWhitespace || $0 == ";" || $0 == "," || $0 == "\u{FEFF}" } }.count
+      if dataLines != scenario.measures.count {
+        fatalError("dekom-fuzz: measures.csv has \(dataLines) lines of data but \(scenario.measures.count) measures were read")
+      }
+    }
     return 0
   }
 
