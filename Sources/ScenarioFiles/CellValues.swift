@@ -1,4 +1,5 @@
 import Foundation
+import GrantAllocation
 
 /// Parses the text of one cell (CSV) or scalar (YAML) the way a Norwegian spreadsheet writes it.
 enum CellValues {
@@ -118,5 +119,66 @@ enum CellValues {
           fix: "use 1–64 letters, digits, - and _ without spaces, e.g. sv-lesing."))
     }
     return .success(trimmed)
+  }
+}
+
+extension CellValues {
+  /// A calendar date `YYYY-MM-DD`.
+  static func date(_ text: String) -> Result<String, Failure> {
+    let trimmed = Blanks.trimmed(text)
+    let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+    let lengths = parts.map(\.count)
+    guard lengths == [4, 2, 2], let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (2000...2100).contains(year), (1...12).contains(month)
+    else {
+      return .failure(Failure(problem: "\"\(trimmed)\" is not a date.", fix: "write the date as YYYY-MM-DD, e.g. 2027-06-30."))
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    guard (1...days).contains(day) else {
+      return .failure(Failure(problem: "\"\(trimmed)\" is not a day of the calendar.", fix: "write a real date as YYYY-MM-DD."))
+    }
+    return .success(trimmed)
+  }
+
+  /// A payment schedule: dates separated by `|` (or spaces), each optionally followed by `:` and
+  /// its share (`2027-04-30:1/2|2028-04-30:1/2`); without shares the dates share equally. The
+  /// shares must add up to 1 and the dates be in order, each once.
+  static func paymentSchedule(_ text: String) -> Result<PaymentSchedule, Failure> {
+    let items = text.split { "| \t".contains($0) }.map(String.init)
+    guard !items.isEmpty else {
+      return .failure(Failure(problem: "the payment schedule is empty.", fix: "write a date, e.g. 2027-06-30, or leave it out."))
+    }
+    var instalments: [PaymentSchedule.Instalment] = []
+    var sharesGiven = 0
+    for item in items {
+      let pieces = item.split(separator: ":", maxSplits: 1).map(String.init)
+      let date: String
+      switch Self.date(pieces[0]) {
+      case .success(let value): date = value
+      case .failure(let failure): return .failure(failure)
+      }
+      var share = 1 / Double(items.count)
+      if pieces.count == 2 {
+        sharesGiven += 1
+        switch Self.share(pieces[1]) {
+        case .success(let value) where value > 0 && value <= 1: share = value
+        default:
+          return .failure(Failure(problem: "\"\(pieces[1])\" is not a share in (0, 1].", fix: "write the share as 1/2 or 0,5."))
+        }
+      }
+      if let last = instalments.last, last.date >= date {
+        return .failure(Failure(problem: "the dates are not in order, each once (\(last.date), \(date)).", fix: "list each date once, earliest first."))
+      }
+      instalments.append(PaymentSchedule.Instalment(date: date, share: share))
+    }
+    if sharesGiven != 0 && sharesGiven != items.count {
+      return .failure(Failure(problem: "only some dates have a share.", fix: "give every date its share (date:share), or none."))
+    }
+    let total = instalments.reduce(0) { $0 + $1.share }
+    guard abs(total - 1) < 1e-6 else {
+      return .failure(Failure(problem: "the shares add up to \(format(total)), not 1.", fix: "choose shares that add up to 1, e.g. 1/2 and 1/2."))
+    }
+    return .success(PaymentSchedule(instalments))
   }
 }

@@ -37,9 +37,15 @@ struct LoaderTests {
     #expect(lesing.stateCost == 300_000)
     #expect(lesing.minimumShare == 0.5)
     #expect(lesing.hours(.pool) == 20)
-    // The default cost-sharing key is the Orkdal/Øy agreement's.
-    #expect(scenario.networks[0].costSharing == CostSharingKey(equal: 1.0 / 3, pupils: 2.0 / 3))
-    #expect(scenario.networks[1].costSharing == CostSharingKey(equal: 0.5, pupils: 0.5))
+    // A network without `cost_sharing` has no own key; one with it splits its egenandel by it.
+    #expect(scenario.networks[0].ownKey == nil)
+    #expect(scenario.networks[0].ownKeyUses.isEmpty)
+    #expect(scenario.networks[1].ownKey == CostSharingKey(equal: 0.5, pupils: 0.5))
+    #expect(scenario.networks[1].ownKeyUses == [.egenandel])
+    // Old owners.csv without `owns`: a municipality runs schools and kindergartens.
+    #expect(scenario.owners.first?.owns == [.schools, .kindergartens])
+    // One payment at the end of June unless the data say otherwise.
+    #expect(scenario.paymentSchedule(of: lesing) == .endOfJune(2027))
   }
 
   @Test("the solver settings load, the relative MIP gap among them (default 0: proven optimal)")
@@ -225,5 +231,49 @@ struct LoaderTests {
   func issueText() {
     let issue = ScenarioIssue(file: "measures.csv", row: 7, field: "rank", problem: "\"to\" is not a whole number.", fix: "write 2.")
     #expect(issue.description == "measures.csv:7: column 'rank': \"to\" is not a whole number. Fix: write 2.")
+  }
+
+  @Test("owners say what they run and their sizes; schemes say whom they serve, by which size, and when they pay")
+  func recipientsAndSizes() throws {
+    let folder = try ScenarioFolder()
+    try folder.write(
+      "owners.csv",
+      "id;name;network;kind;pupils;kindergarten_children;owns;joined_agreement\n"
+        + "å;Åfjord;nord;kommune;1000;400;begge;ja\nb;Bø;nord;privat;3000;;skoler;ja\nc;Cø;sor;kommune;2000;900;barnehager;\n")
+    try folder.edit(
+      "scenario.yaml", replacing: "    partner_kinds: [uh]\n",
+      with: "    partner_kinds: [uh]\n    serves: skoler\n    size_measure: pupils\n    payment_schedule: 2027-04-30:1/2 | 2028-04-30:1/2\n")
+    try folder.edit("scenario.yaml", replacing: "  - id: nord\n", with: "  - id: nord\n    host: b\n")
+    try folder.edit("scenario.yaml", replacing: "{equal: 0.5, pupils: 0.5}}\n    policy", with: "{equal: 0.5, size: 0.5, splits: [grant, egenandel]}}\n    policy")
+    // Cø runs only kindergartens, so Sørnettet's Dekom measures would reach no owner it serves.
+    let refused = issues(try ScenarioFolder(copying: folder.url))
+    #expect(refused.contains { $0.file == "owners.csv" && $0.field == "owns" && $0.problem.contains("network sor has measures in dekom") })
+    try folder.edit("owners.csv", replacing: "c;Cø;sor;kommune;2000;900;barnehager;", with: "c;Cø;sor;kommune;2000;900;begge;")
+    let scenario = try load(folder)
+    #expect(scenario.owners.map(\.owns) == [[.schools, .kindergartens], [.schools], [.schools, .kindergartens]])
+    #expect(scenario.owners.map(\.joinedAgreement) == [true, true, true])
+    #expect(scenario.owners[0].kindergartenChildren == 400)
+    #expect(scenario.schemes[0].serves == [.schools])
+    #expect(scenario.networks[0].host == OwnerID("b"))
+    #expect(scenario.networks[1].ownKeyUses == [.grant, .egenandel])
+    #expect(
+      scenario.schemes[0].paymentSchedule
+        == PaymentSchedule([.init(date: "2027-04-30", share: 0.5), .init(date: "2028-04-30", share: 0.5)]))
+  }
+
+  @Test("a host outside the network, a joint measure's unknown recipient, a bad date and a school owner on a kindergarten measure are errors")
+  func recipientErrors() throws {
+    let folder = try ScenarioFolder()
+    try folder.edit("scenario.yaml", replacing: "  - id: nord\n", with: "  - id: nord\n    host: c\n")
+    try folder.edit("scenario.yaml", replacing: "    partner_kinds: [uh]\n", with: "    partner_kinds: [uh]\n    serves: barnehager\n")
+    try folder.write("owners.csv", "id;name;network;kind;pupils;owns\nå;Åfjord;nord;kommune;1000;\nb;Bø;nord;privat;3000;skoler\nc;Cø;sor;kommune;2000;\n")
+    try folder.edit("measures.csv", replacing: "in_local_plan\n", with: "in_local_plan;owner;recipient;payment_schedule\n")
+    try folder.edit("measures.csv", replacing: "n2;nord;dekom;2;Regning;200 000;10;100;ntnu;1;ja;ja;ja", with: "n2;nord;dekom;2;Regning;200 000;10;100;ntnu;1;ja;ja;ja;b;;2027-02-30")
+    try folder.edit("measures.csv", replacing: "s2;sor;dekom;2;Videreutdanning;100 000;0;0;ntnu;1;nei;ja;ja", with: "f1;felles;dekom;1;Felles;100 000;0;0;ntnu;1;ja;ja;ja;;ukjent;")
+    let found = issues(folder).map { "\($0.file):\($0.row.map(String.init) ?? "-"):\($0.field ?? "-")" }
+    #expect(found.contains("scenario.yaml:11:networks.host"))
+    #expect(found.contains("measures.csv:3:owner"))
+    #expect(found.contains("measures.csv:3:payment_schedule"))
+    #expect(found.contains("measures.csv:5:recipient"))
   }
 }
