@@ -24,6 +24,7 @@ extension Dekom {
           let lasting = scenario.measures.filter { !$0.laterYears.isEmpty }.count
           print("A plan for \(first)–\(last): \(lasting) measures run more than one year.")
         }
+        for warning in ScenarioWarnings.warnings(for: scenario) { print("  warning: \(warning)") }
       } catch {
         reportInvalid(error, directory: directory)
         throw DekomExit.invalidInput

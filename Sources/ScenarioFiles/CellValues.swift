@@ -14,8 +14,15 @@ enum CellValues {
   private static let identifierCharacters = CharacterSet.letters.union(.decimalDigits).union(CharacterSet(charactersIn: "-_"))
 
   /// A decimal number: point or comma as decimal mark, spaces (also no-break) as thousand separators.
-  static func number(_ text: String) -> Result<Double, Failure> {
+  ///
+  /// - Parameter decimalComma: whether the file writes decimals with a comma (`true`), a point
+  ///   (`false`), or cannot be told (`nil`). In a file with decimal comma, points are thousand
+  ///   separators (`1.050` is 1 050, `1.500.000` is 1 500 000); where it cannot be told, a lone
+  ///   `x.yyy` (1–3 digits, not starting with 0, a point, three digits) could be either, and is an
+  ///   error that asks which.
+  static func number(_ text: String, decimalComma: Bool? = nil) -> Result<Double, Failure> {
     let trimmed = Blanks.trimmed(text)
+    if let grouped = thousandPoints(trimmed, decimalComma: decimalComma) { return grouped }
     // Most cells are plain ASCII numbers: read them without the Foundation calls below (the same
     // checks, for the characters that can occur here).
     if let plain = plainNumber(trimmed) { return plain }
@@ -46,6 +53,60 @@ enum CellValues {
     return .success(value)
   }
 
+  /// Points as thousand separators (`1.050`, `1.500.000`, `1.050,5`), or the question which a lone
+  /// `1.050` means; `nil` for text without such a point, which the other rules read.
+  private static func thousandPoints(_ text: String, decimalComma: Bool?) -> Result<Double, Failure>? {
+    guard text.contains(".") else { return nil }
+    var body = Substring(text)
+    let negative = body.hasPrefix("-") || body.hasPrefix("−")
+    if negative { body = body.dropFirst() }
+    let parts = body.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+    let groups = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+    let digits = { (part: Substring) in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
+    guard groups.count >= 2, groups.allSatisfy(digits), (1...3).contains(groups[0].count), groups[0].first != "0",
+      groups.dropFirst().allSatisfy({ $0.count == 3 }), parts.count == 1 || digits(parts[1])
+    else { return nil }
+    // A lone x.yyy without a decimal comma after it: a thousand point only in a decimal-comma file.
+    if groups.count == 2 && parts.count == 1 {
+      switch decimalComma {
+      case false?: return nil
+      case nil:
+        let thousands = groups.joined()
+        let decimal = "\(groups[0]),\(groups[1])"
+        return .failure(
+          Failure(
+            problem: "\"\(text)\" could be \(thousands) (a thousand point) or \(decimal) (a decimal point).",
+            fix: "write \(thousands) or \(groups[0]) \(groups[1]) for \(thousands), or \(decimal) for the decimal."))
+      case true?: break
+      }
+    }
+    let whole = groups.joined()
+    guard let value = Double(whole + (parts.count == 2 ? "." + parts[1] : "")) else { return nil }
+    return .success(negative ? -value : value)
+  }
+
+  /// Whether the cells of a file write decimals with a comma (`true`) or a point (`false`): the
+  /// marks of the cells that are plainly decimals (`0,5`, `24,5`; `0.5`, `1.25`); `nil` when the
+  /// file has none of either, or both.
+  static func decimalComma(of cells: [String]) -> Bool? {
+    var comma = false
+    var point = false
+    for cell in cells {
+      let text = cell.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+      guard text.count >= 3, text.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." || $0 == "-" }) else { continue }
+      let commas = text.filter { $0 == "," }.count
+      let points = text.filter { $0 == "." }.count
+      guard commas + points == 1, let mark = text.firstIndex(where: { $0 == "," || $0 == "." }) else { continue }
+      let before = text[..<mark].filter(\.isNumber)
+      let after = text[text.index(after: mark)...]
+      guard !before.isEmpty, !after.isEmpty, after.allSatisfy(\.isNumber) else { continue }
+      // 1.050 and 1,050 could be either; only other decimals tell.
+      if after.count == 3 && before.first != "0" && before.count <= 3 { continue }
+      if text[mark] == "," { comma = true } else { point = true }
+    }
+    return comma == point ? nil : comma
+  }
+
   /// `number` for text of ASCII digits, signs, exponent marks and at most one decimal mark; `nil`
   /// for any other text (spaces, units, words), which takes the general path.
   private static func plainNumber(_ trimmed: String) -> Result<Double, Failure>? {
@@ -66,8 +127,8 @@ enum CellValues {
   }
 
   /// A whole number (`12`, `1 200`; `12,0` is accepted, `12,5` is not).
-  static func wholeNumber(_ text: String) -> Result<Int, Failure> {
-    switch number(text) {
+  static func wholeNumber(_ text: String, decimalComma: Bool? = nil) -> Result<Int, Failure> {
+    switch number(text, decimalComma: decimalComma) {
     case .failure(let failure): return .failure(failure)
     case .success(let value):
       guard value.rounded() == value, abs(value) < 1e15 else {

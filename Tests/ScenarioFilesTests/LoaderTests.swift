@@ -133,7 +133,7 @@ struct LoaderTests {
       ("measures.csv", "n2;nord;dekom;2", "n2;nord;dekom;1", "measures.csv:3:rank", "used twice"),
       ("measures.csv", ";ntnu;0,5;", ";ntnu;0;", "measures.csv:2:min_share", "not in (0, 1]"),
       ("measures.csv", ";ntnu;0,5;", ";uio;0,5;", "measures.csv:2:partners", "not a partner"),
-      ("measures.csv", "300 000", "1.500.000", "measures.csv:2:cost_nok", "thousand separator"),
+      ("measures.csv", "300 000", "1,500,000", "measures.csv:2:cost_nok", "thousand separator"),
       ("measures.csv", "300 000", "300 000 kr", "measures.csv:2:cost_nok", "unit"),
       ("measures.csv", "300 000", "inf", "measures.csv:2:cost_nok", "not a number"),
       ("measures.csv", "300 000", "1e13", "measures.csv:2:cost_nok", "outside the allowed range"),
@@ -244,7 +244,9 @@ struct LoaderTests {
       "scenario.yaml", replacing: "    partner_kinds: [uh]\n",
       with: "    partner_kinds: [uh]\n    serves: skoler\n    size_measure: pupils\n    payment_schedule: 2027-04-30:1/2 | 2028-04-30:1/2\n")
     try folder.edit("scenario.yaml", replacing: "  - id: nord\n", with: "  - id: nord\n    host: b\n")
-    try folder.edit("scenario.yaml", replacing: "{equal: 0.5, pupils: 0.5}}\n    policy", with: "{equal: 0.5, size: 0.5, splits: [grant, egenandel]}}\n    policy")
+    try folder.edit(
+      "scenario.yaml", replacing: "cost_sharing: {equal: 0.5, pupils: 0.5}",
+      with: "cost_sharing: {equal: 0.5, size: 0.5, splits: [grant, egenandel]}")
     // Cø runs only kindergartens, so Sørnettet's Dekom measures would reach no owner it serves.
     let refused = issues(try ScenarioFolder(copying: folder.url))
     #expect(refused.contains { $0.file == "owners.csv" && $0.field == "owns" && $0.problem.contains("network sor has measures in dekom") })
@@ -275,5 +277,26 @@ struct LoaderTests {
     #expect(found.contains("measures.csv:3:owner"))
     #expect(found.contains("measures.csv:3:payment_schedule"))
     #expect(found.contains("measures.csv:5:recipient"))
+  }
+
+  @Test("an hourly price 1.050 is 1 050 kr in a file with decimal comma, a question in a file without decimals, and absurd prices are warned of")
+  func hourlyPrices() throws {
+    let folder = try ScenarioFolder()
+    try folder.write(
+      "partners.csv",
+      "id;name;kind;pool_hours;pool_price_nok;partner2_hours;partner2_price_nok\nntnu;NTNU;uh;100,5;1.050;300;1.150\n")
+    let scenario = try load(try ScenarioFolder(copying: folder.url))
+    #expect(scenario.partners[0].hourlyPrice(.pool) == 1050)
+    #expect(ScenarioWarnings.warnings(for: scenario).filter { $0.file == "partners.csv" }.isEmpty)
+    try folder.write(
+      "partners.csv", "id;name;kind;pool_hours;pool_price_nok;partner2_hours;partner2_price_nok\nntnu;NTNU;uh;100;1.050;300;1000\n")
+    let found = issues(folder)
+    #expect(found.map(\.description) == [
+      "partners.csv:2: column 'pool_price_nok': \"1.050\" could be 1050 (a thousand point) or 1,050 (a decimal point). Fix: write 1050 or 1 050 for 1050, or 1,050 for the decimal."
+    ])
+    var cheap = scenario
+    cheap.partners[0].price[.partner2] = 1.15
+    let warnings = ScenarioWarnings.warnings(for: cheap).map(\.description)
+    #expect(warnings.contains { $0.hasPrefix("partners.csv: column 'partner2_price_nok': ntnu costs 1.15 NOK per partner2 hour") })
   }
 }
