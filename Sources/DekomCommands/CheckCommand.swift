@@ -39,6 +39,7 @@ extension Dekom {
         let lasting = scenario.measures.filter { !$0.laterYears.isEmpty }.count
         print("A plan for \(first)–\(last): \(lasting) measures run more than one year.")
       }
+      for warning in ScenarioWarnings.warnings(for: scenario) { print("  warning: \(warning)") }
     }
 
     private func variantErrors(_ result: Result<Variant, ScenarioError>) -> [ScenarioIssue] {

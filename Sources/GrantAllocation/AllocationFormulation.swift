@@ -315,16 +315,17 @@ public struct AllocationFormulation: Sendable {
     }
   }
 
-  /// Constraint 6, soft: `R_ns + T_ns d_ns ≥ T_ns`, with `T_ns = min(α k_n F_s, eligible request)`.
+  /// Constraint 6, soft: `R_ns + T_ns d_ns ≥ T_ns`, with `T_ns = min(α k_ns F_s, eligible request)`.
   private mutating func addFairnessFloors() {
     let alpha = scenario.policy.fairnessFloor
     guard alpha > 0 else { return }
-    let keyShares = scenario.networkKeyShares()
     let hoursByMeasure = Dictionary(grouping: hours, by: \.measure)
     let eligibleByList = Dictionary(grouping: scenario.measures.indices.filter { failedCriteria[$0].isEmpty }) {
       ListKey(holder: scenario.measures[$0].holder, scheme: scenario.measures[$0].scheme)
     }
     for scheme in scenario.schemes {
+      // The key per scheme: that scheme's size measure, among the networks it serves.
+      let keyShares = scenario.networkKeyShares(scheme: scheme)
       for network in scenario.networks {
         let indices = eligibleByList[ListKey(holder: .network(network.id), scheme: scheme.id)] ?? []
         let request = indices.compactMap { fullCosts[$0] }.reduce(0, +)

@@ -46,9 +46,4 @@ public enum Apportionment {
     if difference != 0 { parts[parts.indices.max { exact[$0] < exact[$1] }!] += difference }
     return parts
   }
-
-  /// Two instalments (June and the following winter) summing to `amount`; the first takes the odd krone.
-  public static func instalments(_ amount: Int) -> (first: Int, second: Int) {
-    (amount - amount / 2, amount / 2)
-  }
 }

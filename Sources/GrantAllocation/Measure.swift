@@ -80,8 +80,14 @@ public struct Measure: Sendable, Equatable, Identifiable {
   public var minimumShare: Double
   /// A commitment from earlier years: funded in full, outside the priority contest.
   public var continuing: Bool
-  /// The one owner receiving the grant, when not shared by the network's key.
+  /// The one owner the measure is for (its grant and egenandel are that owner's), when not the
+  /// whole network's.
   public var owner: OwnerID?
+  /// A joint measure's named recipient (an owner, a partner, or the forum's own budget); `nil`
+  /// for a network's measure, whose money goes to the network's recipient.
+  public var recipient: Recipient?
+  /// The measure's own payment dates; `nil`: its scheme's, else the scenario's.
+  public var paymentSchedule: PaymentSchedule?
   public var start: String?
   public var durationMonths: Int?
   public var criteria: CriteriaFlags
@@ -101,8 +107,11 @@ public struct Measure: Sendable, Equatable, Identifiable {
     hours: [PartnerRole: Double], acceptablePartners: [PartnerID], singlePartner: Bool = true,
     minimumShare: Double = 1, continuing: Bool = false, owner: OwnerID? = nil,
     start: String? = nil, durationMonths: Int? = nil, criteria: CriteriaFlags, note: String? = nil,
-    firstYear: Int? = nil, laterYears: [YearAmounts] = [], mayStop: Bool = false
+    firstYear: Int? = nil, laterYears: [YearAmounts] = [], mayStop: Bool = false, recipient: Recipient? = nil,
+    paymentSchedule: PaymentSchedule? = nil
   ) {
+    self.recipient = recipient
+    self.paymentSchedule = paymentSchedule
     self.firstYear = firstYear
     self.laterYears = laterYears
     self.mayStop = mayStop

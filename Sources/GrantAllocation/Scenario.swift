@@ -18,6 +18,8 @@ public struct Scenario: Sendable, Equatable {
   public var inputFiles: [InputFile] = []
   /// The later years planned together with ``year`` (the long-term plan); `nil` for one year.
   public var horizon: Horizon?
+  /// The scenario's payment dates; `nil`: one payment at the end of June of ``year``.
+  public var paymentSchedule: PaymentSchedule?
 
   public init(
     year: Int, county: String, title: String? = nil, note: String? = nil, schemes: [Scheme],
@@ -47,12 +49,37 @@ public struct Scenario: Sendable, Equatable {
   /// network or per measure: one `members(of:)` each is quadratic at 10⁵ measures).
   public func membersByNetwork() -> [NetworkID: [SchoolOwner]] { Dictionary(grouping: owners, by: \.network) }
 
-  /// Each network's share of the forum's key (summing to 1 over the networks).
-  public func networkKeyShares() -> [NetworkID: Double] {
+  /// Each network's share `k_ns` of the forum's key in `scheme` (summing to 1 over the networks
+  /// the scheme serves).
+  ///
+  /// Only networks with a member owner the scheme serves share the key (a network of school
+  /// owners alone has no share of Rekom); their size is the sum of those members' sizes by the
+  /// scheme's size measure. The key's equal part is split equally among these networks, its size
+  /// part by size.
+  public func networkKeyShares(scheme: Scheme) -> [NetworkID: Double] {
     let members = membersByNetwork()
-    let pupils = networks.map { network in (members[network.id] ?? []).reduce(0) { $0 + $1.pupils } }
-    let shares = policy.fairnessKey.shares(pupils: pupils)
-    return Dictionary(uniqueKeysWithValues: zip(networks.map(\.id), shares))
+    let served = networks.filter { network in (members[network.id] ?? []).contains { $0.isServed(by: scheme) } }
+    let sizes = served.map { network in
+      (members[network.id] ?? []).filter { $0.isServed(by: scheme) }.reduce(0) { $0 + $1.size(scheme.sizeMeasure) }
+    }
+    let shares = policy.fairnessKey.shares(sizes: sizes)
+    var result = Dictionary(uniqueKeysWithValues: networks.map { ($0.id, 0.0) })
+    for (network, share) in zip(served, shares) { result[network.id] = share }
+    return result
+  }
+
+  /// The owner that receives `network`'s money: its host, else its first member municipality,
+  /// else its first member.
+  public func host(of network: Network) -> OwnerID? {
+    if let host = network.host { return host }
+    let members = members(of: network.id)
+    return (members.first { $0.kind == .kommune } ?? members.first)?.id
+  }
+
+  /// The payment dates of `measure`: its own, else its scheme's, else the scenario's, else one
+  /// payment at the end of June.
+  public func paymentSchedule(of measure: Measure) -> PaymentSchedule {
+    measure.paymentSchedule ?? scheme(measure.scheme)?.paymentSchedule ?? paymentSchedule ?? .endOfJune(year)
   }
 
   /// The partners that may carry `measure`'s hours in `role`: acceptable, of a kind the scheme

@@ -10,10 +10,20 @@ public struct Scheme: Sendable, Equatable, Identifiable {
   public var partnerKinds: Set<PartnerKind>
   /// Whether measures must target everyone around the pupils (Kompetanseløftet).
   public var requiresBroadTargetGroup: Bool
+  /// Whose owners the scheme's money may reach: Dekom schools, Rekom kindergartens,
+  /// Kompetanseløftet both.
+  public var serves: Set<Institution>
+  /// The size the forum's key measures networks by in this scheme (pupils or teacher FTE for
+  /// Dekom, kindergarten children or staff for Rekom).
+  public var sizeMeasure: SizeMeasure
+  /// The scheme's own payment dates; `nil`: the scenario's.
+  public var paymentSchedule: PaymentSchedule?
 
   public init(
     id: SchemeID, name: String, frame: Double, egenandelRate: Double,
-    partnerKinds: Set<PartnerKind>, requiresBroadTargetGroup: Bool = false
+    partnerKinds: Set<PartnerKind>, requiresBroadTargetGroup: Bool = false,
+    serves: Set<Institution> = [.schools, .kindergartens], sizeMeasure: SizeMeasure = .pupils,
+    paymentSchedule: PaymentSchedule? = nil
   ) {
     self.id = id
     self.name = name
@@ -21,5 +31,8 @@ public struct Scheme: Sendable, Equatable, Identifiable {
     self.egenandelRate = egenandelRate
     self.partnerKinds = partnerKinds
     self.requiresBroadTargetGroup = requiresBroadTargetGroup
+    self.serves = serves
+    self.sizeMeasure = sizeMeasure
+    self.paymentSchedule = paymentSchedule
   }
 }

@@ -1,4 +1,4 @@
-/// The allocation in whole kroner: what each measure, partner, school owner and scheme gets.
+/// The allocation in whole kroner: what each measure, partner, recipient and scheme gets.
 ///
 /// Every amount is rounded once, here, by ``Apportionment``, and every total is the sum of the
 /// rounded rows it totals, so all reports add up to the krone.
@@ -14,23 +14,62 @@ public struct Settlement: Sendable, Equatable {
   /// One measure's money.
   public struct MeasureMoney: Sendable, Equatable {
     public var measure: MeasureID
-    /// Grant to the school owners (or to the joint measure), whole kroner.
+    /// Grant to the network (or to the joint measure's recipient), whole kroner.
     public var grant: Int
     public var partners: [PartnerLine]
     public var total: Int { grant + partners.reduce(0) { $0 + $1.money } }
   }
 
-  /// One school owner's grant, egenandel and instalments.
+  /// What a payment is for.
+  public enum Purpose: Sendable, Hashable, Comparable {
+    /// A network's grant for its measures (paid to its host, or to a member by the network's key).
+    case network(NetworkID)
+    /// A joint measure's grant, paid to its named recipient.
+    case jointMeasure(MeasureID)
+    /// A partner's hours in one role.
+    case partnerHours(PartnerRole)
+
+    private var order: (Int, String) {
+      switch self {
+      case .network(let id): (0, id.rawValue)
+      case .jointMeasure(let id): (1, id.rawValue)
+      case .partnerHours(let role): (2, role.rawValue)
+      }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.order < rhs.order }
+  }
+
+  /// One payment from Statsforvalteren: to whom, for what, from which scheme, when and how much.
+  public struct Payment: Sendable, Equatable {
+    public var recipient: Recipient
+    public var purpose: Purpose
+    public var scheme: SchemeID
+    /// ISO date, `YYYY-MM-DD`.
+    public var date: String
+    public var amount: Int
+  }
+
+  /// One owner's part of its network's grants (or of a measure for it alone), and its egenandel.
+  ///
+  /// An owner has a part only where it is known: a measure for it alone, or a network whose own
+  /// agreement splits its grant or egenandel by the network's key.
   public struct OwnerPayment: Sendable, Equatable {
     public var owner: OwnerID
     public var grantByScheme: [SchemeID: Int]
     public var egenandelByScheme: [SchemeID: Int]
     public var grant: Int { grantByScheme.values.reduce(0, +) }
     public var egenandel: Int { egenandelByScheme.values.reduce(0, +) }
-    /// Paid at the end of June.
-    public var firstInstalment: Int { Apportionment.instalments(grant).first }
-    /// Paid the following winter.
-    public var secondInstalment: Int { Apportionment.instalments(grant).second }
+  }
+
+  /// The part of a network's grants that its agreement does not split among its members, and the
+  /// egenandel the network owes for it (settled among the members as they agree).
+  public struct NetworkPayment: Sendable, Equatable {
+    public var network: NetworkID
+    public var grantByScheme: [SchemeID: Int]
+    public var egenandelByScheme: [SchemeID: Int]
+    public var grant: Int { grantByScheme.values.reduce(0, +) }
+    public var egenandel: Int { egenandelByScheme.values.reduce(0, +) }
   }
 
   /// One scheme's frame and where its money went.
@@ -39,11 +78,11 @@ public struct Settlement: Sendable, Equatable {
     public var frame: Int
     /// Paid straight to partners for pool and partner-2 hours.
     public var toPartners: Int
-    /// Grants to the networks' school owners.
-    public var toOwners: Int
-    /// Grants for joint measures (*fellestiltak*) not paid to a named owner.
+    /// Grants for the networks' measures.
+    public var toNetworks: Int
+    /// Grants for joint measures (*fellestiltak*), paid to their named recipients.
     public var toJointMeasures: Int
-    public var allocated: Int { toPartners + toOwners + toJointMeasures }
+    public var allocated: Int { toPartners + toNetworks + toJointMeasures }
     public var left: Int { frame - allocated }
   }
 
@@ -57,9 +96,15 @@ public struct Settlement: Sendable, Equatable {
   }
 
   public var measures: [MeasureMoney]
+  /// One per owner, in ``Scenario/owners`` order.
   public var owners: [OwnerPayment]
+  /// One per network, in ``Scenario/networks`` order.
+  public var networks: [NetworkPayment]
   public var schemes: [SchemeMoney]
   public var partners: [PartnerMoney]
+  /// Every payment, by scheme (the scenario's order), recipient, purpose and date; per scheme they
+  /// sum to the money allocated.
+  public var payments: [Payment]
 
   /// Rounds `result`'s outcomes to kroner. `result` must have an allocation.
   public init(_ result: AllocationResult) {
@@ -84,43 +129,75 @@ public struct Settlement: Sendable, Equatable {
     }
     self.measures = measures
 
-    // 2. Grants to owners: a named owner takes it all; otherwise the network's key splits it.
-    var grants: [OwnerID: [SchemeID: Int]] = [:]
+    // 2. Whose grant it is: a measure's one owner; else, where the network's agreement splits its
+    //    grant or egenandel by its own key, each joined member the scheme serves by that key;
+    //    else the network as a whole. Joint measures belong to their recipient, not to an owner.
+    var ownerGrants: [OwnerID: [SchemeID: Int]] = [:]
+    var networkGrants: [NetworkID: [SchemeID: Int]] = [:]
     var jointGrant: [SchemeID: Int] = [:]
-    var ownerGrant: [SchemeID: Int] = [:]
+    var networkGrant: [SchemeID: Int] = [:]
+    var payments: [PaymentKey: Int] = [:]
     let membersByNetwork = scenario.membersByNetwork()
-    // `scenario.network(_:)` searches the list; per measure that is quadratic at 10⁵ measures.
     let networks = Dictionary(scenario.networks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    for (measure, money) in zip(scenario.measures, measures) where money.grant > 0 {
-      if let owner = measure.owner {
-        grants[owner, default: [:]][measure.scheme, default: 0] += money.grant
-        ownerGrant[measure.scheme, default: 0] += money.grant
-      } else if let networkID = measure.holder.network, let network = networks[networkID] {
-        let members = membersByNetwork[networkID] ?? []
-        let parts = Apportionment.split(money.grant, weights: network.costSharing.shares(pupils: members.map(\.pupils)))
-        for (member, part) in zip(members, parts) { grants[member.id, default: [:]][measure.scheme, default: 0] += part }
-        ownerGrant[measure.scheme, default: 0] += money.grant
-      } else {
-        jointGrant[measure.scheme, default: 0] += money.grant
+    let schemes = Dictionary(scenario.schemes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    func pay(_ amount: Int, to recipient: Recipient, for purpose: Purpose, _ measure: Measure) {
+      guard amount != 0 else { return }
+      let schedule = scenario.paymentSchedule(of: measure).instalments
+      for (instalment, part) in zip(schedule, Apportionment.split(amount, weights: schedule.map(\.share))) where part != 0 {
+        payments[PaymentKey(scheme: measure.scheme, recipient: recipient, purpose: purpose, date: instalment.date), default: 0] += part
       }
     }
-    // 3. Egenandel at the scheme's rate of each owner's grant.
-    owners = scenario.owners.map { owner in
-      let byScheme = grants[owner.id] ?? [:]
-      var egenandel: [SchemeID: Int] = [:]
-      for (schemeID, grant) in byScheme {
-        let rate = scenario.scheme(schemeID)?.egenandelRate ?? 0
-        egenandel[schemeID] = Int((Double(grant) * rate).rounded(.toNearestOrAwayFromZero))
+    for (measure, money) in zip(scenario.measures, measures) {
+      for line in money.partners { pay(line.money, to: .partner(line.partner), for: .partnerHours(line.role), measure) }
+      guard money.grant > 0 else { continue }
+      guard let networkID = measure.holder.network, let network = networks[networkID], let scheme = schemes[measure.scheme] else {
+        jointGrant[measure.scheme, default: 0] += money.grant
+        pay(money.grant, to: measure.recipient ?? .forum, for: .jointMeasure(measure.id), measure)
+        continue
       }
-      return OwnerPayment(owner: owner.id, grantByScheme: byScheme, egenandelByScheme: egenandel)
+      networkGrant[measure.scheme, default: 0] += money.grant
+      let keyMembers = Self.keyMembers(of: network, in: scheme, members: membersByNetwork[networkID] ?? [])
+      let splits = !keyMembers.isEmpty && (network.splitsByOwnKey(.grant) || network.splitsByOwnKey(.egenandel))
+      var parts: [(OwnerID, Int)] = []
+      if let owner = measure.owner {
+        parts = [(owner, money.grant)]
+      } else if splits, let key = network.ownKey {
+        let weights = key.shares(sizes: keyMembers.map { $0.size(scheme.sizeMeasure) })
+        parts = Array(zip(keyMembers.map(\.id), Apportionment.split(money.grant, weights: weights)))
+      }
+      if parts.isEmpty {
+        networkGrants[networkID, default: [:]][measure.scheme, default: 0] += money.grant
+      } else {
+        for (owner, part) in parts { ownerGrants[owner, default: [:]][measure.scheme, default: 0] += part }
+      }
+      // Paid to the network's host, unless its agreement has the members paid by its key.
+      if network.splitsByOwnKey(.grant), !parts.isEmpty {
+        for (owner, part) in parts { pay(part, to: .owner(owner), for: .network(networkID), measure) }
+      } else if let host = scenario.host(of: network) {
+        pay(money.grant, to: .owner(host), for: .network(networkID), measure)
+      }
+    }
+    // 3. Egenandel: at least the scheme's rate of each payer's grant, rounded up to the krone.
+    func egenandel(_ grants: [SchemeID: Int]) -> [SchemeID: Int] {
+      grants.mapValues { _ in 0 }.merging(
+        grants.map { schemeID, grant in (schemeID, Self.egenandel(grant, rate: schemes[schemeID]?.egenandelRate ?? 0)) },
+        uniquingKeysWith: { _, new in new })
+    }
+    owners = scenario.owners.map { owner in
+      let grants = ownerGrants[owner.id] ?? [:]
+      return OwnerPayment(owner: owner.id, grantByScheme: grants, egenandelByScheme: egenandel(grants))
+    }
+    self.networks = scenario.networks.map { network in
+      let grants = networkGrants[network.id] ?? [:]
+      return NetworkPayment(network: network.id, grantByScheme: grants, egenandelByScheme: egenandel(grants))
     }
     // 4. Scheme and partner summaries, as sums of the rounded rows.
-    schemes = scenario.schemes.map { scheme in
+    self.schemes = scenario.schemes.map { scheme in
       let schemeMeasures = zip(scenario.measures, measures).filter { $0.0.scheme == scheme.id }.map(\.1)
       return SchemeMoney(
         scheme: scheme.id, frame: Int(scheme.frame.rounded(.down)),
         toPartners: schemeMeasures.flatMap(\.partners).reduce(0) { $0 + $1.money },
-        toOwners: ownerGrant[scheme.id] ?? 0, toJointMeasures: jointGrant[scheme.id] ?? 0)
+        toNetworks: networkGrant[scheme.id] ?? 0, toJointMeasures: jointGrant[scheme.id] ?? 0)
     }
     let lines = measures.flatMap(\.partners)
     partners = scenario.partners.map { partner in
@@ -132,8 +209,39 @@ public struct Settlement: Sendable, Equatable {
       }
       return PartnerMoney(partner: partner.id, hours: hours, money: money, capacity: partner.capacity)
     }
+    let schemeOrder = Dictionary(scenario.schemes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    self.payments = payments.filter { $0.value != 0 }.sorted { lhs, rhs in
+      let (a, b) = (lhs.key, rhs.key)
+      if a.scheme != b.scheme { return (schemeOrder[a.scheme] ?? 0) < (schemeOrder[b.scheme] ?? 0) }
+      if a.recipient != b.recipient { return a.recipient < b.recipient }
+      if a.purpose != b.purpose { return a.purpose < b.purpose }
+      return a.date < b.date
+    }.map { Payment(recipient: $0.key.recipient, purpose: $0.key.purpose, scheme: $0.key.scheme, date: $0.key.date, amount: $0.value) }
+  }
+
+  /// The members a network's own key splits among in `scheme`: owners that joined the network's
+  /// agreement and that the scheme serves, in ``Scenario/owners`` order.
+  public static func keyMembers(of network: Network, in scheme: Scheme, members: [SchoolOwner]) -> [SchoolOwner] {
+    members.filter { $0.joinedAgreement && $0.isServed(by: scheme) }
+  }
+
+  /// Egenandel on `grant` whole kroner at `rate`: at least the rate, so rounded up to the krone
+  /// (a product that is a whole number up to floating error stays that number).
+  public static func egenandel(_ grant: Int, rate: Double) -> Int {
+    let exact = Double(grant) * rate
+    let nearest = exact.rounded()
+    if abs(exact - nearest) < 1e-6 { return max(0, Int(nearest)) }
+    return max(0, Int(exact.rounded(.up)))
   }
 
   public func money(_ measure: MeasureID) -> MeasureMoney? { measures.first { $0.measure == measure } }
   public func payment(_ owner: OwnerID) -> OwnerPayment? { owners.first { $0.owner == owner } }
+  public func networkPayment(_ network: NetworkID) -> NetworkPayment? { networks.first { $0.network == network } }
+}
+
+private struct PaymentKey: Hashable {
+  var scheme: SchemeID
+  var recipient: Recipient
+  var purpose: Settlement.Purpose
+  var date: String
 }

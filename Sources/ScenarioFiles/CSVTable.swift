@@ -13,6 +13,8 @@ struct CSVTable {
     /// Row as a spreadsheet counts it: the header is row 1.
     var number: Int
     var cells: [String: String]
+    /// Whether the file writes decimals with a comma (`true`), a point (`false`), or cannot be told.
+    var decimalComma: Bool? = nil
   }
 
   let file: String
@@ -141,6 +143,9 @@ struct CSVTable {
         fix: "open it in a spreadsheet, check cells with quotes or line breaks, and save it again as CSV.")
       return nil
     }
+    // The file's decimal mark, from the cells that are plainly decimals, tells what 1.050 means.
+    let mark = CellValues.decimalComma(of: rows.flatMap { $0.cells.values })
+    for index in rows.indices { rows[index].decimalComma = mark }
     return CSVTable(file: file, columns: header, rows: rows, rejectedRows: rejected)
   }
 
@@ -211,7 +216,7 @@ struct RowReader {
       if required { fail(column, "the cell is empty.", fix: "write the \(unit).") }
       return nil
     }
-    guard let number = take(column, CellValues.number(value)) else { return nil }
+    guard let number = take(column, CellValues.number(value, decimalComma: row.decimalComma)) else { return nil }
     guard range.contains(number) else {
       fail(
         column, "\(value) is outside the allowed range \(format(range.lowerBound))–\(format(range.upperBound)) \(unit).",
@@ -227,7 +232,7 @@ struct RowReader {
       if required { fail(column, "the cell is empty.", fix: "write the \(unit).") }
       return nil
     }
-    guard let number = take(column, CellValues.wholeNumber(value)) else { return nil }
+    guard let number = take(column, CellValues.wholeNumber(value, decimalComma: row.decimalComma)) else { return nil }
     guard range.contains(number) else {
       fail(
         column, "\(value) is outside the allowed range \(range.lowerBound)–\(range.upperBound) \(unit).",

@@ -1,4 +1,5 @@
 import Foundation
+import GrantAllocation
 
 /// Parses the text of one cell (CSV) or scalar (YAML) the way a Norwegian spreadsheet writes it.
 enum CellValues {
@@ -13,8 +14,15 @@ enum CellValues {
   private static let identifierCharacters = CharacterSet.letters.union(.decimalDigits).union(CharacterSet(charactersIn: "-_"))
 
   /// A decimal number: point or comma as decimal mark, spaces (also no-break) as thousand separators.
-  static func number(_ text: String) -> Result<Double, Failure> {
+  ///
+  /// - Parameter decimalComma: whether the file writes decimals with a comma (`true`), a point
+  ///   (`false`), or cannot be told (`nil`). In a file with decimal comma, points are thousand
+  ///   separators (`1.050` is 1 050, `1.500.000` is 1 500 000); where it cannot be told, a lone
+  ///   `x.yyy` (1–3 digits, not starting with 0, a point, three digits) could be either, and is an
+  ///   error that asks which.
+  static func number(_ text: String, decimalComma: Bool? = nil) -> Result<Double, Failure> {
     let trimmed = Blanks.trimmed(text)
+    if let grouped = thousandPoints(trimmed, decimalComma: decimalComma) { return grouped }
     // Most cells are plain ASCII numbers: read them without the Foundation calls below (the same
     // checks, for the characters that can occur here).
     if let plain = plainNumber(trimmed) { return plain }
@@ -45,6 +53,60 @@ enum CellValues {
     return .success(value)
   }
 
+  /// Points as thousand separators (`1.050`, `1.500.000`, `1.050,5`), or the question which a lone
+  /// `1.050` means; `nil` for text without such a point, which the other rules read.
+  private static func thousandPoints(_ text: String, decimalComma: Bool?) -> Result<Double, Failure>? {
+    guard text.contains(".") else { return nil }
+    var body = Substring(text)
+    let negative = body.hasPrefix("-") || body.hasPrefix("−")
+    if negative { body = body.dropFirst() }
+    let parts = body.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+    let groups = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+    let digits = { (part: Substring) in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
+    guard groups.count >= 2, groups.allSatisfy(digits), (1...3).contains(groups[0].count), groups[0].first != "0",
+      groups.dropFirst().allSatisfy({ $0.count == 3 }), parts.count == 1 || digits(parts[1])
+    else { return nil }
+    // A lone x.yyy without a decimal comma after it: a thousand point only in a decimal-comma file.
+    if groups.count == 2 && parts.count == 1 {
+      switch decimalComma {
+      case false?: return nil
+      case nil:
+        let thousands = groups.joined()
+        let decimal = "\(groups[0]),\(groups[1])"
+        return .failure(
+          Failure(
+            problem: "\"\(text)\" could be \(thousands) (a thousand point) or \(decimal) (a decimal point).",
+            fix: "write \(thousands) or \(groups[0]) \(groups[1]) for \(thousands), or \(decimal) for the decimal."))
+      case true?: break
+      }
+    }
+    let whole = groups.joined()
+    guard let value = Double(whole + (parts.count == 2 ? "." + parts[1] : "")) else { return nil }
+    return .success(negative ? -value : value)
+  }
+
+  /// Whether the cells of a file write decimals with a comma (`true`) or a point (`false`): the
+  /// marks of the cells that are plainly decimals (`0,5`, `24,5`; `0.5`, `1.25`); `nil` when the
+  /// file has none of either, or both.
+  static func decimalComma(of cells: [String]) -> Bool? {
+    var comma = false
+    var point = false
+    for cell in cells {
+      let text = cell.filter { $0 != " " && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+      guard text.count >= 3, text.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." || $0 == "-" }) else { continue }
+      let commas = text.filter { $0 == "," }.count
+      let points = text.filter { $0 == "." }.count
+      guard commas + points == 1, let mark = text.firstIndex(where: { $0 == "," || $0 == "." }) else { continue }
+      let before = text[..<mark].filter(\.isNumber)
+      let after = text[text.index(after: mark)...]
+      guard !before.isEmpty, !after.isEmpty, after.allSatisfy(\.isNumber) else { continue }
+      // 1.050 and 1,050 could be either; only other decimals tell.
+      if after.count == 3 && before.first != "0" && before.count <= 3 { continue }
+      if text[mark] == "," { comma = true } else { point = true }
+    }
+    return comma == point ? nil : comma
+  }
+
   /// `number` for text of ASCII digits, signs, exponent marks and at most one decimal mark; `nil`
   /// for any other text (spaces, units, words), which takes the general path.
   private static func plainNumber(_ trimmed: String) -> Result<Double, Failure>? {
@@ -65,8 +127,8 @@ enum CellValues {
   }
 
   /// A whole number (`12`, `1 200`; `12,0` is accepted, `12,5` is not).
-  static func wholeNumber(_ text: String) -> Result<Int, Failure> {
-    switch number(text) {
+  static func wholeNumber(_ text: String, decimalComma: Bool? = nil) -> Result<Int, Failure> {
+    switch number(text, decimalComma: decimalComma) {
     case .failure(let failure): return .failure(failure)
     case .success(let value):
       guard value.rounded() == value, abs(value) < 1e15 else {
@@ -118,5 +180,66 @@ enum CellValues {
           fix: "use 1–64 letters, digits, - and _ without spaces, e.g. sv-lesing."))
     }
     return .success(trimmed)
+  }
+}
+
+extension CellValues {
+  /// A calendar date `YYYY-MM-DD`.
+  static func date(_ text: String) -> Result<String, Failure> {
+    let trimmed = Blanks.trimmed(text)
+    let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+    let lengths = parts.map(\.count)
+    guard lengths == [4, 2, 2], let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (2000...2100).contains(year), (1...12).contains(month)
+    else {
+      return .failure(Failure(problem: "\"\(trimmed)\" is not a date.", fix: "write the date as YYYY-MM-DD, e.g. 2027-06-30."))
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    guard (1...days).contains(day) else {
+      return .failure(Failure(problem: "\"\(trimmed)\" is not a day of the calendar.", fix: "write a real date as YYYY-MM-DD."))
+    }
+    return .success(trimmed)
+  }
+
+  /// A payment schedule: dates separated by `|` (or spaces), each optionally followed by `:` and
+  /// its share (`2027-04-30:1/2|2028-04-30:1/2`); without shares the dates share equally. The
+  /// shares must add up to 1 and the dates be in order, each once.
+  static func paymentSchedule(_ text: String) -> Result<PaymentSchedule, Failure> {
+    let items = text.split { "| \t".contains($0) }.map(String.init)
+    guard !items.isEmpty else {
+      return .failure(Failure(problem: "the payment schedule is empty.", fix: "write a date, e.g. 2027-06-30, or leave it out."))
+    }
+    var instalments: [PaymentSchedule.Instalment] = []
+    var sharesGiven = 0
+    for item in items {
+      let pieces = item.split(separator: ":", maxSplits: 1).map(String.init)
+      let date: String
+      switch Self.date(pieces[0]) {
+      case .success(let value): date = value
+      case .failure(let failure): return .failure(failure)
+      }
+      var share = 1 / Double(items.count)
+      if pieces.count == 2 {
+        sharesGiven += 1
+        switch Self.share(pieces[1]) {
+        case .success(let value) where value > 0 && value <= 1: share = value
+        default:
+          return .failure(Failure(problem: "\"\(pieces[1])\" is not a share in (0, 1].", fix: "write the share as 1/2 or 0,5."))
+        }
+      }
+      if let last = instalments.last, last.date >= date {
+        return .failure(Failure(problem: "the dates are not in order, each once (\(last.date), \(date)).", fix: "list each date once, earliest first."))
+      }
+      instalments.append(PaymentSchedule.Instalment(date: date, share: share))
+    }
+    if sharesGiven != 0 && sharesGiven != items.count {
+      return .failure(Failure(problem: "only some dates have a share.", fix: "give every date its share (date:share), or none."))
+    }
+    let total = instalments.reduce(0) { $0 + $1.share }
+    guard abs(total - 1) < 1e-6 else {
+      return .failure(Failure(problem: "the shares add up to \(format(total)), not 1.", fix: "choose shares that add up to 1, e.g. 1/2 and 1/2."))
+    }
+    return .success(PaymentSchedule(instalments))
   }
 }

@@ -11,7 +11,7 @@ enum MeasuresFile {
     + [
       "cost_nok", "price_per_participant_nok", "participants", "pool_hours", "partner2_hours", "partners", "single_partner",
       "min_share", "continuing", "owner", "start", "duration_months", "broad_target_group", "individual_education", "note",
-      "first_year", "years", "may_stop",
+      "first_year", "years", "may_stop", "recipient", "payment_schedule",
     ].map { ColumnSpec(name: $0, required: false) }
 
   /// What the measures refer to.
@@ -189,12 +189,57 @@ enum MeasuresFile {
             reader.fail(
               "owner", "\(found.name) belongs to network \(found.network), not \(network).",
               fix: "name an owner in the measure's network, or leave the cell empty.")
+          } else if let scheme, !found.isServed(by: scheme) {
+            reader.fail(
+              "owner", "\(found.name) runs no \(institutionText(scheme.serves)), which \(scheme.name) is for.",
+              fix: "name an owner the scheme serves, or correct the owner's owns column in owners.csv.")
           }
         } else {
           reader.fail(
             "owner", "\"\(reader.text("owner"))\" is not an owner in owners.csv.",
             fix: "write an owner id from owners.csv, or leave the cell empty.")
         }
+      }
+    }
+    // Who receives a joint measure's grant; a network's money goes to the network's recipient.
+    var recipient: Recipient?
+    if reader.has("recipient") {
+      let text = reader.text("recipient")
+      if holder != .joint {
+        reader.fail(
+          "recipient", "only a joint measure (felles) names its recipient; a network's grant is paid to the network (its host).",
+          fix: "leave the cell empty, or set the network's host in scenario.yaml.")
+      } else if text.lowercased() == Recipient.forumID {
+        recipient = .forum
+      } else {
+        let ownerMatch = context.owners[OwnerID(text)]
+        let partnerMatch = context.partners[PartnerID(text)]
+        switch (ownerMatch, partnerMatch) {
+        case (.some, .some):
+          reader.fail("recipient", "\(text) is both an owner and a partner.", fix: "give the owner or the partner another id.")
+        case (let found?, nil):
+          if let scheme, !found.isServed(by: scheme) {
+            reader.fail(
+              "recipient", "\(found.name) runs no \(institutionText(scheme.serves)), which \(scheme.name) is for.",
+              fix: "name a recipient the scheme serves, a partner, or forum.")
+          }
+          recipient = .owner(found.id)
+        case (nil, let found?):
+          recipient = .partner(found.id)
+        case (nil, nil):
+          if context.ownersKnown && context.partnersKnown {
+            reader.fail(
+              "recipient", "\"\(text)\" is not an owner in owners.csv nor a partner in partners.csv.",
+              fix: "write an owner id, a partner id, or forum (the forum's own budget).")
+          }
+        }
+      }
+    }
+    var schedule: PaymentSchedule?
+    if reader.has("payment_schedule") {
+      switch CellValues.paymentSchedule(reader.text("payment_schedule")) {
+      case .success(let value): schedule = value
+      case .failure(let failure): reader.fail("payment_schedule", failure.problem, fix: failure.fix)
       }
     }
     let duration = reader.wholeNumber("duration_months", required: false, in: 1...120, unit: "months")
@@ -224,7 +269,8 @@ enum MeasuresFile {
         schoolBased: schoolBased, collective: collective, inLocalPlan: inLocalPlan, broadTargetGroup: broad,
         individualEducation: individual),
       note: reader.has("note") ? reader.text("note") : nil, firstYear: firstYear,
-      laterYears: Array(repeating: YearAmounts(stateCost: stateCost, hours: hours), count: yearCount - 1), mayStop: mayStop)
+      laterYears: Array(repeating: YearAmounts(stateCost: stateCost, hours: hours), count: yearCount - 1), mayStop: mayStop,
+      recipient: recipient ?? (holder == .joint ? .forum : nil), paymentSchedule: schedule)
     if continuing, !measure.failedCriteria(under: scheme).isEmpty {
       reader.fail(
         "continuing",
@@ -233,6 +279,11 @@ enum MeasuresFile {
       return nil
     }
     return measure
+  }
+
+  /// "schools", "kindergartens" or "schools or kindergartens", for messages.
+  static func institutionText(_ institutions: Set<Institution>) -> String {
+    institutions.sorted().map { $0 == .schools ? "schools" : "kindergartens" }.joined(separator: " or ")
   }
 
   /// Per list (network and scheme) the ranks must be 1, 2, 3 … without gaps or repeats.

@@ -8,8 +8,28 @@ enum OwnersFile {
     ColumnSpec(name: "id", required: true), ColumnSpec(name: "name", required: true),
     ColumnSpec(name: "network", required: true), ColumnSpec(name: "kind", required: true),
     ColumnSpec(name: "pupils", required: true), ColumnSpec(name: "teacher_fte", required: false),
-    ColumnSpec(name: "kindergarten_staff", required: false),
+    ColumnSpec(name: "kindergarten_staff", required: false), ColumnSpec(name: "kindergarten_children", required: false),
+    ColumnSpec(name: "owns", required: false), ColumnSpec(name: "joined_agreement", required: false),
   ]
+
+  /// The words `owns` takes, in bokmål and English.
+  static let institutionWords: [String: Set<Institution>] = [
+    "skoler": [.schools], "skole": [.schools], "schools": [.schools],
+    "barnehager": [.kindergartens], "barnehage": [.kindergartens], "kindergartens": [.kindergartens],
+    "begge": [.schools, .kindergartens], "both": [.schools, .kindergartens],
+  ]
+
+  /// `owns`: `skoler`, `barnehager` or `begge` (or a list of the first two).
+  static func institutions(_ text: String) -> Set<Institution>? {
+    let words = CellValues.list(text.lowercased())
+    guard !words.isEmpty else { return nil }
+    var result: Set<Institution> = []
+    for word in words {
+      guard let found = institutionWords[word] else { return nil }
+      result.formUnion(found)
+    }
+    return result
+  }
 
   static func read(_ table: CSVTable, networks: Set<NetworkID>, log: inout IssueLog) -> [SchoolOwner] {
     var owners: [SchoolOwner] = []
@@ -23,6 +43,17 @@ enum OwnersFile {
       let pupils = reader.wholeNumber("pupils", required: true, in: 0...10_000_000, unit: "pupils")
       let teachers = reader.number("teacher_fte", required: false, in: 0...1_000_000, unit: "FTE")
       let staff = reader.wholeNumber("kindergarten_staff", required: false, in: 0...1_000_000, unit: "staff")
+      let children = reader.wholeNumber("kindergarten_children", required: false, in: 0...10_000_000, unit: "children")
+      var owns: Set<Institution>?
+      if reader.has("owns") {
+        owns = institutions(reader.text("owns"))
+        if owns == nil {
+          reader.fail(
+            "owns", "\"\(reader.text("owns"))\" does not say what the owner runs.",
+            fix: "write skoler, barnehager or begge (schools, kindergartens or both).")
+        }
+      }
+      let joined = reader.has("joined_agreement") ? reader.yesNo("joined_agreement", default: nil) : nil
       if let network, !networks.contains(NetworkID(network)) {
         reader.fail(
           "network", "\"\(network)\" is not a network in scenario.yaml.",
@@ -39,8 +70,8 @@ enum OwnersFile {
       guard reader.log.isEmpty, let id, let name, let network, let kind, let pupils else { continue }
       owners.append(
         SchoolOwner(
-          id: OwnerID(id), name: name, network: NetworkID(network), kind: kind, pupils: pupils, teacherFTE: teachers,
-          kindergartenStaff: staff))
+          id: OwnerID(id), name: name, network: NetworkID(network), kind: kind, owns: owns, pupils: pupils, teacherFTE: teachers,
+          kindergartenChildren: children, kindergartenStaff: staff, joinedAgreement: joined))
     }
     return owners
   }

@@ -114,6 +114,9 @@ public enum ScenarioLoader {
         partnersKnown: partnerTable != nil && partnerLog.isEmpty, ownersKnown: ownerTable != nil && ownerLog.isEmpty)
       measures = MeasuresFile.read(measureTable, context: context, log: &log)
     }
+    if let settings, ownerTable != nil, ownerLog.isEmpty, measureTable != nil {
+      checkRecipients(settings: settings, owners: owners, measures: measures, log: &log)
+    }
     var horizon: Horizon?
     if let settings, let measureTable, log.isEmpty {
       var rows: [MeasureID: Int] = [:]
@@ -130,6 +133,35 @@ public enum ScenarioLoader {
       partners: partners, networks: settings.networks, owners: owners, measures: measures, policy: settings.policy,
       solver: settings.solver)
     scenario.horizon = horizon
+    scenario.paymentSchedule = settings.paymentSchedule
     return scenario
+  }
+
+  /// Every network's host is one of its members, and every network's measures in a scheme have
+  /// an owner in the network that the scheme serves (Rekom money only to kindergarten owners).
+  static func checkRecipients(settings: ScenarioSettings, owners: [SchoolOwner], measures: [Measure], log: inout IssueLog) {
+    let members = Dictionary(grouping: owners, by: \.network)
+    for network in settings.networks {
+      guard let host = network.host else { continue }
+      if !(members[network.id] ?? []).contains(where: { $0.id == host }) {
+        log.add(
+          ScenarioSettingsFile.fileName, row: settings.networkLines[network.id], "networks.host",
+          "the host \(host) of network \(network.id) is not one of its owners in owners.csv.",
+          fix: "write the id of the member that receives the network's money (vertskommune): "
+            + (members[network.id] ?? []).map(\.id.rawValue).joined(separator: ", ") + ".")
+      }
+    }
+    let schemes = Dictionary(uniqueKeysWithValues: settings.schemes.map { ($0.id, $0) })
+    var reported = Set<ListKey>()
+    for measure in measures {
+      guard let network = measure.holder.network, let scheme = schemes[measure.scheme] else { continue }
+      let key = ListKey(holder: measure.holder, scheme: scheme.id)
+      guard !reported.contains(key), !(members[network] ?? []).contains(where: { $0.isServed(by: scheme) }) else { continue }
+      reported.insert(key)
+      log.add(
+        OwnersFile.fileName, row: nil, "owns",
+        "network \(network) has measures in \(scheme.id), but none of its owners runs \(MeasuresFile.institutionText(scheme.serves)), which \(scheme.name) is for.",
+        fix: "write in owners.csv's owns column what the network's owners run (skoler, barnehager, begge), or move the measures.")
+    }
   }
 }

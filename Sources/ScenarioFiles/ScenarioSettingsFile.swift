@@ -15,6 +15,8 @@ struct ScenarioSettings {
   var solver: SolverSettings
   /// The `horizon:` section (a multi-year plan), when given.
   var horizon: HorizonSettings?
+  /// The scenario's payment dates, when given (else one payment at the end of June).
+  var paymentSchedule: PaymentSchedule?
 }
 
 /// Reads `scenario.yaml`.
@@ -39,7 +41,7 @@ enum ScenarioSettingsFile {
   private static func read(_ document: Node, _ reader: inout YAMLReader) -> ScenarioSettings? {
     guard
       let top = reader.mapping(
-        document, "", allowed: ["year", "county", "title", "note", "schemes", "networks", "policy", "solver", "horizon"],
+        document, "", allowed: ["year", "county", "title", "note", "schemes", "networks", "policy", "solver", "horizon", "payment_schedule"],
         required: ["year", "county", "schemes", "networks", "policy"])
     else { return nil }
     let year = reader.wholeNumber(top["year"], "year", in: 2000...2100)
@@ -51,11 +53,13 @@ enum ScenarioSettingsFile {
     let policy = readPolicy(top["policy"], &reader)
     let solver = readSolver(top["solver"], &reader)
     let horizon = top["horizon"].flatMap { node in year.flatMap { HorizonSettings.read(node, firstYear: $0, schemes: schemes, &reader) } }
+    let schedule = top["payment_schedule"].map { readSchedule($0, "payment_schedule", &reader) }
     guard let year, let county, let schemes, let networks, let policy, let solver else { return nil }
     if top["horizon"] != nil && horizon == nil { return nil }
+    if let schedule, schedule == nil { return nil }
     return ScenarioSettings(
       year: year, county: county, title: title, note: note, schemes: schemes, networks: networks, networkLines: lines,
-      policy: policy, solver: solver, horizon: horizon)
+      policy: policy, solver: solver, horizon: horizon, paymentSchedule: schedule ?? nil)
   }
 
   private static func readSchemes(_ node: Node?, _ reader: inout YAMLReader) -> [Scheme]? {
@@ -67,7 +71,11 @@ enum ScenarioSettingsFile {
       let path = "schemes[\(position + 1)]"
       guard
         let entry = reader.mapping(
-          item, path, allowed: ["id", "name", "frame_nok", "egenandel_rate", "partner_kinds", "requires_broad_target_group"],
+          item, path,
+          allowed: [
+            "id", "name", "frame_nok", "egenandel_rate", "partner_kinds", "requires_broad_target_group", "serves", "size_measure",
+            "payment_schedule",
+          ],
           required: ["id", "name", "frame_nok", "egenandel_rate", "partner_kinds"])
       else { ok = false; continue }
       let id = reader.identifier(entry["id"], "\(path).id")
@@ -104,10 +112,32 @@ enum ScenarioSettingsFile {
         reader.fail(entry["id"], "\(path).id", "the scheme id \(id) is used twice.", fix: "give every scheme its own id.")
         ok = false
       }
-      guard let id, let name, let frame, let rate, let broad, let kinds, !kinds.isEmpty else { ok = false; continue }
+      var serves: Set<Institution>? = [.schools, .kindergartens]
+      if let node = entry["serves"] {
+        serves = reader.text(node, "\(path).serves").flatMap(OwnersFile.institutions)
+        if serves == nil {
+          reader.fail(node, "\(path).serves", "the scheme does not say whose owners it serves.", fix: "write skoler, barnehager or begge.")
+        }
+      }
+      var sizeMeasure: SizeMeasure? = .pupils
+      if let node = entry["size_measure"] {
+        let text = reader.text(node, "\(path).size_measure")
+        sizeMeasure = text.flatMap { SizeMeasure(rawValue: $0.lowercased()) }
+        if text != nil && sizeMeasure == nil {
+          reader.fail(
+            node, "\(path).size_measure", "\"\(text!)\" is not a size measure.",
+            fix: "write one of: \(SizeMeasure.allCases.map(\.rawValue).joined(separator: ", ")) (owners.csv's columns).")
+        }
+      }
+      let schedule = entry["payment_schedule"].map { readSchedule($0, "\(path).payment_schedule", &reader) }
+      if let schedule, schedule == nil { ok = false }
+      guard let id, let name, let frame, let rate, let broad, let kinds, !kinds.isEmpty, let serves, let sizeMeasure else {
+        ok = false; continue
+      }
       schemes.append(
         Scheme(
-          id: SchemeID(id), name: name, frame: frame, egenandelRate: rate, partnerKinds: kinds, requiresBroadTargetGroup: broad))
+          id: SchemeID(id), name: name, frame: frame, egenandelRate: rate, partnerKinds: kinds, requiresBroadTargetGroup: broad,
+          serves: serves, sizeMeasure: sizeMeasure, paymentSchedule: schedule ?? nil))
     }
     return ok ? schemes : nil
   }
@@ -120,14 +150,23 @@ enum ScenarioSettingsFile {
     var ok = !items.isEmpty
     for (position, item) in items.enumerated() {
       let path = "networks[\(position + 1)]"
-      guard let entry = reader.mapping(item, path, allowed: ["id", "name", "cost_sharing"], required: ["id", "name"]) else {
+      guard let entry = reader.mapping(item, path, allowed: ["id", "name", "host", "cost_sharing"], required: ["id", "name"]) else {
         ok = false; continue
       }
       let id = reader.identifier(entry["id"], "\(path).id")
       let name = reader.text(entry["name"], "\(path).name")
-      var key: CostSharingKey? = CostSharingKey(equal: 1.0 / 3.0, pupils: 2.0 / 3.0)
+      let host = entry["host"].map { reader.identifier($0, "\(path).host") }
+      if let host, host == nil { ok = false }
+      // The network's own key is used only where its agreement says what it splits (default: the egenandel).
+      var key: CostSharingKey?
+      var uses: Set<OwnKeyUse>? = []
       if let sharing = entry["cost_sharing"] {
-        key = readKey(sharing, "\(path).cost_sharing", defaults: (1.0 / 3.0, 2.0 / 3.0), &reader)
+        key = readKey(sharing, "\(path).cost_sharing", defaults: (1.0 / 3.0, 2.0 / 3.0), extra: ["splits"], &reader)
+        if key == nil { ok = false }
+        uses = [.egenandel]
+        if let splits = sharing.mapping?["splits"] {
+          uses = readUses(splits, "\(path).cost_sharing.splits", &reader)
+        }
       }
       if let id, id.lowercased() == MeasureHolder.jointID {
         reader.fail(
@@ -139,27 +178,81 @@ enum ScenarioSettingsFile {
         reader.fail(entry["id"], "\(path).id", "the network id \(id) is used twice.", fix: "give every network its own id.")
         ok = false
       }
-      guard let id, let name, let key else { ok = false; continue }
-      networks.append(Network(id: NetworkID(id), name: name, costSharing: key))
+      guard let id, let name, let uses else { ok = false; continue }
+      networks.append(Network(id: NetworkID(id), name: name, host: (host ?? nil).map(OwnerID.init), ownKey: key, ownKeyUses: uses))
       lines[NetworkID(id)] = reader.line(item)
     }
     return (ok ? networks : nil, lines)
   }
 
-  /// A key `{equal, pupils}` whose parts are shares summing to 1.
-  private static func readKey(
-    _ node: Node, _ path: String, defaults: (Double, Double)?, _ reader: inout YAMLReader
-  ) -> CostSharingKey? {
-    guard let entry = reader.mapping(node, path, allowed: ["equal", "pupils"], required: defaults == nil ? ["equal", "pupils"] : []) else {
+  /// What a network's own key splits: `grant` (tilskudd) and/or `egenandel`.
+  private static func readUses(_ node: Node, _ path: String, _ reader: inout YAMLReader) -> Set<OwnKeyUse>? {
+    let words: [String]
+    if let items = node.sequence {
+      words = items.compactMap { $0.scalar?.string.lowercased() }
+    } else {
+      words = CellValues.list(reader.text(node, path)?.lowercased() ?? "")
+    }
+    var uses: Set<OwnKeyUse> = []
+    for word in words {
+      switch word {
+      case "grant", "tilskudd", "tilskot": uses.insert(.grant)
+      case "egenandel": uses.insert(.egenandel)
+      default:
+        reader.fail(node, path, "\"\(word)\" is not something a network's key can split.", fix: "write [egenandel], [grant] or [grant, egenandel].")
+        return nil
+      }
+    }
+    return uses
+  }
+
+  /// A payment schedule: dates, each optionally with its share (`2027-06-30`, or
+  /// `[2027-04-30: 1/2, 2028-04-30: 1/2]` written as `2027-04-30:1/2 | 2028-04-30:1/2`).
+  static func readSchedule(_ node: Node, _ path: String, _ reader: inout YAMLReader) -> PaymentSchedule? {
+    let text: String
+    if let items = node.sequence {
+      text = items.compactMap { $0.scalar?.string }.joined(separator: "|")
+    } else if let value = reader.text(node, path) {
+      text = value
+    } else {
       return nil
     }
+    switch CellValues.paymentSchedule(text) {
+    case .success(let schedule): return schedule
+    case .failure(let failure):
+      reader.fail(node, path, failure.problem, fix: failure.fix)
+      return nil
+    }
+  }
+
+  /// A key `{equal, pupils}` (or `{equal, size}`) whose parts are shares summing to 1.
+  private static func readKey(
+    _ node: Node, _ path: String, defaults: (Double, Double)?, extra: [String] = [], _ reader: inout YAMLReader
+  ) -> CostSharingKey? {
+    guard
+      let entry = reader.mapping(
+        node, path, allowed: ["equal", "pupils", "size"] + extra, required: defaults == nil ? ["equal"] : [])
+    else {
+      return nil
+    }
+    if entry["pupils"] != nil && entry["size"] != nil {
+      reader.fail(node, path, "both pupils and size are given.", fix: "keep one of them (size is the newer name for the same part).")
+      return nil
+    }
+    if defaults == nil && entry["pupils"] == nil && entry["size"] == nil {
+      reader.fail(node, "\(path).size", "required key is missing.", fix: "add `size:` (the part split by size).")
+      return nil
+    }
+    let sizeNode = entry["size"] ?? entry["pupils"]
+    let sizeName = entry["size"] != nil ? "size" : "pupils"
+    let sizePath = "\(path).\(sizeName)"
     let equal = entry["equal"].map { reader.share($0, "\(path).equal") } ?? defaults.map { Optional($0.0) } ?? nil
-    let pupils = entry["pupils"].map { reader.share($0, "\(path).pupils") } ?? defaults.map { Optional($0.1) } ?? nil
+    let pupils = sizeNode.map { reader.share($0, sizePath) } ?? defaults.map { Optional($0.1) } ?? nil
     guard let equal, let pupils else { return nil }
     guard abs(equal + pupils - 1) < 1e-6 else {
       reader.fail(
-        node, path, "equal (\(format(equal))) and pupils (\(format(pupils))) add up to \(format(equal + pupils)), not 1.",
-        fix: "choose parts that add up to 1, e.g. equal: 1/3 and pupils: 2/3.")
+        node, path, "equal (\(format(equal))) and \(sizeName) (\(format(pupils))) add up to \(format(equal + pupils)), not 1.",
+        fix: "choose parts that add up to 1, e.g. equal: 1/3 and \(sizeName): 2/3.")
       return nil
     }
     return CostSharingKey(equal: equal, pupils: pupils)

@@ -12,7 +12,10 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
     case frame
     case money
     case egenandel
-    case instalments
+    /// A scheme's payments do not add up to what it allocates, or a payment has no date.
+    case payments
+    /// Money reaches an owner the scheme does not serve.
+    case recipient
     case reportTotal
     /// A multi-year measure's years do not hang together (a later year without the earlier, a
     /// changed share or partner).

@@ -36,7 +36,7 @@ struct ServeTests {
     let allocation = try server.get("/s/trondelag")
     #expect(allocation.status == 200)
     #expect(allocation.body.contains("Felles årlig innstilling"))
-    #expect(allocation.body.components(separatedBy: "<svg").count - 1 == 3)  // the three charts of innstilling.html
+    #expect(allocation.body.components(separatedBy: "<svg").count - 1 == 5)  // the five charts of innstilling.html (networks per scheme)
     #expect(allocation.body.contains("/s/trondelag/measure/sv-dekom-3?lang=nb"))
 
     let english = try server.get("/s/trondelag?lang=en")

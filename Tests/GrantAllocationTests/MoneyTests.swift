@@ -32,11 +32,19 @@ struct MoneyTests {
     #expect(parts.reduce(0, +) == total)
   }
 
-  @Test("two instalments add up to the krone", arguments: [0, 1, 2, 99_999, 100_000])
-  func instalments(amount: Int) {
-    let (first, second) = Apportionment.instalments(amount)
-    #expect(first + second == amount)
-    #expect(first - second == amount % 2)
+  @Test("egenandel is at least the rate: rounded up to the krone, exact products kept")
+  func egenandelRoundsUp() {
+    // 30 % of 1 001 kr is 300,3 kr: 301 kr, never 300 (below the rate).
+    #expect(Settlement.egenandel(1_001, rate: 0.3) == 301)
+    // 30 % of 100 kr is 30 kr, although 100 × 0.3 is 30.000000000000004 in floating point.
+    #expect(Settlement.egenandel(100, rate: 0.3) == 30)
+    #expect(Settlement.egenandel(0, rate: 0.3) == 0)
+    #expect(Settlement.egenandel(1_234_567, rate: 0) == 0)
+    for grant in stride(from: 0, through: 100_000, by: 997) {
+      let charged = Settlement.egenandel(grant, rate: 0.3)
+      #expect(Double(charged) >= Double(grant) * 0.3 - 1e-9)
+      #expect(Double(charged) < Double(grant) * 0.3 + 1)
+    }
   }
 }
 

@@ -17,7 +17,8 @@ struct ReportTests {
     builder.measure("b1", network: "b", rank: 1, cost: 250_000.5, hours: 90, partners: ["ntnu"])
     builder.measure("j1", network: nil, rank: 1, cost: 123_456.78, partners: ["uh"])
     builder.scenario.owners.append(
-      SchoolOwner(id: OwnerID("a-2"), name: "Åfjord | Bø", network: NetworkID("a"), kind: .privat, pupils: 333))
+      SchoolOwner(
+        id: OwnerID("a-2"), name: "Åfjord | Bø", network: NetworkID("a"), kind: .privat, pupils: 333, joinedAgreement: true))
     return Allocator(solver: GLPKSolver()).allocate(builder.scenario)
   }
 
@@ -45,7 +46,7 @@ struct ReportTests {
     #expect(table.rendered == "| a | b |\n|---|---:|\n| x \\| y | line break |")
   }
 
-  @Test("money adds up to the krone: schemes, measures, owners, instalments")
+  @Test("money adds up to the krone: schemes, measures, owners, payments")
   func totalsAddUp() throws {
     let result = Self.solved()
     #expect(result.hasAllocation)
@@ -54,12 +55,14 @@ struct ReportTests {
     // The scheme's total is the sum of its measure rows, and within the frame.
     #expect(scheme.allocated == settlement.measures.reduce(0) { $0 + $1.total })
     #expect(scheme.allocated <= scheme.frame)
-    // Owners receive exactly the networks' grants; instalments add up.
-    #expect(settlement.owners.reduce(0) { $0 + $1.grant } == scheme.toOwners)
+    // Owners and networks hold exactly the networks' grants; egenandel is the rate, rounded up.
+    #expect(
+      settlement.owners.reduce(0) { $0 + $1.grant } + settlement.networks.reduce(0) { $0 + $1.grant } == scheme.toNetworks)
     for payment in settlement.owners {
-      #expect(payment.firstInstalment + payment.secondInstalment == payment.grant)
-      #expect(payment.egenandel == Int((Double(payment.grant) * 0.3).rounded()))
+      #expect(payment.egenandel == Int((Double(payment.grant) * 0.3 - 1e-9).rounded(.up)))
     }
+    // Every krone allocated is paid to someone on a date.
+    #expect(settlement.payments.reduce(0) { $0 + $1.amount } == scheme.allocated)
     // Partners' money is the measures' partner lines.
     #expect(settlement.partners.reduce(0) { $0 + $1.total } == scheme.toPartners)
     // Each rounded amount is within a krone of the exact one.
@@ -75,14 +78,15 @@ struct ReportTests {
     let nb = InnstillingMarkdown(ReportInput(result: result, language: .nb, provenance: provenance)).render()
     for heading in [
       "# Felles årlig innstilling 2027 – Test", "## 1. Sammendrag", "## 2. Prioriterte tiltak", "### Fellestiltak",
-      "## 3. Utviklingspartnere", "## 4. Skoleeiere", "## 5. Kriterier", "## 6. Om beregningen",
+      "## 3. Utviklingspartnere", "## 4. Utbetalinger og egenandel", "### Utbetalinger", "### Egenandel", "## 5. Kriterier",
+      "## 6. Om beregningen",
     ] {
       #expect(nb.contains(heading), "missing \(heading)")
     }
     #expect(nb.contains("Åfjord \\| Bø"))
     let en = InnstillingMarkdown(ReportInput(result: result, language: .en, provenance: provenance)).render()
     #expect(en.contains("# Joint annual recommendation 2027 – Test"))
-    #expect(en.contains("## 4. School owners"))
+    #expect(en.contains("## 4. Payments and own contribution"))
     #expect(!en.contains("innvilget"))
   }
 

@@ -37,9 +37,15 @@ struct LoaderTests {
     #expect(lesing.stateCost == 300_000)
     #expect(lesing.minimumShare == 0.5)
     #expect(lesing.hours(.pool) == 20)
-    // The default cost-sharing key is the Orkdal/Øy agreement's.
-    #expect(scenario.networks[0].costSharing == CostSharingKey(equal: 1.0 / 3, pupils: 2.0 / 3))
-    #expect(scenario.networks[1].costSharing == CostSharingKey(equal: 0.5, pupils: 0.5))
+    // A network without `cost_sharing` has no own key; one with it splits its egenandel by it.
+    #expect(scenario.networks[0].ownKey == nil)
+    #expect(scenario.networks[0].ownKeyUses.isEmpty)
+    #expect(scenario.networks[1].ownKey == CostSharingKey(equal: 0.5, pupils: 0.5))
+    #expect(scenario.networks[1].ownKeyUses == [.egenandel])
+    // Old owners.csv without `owns`: a municipality runs schools and kindergartens.
+    #expect(scenario.owners.first?.owns == [.schools, .kindergartens])
+    // One payment at the end of June unless the data say otherwise.
+    #expect(scenario.paymentSchedule(of: lesing) == .endOfJune(2027))
   }
 
   @Test("the solver settings load, the relative MIP gap among them (default 0: proven optimal)")
@@ -127,7 +133,7 @@ struct LoaderTests {
       ("measures.csv", "n2;nord;dekom;2", "n2;nord;dekom;1", "measures.csv:3:rank", "used twice"),
       ("measures.csv", ";ntnu;0,5;", ";ntnu;0;", "measures.csv:2:min_share", "not in (0, 1]"),
       ("measures.csv", ";ntnu;0,5;", ";uio;0,5;", "measures.csv:2:partners", "not a partner"),
-      ("measures.csv", "300 000", "1.500.000", "measures.csv:2:cost_nok", "thousand separator"),
+      ("measures.csv", "300 000", "1,500,000", "measures.csv:2:cost_nok", "thousand separator"),
       ("measures.csv", "300 000", "300 000 kr", "measures.csv:2:cost_nok", "unit"),
       ("measures.csv", "300 000", "inf", "measures.csv:2:cost_nok", "not a number"),
       ("measures.csv", "300 000", "1e13", "measures.csv:2:cost_nok", "outside the allowed range"),
@@ -201,7 +207,7 @@ struct LoaderTests {
       n1;nord;dekom;1;A;100;ntnu;ja;nei;ja;ja
 
       """)
-    #expect(issues(second).contains { $0.field == "continuing" && $0.problem.contains("schoolBased") })
+    #expect(issues(second).contains { $0.field == "continuing" && $0.problem.contains("school_based must be ja") })
   }
 
   @Test("anchors and aliases are refused before composing; & and * inside text are fine")
@@ -225,5 +231,72 @@ struct LoaderTests {
   func issueText() {
     let issue = ScenarioIssue(file: "measures.csv", row: 7, field: "rank", problem: "\"to\" is not a whole number.", fix: "write 2.")
     #expect(issue.description == "measures.csv:7: column 'rank': \"to\" is not a whole number. Fix: write 2.")
+  }
+
+  @Test("owners say what they run and their sizes; schemes say whom they serve, by which size, and when they pay")
+  func recipientsAndSizes() throws {
+    let folder = try ScenarioFolder()
+    try folder.write(
+      "owners.csv",
+      "id;name;network;kind;pupils;kindergarten_children;owns;joined_agreement\n"
+        + "å;Åfjord;nord;kommune;1000;400;begge;ja\nb;Bø;nord;privat;3000;;skoler;ja\nc;Cø;sor;kommune;2000;900;barnehager;\n")
+    try folder.edit(
+      "scenario.yaml", replacing: "    partner_kinds: [uh]\n",
+      with: "    partner_kinds: [uh]\n    serves: skoler\n    size_measure: pupils\n    payment_schedule: 2027-04-30:1/2 | 2028-04-30:1/2\n")
+    try folder.edit("scenario.yaml", replacing: "  - id: nord\n", with: "  - id: nord\n    host: b\n")
+    try folder.edit(
+      "scenario.yaml", replacing: "cost_sharing: {equal: 0.5, pupils: 0.5}",
+      with: "cost_sharing: {equal: 0.5, size: 0.5, splits: [grant, egenandel]}")
+    // Cø runs only kindergartens, so Sørnettet's Dekom measures would reach no owner it serves.
+    let refused = issues(try ScenarioFolder(copying: folder.url))
+    #expect(refused.contains { $0.file == "owners.csv" && $0.field == "owns" && $0.problem.contains("network sor has measures in dekom") })
+    try folder.edit("owners.csv", replacing: "c;Cø;sor;kommune;2000;900;barnehager;", with: "c;Cø;sor;kommune;2000;900;begge;")
+    let scenario = try load(folder)
+    #expect(scenario.owners.map(\.owns) == [[.schools, .kindergartens], [.schools], [.schools, .kindergartens]])
+    #expect(scenario.owners.map(\.joinedAgreement) == [true, true, true])
+    #expect(scenario.owners[0].kindergartenChildren == 400)
+    #expect(scenario.schemes[0].serves == [.schools])
+    #expect(scenario.networks[0].host == OwnerID("b"))
+    #expect(scenario.networks[1].ownKeyUses == [.grant, .egenandel])
+    #expect(
+      scenario.schemes[0].paymentSchedule
+        == PaymentSchedule([.init(date: "2027-04-30", share: 0.5), .init(date: "2028-04-30", share: 0.5)]))
+  }
+
+  @Test("a host outside the network, a joint measure's unknown recipient, a bad date and a school owner on a kindergarten measure are errors")
+  func recipientErrors() throws {
+    let folder = try ScenarioFolder()
+    try folder.edit("scenario.yaml", replacing: "  - id: nord\n", with: "  - id: nord\n    host: c\n")
+    try folder.edit("scenario.yaml", replacing: "    partner_kinds: [uh]\n", with: "    partner_kinds: [uh]\n    serves: barnehager\n")
+    try folder.write("owners.csv", "id;name;network;kind;pupils;owns\nå;Åfjord;nord;kommune;1000;\nb;Bø;nord;privat;3000;skoler\nc;Cø;sor;kommune;2000;\n")
+    try folder.edit("measures.csv", replacing: "in_local_plan\n", with: "in_local_plan;owner;recipient;payment_schedule\n")
+    try folder.edit("measures.csv", replacing: "n2;nord;dekom;2;Regning;200 000;10;100;ntnu;1;ja;ja;ja", with: "n2;nord;dekom;2;Regning;200 000;10;100;ntnu;1;ja;ja;ja;b;;2027-02-30")
+    try folder.edit("measures.csv", replacing: "s2;sor;dekom;2;Videreutdanning;100 000;0;0;ntnu;1;nei;ja;ja", with: "f1;felles;dekom;1;Felles;100 000;0;0;ntnu;1;ja;ja;ja;;ukjent;")
+    let found = issues(folder).map { "\($0.file):\($0.row.map(String.init) ?? "-"):\($0.field ?? "-")" }
+    #expect(found.contains("scenario.yaml:11:networks.host"))
+    #expect(found.contains("measures.csv:3:owner"))
+    #expect(found.contains("measures.csv:3:payment_schedule"))
+    #expect(found.contains("measures.csv:5:recipient"))
+  }
+
+  @Test("an hourly price 1.050 is 1 050 kr in a file with decimal comma, a question in a file without decimals, and absurd prices are warned of")
+  func hourlyPrices() throws {
+    let folder = try ScenarioFolder()
+    try folder.write(
+      "partners.csv",
+      "id;name;kind;pool_hours;pool_price_nok;partner2_hours;partner2_price_nok\nntnu;NTNU;uh;100,5;1.050;300;1.150\n")
+    let scenario = try load(try ScenarioFolder(copying: folder.url))
+    #expect(scenario.partners[0].hourlyPrice(.pool) == 1050)
+    #expect(ScenarioWarnings.warnings(for: scenario).filter { $0.file == "partners.csv" }.isEmpty)
+    try folder.write(
+      "partners.csv", "id;name;kind;pool_hours;pool_price_nok;partner2_hours;partner2_price_nok\nntnu;NTNU;uh;100;1.050;300;1000\n")
+    let found = issues(folder)
+    #expect(found.map(\.description) == [
+      "partners.csv:2: column 'pool_price_nok': \"1.050\" could be 1050 (a thousand point) or 1,050 (a decimal point). Fix: write 1050 or 1 050 for 1050, or 1,050 for the decimal."
+    ])
+    var cheap = scenario
+    cheap.partners[0].price[.partner2] = 1.15
+    let warnings = ScenarioWarnings.warnings(for: cheap).map(\.description)
+    #expect(warnings.contains { $0.hasPrefix("partners.csv: column 'partner2_price_nok': ntnu costs 1.15 NOK per partner2 hour") })
   }
 }

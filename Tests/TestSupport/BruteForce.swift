@@ -73,7 +73,7 @@ public enum BruteForce {
     let measures = scenario.measures
     let count = measures.count
     let ranks = Set(measures.map(\.rank)).sorted()
-    let keyShares = scenario.networkKeyShares()
+    let keyShares = scenario.networkKeyShares(scheme: scenario.schemes[0])
     let frame = scenario.schemes[0].frame
     var best: [Double]?
     func better(_ a: [Double], _ b: [Double]) -> Bool {

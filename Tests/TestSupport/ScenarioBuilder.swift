@@ -21,7 +21,7 @@ public final class ScenarioBuilder {
   @discardableResult
   public func network(_ id: String, pupils: Int = 100) -> ScenarioBuilder {
     scenario.networks.append(
-      Network(id: NetworkID(id), name: id.uppercased(), costSharing: CostSharingKey(equal: 1.0 / 3, pupils: 2.0 / 3)))
+      Network(id: NetworkID(id), name: id.uppercased(), ownKey: CostSharingKey(equal: 1.0 / 3, pupils: 2.0 / 3), ownKeyUses: [.egenandel]))
     scenario.owners.append(
       SchoolOwner(id: OwnerID("\(id)-owner"), name: "\(id) kommune", network: NetworkID(id), kind: .kommune, pupils: pupils))
     return self

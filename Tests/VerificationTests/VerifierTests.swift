@@ -133,7 +133,7 @@ struct VerifierTests {
     #expect(rules(scenario, result.outcomes).contains(.frame))
   }
 
-  @Test("kroner that do not add up, wrong egenandel and instalments are caught")
+  @Test("kroner that do not add up, egenandel below the rate, missing payments and money to an owner the scheme does not serve are caught")
   func settlement() {
     let result = Self.solved()
     let good = Settlement(result)
@@ -148,6 +148,18 @@ struct VerifierTests {
     let scheme = good.owners[owner].grantByScheme.keys.first!
     #expect(check { $0.owners[owner].egenandelByScheme[scheme, default: 0] += 7 }.contains(.egenandel))
     #expect(check { $0.schemes[0].frame = 1 }.contains(.frame))
+    // Egenandel a krone below the rate (rounded down instead of up).
+    #expect(check { $0.owners[owner].egenandelByScheme[scheme, default: 0] -= 1 }.contains(.egenandel))
+    // A payment lost, or a date missing.
+    #expect(check { $0.payments.removeLast() }.contains(.payments))
+    #expect(check { $0.payments[0].date = "" }.contains(.payments))
+    // An owner who runs no schools holding a school scheme's money.
+    var kindergartensOnly = result.scenario
+    let ownerIndex = kindergartensOnly.owners.firstIndex { $0.id == good.owners[owner].owner }!
+    kindergartensOnly.owners[ownerIndex].owns = [.kindergartens]
+    kindergartensOnly.schemes[0].serves = [.schools]
+    let found = SettlementVerifier(scenario: kindergartensOnly, outcomes: result.outcomes, settlement: good).violations().map(\.rule)
+    #expect(found.contains(.recipient))
   }
 
   @Test("a report total that is not the sum of its rows is caught")

@@ -43,7 +43,12 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages {
   var networksHeading: String { get }
   var jointHeading: String { get }
   var measureColumns: [String] { get }
-  func fairnessLine(keyShare: String, floors: [(scheme: String, floor: String, received: String)]) -> String
+  /// Per scheme the network asks money from: its key share, and its floor and what it received
+  /// when the scheme has a floor for it.
+  func fairnessLine(floors: [(scheme: String, keyShare: String, floor: String?, received: String?)]) -> String
+  /// Who receives a network's money.
+  func paidToHostLine(host: String) -> String
+  var paidToMembersLine: String { get }
   var noMeasures: String { get }
 
   var partnersHeading: String { get }
@@ -54,7 +59,22 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages {
   var ownersHeading: String { get }
   func ownersIntro(year: Int) -> String
   var ownerColumns: [String] { get }
-  func costSharingLine(network: String, equal: String, pupils: String) -> String
+  /// A network's own key, labelled as the network's own agreement, and what it splits.
+  func ownKeyLine(network: String, equal: String, size: String, uses: [OwnKeyUse]) -> String
+  func paymentsIntro(date: String) -> String
+  var paymentColumns: [String] { get }
+  var paymentsHeading: String { get }
+  var egenandelHeading: String { get }
+  /// The part of a network's grant its agreement does not split among its members.
+  func networkAsWhole(_ network: String) -> String
+  var forumBudget: String { get }
+  func networkPurpose(_ network: String) -> String
+  func jointPurpose(_ measure: String) -> String
+  func partnerPurpose(_ role: String) -> String
+  /// An ISO date (`2027-06-30`) as the language writes it.
+  func date(_ iso: String) -> String
+  /// The name of a size measure ("elevtall").
+  func sizeMeasure(_ measure: SizeMeasure) -> String
 
   var criteriaHeading: String { get }
   var criteriaIntro: String { get }
@@ -64,7 +84,8 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages {
 
   /// The last section's heading; its number follows the explanation sections when there are any.
   func methodHeading(number: Int) -> String
-  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String) -> [String]
+  /// `sizes`: per scheme, the size measure its key uses ("Dekom: elevtall; …").
+  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String) -> [String]
   func solveLine(status: String, solver: String) -> String
   func stageLine(name: String, status: String, value: String) -> String
   func modelSizeLine(_ size: ModelSize) -> String

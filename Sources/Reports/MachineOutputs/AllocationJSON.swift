@@ -14,6 +14,10 @@ public struct AllocationJSON: ReportRenderer {
     var measures: [MeasureEntry]
     var partners: [PartnerEntry]
     var owners: [OwnerEntry]
+    /// The part of each network's grants that its agreement does not split among its members.
+    var networks: [NetworkEntry]
+    /// Every payment: recipient, what it is for, scheme, date and amount.
+    var payments: [PaymentEntry]
     var fairness: [FairnessEntry]
     /// Absent when the run was not asked to explain.
     var explanation: ExplanationEntry?
@@ -35,7 +39,7 @@ public struct AllocationJSON: ReportRenderer {
     var seconds: Double?
   }
   struct SchemeEntry: Encodable {
-    var id: String, name: String, frameNok: Int, toPartnersNok: Int, toOwnersNok: Int, toJointMeasuresNok: Int
+    var id: String, name: String, frameNok: Int, toPartnersNok: Int, toNetworksNok: Int, toJointMeasuresNok: Int
     var allocatedNok: Int, leftNok: Int
   }
   struct MeasureEntry: Encodable {
@@ -54,7 +58,23 @@ public struct AllocationJSON: ReportRenderer {
   }
   struct OwnerEntry: Encodable {
     var id: String, name: String, network: String, grantNok: Int, egenandelNok: Int
-    var firstInstalmentNok: Int, secondInstalmentNok: Int
+  }
+  struct NetworkEntry: Encodable {
+    var id: String, name: String, grantNok: Int, egenandelNok: Int
+  }
+  struct PaymentEntry: Encodable {
+    /// `owner`, `partner` or `forum`.
+    var recipientKind: String
+    /// The owner's or partner's id; absent for the forum's own budget.
+    var recipient: String?
+    var recipientName: String
+    /// `network`, `joint_measure` or `partner_hours`.
+    var purpose: String
+    /// The network's or joint measure's id, or the partner role.
+    var purposeId: String
+    var scheme: String
+    var date: String
+    var amountNok: Int
   }
   struct FairnessEntry: Encodable {
     var network: String, scheme: String, floorNok: Int, receivedNok: Int
@@ -89,7 +109,7 @@ public struct AllocationJSON: ReportRenderer {
       schemes: settlement.schemes.map {
         SchemeEntry(
           id: $0.scheme.rawValue, name: names.scheme($0.scheme), frameNok: $0.frame, toPartnersNok: $0.toPartners,
-          toOwnersNok: $0.toOwners, toJointMeasuresNok: $0.toJointMeasures, allocatedNok: $0.allocated, leftNok: $0.left)
+          toNetworksNok: $0.toNetworks, toJointMeasuresNok: $0.toJointMeasures, allocatedNok: $0.allocated, leftNok: $0.left)
       },
       measures: scenario.measures.indices.map { index in
         let measure = scenario.measures[index]
@@ -112,9 +132,28 @@ public struct AllocationJSON: ReportRenderer {
       owners: scenario.owners.compactMap { owner in
         settlement.payment(owner.id).map {
           OwnerEntry(
-            id: owner.id.rawValue, name: owner.name, network: owner.network.rawValue, grantNok: $0.grant, egenandelNok: $0.egenandel,
-            firstInstalmentNok: $0.firstInstalment, secondInstalmentNok: $0.secondInstalment)
+            id: owner.id.rawValue, name: owner.name, network: owner.network.rawValue, grantNok: $0.grant, egenandelNok: $0.egenandel)
         }
+      },
+      networks: settlement.networks.map {
+        NetworkEntry(id: $0.network.rawValue, name: names.network($0.network), grantNok: $0.grant, egenandelNok: $0.egenandel)
+      },
+      payments: settlement.payments.map { payment in
+        let (kind, id, name): (String, String?, String)
+        switch payment.recipient {
+        case .owner(let owner): (kind, id, name) = ("owner", owner.rawValue, scenario.owner(owner)?.name ?? owner.rawValue)
+        case .partner(let partner): (kind, id, name) = ("partner", partner.rawValue, names.partner(partner))
+        case .forum: (kind, id, name) = ("forum", nil, messages.forumBudget)
+        }
+        let (purpose, purposeID): (String, String)
+        switch payment.purpose {
+        case .network(let network): (purpose, purposeID) = ("network", network.rawValue)
+        case .jointMeasure(let measure): (purpose, purposeID) = ("joint_measure", measure.rawValue)
+        case .partnerHours(let role): (purpose, purposeID) = ("partner_hours", role.rawValue)
+        }
+        return PaymentEntry(
+          recipientKind: kind, recipient: id, recipientName: name, purpose: purpose, purposeId: purposeID,
+          scheme: payment.scheme.rawValue, date: payment.date, amountNok: payment.amount)
       },
       fairness: result.fairness.map {
         FairnessEntry(

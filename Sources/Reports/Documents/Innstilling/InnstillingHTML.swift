@@ -3,7 +3,7 @@ import Ink
 import Mustache
 
 /// The innstilling as one self-contained HTML page: charts of money per scheme, per network
-/// against its floor, and partner hours against capacity, then the whole Markdown document.
+/// against its key share in each scheme, and partner hours against capacity, then the whole Markdown document.
 public struct InnstillingHTML {
   let input: ReportInput
   let markdown: String
@@ -36,18 +36,21 @@ public struct InnstillingHTML {
           label: names.scheme(money.scheme), values: [Double(money.frame), Double(money.allocated)],
           valueText: names.percent(money.frame > 0 ? Double(money.allocated) / Double(money.frame) : 0))
       })
-    let frames = input.scenario.schemes.reduce(0) { $0 + $1.frame }
-    let keyShares = input.scenario.networkKeyShares()
-    let networks = BarChart(
-      heading: labels.moneyPerNetwork,
-      series: [.init(label: labels.keyShare, color: "#e6d9b8"), .init(label: labels.received, color: "#8a5a00")],
-      rows: input.scenario.networks.map { network in
-        let received = zip(input.scenario.measures, input.settlement.measures)
-          .filter { $0.0.holder == .network(network.id) }.reduce(0) { $0 + $1.1.total }
-        let share = (keyShares[network.id] ?? 0) * frames
-        return BarChart.Row(
-          label: network.name, values: [share, Double(received)], valueText: names.kroner(received) + " " + messages.currencySuffix)
-      })
+    // One chart per scheme: each network's money against its share of that scheme's key.
+    let networkCharts = input.scenario.schemes.map { scheme in
+      let keyShares = input.scenario.networkKeyShares(scheme: scheme)
+      return BarChart(
+        heading: "\(labels.moneyPerNetwork): \(names.scheme(scheme.id))",
+        series: [.init(label: labels.keyShare, color: "#e6d9b8"), .init(label: labels.received, color: "#8a5a00")],
+        rows: input.scenario.networks.compactMap { network in
+          let received = zip(input.scenario.measures, input.settlement.measures)
+            .filter { $0.0.holder == .network(network.id) && $0.0.scheme == scheme.id }.reduce(0) { $0 + $1.1.total }
+          let share = (keyShares[network.id] ?? 0) * scheme.frame
+          guard share > 0 || received > 0 else { return nil }
+          return BarChart.Row(
+            label: network.name, values: [share, Double(received)], valueText: names.kroner(received) + " " + messages.currencySuffix)
+        })
+    }
     let partners = BarChart(
       heading: labels.partnerHours,
       series: [.init(label: labels.capacity, color: "#d8e8d0"), .init(label: labels.used, color: "#3c7a3c")],
@@ -61,6 +64,6 @@ public struct InnstillingHTML {
             valueText: "\(names.hours(used)) / \(names.hours(capacity)) t")
         }
       })
-    return [schemes, networks, partners]
+    return [schemes] + networkCharts + [partners]
   }
 }

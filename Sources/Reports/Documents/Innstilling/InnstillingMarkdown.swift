@@ -30,9 +30,9 @@ public struct InnstillingMarkdown: ReportRenderer {
     for money in settlement.schemes {
       table.add(
         [names.scheme(money.scheme)]
-          + [money.frame, money.toPartners, money.toOwners, money.toJointMeasures, money.allocated, money.left].map(names.kroner))
+          + [money.frame, money.toPartners, money.toNetworks, money.toJointMeasures, money.allocated, money.left].map(names.kroner))
     }
-    let totals = [\Settlement.SchemeMoney.frame, \.toPartners, \.toOwners, \.toJointMeasures, \.allocated, \.left].map { path in
+    let totals = [\Settlement.SchemeMoney.frame, \.toPartners, \.toNetworks, \.toJointMeasures, \.allocated, \.left].map { path in
       settlement.schemes.reduce(0) { $0 + $1[keyPath: path] }
     }
     table.add(["**\(messages.total)**"] + totals.map { "**\(names.kroner($0))**" })
@@ -42,14 +42,21 @@ public struct InnstillingMarkdown: ReportRenderer {
 
   private func networks() -> String {
     var parts = ["## " + messages.networksHeading]
-    let keyShares = scenario.networkKeyShares()
+    let keyShares = Dictionary(uniqueKeysWithValues: scenario.schemes.map { ($0.id, scenario.networkKeyShares(scheme: $0)) })
     for network in scenario.networks {
       let indices = scenario.measures.indices.filter { scenario.measures[$0].holder == .network(network.id) }
-      let floors = result.fairness.filter { $0.network == network.id }.map {
-        (scheme: names.scheme($0.scheme), floor: names.kroner($0.floor), received: names.kroner($0.received))
+      // The key share and floor per scheme the network asks money from.
+      let asked = Set(indices.map { scenario.measures[$0].scheme })
+      let floors = scenario.schemes.filter { asked.contains($0.id) }.map { scheme in
+        let fairness = result.fairness.first { $0.network == network.id && $0.scheme == scheme.id }
+        return (
+          scheme: names.scheme(scheme.id), keyShare: names.percent(keyShares[scheme.id]?[network.id] ?? 0),
+          floor: fairness.map { names.kroner($0.floor) }, received: fairness.map { names.kroner($0.received) }
+        )
       }
       parts.append("### " + names.network(network.id))
-      parts.append(messages.fairnessLine(keyShare: names.percent(keyShares[network.id] ?? 0), floors: floors))
+      parts.append(messages.fairnessLine(floors: floors))
+      parts.append(recipientLine(network))
       parts.append(measureTable(indices))
     }
     let joint = scenario.measures.indices.filter { scenario.measures[$0].holder == .joint }
@@ -58,6 +65,13 @@ public struct InnstillingMarkdown: ReportRenderer {
       parts.append(measureTable(joint))
     }
     return parts.joined(separator: "\n\n")
+  }
+
+  /// Who receives the network's money: its host, or each joined member by the network's own key.
+  private func recipientLine(_ network: Network) -> String {
+    if network.splitsByOwnKey(.grant) { return messages.paidToMembersLine }
+    let host = scenario.host(of: network).map { names.owner($0) } ?? "–"
+    return messages.paidToHostLine(host: host)
   }
 
   /// One row per measure, sorted by scheme order and rank, with a total row.
@@ -135,23 +149,70 @@ public struct InnstillingMarkdown: ReportRenderer {
     }
   }
 
+  /// Every payment (recipient, purpose, scheme, date, amount) with a total per scheme, then each
+  /// payer's egenandel.
   private func owners() -> String {
-    var table = MarkdownTable(columns: messages.ownerColumns, rightAligned: Set(2...5))
-    var totals = [0, 0, 0, 0]
-    for owner in scenario.owners {
-      guard let payment = settlement.payment(owner.id) else { continue }
-      let values = [payment.grant, payment.egenandel, payment.firstInstalment, payment.secondInstalment]
-      for (position, value) in values.enumerated() { totals[position] += value }
-      table.add([names.owner(owner.id), names.network(owner.network)] + values.map(names.kroner))
+    // One table per scheme, whose total is the money the scheme allocates.
+    var paymentTables: [String] = []
+    for scheme in scenario.schemes {
+      let rows = settlement.payments.filter { $0.scheme == scheme.id }
+      guard !rows.isEmpty else { continue }
+      var table = MarkdownTable(columns: messages.paymentColumns, rightAligned: [3])
+      for payment in rows {
+        table.add([recipientName(payment.recipient), purposeText(payment.purpose), messages.date(payment.date), names.kroner(payment.amount)])
+      }
+      table.add(["**\(messages.total)**", "", "", "**\(names.kroner(rows.reduce(0) { $0 + $1.amount }))**"])
+      paymentTables.append("#### " + names.scheme(scheme.id) + "\n\n" + table.rendered)
     }
-    table.add(["**\(messages.total)**", ""] + totals.map { "**\(names.kroner($0))**" })
-    let keys = scenario.networks.map {
-      "- "
-        + messages.costSharingLine(
-          network: names.network($0.id), equal: names.percent($0.costSharing.equal), pupils: names.percent($0.costSharing.pupils))
+
+    var egenandel = MarkdownTable(columns: messages.ownerColumns, rightAligned: [2, 3])
+    var totals = [0, 0]
+    func add(_ payer: String, _ network: String, _ grant: Int, _ charged: Int) {
+      guard grant != 0 || charged != 0 else { return }
+      totals[0] += grant
+      totals[1] += charged
+      egenandel.add([payer, network, names.kroner(grant), names.kroner(charged)])
     }
-    return ["## " + messages.ownersHeading, messages.ownersIntro(year: scenario.year), table.rendered, keys.joined(separator: "\n")]
-      .joined(separator: "\n\n")
+    for network in scenario.networks {
+      if let share = settlement.networkPayment(network.id) {
+        add(messages.networkAsWhole(names.network(network.id)), names.network(network.id), share.grant, share.egenandel)
+      }
+      for owner in scenario.owners where owner.network == network.id {
+        guard let payment = settlement.payment(owner.id) else { continue }
+        add(names.owner(owner.id), names.network(network.id), payment.grant, payment.egenandel)
+      }
+    }
+    egenandel.add(["**\(messages.total)**", ""] + totals.map { "**\(names.kroner($0))**" })
+    let keys = scenario.networks.compactMap { network -> String? in
+      guard let key = network.ownKey, !network.ownKeyUses.isEmpty else { return nil }
+      return "- "
+        + messages.ownKeyLine(
+          network: names.network(network.id), equal: names.percent(key.equal), size: names.percent(key.pupils), uses: network.ownKeyUses.sorted())
+    }
+    var parts = [
+      "## " + messages.ownersHeading, messages.paymentsIntro(date: messages.date(PaymentSchedule.endOfJune(scenario.year).instalments[0].date)),
+      "### " + messages.paymentsHeading,
+    ] + paymentTables + [
+      "### " + messages.egenandelHeading, messages.ownersIntro(year: scenario.year), egenandel.rendered,
+    ]
+    if !keys.isEmpty { parts.append(keys.joined(separator: "\n")) }
+    return parts.joined(separator: "\n\n")
+  }
+
+  private func recipientName(_ recipient: Recipient) -> String {
+    switch recipient {
+    case .owner(let id): names.owner(id)
+    case .partner(let id): names.partner(id)
+    case .forum: messages.forumBudget
+    }
+  }
+
+  private func purposeText(_ purpose: Settlement.Purpose) -> String {
+    switch purpose {
+    case .network(let id): messages.networkPurpose(names.network(id))
+    case .jointMeasure(let id): messages.jointPurpose(names.measure(id))
+    case .partnerHours(let role): messages.partnerPurpose(messages.role(role))
+    }
   }
 
   private func criteria() -> String {
@@ -171,7 +232,8 @@ public struct InnstillingMarkdown: ReportRenderer {
   private func method() -> String {
     let policy = scenario.policy
     var lines = messages.policyLines(
-      policy, keyEqual: names.percent(policy.fairnessKey.equal), keyPupils: names.percent(policy.fairnessKey.pupils)
+      policy, keyEqual: names.percent(policy.fairnessKey.equal), keyPupils: names.percent(policy.fairnessKey.pupils),
+      sizes: scenario.schemes.map { "\(names.scheme($0.id)): \(messages.sizeMeasure($0.sizeMeasure))" }.joined(separator: "; ")
     ).map { "- " + $0 }
     lines.append("- " + messages.solveLine(status: messages.terminationStatus(result.status.rawValue), solver: result.solverName))
     for stage in result.stages {

@@ -17,7 +17,7 @@ struct BokmalMessages: Messages {
 
   let summaryHeading = "1. Sammendrag per ordning"
   let summaryColumns = [
-    "Ordning", "Ramme (kr)", "Til utviklingspartnere (kr)", "Til skoleeiere (kr)", "Fellestiltak (kr)", "Tildelt (kr)", "Ikke fordelt (kr)",
+    "Ordning", "Ramme (kr)", "Til utviklingspartnere (kr)", "Til nettverkene (kr)", "Fellestiltak (kr)", "Tildelt (kr)", "Ikke fordelt (kr)",
   ]
   func counts(_ counts: [FundingStatus: Int]) -> String {
     "Tiltak: \(counts[.funded] ?? 0) innvilget, \(counts[.partlyFunded] ?? 0) delvis innvilget, \(counts[.notFunded] ?? 0) ikke innvilget, \(counts[.ineligible] ?? 0) ikke kvalifisert."
@@ -29,10 +29,17 @@ struct BokmalMessages: Messages {
   let measureColumns = [
     "Ordning", "Pri.", "Tiltak", "Deltakere", "Varighet", "Utviklingspartner", "Tilskudd (kr)", "Til partner (kr)", "Status", "Begrunnelse",
   ]
-  func fairnessLine(keyShare: String, floors: [(scheme: String, floor: String, received: String)]) -> String {
-    let parts = floors.map { "\($0.scheme): minstenivå \($0.floor) kr, tildelt \($0.received) kr" }
-    return "Andel etter forumets fordelingsnøkkel: \(keyShare)." + (parts.isEmpty ? "" : " " + parts.joined(separator: "; ") + ".")
+  func fairnessLine(floors: [(scheme: String, keyShare: String, floor: String?, received: String?)]) -> String {
+    guard !floors.isEmpty else { return "Nettverket har ikke søkt om midler." }
+    let parts = floors.map { entry in
+      var text = "\(entry.scheme): andel etter forumets fordelingsnøkkel \(entry.keyShare)"
+      if let floor = entry.floor, let received = entry.received { text += ", minstenivå \(floor) kr, tildelt \(received) kr" }
+      return text
+    }
+    return parts.joined(separator: "; ") + "."
   }
+  func paidToHostLine(host: String) -> String { "Nettverkets tilskudd utbetales til vertskommunen, \(host)." }
+  let paidToMembersLine = "Nettverkets tilskudd utbetales til hvert medlem etter nettverkets egen avtale (fordelingsnøkkel)."
   let noMeasures = "Ingen tiltak er meldt inn."
 
   let partnersHeading = "3. Utviklingspartnere: timer og midler"
@@ -42,15 +49,39 @@ struct BokmalMessages: Messages {
   let collaborationHeading = "Samarbeid mellom skoleeiere og utviklingspartnere"
   let collaborationColumns = ["Kompetansenettverk", "Utviklingspartnere"]
 
-  let ownersHeading = "4. Skoleeiere: tilskudd, egenandel og utbetaling"
+  let ownersHeading = "4. Utbetalinger og egenandel"
   func ownersIntro(year: Int) -> String {
-    "Tilskudd til nettverkenes tiltak fordeles på medlemmene etter nettverkets egen kostnadsnøkkel, om ikke tiltaket har én navngitt skoleeier. Egenandelen er ordningens sats av tilskuddet. Tilskuddet utbetales i to deler: ved utgangen av juni \(year) og vinteren \(year)/\(String(year + 1).suffix(2))."
+    "Egenandelen er ordningens sats av tilskuddet, rundet opp til hele kroner. Et tiltak for én skoleeier regnes til den skoleeieren. Nettverkets egen fordelingsnøkkel brukes bare der nettverkets avtale sier at den deler tilskuddet eller egenandelen, og bare mellom medlemmer som har sluttet seg til avtalen og som ordningen gjelder; ellers står egenandelen på nettverket samlet."
   }
-  let ownerColumns = [
-    "Skoleeier", "Kompetansenettverk", "Tilskudd (kr)", "Egenandel (kr)", "1. utbetaling, juni (kr)", "2. utbetaling, vinter (kr)",
-  ]
-  func costSharingLine(network: String, equal: String, pupils: String) -> String {
-    "\(network): \(equal) likt, \(pupils) etter elevtall."
+  let ownerColumns = ["Betaler", "Kompetansenettverk", "Tilskudd (kr)", "Egenandel (kr)"]
+  func ownKeyLine(network: String, equal: String, size: String, uses: [OwnKeyUse]) -> String {
+    let what = uses.map { $0 == .grant ? "tilskuddet" : "egenandelen" }.joined(separator: " og ")
+    return "\(network), nettverkets egen avtale: \(equal) likt, \(size) etter størrelse (ordningens mål); deler \(what)."
+  }
+  func paymentsIntro(date: String) -> String {
+    "Statsforvalteren utbetaler til kompetansenettverkene (til vertskommunen, eller til medlemmene der nettverkets avtale sier det), til fellestiltakenes navngitte mottakere og direkte til UH for timene. Utbetalingen skjer \(date) der dataene ikke gir egne datoer."
+  }
+  let paymentColumns = ["Mottaker", "Gjelder", "Dato", "Beløp (kr)"]
+  let paymentsHeading = "Utbetalinger"
+  let egenandelHeading = "Egenandel"
+  func networkAsWhole(_ network: String) -> String { "\(network) (nettverket samlet)" }
+  let forumBudget = "Samarbeidsforumets egne midler (sekretariatet)"
+  func networkPurpose(_ network: String) -> String { "Kompetansenettverk \(network)" }
+  func jointPurpose(_ measure: String) -> String { "Fellestiltak: \(measure)" }
+  func partnerPurpose(_ role: String) -> String { "Timer som \(role)" }
+  func date(_ iso: String) -> String {
+    let parts = iso.split(separator: "-")
+    guard parts.count == 3 else { return iso }
+    return "\(parts[2]).\(parts[1]).\(parts[0])"
+  }
+  func sizeMeasure(_ measure: SizeMeasure) -> String {
+    switch measure {
+    case .pupils: "elevtall"
+    case .teacherFTE: "lærerårsverk"
+    case .kindergartenChildren: "antall barnehagebarn"
+    case .kindergartenStaff: "ansatte i barnehagen"
+    case .pupilsAndKindergartenChildren: "elevtall og barnehagebarn"
+    }
   }
 
   let criteriaHeading = "5. Kriterier"
@@ -79,7 +110,7 @@ struct BokmalMessages: Messages {
   let measureColumn = "Tiltak"
 
   func methodHeading(number: Int) -> String { "\(number). Om beregningen" }
-  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String) -> [String] {
+  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String) -> [String] {
     let weighting: String
     switch policy.weighting {
     case .strictTiers: weighting = "strenge prioritetsnivåer: alle listers 1. prioritet før noens 2. prioritet, og så videre"
@@ -87,7 +118,7 @@ struct BokmalMessages: Messages {
     }
     let value = policy.value == .count ? "hvert tiltak teller likt" : "hvert tiltak teller med sin kostnad"
     return [
-      "Minstenivå per nettverk: \(Int((policy.fairnessFloor * 100).rounded())) % av nettverkets andel av hver ramme (eller alt nettverket søker om, om det er mindre). Fordelingsnøkkel: \(keyEqual) likt, \(keyPupils) etter elevtall.",
+      "Minstenivå per nettverk: \(Int((policy.fairnessFloor * 100).rounded())) % av nettverkets andel av hver ramme (eller alt nettverket søker om, om det er mindre). Fordelingsnøkkel: \(keyEqual) likt mellom nettverkene ordningen gjelder, \(keyPupils) etter størrelse (\(sizes)).",
       "Prioritering: \(weighting); \(value).",
       "Rekkefølge i optimeringen: 1) minst mulig mangel mot minstenivåene, 2) mest mulig prioritetsverdi, 3) fast regel ved likhet (ordning, liste, prioritet, id; deretter nettverkets foretrukne partner).",
     ]

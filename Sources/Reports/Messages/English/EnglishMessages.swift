@@ -17,7 +17,7 @@ struct EnglishMessages: Messages {
 
   let summaryHeading = "1. Summary per scheme"
   let summaryColumns = [
-    "Scheme", "Frame (NOK)", "To development partners (NOK)", "To school owners (NOK)", "Joint measures (NOK)", "Allocated (NOK)",
+    "Scheme", "Frame (NOK)", "To development partners (NOK)", "To the networks (NOK)", "Joint measures (NOK)", "Allocated (NOK)",
     "Not allocated (NOK)",
   ]
   func counts(_ counts: [FundingStatus: Int]) -> String {
@@ -30,10 +30,17 @@ struct EnglishMessages: Messages {
   let measureColumns = [
     "Scheme", "Rank", "Measure", "Participants", "Duration", "Development partner", "Grant (NOK)", "To partner (NOK)", "Status", "Reason",
   ]
-  func fairnessLine(keyShare: String, floors: [(scheme: String, floor: String, received: String)]) -> String {
-    let parts = floors.map { "\($0.scheme): floor NOK \($0.floor), received NOK \($0.received)" }
-    return "Share by the forum's allocation key: \(keyShare)." + (parts.isEmpty ? "" : " " + parts.joined(separator: "; ") + ".")
+  func fairnessLine(floors: [(scheme: String, keyShare: String, floor: String?, received: String?)]) -> String {
+    guard !floors.isEmpty else { return "The network asked for no money." }
+    let parts = floors.map { entry in
+      var text = "\(entry.scheme): share by the forum's allocation key \(entry.keyShare)"
+      if let floor = entry.floor, let received = entry.received { text += ", floor NOK \(floor), received NOK \(received)" }
+      return text
+    }
+    return parts.joined(separator: "; ") + "."
   }
+  func paidToHostLine(host: String) -> String { "The network's grant is paid to its host municipality, \(host)." }
+  let paidToMembersLine = "The network's grant is paid to each member by the network's own agreement (its cost-sharing key)."
   let noMeasures = "No measures were submitted."
 
   let partnersHeading = "3. Development partners: hours and money"
@@ -43,16 +50,35 @@ struct EnglishMessages: Messages {
   let collaborationHeading = "Which school owners work with which partners"
   let collaborationColumns = ["Competence network", "Development partners"]
 
-  let ownersHeading = "4. School owners: grant, own contribution and payments"
+  let ownersHeading = "4. Payments and own contribution"
   func ownersIntro(year: Int) -> String {
-    "Grants for a network's measures are shared among its members by the network's own cost-sharing key, unless the measure names one owner. The own contribution (egenandel) is the scheme's rate of the grant. The grant is paid in two instalments: at the end of June \(year) and in the winter \(year)/\(String(year + 1).suffix(2))."
+    "The own contribution (egenandel) is the scheme's rate of the grant, rounded up to the krone. A measure for one school owner counts to that owner. A network's own cost-sharing key is used only where the network's agreement says it splits the grant or the egenandel, and only among members that joined the agreement and that the scheme serves; otherwise the egenandel stands on the network as a whole."
   }
-  let ownerColumns = [
-    "School owner", "Competence network", "Grant (NOK)", "Own contribution (NOK)", "1st instalment, June (NOK)",
-    "2nd instalment, winter (NOK)",
-  ]
-  func costSharingLine(network: String, equal: String, pupils: String) -> String {
-    "\(network): \(equal) equally, \(pupils) by pupils."
+  let ownerColumns = ["Payer", "Competence network", "Grant (NOK)", "Own contribution (NOK)"]
+  func ownKeyLine(network: String, equal: String, size: String, uses: [OwnKeyUse]) -> String {
+    let what = uses.map { $0 == .grant ? "the grant" : "the egenandel" }.joined(separator: " and ")
+    return "\(network), the network's own agreement: \(equal) equally, \(size) by size (the scheme's measure); splits \(what)."
+  }
+  func paymentsIntro(date: String) -> String {
+    "Statsforvalteren pays the competence networks (their host municipality, or the members where the network's agreement says so), the joint measures' named recipients, and the UH institutions directly for their hours. Payment is on \(date) unless the data give other dates."
+  }
+  let paymentColumns = ["Recipient", "For", "Date", "Amount (NOK)"]
+  let paymentsHeading = "Payments"
+  let egenandelHeading = "Own contribution (egenandel)"
+  func networkAsWhole(_ network: String) -> String { "\(network) (the network as a whole)" }
+  let forumBudget = "The forum's own budget (secretariat)"
+  func networkPurpose(_ network: String) -> String { "Competence network \(network)" }
+  func jointPurpose(_ measure: String) -> String { "Joint measure: \(measure)" }
+  func partnerPurpose(_ role: String) -> String { "Hours as \(role)" }
+  func date(_ iso: String) -> String { iso }
+  func sizeMeasure(_ measure: SizeMeasure) -> String {
+    switch measure {
+    case .pupils: "pupils"
+    case .teacherFTE: "teacher FTE"
+    case .kindergartenChildren: "kindergarten children"
+    case .kindergartenStaff: "kindergarten staff"
+    case .pupilsAndKindergartenChildren: "pupils and kindergarten children"
+    }
   }
 
   let criteriaHeading = "5. Criteria"
@@ -80,7 +106,7 @@ struct EnglishMessages: Messages {
   let measureColumn = "Measure"
 
   func methodHeading(number: Int) -> String { "\(number). How it was computed" }
-  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String) -> [String] {
+  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String) -> [String] {
     let weighting: String
     switch policy.weighting {
     case .strictTiers: weighting = "strict tiers: every list's first priority before anyone's second, and so on"
@@ -88,7 +114,7 @@ struct EnglishMessages: Messages {
     }
     let value = policy.value == .count ? "each measure counts the same" : "each measure counts its cost"
     return [
-      "Floor per network: \(Int((policy.fairnessFloor * 100).rounded()))% of the network's share of each frame (or all it asks, if less). Allocation key: \(keyEqual) equally, \(keyPupils) by pupils.",
+      "Floor per network: \(Int((policy.fairnessFloor * 100).rounded()))% of the network's share of each frame (or all it asks, if less). Allocation key: \(keyEqual) equally among the networks the scheme serves, \(keyPupils) by size (\(sizes)).",
       "Priorities: \(weighting); \(value).",
       "Order of optimisation: 1) least shortfall below the floors, 2) most priority value, 3) a fixed rule for ties (scheme, list, rank, id; then the network's preferred partner).",
     ]
