@@ -8,7 +8,7 @@ the generator's policy options) the script
   2. for every stage k after the first, writes the model of stage k with `dekom export --stage k`
      (the earlier stages kept as rows with dekom's own values) and solves it with HiGHS (highspy,
      exact gaps, presolve on, and again with presolve off if HiGHS calls it infeasible);
-  3. checks, for every stage dekom calls optimal, that HiGHS finds the exported model feasible and
+  3. checks, for every stage dekom calls optimal after earlier stages that are all optimal, that HiGHS finds the exported model feasible and
      that HiGHS's optimum of stage k agrees with dekom's recorded value within `--tolerance`
      (relative to max(1, |value|)). For a maximisation the MPS objective is negated; the sign is
      turned back here.
@@ -99,7 +99,10 @@ def main():
             with open(os.path.join(out, "allocation.json"), encoding="utf-8") as file:
                 stages = json.load(file)["solve"]["stages"]
             for number, stage in enumerate(stages, start=1):
-                if number == 1 or stage["status"] != "optimal" or stage.get("objective") is None:
+                # Stage k's export keeps the earlier stages as `dekom export` solves them again; that
+                # is the run's model only when every earlier stage was proven optimal in the run.
+                earlier_proven = all(earlier["status"] == "optimal" for earlier in stages[: number - 1])
+                if number == 1 or stage["status"] != "optimal" or stage.get("objective") is None or not earlier_proven:
                     continue
                 mps = os.path.join(folder, f"stage{number}.mps")
                 lp = os.path.join(folder, f"stage{number}.lp")

@@ -200,8 +200,8 @@ struct StageRunner {
     parameters.mip_gap = relativeGap ?? options.relativeMIPGap
     // GLPK's defaults (tol_int 1e-5, tol_obj 1e-7) accept a binary at 0.999995 as whole and prune
     // nodes within 1e-7 of the incumbent. Snapped to 1, such a binary spent money the frame did not
-    // have (a 1.28 kr overspend on the Trøndelag example, issue 15) and gave a stage value above the
-    // true optimum, which the next stage then had to keep. With these, a whole number is whole to
+    // have (a 1.28 kr overspend on the Trøndelag example, issue 15) and gave a stage a value that
+    // the next stage then had to keep, 4.5e-7 above what the stage reaches without it. With these, a whole number is whole to
     // 1e-9 and an optimal stage is optimal to 1e-9 relative, as docs/solve-methods.md says.
     parameters.tol_int = Self.integralityTolerance
     parameters.tol_obj = Self.objectiveTolerance

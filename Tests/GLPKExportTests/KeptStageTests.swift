@@ -9,10 +9,11 @@ import Testing
 
 /// Issue 15 (b) and (d): the Trøndelag example with mt-dekom-2 made a continuing commitment,
 /// sv-dekom-2's smallest share 0.5 and 200 of Nord's pool hours removed, solved as a what-if of the
-/// base allocation. GLPK accepted a binary 5·10⁻⁷ short of 1 as whole, so the second priority stage
-/// was kept 4.5·10⁻⁷ above what any allocation reaches; the stability stage, left only with points
-/// that used that tolerance, was called optimal at 63.98 while 54.55 was reachable, and its exported
-/// model was infeasible for glpsol and HiGHS.
+/// base allocation. GLPK accepted a binary 4.5·10⁻⁷ short of 1 as whole; snapped, the second
+/// priority stage was kept 4.5·10⁻⁷ above the value HiGHS (and dekom now) finds, with a slack of
+/// 7·10⁻⁹, and the stability stage was called optimal at 63.98 while 54.55 is reachable with the
+/// earlier stages equal to within 10⁻⁷ (GLPK's feasibility tolerance); glpsol and HiGHS called its
+/// exported model infeasible.
 @Suite("Kept stages against an independent solve")
 struct KeptStageTests {
   static func variant() throws -> (Scenario, AllocationReference) {
