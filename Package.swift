@@ -141,7 +141,8 @@ let package = Package(
     // Exported models read back by GLPK itself (the one test target that imports CGLPK).
     .testTarget(
       name: "GLPKExportTests",
-      dependencies: ["CGLPK", "GLPKBackend", "LinearProgramming", "GrantAllocation", "ScenarioFiles", "ScenarioGeneration", "TestSupport"]),
+      dependencies: ["CGLPK", "GLPKBackend", "LinearProgramming", "GrantAllocation", "ScenarioFiles", "ScenarioGeneration", "TestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "DekomCommandsTests",
       dependencies: ["AtomicOutput", "DekomCommands", "DekomRunner", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "dekom", "dekom-serve"],

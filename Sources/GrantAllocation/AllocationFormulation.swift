@@ -62,6 +62,8 @@ public struct AllocationFormulation: Sendable {
   public private(set) var priorityStages: [Int] = []
   /// `|y_i − y_i^ref|` per measure, and `|x_iuρ − x_iuρ^ref| / h_iρ` per partner-hours variable.
   public private(set) var deviations: [VariableIndex] = []
+  /// The two rows (`d ≥ v − ref`, `d ≥ ref − v`) of each of ``deviations``, in the same order.
+  public private(set) var deviationRows: [[ConstraintIndex]] = []
   /// In an expanded multi-year plan: how the measure-years and scheme-years hang together; `nil`
   /// for one year, which leaves the model exactly as it was before plans existed.
   let links: PlanLinks?
@@ -347,8 +349,10 @@ public struct AllocationFormulation: Sendable {
     func deviation(_ name: String, _ variable: VariableIndex, scale: Double, target: Double) {
       let d = model.addVariable(name: "deviation[\(name)]", lowerBound: 0, upperBound: 1)
       deviations.append(d)
-      model.addConstraint(name: "above reference[\(name)]", terms: [LinearTerm(1, d), LinearTerm(-scale, variable)], lowerBound: -target)
-      model.addConstraint(name: "below reference[\(name)]", terms: [LinearTerm(1, d), LinearTerm(scale, variable)], lowerBound: target)
+      deviationRows.append([
+        model.addConstraint(name: "above reference[\(name)]", terms: [LinearTerm(1, d), LinearTerm(-scale, variable)], lowerBound: -target),
+        model.addConstraint(name: "below reference[\(name)]", terms: [LinearTerm(1, d), LinearTerm(scale, variable)], lowerBound: target),
+      ])
     }
     for (index, measure) in scenario.measures.enumerated() {
       guard let share = reference.shares[measure.id], share.isFinite else { continue }

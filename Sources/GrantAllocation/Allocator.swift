@@ -72,7 +72,32 @@ public struct Allocator: Sendable {
     let reader = SolutionReader(formulation: formulation, values: solution.values)
     result.outcomes = reader.outcomes()
     result.fairness = reader.fairness(result.outcomes)
+    result.stages = Self.publishedStages(
+      solution.stages, objectives: formulation.model.objectives, at: reader.publishedPoint(result.outcomes))
     return SolvedAllocation(result: result, formulation: formulation, point: solution.values)
+  }
+
+  /// The stages as recorded: each stage's value is that of the allocation published (`published`,
+  /// see ``SolutionReader/publishedPoint(_:)``), not of the point the solver had when it finished
+  /// that stage — a stage that was not proven optimal may have been improved by the later ones, and
+  /// the reports must describe the allocation they print. Each stage keeps the bound the solver
+  /// proved. A stage closed exactly (its bound was its value) whose published value lies within the
+  /// tolerance its optimum was kept with stays closed: its bound becomes that value.
+  static func publishedStages(_ stages: [StageResult], objectives: [Objective], at published: [Double]) -> [StageResult] {
+    stages.enumerated().map { position, stage in
+      guard objectives.indices.contains(position), let solved = stage.objectiveValue, published.allSatisfy(\.isFinite) else {
+        return stage
+      }
+      var recorded = stage
+      let objective = objectives[position]
+      let value = LinearModel.evaluate(objective.terms, at: published)
+      recorded.objectiveValue = value
+      let kept = objective.relativeTolerance * max(1, abs(solved))
+      if stage.status == .optimal, stage.bound == solved, abs(value - solved) <= kept {
+        recorded.bound = value
+      }
+      return recorded
+    }
   }
 }
 

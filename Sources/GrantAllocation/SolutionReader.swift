@@ -13,6 +13,9 @@ struct SolutionReader {
   static let shareTolerance = 1e-6
   /// Hours below this (3.6 seconds) are read as 0.
   static let amountTolerance = 1e-3
+  /// NOK a scheme's exact money may exceed its frame before it is settled: half a krone, which
+  /// rounds to the frame.
+  static let frameRounding = 0.5
 
   init(formulation: AllocationFormulation, values: [Double]) {
     self.formulation = formulation
@@ -68,23 +71,136 @@ struct SolutionReader {
   }
 
   func outcomes() -> [MeasureOutcome] {
-    let partial = scenario.measures.indices.map { index -> MeasureOutcome in
-      let measure = scenario.measures[index]
+    let read = scenario.measures.indices.map { index -> MeasureOutcome in
       let funded = share(index)
-      let status: FundingStatus =
-        !formulation.failedCriteria[index].isEmpty
-        ? .ineligible
-        : funded >= 1 ? .funded : funded > 0 ? .partlyFunded : .notFunded
-      return MeasureOutcome(
-        measure: measure.id, share: funded, status: status, grant: measure.stateCost * funded,
-        partners: assignments(index, share: exactShare(index, reported: funded)), reasons: [])
+      return outcome(index, share: funded, hoursShare: exactShare(index, reported: funded))
     }
+    let partial = settledWithinFrames(read)
     let usage = Usage(scenario: scenario, outcomes: partial)
     return partial.enumerated().map { index, outcome in
       var explained = outcome
       explained.reasons = reasons(index, outcome: outcome, outcomes: partial, usage: usage)
       return explained
     }
+  }
+
+  /// Measure `index` at `share`, its partners' hours following `hoursShare`; no reasons yet.
+  func outcome(_ index: Int, share funded: Double, hoursShare: Double) -> MeasureOutcome {
+    let measure = scenario.measures[index]
+    let status: FundingStatus =
+      !formulation.failedCriteria[index].isEmpty
+      ? .ineligible
+      : funded >= 1 ? .funded : funded > 0 ? .partlyFunded : .notFunded
+    return MeasureOutcome(
+      measure: measure.id, share: funded, status: status, grant: measure.stateCost * funded,
+      partners: assignments(index, share: hoursShare), reasons: [])
+  }
+
+  // MARK: - Settling money within the frames
+
+  /// `outcomes` with every scheme's exact money within half a krone of its frame, so that its
+  /// kroner are within the frame.
+  ///
+  /// The money read back can exceed a frame by a fraction of a krone or a few kroner: GLPK keeps the
+  /// frame row only within its feasibility tolerance (relative 10⁻⁷ of a frame of millions), a
+  /// partly funded share is published to six decimals (rounded to nearest) and hours to four.
+  /// Where a scheme's money exceeds its frame by more than ``frameRounding`` (less rounds to the
+  /// frame's kroner, and ``Settlement`` never pays more than the frame), the partly funded measures of that scheme give the
+  /// excess back in steps of 10⁻⁶ of their share — the lowest on its list first, then the dearest —
+  /// never below a measure's smallest viable share nor below the share of the measure after it on
+  /// its list, so the priority order and the smallest shares still hold. Hours follow the new share.
+  /// A frame the solver kept holds to the krone this way, whatever its tolerance; only an
+  /// allocation of all-or-nothing measures alone above its frame (which the model forbids) would
+  /// be left as it is, for the independent check to refuse.
+  func settledWithinFrames(_ outcomes: [MeasureOutcome]) -> [MeasureOutcome] {
+    var settled = outcomes
+    var successor: [Int: Int] = [:]
+    for (next, previous) in formulation.predecessor { successor[previous] = next }
+    let byScheme = Dictionary(grouping: scenario.measures.indices) { scenario.measures[$0].scheme }
+    for scheme in scenario.schemes {
+      // In a plan, the frame row also holds the money carried over; only a year alone is settled here.
+      guard formulation.links == nil, let indices = byScheme[scheme.id] else { continue }
+      var spent = indices.reduce(0.0) { $0 + settled[$1].stateMoney }
+      var exhausted = Set<Int>()
+      while spent > scheme.frame + Self.frameRounding {
+        let candidates = indices.filter { index in
+          !exhausted.contains(index) && settled[index].status == .partlyFunded
+            && formulation.indicator[index] != formulation.funded[index] && formulation.competesOnPriority(index)
+        }
+        // A share rounded up for print gives back first (to the six decimals below the solver's
+        // share, which the solver's allocation already afforded), then the lowest on its list.
+        func key(_ index: Int) -> (Double, Int, Double) {
+          let roundedUp = max(0, settled[index].share - values[formulation.funded[index].rawValue])
+          return (roundedUp * settled[index].stateMoney / settled[index].share, scenario.measures[index].rank, settled[index].stateMoney)
+        }
+        guard let index = candidates.max(by: { key($0) < key($1) }) else { break }
+        let current = settled[index]
+        let perShare = current.stateMoney / current.share
+        let floor = max(scenario.measures[index].minimumShare, successor[index].map { settled[$0].share } ?? 0)
+        // Whole steps of 10⁻⁶, at least one: the money per share is only nearly linear in the share
+        // (hours are rounded per line), so the loop checks again.
+        let raw = values[formulation.funded[index].rawValue]
+        let wanted =
+          current.share > raw
+          ? (raw * 1e6).rounded(.down) / 1e6
+          : ((current.share - (spent - scheme.frame - Self.frameRounding) / perShare) * 1e6).rounded(.down) / 1e6
+        let share = max(min(wanted, ((current.share * 1e6).rounded() - 1) / 1e6), floor)
+        guard share < current.share, share > 0 else {
+          exhausted.insert(index)
+          continue
+        }
+        settled[index] = outcome(index, share: share, hoursShare: share)
+        spent += settled[index].stateMoney - current.stateMoney
+      }
+    }
+    return settled
+  }
+
+  // MARK: - The published allocation as a point of the model
+
+  /// The model's variables at the allocation `outcomes` publishes, for the value of each stage.
+  ///
+  /// Shares are the solver's where the published share is that share rounded to six decimals
+  /// (the reports round for print) and the published share where it was snapped to 0 or 1 or
+  /// settled within a frame; hours likewise. The fairness shortfalls and the stability deviations
+  /// are what this allocation has — the smallest values their rows allow — not the solver's
+  /// values for them: once a stage is solved, later stages keep only its total, so its variables
+  /// may stay above what the allocation they end with has (issue 15: a county recorded a fairness
+  /// shortfall of 8.51 for an allocation whose shortfall was 0.82).
+  func publishedPoint(_ outcomes: [MeasureOutcome]) -> [Double] {
+    var point = values
+    let model = formulation.model
+    for (index, outcome) in outcomes.enumerated() {
+      let y = formulation.funded[index].rawValue
+      let raw = min(max(values[y], 0), 1)
+      let asRead = outcome.share != 0 && outcome.share != 1 && abs(raw - outcome.share) <= 0.5e-6 + 1e-12
+      point[y] = asRead ? raw : outcome.share
+      let z = formulation.indicator[index].rawValue
+      if z != y { point[z] = outcome.share > 0 ? 1 : 0 }
+      guard !asRead else { continue }
+      for hoursVariable in hoursByMeasure[index] ?? [] {
+        point[hoursVariable.variable.rawValue] =
+          outcome.partners.first { $0.partner == hoursVariable.partner && $0.role == hoursVariable.role }?.hours ?? 0
+      }
+    }
+    func smallest(_ variable: VariableIndex, rows: [ConstraintIndex]) -> Double {
+      let declared = model.variables[variable.rawValue]
+      var value = declared.lowerBound ?? 0
+      for row in rows {
+        let constraint = model.constraints[row.rawValue]
+        guard let lower = constraint.lowerBound,
+          let own = constraint.terms.first(where: { $0.variable == variable })?.coefficient, own > 0
+        else { continue }
+        let others = constraint.terms.reduce(0.0) { $1.variable == variable ? $0 : $0 + $1.coefficient * point[$1.variable.rawValue] }
+        value = max(value, (lower - others) / own)
+      }
+      return min(value, declared.upperBound ?? .infinity)
+    }
+    for floor in formulation.fairnessFloors { point[floor.shortfall.rawValue] = smallest(floor.shortfall, rows: [floor.row]) }
+    for (deviation, rows) in zip(formulation.deviations, formulation.deviationRows) {
+      point[deviation.rawValue] = smallest(deviation, rows: rows)
+    }
+    return point
   }
 
   /// What each network received against its fairness floor (exact NOK).

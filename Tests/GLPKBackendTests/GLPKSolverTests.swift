@@ -22,6 +22,22 @@ struct GLPKSolverTests {
     #expect(abs((solution.stages.first?.objectiveValue ?? 0) - 11) < 1e-9)
   }
 
+  @Test("a binary within GLPK's default integrality tolerance of 1 is not taken as 1 (issue 15)")
+  func integralityTolerance() {
+    // max y, y binary, 1000 y ≤ 999.995: the only allocation is y = 0. The relaxation gives
+    // y = 0.999995, which GLPK's default tol_int (1e-5) accepted as whole; snapped to 1 it spent
+    // 5 kr (in thousands) the frame did not have — the mechanism of the Trøndelag overspend.
+    var model = LinearModel()
+    let y = model.addVariable(name: "y", kind: .binary)
+    let frame = model.addConstraint(name: "frame", terms: [LinearTerm(1000, y)], upperBound: 999.995)
+    model.objectives = [Objective(name: "value", sense: .maximize, terms: [LinearTerm(1, y)], relativeTolerance: 1e-9)]
+    let solution = solver.solve(model, options: SolveOptions())
+    #expect(solution.status == .optimal)
+    #expect(solution.values == [0])
+    #expect(solution.stages.first?.objectiveValue == 0)
+    #expect(LinearModel.evaluate(model.constraints[frame.rawValue].terms, at: solution.values) <= 999.995)
+  }
+
   @Test("a knapsack MIP matches brute force")
   func knapsack() {
     let weights: [Double] = [5, 4, 6, 3, 7, 2]

@@ -73,9 +73,16 @@ public struct NameBook {
   }
 
   /// A share as a percentage: `37,5 %` / `37.5%`.
+  /// A share as a percentage with one decimal; a share below 1 that would read "100 %" gets as
+  /// many decimals as it takes to show it is below (a measure a krone short is not funded in full).
   public func percent(_ share: Double) -> String {
-    let text = decimal(share * 100, decimals: 1)
-    let trimmed = text.hasSuffix("\(messages.decimalMark)0") ? String(text.dropLast(2)) : text
+    var decimals = 1
+    var text = decimal(share * 100, decimals: decimals)
+    while share < 1 && decimals < 6 && text == decimal(100, decimals: decimals) {
+      decimals += 1
+      text = decimal(share * 100, decimals: decimals)
+    }
+    let trimmed = decimals == 1 && text.hasSuffix("\(messages.decimalMark)0") ? String(text.dropLast(2)) : text
     return trimmed + messages.percentSuffix
   }
 
