@@ -7,8 +7,12 @@ public struct Settlement: Sendable, Equatable {
   public struct PartnerLine: Sendable, Equatable {
     public var partner: PartnerID
     public var role: PartnerRole
+    /// The solver's hours, exact.
     public var hours: Double
     public var money: Int
+    /// The hours in whole hours, as the reports show them: per partner and role, the lines are
+    /// rounded together so that they add up to the rounded total and stay within the capacity.
+    public var wholeHours: Int = 0
   }
 
   /// One measure's money.
@@ -92,6 +96,8 @@ public struct Settlement: Sendable, Equatable {
     public var hours: [PartnerRole: Double]
     public var money: [PartnerRole: Int]
     public var capacity: [PartnerRole: Double]
+    /// The sum of the lines' whole hours, per role.
+    public var wholeHours: [PartnerRole: Int] = [:]
     public var total: Int { money.values.reduce(0, +) }
   }
 
@@ -125,6 +131,41 @@ public struct Settlement: Sendable, Equatable {
         measures[index].partners = result.outcomes[index].partners.map {
           PartnerLine(partner: $0.partner, role: $0.role, hours: $0.hours, money: rounded.next()!)
         }
+      }
+    }
+    // Whole hours for the reports. Per measure and role, the lines are rounded together (largest
+    // remainder), so a measure's hours add up to its rounded share of the hours asked; where that
+    // would take a partner above its capacity, the lines rounded up the most give back an hour.
+    for index in measures.indices {
+      for role in PartnerRole.allCases {
+        let positions = measures[index].partners.indices.filter { measures[index].partners[$0].role == role }
+        let whole = Apportionment.wholeKroner(positions.map { measures[index].partners[$0].hours })
+        for (position, hours) in zip(positions, whole) { measures[index].partners[position].wholeHours = hours }
+      }
+    }
+    var linesByPartnerRole: [PartnerRoleLine: [(measure: Int, line: Int)]] = [:]
+    for (index, money) in measures.enumerated() {
+      for (position, line) in money.partners.enumerated() {
+        linesByPartnerRole[PartnerRoleLine(partner: line.partner, role: line.role), default: []].append((index, position))
+      }
+    }
+    let capacities = Dictionary(scenario.partners.map { ($0.id, $0.capacity) }, uniquingKeysWith: { first, _ in first })
+    for key in linesByPartnerRole.keys.sorted(by: { ($0.partner, $0.role) < ($1.partner, $1.role) }) {
+      let places = linesByPartnerRole[key]!
+      let cap = Int(((capacities[key.partner]?[key.role] ?? 0) + 1e-6).rounded(.down))
+      var excess = places.reduce(0) { $0 + measures[$1.measure].partners[$1.line].wholeHours } - cap
+      // The lines rounded up the most first; ties to the earlier line.
+      let order = places.enumerated().sorted { lhs, rhs in
+        let a = measures[lhs.element.measure].partners[lhs.element.line]
+        let b = measures[rhs.element.measure].partners[rhs.element.line]
+        let (up, otherUp) = (Double(a.wholeHours) - a.hours, Double(b.wholeHours) - b.hours)
+        return up != otherUp ? up > otherUp : lhs.offset < rhs.offset
+      }.map(\.element)
+      for place in order where excess > 0 {
+        let line = measures[place.measure].partners[place.line]
+        guard Double(line.wholeHours) > line.hours else { continue }
+        measures[place.measure].partners[place.line].wholeHours -= 1
+        excess -= 1
       }
     }
     self.measures = measures
@@ -203,11 +244,13 @@ public struct Settlement: Sendable, Equatable {
     partners = scenario.partners.map { partner in
       var hours: [PartnerRole: Double] = [:]
       var money: [PartnerRole: Int] = [:]
+      var whole: [PartnerRole: Int] = [:]
       for line in lines where line.partner == partner.id {
         hours[line.role, default: 0] += line.hours
         money[line.role, default: 0] += line.money
+        whole[line.role, default: 0] += line.wholeHours
       }
-      return PartnerMoney(partner: partner.id, hours: hours, money: money, capacity: partner.capacity)
+      return PartnerMoney(partner: partner.id, hours: hours, money: money, capacity: partner.capacity, wholeHours: whole)
     }
     let schemeOrder = Dictionary(scenario.schemes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
     self.payments = payments.filter { $0.value != 0 }.sorted { lhs, rhs in
@@ -237,6 +280,11 @@ public struct Settlement: Sendable, Equatable {
   public func money(_ measure: MeasureID) -> MeasureMoney? { measures.first { $0.measure == measure } }
   public func payment(_ owner: OwnerID) -> OwnerPayment? { owners.first { $0.owner == owner } }
   public func networkPayment(_ network: NetworkID) -> NetworkPayment? { networks.first { $0.network == network } }
+}
+
+private struct PartnerRoleLine: Hashable {
+  var partner: PartnerID
+  var role: PartnerRole
 }
 
 private struct PaymentKey: Hashable {

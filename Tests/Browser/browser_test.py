@@ -85,7 +85,8 @@ def main():
         # 2. The base allocation, with the charts of innstilling.html.
         driver.find_element(By.LINK_TEXT, "Fordeling").click()
         wait.until(expected_conditions.presence_of_element_located((By.ID, "explain")))
-        check(len(driver.find_elements(By.CSS_SELECTOR, "section.charts svg")) == 3, "the allocation page has not 3 charts")
+        # money per scheme, money per network in each of the three schemes, partner hours
+        check(len(driver.find_elements(By.CSS_SELECTOR, "section.charts svg")) == 5, "the allocation page has not 5 charts")
         check("Felles årlig innstilling" in driver.find_element(By.TAG_NAME, "h1").text, "no innstilling heading")
         no_scripts()
         shot("02-allocation")

@@ -36,7 +36,8 @@ struct ServeTests {
     let allocation = try server.get("/s/trondelag")
     #expect(allocation.status == 200)
     #expect(allocation.body.contains("Felles årlig innstilling"))
-    #expect(allocation.body.components(separatedBy: "<svg").count - 1 == 5)  // the five charts of innstilling.html (networks per scheme)
+    // The charts of innstilling.html: money per scheme, money per network in each of the three schemes, partner hours.
+    #expect(allocation.body.components(separatedBy: "<svg").count - 1 == 5)
     #expect(allocation.body.contains("/s/trondelag/measure/sv-dekom-3?lang=nb"))
 
     let english = try server.get("/s/trondelag?lang=en")

@@ -141,4 +141,30 @@ struct RecipientTests {
     let school = scenario.networkKeyShares(scheme: scenario.schemes[0])
     #expect(abs((school[NetworkID("n")] ?? 0) - (0.15 + 0.7 * 1260 / 20_260)) < 1e-12)
   }
+
+  @Test("hours are reported in whole hours: a measure's add up to its share of the hours asked, a partner's to its lines and within its capacity", arguments: 1...30)
+  func wholeHours(seed: UInt64) throws {
+    let scenario = BruteForce.randomScenario(seed: seed)
+    let result = Allocator(solver: GLPKSolver()).allocate(scenario)
+    guard result.hasAllocation else { return }
+    let settlement = Settlement(result)
+    for partner in settlement.partners {
+      for role in PartnerRole.allCases {
+        let lines = settlement.measures.flatMap(\.partners).filter { $0.partner == partner.partner && $0.role == role }
+        let whole = lines.reduce(0) { $0 + $1.wholeHours }
+        let exact = lines.reduce(0) { $0 + $1.hours }
+        #expect(whole == partner.wholeHours[role] ?? 0)
+        #expect(Double(whole) <= (partner.capacity[role] ?? 0) + 1e-9)
+        #expect(abs(Double(whole) - exact) < Double(max(1, lines.count)))
+        for line in lines { #expect(abs(Double(line.wholeHours) - line.hours) < 1) }
+      }
+    }
+    for money in settlement.measures {
+      for role in PartnerRole.allCases {
+        let lines = money.partners.filter { $0.role == role }
+        let exact = lines.reduce(0) { $0 + $1.hours }
+        #expect(abs(Double(lines.reduce(0) { $0 + $1.wholeHours }) - exact) < 1)
+      }
+    }
+  }
 }

@@ -47,7 +47,8 @@ public struct AllocationJSON: ReportRenderer {
     var grantNok: Int, totalNok: Int, partners: [PartnerLine], reasons: [ReasonEntry]
   }
   struct PartnerLine: Encodable {
-    var partner: String, role: String, hours: Double, moneyNok: Int
+    /// `hours` exact (the solver's), `whole_hours` as the reports show them.
+    var partner: String, role: String, hours: Double, wholeHours: Int, moneyNok: Int
   }
   struct ReasonEntry: Encodable {
     var code: String, text: String
@@ -119,7 +120,8 @@ public struct AllocationJSON: ReportRenderer {
           id: measure.id.rawValue, network: measure.holder.description, scheme: measure.scheme.rawValue, rank: measure.rank,
           title: measure.title, status: outcome.status.rawValue, share: outcome.share, grantNok: money.grant, totalNok: money.total,
           partners: money.partners.map {
-            PartnerLine(partner: $0.partner.rawValue, role: $0.role.rawValue, hours: $0.hours, moneyNok: $0.money)
+            PartnerLine(
+              partner: $0.partner.rawValue, role: $0.role.rawValue, hours: $0.hours, wholeHours: $0.wholeHours, moneyNok: $0.money)
           },
           reasons: outcome.reasons.map { ReasonEntry(code: Self.code($0), text: messages.reason($0, names: names)) })
       },

@@ -58,7 +58,7 @@ public struct InnstillingHTML {
         PartnerRole.allCases.compactMap { role -> BarChart.Row? in
           let capacity = money.capacity[role] ?? 0
           guard capacity > 0 else { return nil }
-          let used = money.hours[role] ?? 0
+          let used = Double(money.wholeHours[role] ?? 0)
           return BarChart.Row(
             label: "\(names.partner(money.partner)) – \(messages.role(role))", values: [capacity, used],
             valueText: "\(names.hours(used)) / \(names.hours(capacity)) t")

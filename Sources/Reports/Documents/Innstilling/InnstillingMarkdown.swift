@@ -96,7 +96,7 @@ public struct InnstillingMarkdown: ReportRenderer {
         names.scheme(measure.scheme), String(measure.rank), names.measure(measure.id),
         measure.participants.map(String.init) ?? "–",
         measure.durationMonths.map { messages.months($0, start: measure.start) } ?? (measure.start ?? "–"),
-        partnerText(measure, outcome), names.kroner(money.grant), names.kroner(partnerMoney),
+        partnerText(measure, money), names.kroner(money.grant), names.kroner(partnerMoney),
         messages.status(outcome.status, share: names.percent(outcome.share)),
         outcome.reasons.map { messages.reason($0, names: names) }.joined(separator: " "),
       ])
@@ -105,15 +105,15 @@ public struct InnstillingMarkdown: ReportRenderer {
     return table.rendered
   }
 
-  /// The partners that got hours, with hours per role; or the acceptable ones in parentheses.
-  private func partnerText(_ measure: Measure, _ outcome: MeasureOutcome) -> String {
-    guard !outcome.partners.isEmpty else {
+  /// The partners that got hours, with whole hours per role; or the acceptable ones in parentheses.
+  private func partnerText(_ measure: Measure, _ money: Settlement.MeasureMoney) -> String {
+    guard !money.partners.isEmpty else {
       let wanted = measure.acceptablePartners.map(names.partner)
       return wanted.isEmpty ? "–" : "(" + wanted.joined(separator: ", ") + ")"
     }
-    let byPartner = Dictionary(grouping: outcome.partners, by: \.partner)
+    let byPartner = Dictionary(grouping: money.partners, by: \.partner)
     return byPartner.keys.sorted().map { partner in
-      let roles = byPartner[partner]!.sorted { $0.role < $1.role }.map { "\(messages.role($0.role)) \(names.hours($0.hours)) t" }
+      let roles = byPartner[partner]!.sorted { $0.role < $1.role }.map { "\(messages.role($0.role)) \(names.kroner($0.wholeHours)) t" }
       return "\(names.partner(partner)): " + roles.joined(separator: ", ")
     }.joined(separator: "; ")
   }
@@ -123,8 +123,9 @@ public struct InnstillingMarkdown: ReportRenderer {
     var totals = [Double](repeating: 0, count: 7)
     for money in settlement.partners {
       let values: [Double] = [
-        money.hours[.pool] ?? 0, money.capacity[.pool] ?? 0, Double(money.money[.pool] ?? 0),
-        money.hours[.partner2] ?? 0, money.capacity[.partner2] ?? 0, Double(money.money[.partner2] ?? 0), Double(money.total),
+        Double(money.wholeHours[.pool] ?? 0), money.capacity[.pool] ?? 0, Double(money.money[.pool] ?? 0),
+        Double(money.wholeHours[.partner2] ?? 0), money.capacity[.partner2] ?? 0, Double(money.money[.partner2] ?? 0),
+        Double(money.total),
       ]
       for (position, value) in values.enumerated() { totals[position] += value }
       table.add([names.partner(money.partner)] + formatPartnerRow(values))

@@ -95,7 +95,7 @@ public struct PlanMarkdown {
     for (index, partner) in scenario.partners.enumerated() {
       for role in PartnerRole.allCases {
         let cells = years.enumerated().map { position, year -> String in
-          let used = figures.settlements[position].partners[index].hours[role] ?? 0
+          let used = Double(figures.settlements[position].partners[index].wholeHours[role] ?? 0)
           let capacity = scenario.capacity(partner, in: year)[role] ?? 0
           return "\(names.hours(used)) / \(names.hours(capacity))"
         }
