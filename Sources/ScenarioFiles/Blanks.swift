@@ -32,3 +32,11 @@ enum Blanks {
     return String(scalars[first...last])
   }
 }
+
+extension String {
+  /// The lines, ended by LF, CRLF or CR (Excel and Windows editors write CRLF, which Swift sees as
+  /// one character), without their ends.
+  var linesOfAnyEnding: [Substring] {
+    split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+  }
+}

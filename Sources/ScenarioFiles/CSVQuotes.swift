@@ -35,9 +35,7 @@ enum CSVQuotes {
   }
 
   /// The lines of `text`, ended by LF, CRLF or CR, without their ends.
-  static func lines(of text: String) -> [Substring] {
-    text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-  }
+  static func lines(of text: String) -> [Substring] { text.linesOfAnyEnding }
 
   /// The first quote problem of one line, if any.
   static func problem(in line: Substring, separator: Character, line number: Int) -> Problem? {

@@ -29,9 +29,11 @@ enum YAMLDocument {
 
   /// The lines (from 1) where `key` is a key of the block mapping that starts at `mark`.
   static func keyLines(_ key: String, mappingAt mark: Mark, in text: String) -> [Int] {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = text.linesOfAnyEnding
     var found: [Int] = []
-    for number in max(mark.line, 1)...max(lines.count, 1) where number <= lines.count {
+    // A mark past the last line (the parser's end of input) starts no mapping we can read.
+    guard mark.line >= 1, mark.line <= lines.count else { return [] }
+    for number in mark.line...lines.count {
       let line = Array(lines[number - 1].unicodeScalars)
       // Where the line's key starts: after the indentation and any "- " of a list entry.
       var column = 0

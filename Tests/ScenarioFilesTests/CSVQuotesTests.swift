@@ -43,4 +43,12 @@ struct CSVQuotesTests {
     #expect(table.rows.map(\.number) == [2, 3])
     #expect(table.rows.map { $0.cells["title"] } == ["Lesing; \"tidlig innsats\"", "Regning"])
   }
+
+  @Test("a key given twice is found on its line in a file with Windows line ends (CRLF), where a mark once pointed past the lines found (found by fuzzing)")
+  func duplicateKeyLinesWithCRLF() {
+    let text = "# kommentar\r\nyear: 2027\r\ncounty: A\r\ncounty: B\r\n"
+    var log = IssueLog()
+    _ = YAMLDocument.read(Data(text.utf8), file: "scenario.yaml", log: &log)
+    #expect(log.issues.map(\.description) == ["scenario.yaml:4: key 'county': the key is given twice (first on line 3). Fix: keep one of them."])
+  }
 }
