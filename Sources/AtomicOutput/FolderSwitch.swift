@@ -9,7 +9,7 @@ import Foundation
 
 /// Moving a finished folder into place in one step.
 public enum FolderSwitch {
-  /// Moves `staged` to `destination`: a `rename(2)` when nothing is there, else one atomic
+  /// Moves `staged` (already flushed: ``syncTree(_:)``) to `destination`: a `rename(2)` when nothing is there, else one atomic
   /// exchange (`renameat2(RENAME_EXCHANGE)`), after which `staged` holds the old folder for the
   /// caller to remove. On a file system that cannot exchange, the old folder is renamed aside and
   /// the new one in (two steps; a crash between them leaves the old folder under `staged`'s
@@ -17,7 +17,6 @@ public enum FolderSwitch {
   ///
   /// - Throws: ``OutputError``; then `destination` is as it was.
   public static func move(_ staged: URL, into destination: URL, replacing: Bool) throws(OutputError) {
-    try syncTree(staged)
     defer { try? DurableFile.syncFolder(destination.deletingLastPathComponent().path) }
     guard replacing else {
       guard rename(staged.path, destination.path) == 0 else { throw .system("cannot move the new \(destination.path) into place") }
@@ -40,8 +39,9 @@ public enum FolderSwitch {
 }
 
 extension FolderSwitch {
-  /// Flushes every file and folder under `folder` to the disk.
-  static func syncTree(_ folder: URL) throws(OutputError) {
+  /// Flushes every file and folder under `folder` to the disk (for a folder whose files were
+  /// written by ordinary writes, before it is moved into place).
+  public static func syncTree(_ folder: URL) throws(OutputError) {
     let manager = FileManager.default
     for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] {
       let path = folder.appendingPathComponent(name)

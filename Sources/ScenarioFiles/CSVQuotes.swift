@@ -27,15 +27,12 @@ enum CSVQuotes {
   static func problems(in text: String, separator: Character) -> [Problem] {
     var problems: [Problem] = []
     var lineNumber = 0
-    for line in lines(of: text) {
+    for line in text.linesOfAnyEnding {
       lineNumber += 1
       if let problem = problem(in: line, separator: separator, line: lineNumber) { problems.append(problem) }
     }
     return problems
   }
-
-  /// The lines of `text`, ended by LF, CRLF or CR, without their ends.
-  static func lines(of text: String) -> [Substring] { text.linesOfAnyEnding }
 
   /// The first quote problem of one line, if any.
   static func problem(in line: Substring, separator: Character, line number: Int) -> Problem? {

@@ -135,7 +135,7 @@ struct CSVTable {
       rows.append(Row(number: number, cells: cells))
     }
     // Every line of data is one row: a parser that joined or dropped lines must not go unnoticed.
-    let dataLines = CSVQuotes.lines(of: text).dropFirst().filter { !$0.unicodeScalars.allSatisfy(Blanks.isSpaceOrNewline) }.count
+    let dataLines = text.linesOfAnyEnding.dropFirst().filter { !$0.unicodeScalars.allSatisfy(Blanks.isSpaceOrNewline) }.count
     let readRows = parsed.rows.filter { !$0.allSatisfy { Blanks.trimmed($0).isEmpty } }.count
     guard dataLines == readRows else {
       log.add(

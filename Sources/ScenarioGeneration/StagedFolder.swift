@@ -73,6 +73,7 @@ public struct StagedFolder: Sendable {
   /// - Throws: ``GenerationError`` when a rename fails; the destination is then as it was.
   public func moveIntoPlace() throws(GenerationError) {
     do {
+      try FolderSwitch.syncTree(temporary)
       try FolderSwitch.move(temporary, into: destination, replacing: replacesContents)
     } catch {
       discard()
