@@ -92,7 +92,7 @@ extension Dekom {
           let files = zip(targets, temporaries).map { (format: $0.0.format, path: $0.1.path) }
           written = try GLPKExport().write(model, stage: stageIndex, name: name, to: files, options: options)
         }
-      } catch let error as GLPKExport.Failure {
+      } catch let error as GLPKExport.ExportError {
         switch error {
         case .noSuchStage:
           printError("dekom: \(error)")

@@ -97,7 +97,7 @@ extension Dekom {
 }
 
 /// Prints why a run wrote nothing and returns the exit code that says so.
-func report(_ error: ScenarioRun.Failure, directory: String, language: Language) -> ExitCode {
+func report(_ error: ScenarioRun.RunError, directory: String, language: Language) -> ExitCode {
   switch error {
   case .invalidInput(let scenarioError):
     reportInvalid(scenarioError, directory: directory)

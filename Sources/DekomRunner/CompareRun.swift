@@ -19,7 +19,7 @@ public struct CompareRun {
   /// Solves everything, writes `compare.md`, and returns the entries (a variant that cannot be
   /// solved is reported in the file, not thrown; invalid files are thrown).
   @discardableResult
-  public func execute() throws(ScenarioRun.Failure) -> [CompareMarkdown.Entry] {
+  public func execute() throws(ScenarioRun.RunError) -> [CompareMarkdown.Entry] {
     let base = try run.load()
     let variants = try run.loadVariants()
     // Resolve every variant first, so that a broken file stops the run before any solving.
@@ -35,11 +35,11 @@ public struct CompareRun {
     // GLPK keeps its memory per thread: each variant is built, solved and freed on one thread.
     let run = self.run
     let language = run.language
-    let solved = concurrentMap(variants.count) { index -> Result<AllocationResult, CompareMarkdown.VariantFailure> in
-      do throws(ScenarioRun.Failure) {
+    let solved = concurrentMap(variants.count) { index -> Result<AllocationResult, CompareMarkdown.VariantRunError> in
+      do throws(ScenarioRun.RunError) {
         return .success(try run.solve(scenarios[index], reference: reference))
       } catch {
-        return .failure(CompareMarkdown.VariantFailure(Self.reason(error, language: language)))
+        return .failure(CompareMarkdown.VariantRunError(Self.reason(error, language: language)))
       }
     }
     let entries = try Self.entries(against: baseInput, variants: variants, results: solved, verifying: true)
@@ -51,7 +51,7 @@ public struct CompareRun {
 
   /// The comparison of a multi-year scenario: the base plan and every variant plan, each solved as
   /// one model, compared year by year. Returns the first year's entries.
-  private func executePlan(_ base: Scenario, variants: [Variant], scenarios: [Scenario]) throws(ScenarioRun.Failure)
+  private func executePlan(_ base: Scenario, variants: [Variant], scenarios: [Scenario]) throws(ScenarioRun.RunError)
     -> [CompareMarkdown.Entry]
   {
     let basePlan = try run.solvePlan(base)
@@ -60,11 +60,11 @@ public struct CompareRun {
     let reference = AllocationReference(basePlan.expandedResult)
     let run = self.run
     let language = run.language
-    let solved = concurrentMap(variants.count) { index -> Result<PlanResult, CompareMarkdown.VariantFailure> in
-      do throws(ScenarioRun.Failure) {
+    let solved = concurrentMap(variants.count) { index -> Result<PlanResult, CompareMarkdown.VariantRunError> in
+      do throws(ScenarioRun.RunError) {
         return .success(try run.solvePlan(scenarios[index], reference: reference))
       } catch {
-        return .failure(CompareMarkdown.VariantFailure(Self.reason(error, language: language)))
+        return .failure(CompareMarkdown.VariantRunError(Self.reason(error, language: language)))
       }
     }
     for case .success(let plan) in solved { try ScenarioRun.verify(plan) }
@@ -87,9 +87,9 @@ public struct CompareRun {
   /// One entry per variant: its comparison with `baseInput` (its allocation verified first when
   /// `verifying`), or why it has no allocation.
   private static func entries(
-    against baseInput: ReportInput, variants: [Variant], results: [Result<AllocationResult, CompareMarkdown.VariantFailure>],
+    against baseInput: ReportInput, variants: [Variant], results: [Result<AllocationResult, CompareMarkdown.VariantRunError>],
     verifying: Bool
-  ) throws(ScenarioRun.Failure) -> [CompareMarkdown.Entry] {
+  ) throws(ScenarioRun.RunError) -> [CompareMarkdown.Entry] {
     var entries: [CompareMarkdown.Entry] = []
     for (variant, slot) in zip(variants, results) {
       switch slot {
@@ -107,7 +107,7 @@ public struct CompareRun {
   }
 
   /// Writes `compare.md` and the `compare.html` that `html` renders, both or neither.
-  private func write(markdown: String, html: () throws -> String) throws(ScenarioRun.Failure) {
+  private func write(markdown: String, html: () throws -> String) throws(ScenarioRun.RunError) {
     let page: String
     do {
       page = try html()
@@ -118,7 +118,7 @@ public struct CompareRun {
   }
 
   /// Why a variant has no allocation, for the comparison report.
-  public static func reason(_ error: ScenarioRun.Failure, language: Language) -> String {
+  public static func reason(_ error: ScenarioRun.RunError, language: Language) -> String {
     switch error {
     case .noAllocation(let result):
       switch result.status {

@@ -5,7 +5,7 @@ import Foundation
 /// never over an input.
 public struct OutputWriter: Sendable {
   /// Why nothing was written.
-  public struct Refusal: Error, CustomStringConvertible {
+  public struct RefusedError: Error, CustomStringConvertible {
     public var description: String
   }
 
@@ -24,36 +24,36 @@ public struct OutputWriter: Sendable {
 
   static func resolved(_ url: URL) -> String { url.resolvingSymlinksInPath().standardizedFileURL.path }
 
-  private func refuseInputs(_ targets: [URL]) throws(Refusal) {
+  private func refuseInputs(_ targets: [URL]) throws(RefusedError) {
     for target in targets where protectedPaths.contains(Self.resolved(target)) {
-      throw Refusal(description: "refusing to write \(target.path): it is an input file. Choose another output path.")
+      throw RefusedError(description: "refusing to write \(target.path): it is an input file. Choose another output path.")
     }
   }
 
   /// Writes `files` (name → contents) into `directory`, creating it when missing: all of them
   /// change or none does, also if the process is killed; other files in the folder stay.
   ///
-  /// - Throws: ``Refusal`` when a target is an input file or cannot be written; then no target changes.
-  public func write(_ files: [(name: String, contents: String)], into directory: URL) throws(Refusal) {
+  /// - Throws: ``RefusedError`` when a target is an input file or cannot be written; then no target changes.
+  public func write(_ files: [(name: String, contents: String)], into directory: URL) throws(RefusedError) {
     try refuseInputs(files.map { directory.appendingPathComponent($0.name) })
     do {
       try OutputFolder(directory, outputNames: Self.outputNames).replace(files.map { ($0.name, Data($0.contents.utf8)) })
     } catch {
-      throw Refusal(description: error.description)
+      throw RefusedError(description: error.description)
     }
   }
 
   /// Writes the files at `targets` (each atomically): `fill` writes each one's contents to the
   /// temporary path it is given (same order), and only when it returns are they moved into place.
   ///
-  /// - Throws: ``Refusal`` when a target is an input file or cannot be moved into place, or what
+  /// - Throws: ``RefusedError`` when a target is an input file or cannot be moved into place, or what
   ///   `fill` throws; then no target changes.
   public func write(to targets: [URL], fill: ([URL]) throws -> Void) throws {
     try refuseInputs(targets)
     do {
       try AtomicFile.writeAll(to: targets, fill: fill)
     } catch let error as OutputError {
-      throw Refusal(description: error.description)
+      throw RefusedError(description: error.description)
     }
   }
 }

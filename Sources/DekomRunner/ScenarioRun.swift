@@ -12,7 +12,7 @@ import Verification
 /// both use it).
 public struct ScenarioRun: Sendable {
   /// Why a run wrote nothing.
-  public enum Failure: Error {
+  public enum RunError: Error {
     case invalidInput(ScenarioError)
     case noAllocation(AllocationResult)
     case cannotWrite(String)
@@ -62,7 +62,7 @@ public struct ScenarioRun: Sendable {
   public static let outputFiles = ["innstilling.md", "innstilling.html", "allocation.csv", "allocation.json"]
 
   /// Loads and validates the scenario.
-  public func load() throws(Failure) -> Scenario {
+  public func load() throws(RunError) -> Scenario {
     do {
       return try ScenarioLoader.load(directory: directory)
     } catch {
@@ -71,7 +71,7 @@ public struct ScenarioRun: Sendable {
   }
 
   /// Loads the scenario's what-if variants (`variants/*.yaml`).
-  public func loadVariants() throws(Failure) -> [Variant] {
+  public func loadVariants() throws(RunError) -> [Variant] {
     do {
       return try VariantFile.loadAll(directory: directory)
     } catch {
@@ -80,7 +80,7 @@ public struct ScenarioRun: Sendable {
   }
 
   /// The scenario a variant describes.
-  public func scenario(ofVariant name: String, variants: [Variant], base: Scenario) throws(Failure) -> Scenario {
+  public func scenario(ofVariant name: String, variants: [Variant], base: Scenario) throws(RunError) -> Scenario {
     do {
       return try VariantResolver.scenario(name, variants: variants, base: base)
     } catch {
@@ -91,7 +91,7 @@ public struct ScenarioRun: Sendable {
   /// Solves a loaded scenario with GLPK, staying close to `reference` among equally good answers.
   /// A multi-year scenario is solved as a plan, and its first year returned (`reference` then
   /// holds for the first year).
-  public func solve(_ scenario: Scenario, reference: AllocationReference = AllocationReference()) throws(Failure) -> AllocationResult {
+  public func solve(_ scenario: Scenario, reference: AllocationReference = AllocationReference()) throws(RunError) -> AllocationResult {
     if scenario.isPlan {
       return try solvePlan(scenario, reference: PlanExpansion.reference(reference, year: scenario.year)).years[0]
     }
@@ -102,7 +102,7 @@ public struct ScenarioRun: Sendable {
   /// waiting lists; the re-solves use the same time limit each).
   public func solveAndExplain(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), explain: Bool
-  ) throws(Failure) -> (result: AllocationResult, explanation: Explanation?) {
+  ) throws(RunError) -> (result: AllocationResult, explanation: Explanation?) {
     let allocator = Allocator(solver: GLPKSolver(), method: method)
     let solved = allocator.solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
     guard solved.result.hasAllocation else { throw .noAllocation(solved.result) }
@@ -126,13 +126,13 @@ public struct ScenarioRun: Sendable {
 
   /// Renders every output file in memory, after the independent verifier has passed the
   /// allocation, its kroner and the innstilling's totals.
-  public func render(_ result: AllocationResult, explanation: Explanation? = nil) throws(Failure) -> [(name: String, contents: String)] {
+  public func render(_ result: AllocationResult, explanation: Explanation? = nil) throws(RunError) -> [(name: String, contents: String)] {
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName)
     return try render(ReportInput(result: result, language: language, provenance: provenance, explanation: explanation))
   }
 
   /// The files of one allocation's report input, verified.
-  func render(_ input: ReportInput) throws(Failure) -> [(name: String, contents: String)] {
+  func render(_ input: ReportInput) throws(RunError) -> [(name: String, contents: String)] {
     let files: [(name: String, contents: String)]
     do {
       let markdown = InnstillingMarkdown(input).render()
@@ -150,7 +150,7 @@ public struct ScenarioRun: Sendable {
   }
 
   /// The independent check: the allocation and its kroner, and the innstilling's totals when given.
-  public static func verify(_ input: ReportInput, markdown: String? = nil) throws(Failure) {
+  public static func verify(_ input: ReportInput, markdown: String? = nil) throws(RunError) {
     let result = input.result
     let violations =
       AllocationVerifier(scenario: result.scenario, outcomes: result.outcomes).violations()
@@ -161,7 +161,7 @@ public struct ScenarioRun: Sendable {
 
   /// The independent check of a plan: every year's frames, capacities and commitments, and how a
   /// measure's years hang together (``PlanVerifier``).
-  public static func verify(_ plan: PlanResult) throws(Failure) {
+  public static func verify(_ plan: PlanResult) throws(RunError) {
     let violations = PlanVerifier(plan).violations()
     guard violations.isEmpty else { throw .verificationFailed(violations) }
   }
@@ -175,7 +175,7 @@ public struct ScenarioRun: Sendable {
   }
 
   /// Writes rendered files atomically into ``outputDirectory``, never over an input file.
-  public func write(_ files: [(name: String, contents: String)]) throws(Failure) {
+  public func write(_ files: [(name: String, contents: String)]) throws(RunError) {
     let inputs = inputFiles
     do {
       try OutputWriter(protecting: inputs).write(files, into: outputDirectory)
@@ -189,7 +189,7 @@ public struct ScenarioRun: Sendable {
 
   /// Solves a multi-year scenario as one model, staying close to `reference` (an expanded
   /// allocation) among equally good answers.
-  public func solvePlan(_ scenario: Scenario, reference: AllocationReference = AllocationReference()) throws(Failure) -> PlanResult {
+  public func solvePlan(_ scenario: Scenario, reference: AllocationReference = AllocationReference()) throws(RunError) -> PlanResult {
     let plan = Allocator(solver: GLPKSolver(), method: method).solvePlan(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
     guard plan.hasAllocation else { throw .noAllocation(plan.expandedResult) }
     return plan
@@ -197,7 +197,7 @@ public struct ScenarioRun: Sendable {
 
   /// Renders the first year's innstilling (with the commitments it creates) and the long-term
   /// plan, after the independent verifiers have passed both.
-  public func renderPlan(_ plan: PlanResult) throws(Failure) -> [(name: String, contents: String)] {
+  public func renderPlan(_ plan: PlanResult) throws(RunError) -> [(name: String, contents: String)] {
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: plan.expandedResult.solverName)
     var input = ReportInput(result: plan.years[0], language: language, provenance: provenance)
     input.planCommitments = PlanCommitments(plan)
@@ -232,7 +232,7 @@ public struct ScenarioRun: Sendable {
 
   /// The one step that decides which model `run`, `export` and the page's variants solve: loads
   /// the scenario and, for a variant, resolves it and solves the base for the reference.
-  public func target() throws(Failure) -> Target {
+  public func target() throws(RunError) -> Target {
     let base = try load()
     guard let variant else { return Target(base: base, scenario: base, reference: AllocationReference()) }
     let scenario = try scenario(ofVariant: variant, variants: try loadVariants(), base: base)
@@ -240,14 +240,14 @@ public struct ScenarioRun: Sendable {
   }
 
   /// The allocation a variant of `base` stays close to: the base's own (a plan's expanded one).
-  public func reference(solving base: Scenario) throws(Failure) -> AllocationReference {
+  public func reference(solving base: Scenario) throws(RunError) -> AllocationReference {
     base.isPlan ? AllocationReference(try solvePlan(base).expandedResult) : AllocationReference(try solve(base))
   }
 
   /// Load, solve, render and write; returns the first year's allocation and, for a multi-year
   /// scenario, the plan. Explanations are not made for a plan (its reports say so). A variant is
   /// solved after its base, closest to the base's allocation among its optimal answers.
-  public func executeReportingPlan() throws(Failure) -> (result: AllocationResult, plan: PlanResult?) {
+  public func executeReportingPlan() throws(RunError) -> (result: AllocationResult, plan: PlanResult?) {
     let target = try target()
     if target.scenario.isPlan {
       let plan = try solvePlan(target.scenario, reference: target.reference)
@@ -261,7 +261,7 @@ public struct ScenarioRun: Sendable {
 
   /// Load, solve, render and write; returns the solved allocation (the first year's, for a plan).
   @discardableResult
-  public func execute() throws(Failure) -> AllocationResult {
+  public func execute() throws(RunError) -> AllocationResult {
     try executeReportingPlan().result
   }
 }

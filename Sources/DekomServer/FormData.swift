@@ -3,7 +3,7 @@ import Foundation
 /// The fields of an HTML form, from a query string or an `application/x-www-form-urlencoded` body.
 struct FormData: Sendable, Equatable {
   /// Why a form could not be read.
-  struct Malformed: Error, CustomStringConvertible {
+  struct MalformedError: Error, CustomStringConvertible {
     var description: String
   }
 
@@ -17,12 +17,12 @@ struct FormData: Sendable, Equatable {
 
   /// Reads `name=value&name=value`, with `+` for space and `%XX` escapes of UTF-8 bytes.
   ///
-  /// - Throws: ``Malformed`` for a bad escape, text that is not UTF-8, or too many fields.
-  init(urlEncoded text: Substring) throws(Malformed) {
+  /// - Throws: ``MalformedError`` for a bad escape, text that is not UTF-8, or too many fields.
+  init(urlEncoded text: Substring) throws(MalformedError) {
     guard !text.isEmpty else { return }
     let parts = text.split(separator: "&", omittingEmptySubsequences: true)
     guard parts.count <= Self.maximumFields else {
-      throw Malformed(description: "the form has \(parts.count) fields; at most \(Self.maximumFields) are read.")
+      throw MalformedError(description: "the form has \(parts.count) fields; at most \(Self.maximumFields) are read.")
     }
     for part in parts {
       let halves = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -57,7 +57,7 @@ struct FormData: Sendable, Equatable {
     return pairs.map { escape($0.name) + "=" + escape($0.value) }.joined(separator: "&")
   }
 
-  private static func decode(_ text: Substring) throws(Malformed) -> String {
+  private static func decode(_ text: Substring) throws(MalformedError) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     var iterator = text.utf8.makeIterator()
@@ -66,14 +66,14 @@ struct FormData: Sendable, Equatable {
       case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
       case UInt8(ascii: "%"):
         guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
-          throw Malformed(description: "a field has a % that is not followed by two hexadecimal digits.")
+          throw MalformedError(description: "a field has a % that is not followed by two hexadecimal digits.")
         }
         bytes.append(high << 4 | low)
       default: bytes.append(byte)
       }
     }
     guard let decoded = String(validating: bytes, as: UTF8.self) else {
-      throw Malformed(description: "a field is not UTF-8 text.")
+      throw MalformedError(description: "a field is not UTF-8 text.")
     }
     return decoded
   }

@@ -7,7 +7,7 @@ import ScenarioFiles
 /// renamed (over an existing variant, only when asked) into place, so the folder never holds half
 /// a file, even after a power loss.
 struct VariantSaver {
-  enum Refusal: Error, Equatable {
+  enum SaveError: Error, Equatable {
     /// `variants/NAME.yaml` exists and writing over it was not asked for.
     case exists
     /// The name cannot be a variant's name.
@@ -20,7 +20,7 @@ struct VariantSaver {
   let library: ScenarioLibrary
 
   /// Checks a variant's name: 1–64 ASCII letters, digits, - and _, as a page's address needs.
-  static func check(name: String) -> Refusal? {
+  static func check(name: String) -> SaveError? {
     guard ScenarioLibrary.isPageName(name), !name.hasPrefix("-") else {
       return .invalidName(
         problem: "\"\(name)\" is not a valid variant name.", fix: "use 1–64 letters a–z, digits, - and _ without spaces, e.g. rekom-kutt.")
@@ -40,9 +40,9 @@ struct VariantSaver {
   /// Writes `contents` to `variants/NAME.yaml`.
   ///
   /// - Returns: the file's path inside the scenario folder, e.g. `variants/rekom-kutt.yaml`.
-  /// - Throws: ``Refusal``; then nothing in the folder has changed.
+  /// - Throws: ``SaveError``; then nothing in the folder has changed.
   @discardableResult
-  func save(name: String, contents: String, overwrite: Bool) throws(Refusal) -> String {
+  func save(name: String, contents: String, overwrite: Bool) throws(SaveError) -> String {
     if let refusal = Self.check(name: name) { throw refusal }
     let manager = FileManager.default
     let folder = scenarioFolder.appendingPathComponent(VariantFile.folderName)
@@ -61,7 +61,7 @@ struct VariantSaver {
     let target = folder.appendingPathComponent("\(name).yaml")
     if !overwrite && manager.fileExists(atPath: target.path) { throw .exists }
     do {
-      guard try AtomicFile.write(Data(contents.utf8), to: target, replacing: overwrite) == .written else { throw Refusal.exists }
+      guard try AtomicFile.write(Data(contents.utf8), to: target, replacing: overwrite) == .written else { throw SaveError.exists }
     } catch let error as OutputError {
       throw .cannotWrite("cannot write \(relative): \(error.description)")
     } catch {

@@ -76,7 +76,7 @@ struct WebServer: Sendable {
     do {
       return try FormData(urlEncoded: Substring(request.uri.query ?? ""))
     } catch {
-      throw Problem(.badRequest, [error.description])
+      throw PageError(.badRequest, [error.description])
     }
   }
 
@@ -104,11 +104,11 @@ struct WebServer: Sendable {
 
   /// The scenario folder a page names, loaded.
   func loaded(_ name: String) throws -> Workbench.Loaded {
-    guard let folder = library.folder(named: name) else { throw Problem(.notFound, []) }
+    guard let folder = library.folder(named: name) else { throw PageError(.notFound, []) }
     do {
       return try workbench.load(folder)
     } catch {
-      throw Problem(failure: error, scenario: name)
+      throw PageError(failure: error, scenario: name)
     }
   }
 
@@ -123,7 +123,7 @@ struct WebServer: Sendable {
     let form = try query(request)
     let language = language(form)
     let entries = library.scenarios().map { scenario -> ScenarioListEntry in
-      do throws(ScenarioRun.Failure) {
+      do throws(ScenarioRun.RunError) {
         let loaded = try workbench.load(scenario.folder)
         return ScenarioListEntry(
           name: scenario.name,
@@ -131,7 +131,7 @@ struct WebServer: Sendable {
           issues: [], variants: loaded.variants.map { ($0.name, $0.title) }, brokenVariants: loaded.brokenVariants)
       } catch {
         return ScenarioListEntry(
-          name: scenario.name, title: nil, issues: Problem(failure: error, scenario: scenario.name).lines, variants: [])
+          name: scenario.name, title: nil, issues: PageError(failure: error, scenario: scenario.name).lines, variants: [])
       }
     }
     let page = try pages(language).scenarioList(
@@ -145,12 +145,12 @@ struct WebServer: Sendable {
     let loaded = try loaded(name)
     let result: AllocationResult
     if let variant {
-      guard loaded.variants.contains(where: { $0.name == variant }) else { throw Problem(.notFound, [], scenario: name) }
+      guard loaded.variants.contains(where: { $0.name == variant }) else { throw PageError(.notFound, [], scenario: name) }
       let scenario: Scenario
       do {
         scenario = try workbench.run(loaded.folder).scenario(ofVariant: variant, variants: loaded.variants, base: loaded.base)
       } catch {
-        throw Problem(failure: error, scenario: name)
+        throw PageError(failure: error, scenario: name)
       }
       result = try await solved { try await workbench.solveVariant(scenario, key: "variant:" + variant, loaded: loaded).result }
     } else {
@@ -170,7 +170,7 @@ struct WebServer: Sendable {
     let loaded = try loaded(name)
     let asked = form.all("v")
     let chosen = asked.isEmpty ? loaded.variants.map(\.name) : loaded.variants.map(\.name).filter(asked.contains)
-    guard asked.allSatisfy(chosen.contains) else { throw Problem(.notFound, asked.filter { !chosen.contains($0) }, scenario: name) }
+    guard asked.allSatisfy(chosen.contains) else { throw PageError(.notFound, asked.filter { !chosen.contains($0) }, scenario: name) }
     let baseResult = try await solved { try await workbench.solveBase(loaded) }
     let base = report(baseResult, language)
     var entries: [CompareMarkdown.Entry] = []
@@ -182,11 +182,11 @@ struct WebServer: Sendable {
         let comparison = Comparison(
           base: baseResult, baseSettlement: base.settlement, variant: result, variantSettlement: input.settlement)
         entries.append(CompareMarkdown.Entry(variant: variant, outcome: .success((input, comparison))))
-      } catch let failure as ScenarioRun.Failure {
+      } catch let failure as ScenarioRun.RunError {
         entries.append(
           CompareMarkdown.Entry(variant: variant, outcome: .failure(.init(CompareRun.reason(failure, language: language)))))
-      } catch is Workbench.Busy {
-        throw Problem(.busy, [], scenario: name)
+      } catch is Workbench.BusyError {
+        throw PageError(.busy, [], scenario: name)
       }
     }
     let page = try pages(language).comparison(
@@ -200,7 +200,7 @@ struct WebServer: Sendable {
     let language = language(form)
     let loaded = try loaded(name)
     let id = MeasureID(measure)
-    guard loaded.base.measures.contains(where: { $0.id == id }) else { throw Problem(.notFound, [], scenario: name) }
+    guard loaded.base.measures.contains(where: { $0.id == id }) else { throw PageError(.notFound, [], scenario: name) }
     let result = try await solved { try await workbench.solveBase(loaded) }
     let start = DispatchTime.now()
     let finding = try await solved { try await workbench.whatItTakes(id, in: result) }
@@ -209,7 +209,7 @@ struct WebServer: Sendable {
       let page = try pages(language).measure(
         id, in: report(result, language), whatItTakes: finding, seconds: seconds, scenario: name,
         otherLanguage: otherLanguage(request, language))
-    else { throw Problem(.notFound, [], scenario: name) }
+    else { throw PageError(.notFound, [], scenario: name) }
     return html(page)
   }
 
@@ -264,10 +264,10 @@ struct WebServer: Sendable {
           answer = WhatIfAnswer(
             report: report, seconds: seconds, allocationLink: address + FormData.encode(query + [("view", "allocation")]),
             jsonLink: address + FormData.encode(query + [("view", "json")]))
-        } catch let failure as ScenarioRun.Failure {
+        } catch let failure as ScenarioRun.RunError {
           state.problems.append(CompareRun.reason(failure, language: language))
-        } catch is Workbench.Busy {
-          throw Problem(.busy, [], scenario: name)
+        } catch is Workbench.BusyError {
+          throw PageError(.busy, [], scenario: name)
         }
       }
     }
@@ -281,22 +281,22 @@ struct WebServer: Sendable {
     var request = request
     // A body that says it is too large is refused before a byte of it is read.
     if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > Self.maximumBodyBytes {
-      throw Problem(.tooLarge, ["at most \(Self.maximumBodyBytes / 1024) KiB are read."], scenario: name)
+      throw PageError(.tooLarge, ["at most \(Self.maximumBodyBytes / 1024) KiB are read."], scenario: name)
     }
     let body: ByteBuffer
     do {
       body = try await request.collectBody(upTo: Self.maximumBodyBytes)
     } catch {
-      throw Problem(.tooLarge, ["at most \(Self.maximumBodyBytes / 1024) KiB are read."], scenario: name)
+      throw PageError(.tooLarge, ["at most \(Self.maximumBodyBytes / 1024) KiB are read."], scenario: name)
     }
     let form: FormData
     do {
       form = try FormData(urlEncoded: Substring(String(buffer: body)))
     } catch {
-      throw Problem(.badRequest, [error.description], scenario: name)
+      throw PageError(.badRequest, [error.description], scenario: name)
     }
     let language = language(form)
-    guard constantTimeEqual(form[WebPages.formTokenField] ?? "", formToken) else { throw Problem(.forbidden, [], scenario: name) }
+    guard constantTimeEqual(form[WebPages.formTokenField] ?? "", formToken) else { throw PageError(.forbidden, [], scenario: name) }
     let pages = pages(language)
     let loaded = try loaded(name)
     let variantName = (form[WhatIfField.name] ?? "").trimmingCharacters(in: .whitespaces)
@@ -321,7 +321,7 @@ struct WebServer: Sendable {
       return try await whatIfPage(
         request, form: form, scenario: name, saveProblems: [WhatIfField.name: [problem + " Fix: " + fix]], status: .unprocessableContent)
     } catch .cannotWrite(let message) {
-      throw Problem(.cannotWrite, [message], scenario: name)
+      throw PageError(.cannotWrite, [message], scenario: name)
     }
     // After a POST, the browser goes to the saved variant's page (a reload does not save again).
     var response = Response(status: .seeOther)
@@ -333,16 +333,16 @@ struct WebServer: Sendable {
   func solved<T>(_ work: () async throws -> T) async throws -> T {
     do {
       return try await work()
-    } catch let failure as ScenarioRun.Failure {
-      throw Problem(failure: failure, scenario: nil)
-    } catch is Workbench.Busy {
-      throw Problem(.busy, [])
+    } catch let failure as ScenarioRun.RunError {
+      throw PageError(failure: failure, scenario: nil)
+    } catch is Workbench.BusyError {
+      throw PageError(.busy, [])
     }
   }
 }
 
 /// A request that ends with a problem page: what kind, and the lines that say why.
-struct Problem: Error {
+struct PageError: Error {
   enum Kind {
     case notFound, badRequest, tooLarge, busy, noAllocation, invalidScenario, cannotWrite, internalError, forbidden, misdirected
 
@@ -383,7 +383,7 @@ struct Problem: Error {
     self.scenario = scenario
   }
 
-  init(failure: ScenarioRun.Failure, scenario: String?) {
+  init(failure: ScenarioRun.RunError, scenario: String?) {
     switch failure {
     case .invalidInput(let error): self.init(.invalidScenario, error.shownLines, scenario: scenario)
     case .noAllocation: self.init(.noAllocation, [CompareRun.reason(failure, language: .en)], scenario: scenario)
@@ -402,22 +402,22 @@ struct ProblemPages: RouterMiddleware {
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
     do {
       return try await next(request, context)
-    } catch let problem as Problem {
+    } catch let problem as PageError {
       return page(request, problem)
     } catch let error as any HTTPResponseError {
-      let kind: Problem.Kind =
+      let kind: PageError.Kind =
         switch error.status {
         case .notFound, .methodNotAllowed: .notFound
         case .contentTooLarge: .tooLarge
         default: .badRequest
         }
-      return page(request, Problem(kind, []))
+      return page(request, PageError(kind, []))
     } catch {
-      return page(request, Problem(.internalError, ["\(error)"]))
+      return page(request, PageError(.internalError, ["\(error)"]))
     }
   }
 
-  private func page(_ request: Request, _ problem: Problem) -> Response {
+  private func page(_ request: Request, _ problem: PageError) -> Response {
     let language = (try? server.query(request)).map(server.language) ?? server.defaultLanguage
     let pages = server.pages(language)
     let text =
@@ -440,12 +440,12 @@ struct RequestGuard: RouterMiddleware {
 
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
     guard let port = server.boundPort.value, Self.isOwnHost(request.head.authority, port: port) else {
-      throw Problem(.misdirected, [])
+      throw PageError(.misdirected, [])
     }
     if request.method != .get && request.method != .head {
-      if let site = request.headers[Self.fetchSite], site != "same-origin", site != "none" { throw Problem(.forbidden, []) }
+      if let site = request.headers[Self.fetchSite], site != "same-origin", site != "none" { throw PageError(.forbidden, []) }
       if let origin = request.headers[.origin], !Self.ownOrigins(port: port).contains(origin.lowercased()) {
-        throw Problem(.forbidden, [])
+        throw PageError(.forbidden, [])
       }
     }
     return try await next(request, context)

@@ -13,7 +13,7 @@ import Variants
 /// they depend on, so a page shown twice is solved once.
 final class Workbench: @unchecked Sendable {
   /// Too many solves are waiting: the page says "busy" instead of queueing without end.
-  struct Busy: Error {}
+  struct BusyError: Error {}
 
   let library: ScenarioLibrary
   /// The time limit of each solve (and of each re-solve when a measure is explained).
@@ -38,14 +38,14 @@ final class Workbench: @unchecked Sendable {
 
   /// Runs `work` on the solver queue and waits for it without blocking the caller's thread.
   ///
-  /// - Throws: ``Busy`` when ``maximumPending`` solves are already waiting or running.
-  func onSolverQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws(Busy) -> T {
+  /// - Throws: ``BusyError`` when ``maximumPending`` solves are already waiting or running.
+  func onSolverQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws(BusyError) -> T {
     let admitted = lock.withLock {
       guard pending < maximumPending else { return false }
       pending += 1
       return true
     }
-    guard admitted else { throw Busy() }
+    guard admitted else { throw BusyError() }
     return await withCheckedContinuation { continuation in
       queue.async {
         let value = work()
@@ -73,7 +73,7 @@ final class Workbench: @unchecked Sendable {
   }
 
   /// Loads a scenario folder (files that are links out of the served folder are refused).
-  func load(_ folder: URL) throws(ScenarioRun.Failure) -> Loaded {
+  func load(_ folder: URL) throws(ScenarioRun.RunError) -> Loaded {
     let outside = library.linksOutside(folder)
     guard outside.isEmpty else {
       throw .invalidInput(
@@ -139,8 +139,8 @@ final class Workbench: @unchecked Sendable {
     defer { lock.withLock { inFlight[key] = nil } }
     let run = run(loaded.folder)
     let start = DispatchTime.now()
-    let outcome = try await onSolverQueue { () -> Result<AllocationResult, ScenarioRun.Failure> in
-      do throws(ScenarioRun.Failure) {
+    let outcome = try await onSolverQueue { () -> Result<AllocationResult, ScenarioRun.RunError> in
+      do throws(ScenarioRun.RunError) {
         let result = try run.solve(scenario, reference: reference.map { AllocationReference($0) } ?? AllocationReference())
         let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName)
         try ScenarioRun.verify(ReportInput(result: result, language: .nb, provenance: provenance))

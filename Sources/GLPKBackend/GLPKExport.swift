@@ -25,7 +25,7 @@ public struct GLPKExport: Sendable {
   }
 
   /// Why nothing was written.
-  public enum Failure: Error, Sendable, CustomStringConvertible {
+  public enum ExportError: Error, Sendable, CustomStringConvertible {
     /// The model has values GLPK would abort on; a bug in whoever built it.
     case invalidModel([ModelDefect])
     /// `stage` is not one of the model's stages.
@@ -76,10 +76,10 @@ public struct GLPKExport: Sendable {
   ///   - stage: 0-based index into `model.objectives`.
   ///   - name: the problem's name in the files (GLPK cuts it to fit).
   ///   - options: limits for solving the earlier stages.
-  /// - Throws: ``Failure``; files already written by this call are left for the caller to remove.
+  /// - Throws: ``ExportError``; files already written by this call are left for the caller to remove.
   public func write(
     _ model: LinearModel, stage: Int, name: String, to targets: [(format: Format, path: String)], options: SolveOptions
-  ) throws(Failure) -> Outcome {
+  ) throws(ExportError) -> Outcome {
     let defects = model.defects() + GLPKSolver.glpkDefects(model)
     guard defects.isEmpty, !model.variables.isEmpty else {
       throw .invalidModel(defects.isEmpty ? [ModelDefect("the model has no variables")] : defects)
@@ -134,7 +134,7 @@ public struct GLPKExport: Sendable {
   }
 
   /// The earlier stages' results from ``GLPKSolver`` on the model with only those stages.
-  private func solveEarlierStages(_ model: LinearModel, before stage: Int, options: SolveOptions) throws(Failure) -> [StageResult] {
+  private func solveEarlierStages(_ model: LinearModel, before stage: Int, options: SolveOptions) throws(ExportError) -> [StageResult] {
     guard stage > 0 else { return [] }
     var prefix = model
     prefix.objectives = Array(model.objectives.prefix(stage))
@@ -149,7 +149,7 @@ public struct GLPKExport: Sendable {
 
   /// Checked in Swift before the path reaches C: GLPK's `fopen` gets a path it can open or fail on,
   /// never one with a NUL byte, an empty one, or one in a missing folder.
-  static func checkPath(_ path: String) throws(Failure) {
+  static func checkPath(_ path: String) throws(ExportError) {
     guard !path.isEmpty, !path.utf8.contains(0) else {
       throw .cannotWrite("the output path is empty or holds a NUL byte; give a file path.")
     }

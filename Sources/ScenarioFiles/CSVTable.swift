@@ -262,7 +262,7 @@ struct RowReader {
     return choice
   }
 
-  private mutating func take<T>(_ column: String, _ result: Result<T, CellValues.Failure>) -> T? {
+  private mutating func take<T>(_ column: String, _ result: Result<T, CellValues.CellError>) -> T? {
     switch result {
     case .success(let value): return value
     case .failure(let failure):

@@ -4,7 +4,7 @@ import GrantAllocation
 /// Parses the text of one cell (CSV) or scalar (YAML) the way a Norwegian spreadsheet writes it.
 enum CellValues {
   /// Why a cell could not be read, and what to write instead.
-  struct Failure: Error {
+  struct CellError: Error {
     var problem: String
     var fix: String
   }
@@ -20,7 +20,7 @@ enum CellValues {
   ///   separators (`1.050` is 1 050, `1.500.000` is 1 500 000); where it cannot be told, a lone
   ///   `x.yyy` (1–3 digits, not starting with 0, a point, three digits) could be either, and is an
   ///   error that asks which.
-  static func number(_ text: String, decimalComma: Bool? = nil) -> Result<Double, Failure> {
+  static func number(_ text: String, decimalComma: Bool? = nil) -> Result<Double, CellError> {
     let trimmed = Blanks.trimmed(text)
     if let grouped = thousandPoints(trimmed, decimalComma: decimalComma) { return grouped }
     // Most cells are plain ASCII numbers: read them without the Foundation calls below (the same
@@ -30,32 +30,32 @@ enum CellValues {
       .replacingOccurrences(of: " ", with: "")
     let lowered = cleaned.lowercased()
     if lowered.contains("nan") || lowered.contains("inf") {
-      return .failure(Failure(problem: "\"\(trimmed)\" is not a number.", fix: "write a finite number, e.g. 1500 or 0,5."))
+      return .failure(CellError(problem: "\"\(trimmed)\" is not a number.", fix: "write a finite number, e.g. 1500 or 0,5."))
     }
     if lowered.hasSuffix("kr") || lowered.hasSuffix("nok") || lowered.hasSuffix("%") {
       return .failure(
-        Failure(
+        CellError(
           problem: "\"\(trimmed)\" has a unit in it.", fix: "write the number alone (shares as 0,3, not 30 %; money without kr)."))
     }
     let commas = cleaned.filter { $0 == "," }.count
     let points = cleaned.filter { $0 == "." }.count
     if commas + points > 1 {
       return .failure(
-        Failure(
+        CellError(
           problem: "\"\(trimmed)\" has more than one decimal mark or a thousand separator other than a space.",
           fix: "write 1500000 or 1 500 000 (spaces as thousand separators), with at most one decimal comma."))
     }
     cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
     guard !cleaned.isEmpty, cleaned.unicodeScalars.allSatisfy(numberCharacters.contains), let value = Double(cleaned), value.isFinite
     else {
-      return .failure(Failure(problem: "\"\(trimmed)\" is not a number.", fix: "write a number, e.g. 1500 or 0,5."))
+      return .failure(CellError(problem: "\"\(trimmed)\" is not a number.", fix: "write a number, e.g. 1500 or 0,5."))
     }
     return .success(value)
   }
 
   /// Points as thousand separators (`1.050`, `1.500.000`, `1.050,5`), or the question which a lone
   /// `1.050` means; `nil` for text without such a point, which the other rules read.
-  private static func thousandPoints(_ text: String, decimalComma: Bool?) -> Result<Double, Failure>? {
+  private static func thousandPoints(_ text: String, decimalComma: Bool?) -> Result<Double, CellError>? {
     guard text.contains(".") else { return nil }
     var body = Substring(text)
     let negative = body.hasPrefix("-") || body.hasPrefix("−")
@@ -74,7 +74,7 @@ enum CellValues {
         let thousands = groups.joined()
         let decimal = "\(groups[0]),\(groups[1])"
         return .failure(
-          Failure(
+          CellError(
             problem: "\"\(text)\" could be \(thousands) (a thousand point) or \(decimal) (a decimal point).",
             fix: "write \(thousands) or \(groups[0]) \(groups[1]) for \(thousands), or \(decimal) for the decimal."))
       case true?: break
@@ -109,7 +109,7 @@ enum CellValues {
 
   /// `number` for text of ASCII digits, signs, exponent marks and at most one decimal mark; `nil`
   /// for any other text (spaces, units, words), which takes the general path.
-  private static func plainNumber(_ trimmed: String) -> Result<Double, Failure>? {
+  private static func plainNumber(_ trimmed: String) -> Result<Double, CellError>? {
     var marks = 0
     for byte in trimmed.utf8 {
       switch byte {
@@ -121,33 +121,33 @@ enum CellValues {
     guard !trimmed.isEmpty, marks <= 1 else { return nil }
     let decimal = marks == 0 ? trimmed : String(trimmed.map { $0 == "," ? "." : $0 })
     guard let value = Double(decimal), value.isFinite else {
-      return .failure(Failure(problem: "\"\(trimmed)\" is not a number.", fix: "write a number, e.g. 1500 or 0,5."))
+      return .failure(CellError(problem: "\"\(trimmed)\" is not a number.", fix: "write a number, e.g. 1500 or 0,5."))
     }
     return .success(value)
   }
 
   /// A whole number (`12`, `1 200`; `12,0` is accepted, `12,5` is not).
-  static func wholeNumber(_ text: String, decimalComma: Bool? = nil) -> Result<Int, Failure> {
+  static func wholeNumber(_ text: String, decimalComma: Bool? = nil) -> Result<Int, CellError> {
     switch number(text, decimalComma: decimalComma) {
     case .failure(let failure): return .failure(failure)
     case .success(let value):
       guard value.rounded() == value, abs(value) < 1e15 else {
         return .failure(
-          Failure(problem: "\"\(Blanks.trimmed(text))\" is not a whole number.", fix: "write a whole number, e.g. 3."))
+          CellError(problem: "\"\(Blanks.trimmed(text))\" is not a whole number.", fix: "write a whole number, e.g. 3."))
       }
       return .success(Int(value))
     }
   }
 
   /// A share: a decimal (`0.5`, `0,5`) or a fraction (`1/3`).
-  static func share(_ text: String) -> Result<Double, Failure> {
+  static func share(_ text: String) -> Result<Double, CellError> {
     let trimmed = Blanks.trimmed(text)
     let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
     if parts.count == 2 {
       guard case .success(let numerator) = number(String(parts[0])), case .success(let denominator) = number(String(parts[1])),
         denominator != 0
       else {
-        return .failure(Failure(problem: "\"\(trimmed)\" is not a fraction.", fix: "write a share as 0,5 or as a fraction like 1/3."))
+        return .failure(CellError(problem: "\"\(trimmed)\" is not a fraction.", fix: "write a share as 0,5 or as a fraction like 1/3."))
       }
       return .success(numerator / denominator)
     }
@@ -158,11 +158,11 @@ enum CellValues {
   static let noWords: Set<String> = ["nei", "n", "no", "false", "usant", "0", ""]
 
   /// Yes or no: `ja`/`nei`, `yes`/`no`, `true`/`false`, `1`/`0`, `x`/empty.
-  static func yesNo(_ text: String) -> Result<Bool, Failure> {
+  static func yesNo(_ text: String) -> Result<Bool, CellError> {
     let lowered = Blanks.trimmed(text).lowercased()
     if yesWords.contains(lowered) { return .success(true) }
     if noWords.contains(lowered) { return .success(false) }
-    return .failure(Failure(problem: "\"\(text)\" is not yes or no.", fix: "write ja or nei (or yes/no, 1/0, x/empty)."))
+    return .failure(CellError(problem: "\"\(text)\" is not yes or no.", fix: "write ja or nei (or yes/no, 1/0, x/empty)."))
   }
 
   /// A list in one cell, separated by `|`, `,` (inside quotes), `;` or spaces.
@@ -171,11 +171,11 @@ enum CellValues {
   }
 
   /// An id: letters (æøå too), digits, `-` and `_`.
-  static func identifier(_ text: String) -> Result<String, Failure> {
+  static func identifier(_ text: String) -> Result<String, CellError> {
     let trimmed = Blanks.trimmed(text)
     guard !trimmed.isEmpty, trimmed.count <= 64, trimmed.unicodeScalars.allSatisfy(identifierCharacters.contains) else {
       return .failure(
-        Failure(
+        CellError(
           problem: "\"\(trimmed)\" is not a valid id.",
           fix: "use 1–64 letters, digits, - and _ without spaces, e.g. sv-lesing."))
     }
@@ -185,19 +185,19 @@ enum CellValues {
 
 extension CellValues {
   /// A calendar date `YYYY-MM-DD`.
-  static func date(_ text: String) -> Result<String, Failure> {
+  static func date(_ text: String) -> Result<String, CellError> {
     let trimmed = Blanks.trimmed(text)
     let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
     let lengths = parts.map(\.count)
     guard lengths == [4, 2, 2], let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
       (2000...2100).contains(year), (1...12).contains(month)
     else {
-      return .failure(Failure(problem: "\"\(trimmed)\" is not a date.", fix: "write the date as YYYY-MM-DD, e.g. 2027-06-30."))
+      return .failure(CellError(problem: "\"\(trimmed)\" is not a date.", fix: "write the date as YYYY-MM-DD, e.g. 2027-06-30."))
     }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     guard (1...days).contains(day) else {
-      return .failure(Failure(problem: "\"\(trimmed)\" is not a day of the calendar.", fix: "write a real date as YYYY-MM-DD."))
+      return .failure(CellError(problem: "\"\(trimmed)\" is not a day of the calendar.", fix: "write a real date as YYYY-MM-DD."))
     }
     return .success(trimmed)
   }
@@ -205,10 +205,10 @@ extension CellValues {
   /// A payment schedule: dates separated by `|` (or spaces), each optionally followed by `:` and
   /// its share (`2027-04-30:1/2|2028-04-30:1/2`); without shares the dates share equally. The
   /// shares must add up to 1 and the dates be in order, each once.
-  static func paymentSchedule(_ text: String) -> Result<PaymentSchedule, Failure> {
+  static func paymentSchedule(_ text: String) -> Result<PaymentSchedule, CellError> {
     let items = text.split { "| \t".contains($0) }.map(String.init)
     guard !items.isEmpty else {
-      return .failure(Failure(problem: "the payment schedule is empty.", fix: "write a date, e.g. 2027-06-30, or leave it out."))
+      return .failure(CellError(problem: "the payment schedule is empty.", fix: "write a date, e.g. 2027-06-30, or leave it out."))
     }
     var instalments: [PaymentSchedule.Instalment] = []
     var sharesGiven = 0
@@ -225,20 +225,20 @@ extension CellValues {
         switch Self.share(pieces[1]) {
         case .success(let value) where value > 0 && value <= 1: share = value
         default:
-          return .failure(Failure(problem: "\"\(pieces[1])\" is not a share in (0, 1].", fix: "write the share as 1/2 or 0,5."))
+          return .failure(CellError(problem: "\"\(pieces[1])\" is not a share in (0, 1].", fix: "write the share as 1/2 or 0,5."))
         }
       }
       if let last = instalments.last, last.date >= date {
-        return .failure(Failure(problem: "the dates are not in order, each once (\(last.date), \(date)).", fix: "list each date once, earliest first."))
+        return .failure(CellError(problem: "the dates are not in order, each once (\(last.date), \(date)).", fix: "list each date once, earliest first."))
       }
       instalments.append(PaymentSchedule.Instalment(date: date, share: share))
     }
     if sharesGiven != 0 && sharesGiven != items.count {
-      return .failure(Failure(problem: "only some dates have a share.", fix: "give every date its share (date:share), or none."))
+      return .failure(CellError(problem: "only some dates have a share.", fix: "give every date its share (date:share), or none."))
     }
     let total = instalments.reduce(0) { $0 + $1.share }
     guard abs(total - 1) < 1e-6 else {
-      return .failure(Failure(problem: "the shares add up to \(format(total)), not 1.", fix: "choose shares that add up to 1, e.g. 1/2 and 1/2."))
+      return .failure(CellError(problem: "the shares add up to \(format(total)), not 1.", fix: "choose shares that add up to 1, e.g. 1/2 and 1/2."))
     }
     return .success(PaymentSchedule(instalments))
   }

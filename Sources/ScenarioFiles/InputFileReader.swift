@@ -10,14 +10,14 @@ import Foundation
 /// its place (never read: a pipe would wait for ever), no permission, or another system error.
 enum InputFileReader {
   /// Why a file that is there cannot be read, with how to fix it.
-  struct Unreadable: Error {
+  struct UnreadableFileError: Error {
     var problem: String
     var fix: String
   }
 
   /// The file's bytes; `nil` when there is no file by that name (a missing file is the caller's
   /// to report).
-  static func read(_ url: URL) -> Result<Data, Unreadable>? {
+  static func read(_ url: URL) -> Result<Data, UnreadableFileError>? {
     var info = stat()
     guard stat(url.path, &info) == 0 else {
       if errno == ENOENT { return lstat(url.path, &info) == 0 ? .failure(brokenLink) : nil }
@@ -27,10 +27,10 @@ enum InputFileReader {
     case S_IFREG: break
     case S_IFDIR:
       return .failure(
-        Unreadable(problem: "this is a folder, not a file.", fix: "put the file itself here (move the folder of that name away)."))
+        UnreadableFileError(problem: "this is a folder, not a file.", fix: "put the file itself here (move the folder of that name away)."))
     default:
       return .failure(
-        Unreadable(
+        UnreadableFileError(
           problem: "this is not an ordinary file (a pipe, socket or device is in its place).",
           fix: "replace it with the file itself, saved from the spreadsheet or editor."))
     }
@@ -41,14 +41,14 @@ enum InputFileReader {
     }
   }
 
-  static let brokenLink = Unreadable(
+  static let brokenLink = UnreadableFileError(
     problem: "this is a link to a file that does not exist.", fix: "replace the link with the file itself.")
 
-  static func systemError(_ code: Int32) -> Unreadable {
+  static func systemError(_ code: Int32) -> UnreadableFileError {
     switch code {
-    case EACCES, EPERM: Unreadable(problem: "dekom may not read the file.", fix: "check the file's permissions (it must be readable).")
+    case EACCES, EPERM: UnreadableFileError(problem: "dekom may not read the file.", fix: "check the file's permissions (it must be readable).")
     default:
-      Unreadable(problem: "the file cannot be read (\(String(cString: strerror(code))).", fix: "check the disk, or copy the file again.")
+      UnreadableFileError(problem: "the file cannot be read (\(String(cString: strerror(code))).", fix: "check the disk, or copy the file again.")
     }
   }
 }

@@ -16,7 +16,7 @@ public struct RegionGenerator: Sendable {
   public static let fileNames = ["scenario.yaml", "partners.csv", "owners.csv", "measures.csv"]
 
   /// - Throws: the parameters' ``RegionParameters/problems()``, the first of them.
-  public init(_ parameters: RegionParameters) throws(ParameterProblem) {
+  public init(_ parameters: RegionParameters) throws(ParameterError) {
     if let problem = parameters.problems().first { throw problem }
     self.parameters = parameters
   }

@@ -100,10 +100,10 @@ public struct RegionParameters: Sendable, Equatable {
 
   /// Every value out of range, each with the option it came from and how to fix it; empty when
   /// the parameters can be generated.
-  public func problems() -> [ParameterProblem] {
-    var found: [ParameterProblem] = []
+  public func problems() -> [ParameterError] {
+    var found: [ParameterError] = []
     func check(_ ok: Bool, _ option: String, _ problem: String, _ fix: String) {
-      if !ok { found.append(ParameterProblem(option: option, problem: problem, fix: fix)) }
+      if !ok { found.append(ParameterError(option: option, problem: problem, fix: fix)) }
     }
     check((1...Self.maximumMeasures).contains(measures), "--measures", "\(measures) measures", "give 1 to \(Self.maximumMeasures).")
     check((1...Self.maximumNetworks).contains(networks), "--networks", "\(networks) networks", "give 1 to \(Self.maximumNetworks).")
@@ -136,7 +136,7 @@ public struct RegionParameters: Sendable, Equatable {
 }
 
 /// A parameter `dekom generate` cannot use: which option, what is wrong, how to fix it.
-public struct ParameterProblem: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ParameterError: Error, Sendable, Equatable, CustomStringConvertible {
   public var option: String
   public var problem: String
   public var fix: String

@@ -119,7 +119,7 @@ struct CheckAndRunTests {
     defer { folder.remove() }
     let before = try folder.read("measures.csv")
     let writer = OutputWriter(protecting: [folder.url.appendingPathComponent("measures.csv")])
-    #expect(throws: OutputWriter.Refusal.self) {
+    #expect(throws: OutputWriter.RefusedError.self) {
       try writer.write([("innstilling.md", "new"), ("measures.csv", "overwritten")], into: folder.url)
     }
     #expect(try folder.read("measures.csv") == before)

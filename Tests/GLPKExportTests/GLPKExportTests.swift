@@ -179,14 +179,14 @@ struct GLPKExportTests {
     #expect {
       try export.write(Self.twoStageModel(), stage: 2, name: "x", to: [(.freeMPS, path)], options: SolveOptions())
     } throws: { error in
-      guard case GLPKExport.Failure.noSuchStage(stage: 2, stageCount: 2) = error else { return false }
+      guard case GLPKExport.ExportError.noSuchStage(stage: 2, stageCount: 2) = error else { return false }
       return true
     }
     #expect {
       try export.write(
         Self.twoStageModel(), stage: 1, name: "x", to: [(.freeMPS, folder.path + "/missing/model.mps")], options: SolveOptions())
     } throws: { error in
-      guard case GLPKExport.Failure.cannotWrite = error else { return false }
+      guard case GLPKExport.ExportError.cannotWrite = error else { return false }
       return true
     }
     var infeasible = Self.twoStageModel()
@@ -194,7 +194,7 @@ struct GLPKExportTests {
     #expect {
       try export.write(infeasible, stage: 1, name: "x", to: [(.freeMPS, path)], options: SolveOptions())
     } throws: { error in
-      guard case GLPKExport.Failure.earlierStageUnsolved(_, status: .infeasible) = error else { return false }
+      guard case GLPKExport.ExportError.earlierStageUnsolved(_, status: .infeasible) = error else { return false }
       return true
     }
     var nan = Self.twoStageModel()
@@ -202,7 +202,7 @@ struct GLPKExportTests {
     #expect {
       try export.write(nan, stage: 0, name: "x", to: [(.freeMPS, path)], options: SolveOptions())
     } throws: { error in
-      guard case GLPKExport.Failure.invalidModel = error else { return false }
+      guard case GLPKExport.ExportError.invalidModel = error else { return false }
       return true
     }
     #expect(!FileManager.default.fileExists(atPath: path))

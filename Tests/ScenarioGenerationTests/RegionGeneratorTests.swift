@@ -147,7 +147,7 @@ struct RegionGeneratorTests {
         "--capacity-tightness", "--decay", "--year",
       ])
     #expect(bad.problems().allSatisfy { $0.description.contains("Fix: ") })
-    #expect(throws: ParameterProblem.self) { try RegionGenerator(bad) }
+    #expect(throws: ParameterError.self) { try RegionGenerator(bad) }
   }
 
   @Test("the generator's largest values are the loader's")

@@ -6,16 +6,16 @@ public struct CompareMarkdown: ReportRenderer {
   /// One variant's place in the comparison: solved, or why not.
   public struct Entry {
     public var variant: Variant
-    public var outcome: Result<(input: ReportInput, comparison: Comparison), VariantFailure>
+    public var outcome: Result<(input: ReportInput, comparison: Comparison), VariantRunError>
 
-    public init(variant: Variant, outcome: Result<(input: ReportInput, comparison: Comparison), VariantFailure>) {
+    public init(variant: Variant, outcome: Result<(input: ReportInput, comparison: Comparison), VariantRunError>) {
       self.variant = variant
       self.outcome = outcome
     }
   }
 
   /// Why a variant has no allocation, in words for the report.
-  public struct VariantFailure: Error {
+  public struct VariantRunError: Error {
     public var reason: String
     public init(_ reason: String) { self.reason = reason }
   }
