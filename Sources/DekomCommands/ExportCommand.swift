@@ -62,7 +62,7 @@ extension Dekom {
       // The same model `dekom run` solves: one step decides it for both.
       let formulation: AllocationFormulation
       do {
-        formulation = try scenarioRun.target().formulation
+        formulation = scenarioRun.formulation(of: try scenarioRun.target())
       } catch {
         // As `dekom run` without --lang: conflicts in bokmål.
         throw report(error, directory: directory, language: .nb)

@@ -153,7 +153,7 @@ public struct ScenarioRun: Sendable {
   public static func verify(_ input: ReportInput, markdown: String? = nil) throws(RunError) {
     let result = input.result
     let violations =
-      AllocationVerifier(scenario: result.scenario, outcomes: result.outcomes).violations()
+      AllocationVerifier(result).violations()
       + SettlementVerifier(scenario: result.scenario, outcomes: result.outcomes, settlement: input.settlement).violations()
       + (markdown.map { ReportTotalsVerifier(markdown: $0).violations() } ?? [])
     guard violations.isEmpty else { throw .verificationFailed(violations) }
@@ -222,12 +222,14 @@ public struct ScenarioRun: Sendable {
     /// None for the base; the base's allocation for a variant (a plan's expanded allocation).
     public var reference: AllocationReference
 
-    /// The model `dekom run` solves for this target: a plan as its one expanded model.
-    public var formulation: AllocationFormulation {
-      scenario.isPlan
-        ? PlanExpansion(scenario).formulation(reference: reference)
-        : AllocationFormulation(scenario: scenario, reference: reference)
-    }
+  }
+
+  /// The model `dekom run` solves for `target`: a plan as its one expanded model; one year with the
+  /// partners the network's choice settles on (found by solving, see ``Allocator/solve(_:reference:timeLimitSeconds:)``).
+  public func formulation(of target: Target) -> AllocationFormulation {
+    if target.scenario.isPlan { return PlanExpansion(target.scenario).formulation(reference: target.reference) }
+    return Allocator(solver: GLPKSolver(), method: method)
+      .solve(target.scenario, reference: target.reference, timeLimitSeconds: timeLimitSeconds).formulation
   }
 
   /// The one step that decides which model `run`, `export` and the page's variants solve: loads

@@ -98,6 +98,8 @@ public struct AllocationResult: Sendable {
   public var modelSize: ModelSize
   /// The solver settings this result was computed with.
   public var parameters: SolveParameters
+  /// How the partners were settled (``PartnerRule``); `nil` where the solver chose them (plans).
+  public var partnerRule: PartnerRuleRecord?
 
   /// Whether there is an allocation to report: a solution with one outcome per measure.
   public var hasAllocation: Bool { status.hasSolution && outcomes.count == scenario.measures.count }

@@ -69,6 +69,9 @@ public struct AllocationFormulation: Sendable {
   let links: PlanLinks?
   /// In an expanded plan: per scheme-year, the money (model units) left unspent and carried into the next year.
   public private(set) var carryOver: [SchemeID: VariableIndex] = [:]
+  /// The partners each measure's hours go to, under the network's choice of partner (see
+  /// ``PartnerRule``); `nil` leaves every acceptable partner open to the solver (plans).
+  public let partnerPlacement: PartnerPlacement?
 
   /// Builds the whole model: variables, constraints and the lexicographic objective.
   ///
@@ -77,15 +80,26 @@ public struct AllocationFormulation: Sendable {
   ///   earlier stages allow.
   /// - Parameter partnerTieBreak: `false` leaves out the last stage (each measure's preferred
   ///   partner), which never changes what is funded.
-  public init(scenario: Scenario, reference: AllocationReference = AllocationReference(), partnerTieBreak: Bool = true) {
-    self.init(scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak, links: nil)
+  /// - Parameter partnerPlacement: the partners that carry each measure's hours, and each one's
+  ///   part of them (``PartnerRule``); then no partner is left to choose and the preferred-partner
+  ///   stage is left out. `nil`: every acceptable partner with hours may carry them.
+  public init(
+    scenario: Scenario, reference: AllocationReference = AllocationReference(), partnerTieBreak: Bool = true,
+    partnerPlacement: PartnerPlacement? = nil
+  ) {
+    self.init(
+      scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak, links: nil, partnerPlacement: partnerPlacement)
   }
 
   /// Builds the model of an expanded plan (see ``PlanExpansion``) when `links` is given.
-  init(scenario: Scenario, reference: AllocationReference, partnerTieBreak: Bool, links: PlanLinks?) {
+  init(
+    scenario: Scenario, reference: AllocationReference, partnerTieBreak: Bool, links: PlanLinks?,
+    partnerPlacement: PartnerPlacement? = nil
+  ) {
     self.scenario = scenario
     self.reference = reference
     self.links = links
+    self.partnerPlacement = partnerPlacement
     let partners = PartnerDirectory(scenario)
     self.partners = partners
     fullCosts = scenario.measures.map { scenario.cheapestFullCost(of: $0, lookup: partners.partner) }
@@ -101,7 +115,7 @@ public struct AllocationFormulation: Sendable {
     addPriorityOrder()
     addFairnessFloors()
     addStabilityDeviations()
-    setObjectives(partnerTieBreak: partnerTieBreak)
+    setObjectives(partnerTieBreak: partnerTieBreak && partnerPlacement == nil)
     // Frames and capacities are the only rows that tie one ranked list to another.
     model.linkingConstraints = (Array(frameRows.values) + capacityRows.values.flatMap(\.values)).sorted()
     model.suggestedIntegerValues = greedyIntegerValues()
@@ -158,12 +172,21 @@ public struct AllocationFormulation: Sendable {
         var terms = [LinearTerm(-asked, funded[index])]
         let candidates = scenario.candidatePartners(for: measure, role: role, lookup: partners.partner)
         if candidates.isEmpty { rolesWithoutPartner[index, default: []].append(role) }
+        let assigned = partnerPlacement?.parts[index]?[role]
         for partner in candidates {
+          let part = assigned?.first { $0.partner == partner.id }
+          if assigned != nil, part == nil { continue }
           let x = model.addVariable(
             name: "x[\(measure.id),\(partner.id),\(role)]", lowerBound: 0, upperBound: min(asked, partner.hours(role)))
           let preference = measure.acceptablePartners.firstIndex(of: partner.id) ?? 0
           hours.append(HoursVariable(measure: index, partner: partner.id, role: role, variable: x, preference: preference))
           terms.append(LinearTerm(1, x))
+          // A split between assigned partners is fixed: each carries its part of the funded hours.
+          if let part, let assigned, assigned.count > 1 {
+            model.addConstraint(
+              name: "assigned part[\(measure.id),\(partner.id),\(role)]",
+              terms: [LinearTerm(1, x), LinearTerm(-part.fraction * asked, funded[index])], lowerBound: 0, upperBound: 0)
+          }
         }
         model.addConstraint(name: "hours follow funding[\(measure.id),\(role)]", terms: terms, lowerBound: 0, upperBound: 0)
       }

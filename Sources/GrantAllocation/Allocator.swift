@@ -19,28 +19,25 @@ public struct Allocator: Sendable {
   ///   - reference: an allocation to stay close to among equally good answers
   ///     (the base scenario's, when solving a what-if).
   ///   - timeLimitSeconds: overrides the scenario's solver time limit.
-  ///   - partnerTieBreak: `false` leaves out the last stage (each measure's preferred partner),
-  ///     which decides which partner gives hours but never what is funded; re-solves that only
-  ///     ask what is funded save its time.
   /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none;
   ///   when the data admit no allocation, its ``AllocationResult/conflicts`` name the inputs that
   ///   conflict (see ``InfeasibilityDiagnosis``).
   public func allocate(
-    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
-    partnerTieBreak: Bool = true
+    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil
   ) -> AllocationResult {
-    solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnerTieBreak: partnerTieBreak).result
+    solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds).result
   }
 
   /// Solves `scenario` and keeps the model and the solved point beside the result, for analyses
   /// that go back to the model (shadow prices).
+  ///
+  /// Partners follow the network's choice (``PartnerRule``): the measures' partners are set from
+  /// an allocation, the model is solved with them, and again with the partners the new allocation
+  /// gives, until the partners no longer change.
   public func solve(
-    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
-    partnerTieBreak: Bool = true
+    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil
   ) -> SolvedAllocation {
-    solve(
-      formulation: AllocationFormulation(scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak),
-      timeLimitSeconds: timeLimitSeconds)
+    solveFollowingPartnerRule(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
   }
 
   /// Solves a built formulation (a one-year scenario's, or an expanded plan's).

@@ -57,13 +57,16 @@ struct SolutionReader {
     var lines: [PartnerAssignment] = []
     for role in PartnerRole.allCases {
       // Parts below the amount tolerance are solver noise; the others absorb them.
-      let inRole = raw.filter { $0.0.role == role && $0.1 > Self.amountTolerance }
+      // (When every part is that small, the share itself is tiny: then all of them count.)
+      let positive = raw.filter { $0.0.role == role && $0.1 > 0 }
+      let large = positive.filter { $0.1 > Self.amountTolerance }
+      let inRole = large.isEmpty ? positive : large
       let total = inRole.reduce(0) { $0 + $1.1 }
       let target = share * measure.hours(role)
       guard total > 0, target > 0 else { continue }
       for (hoursVariable, value) in inRole {
         let hours = (value * target / total * 1e4).rounded() / 1e4
-        guard hours > Self.amountTolerance, let partner = formulation.partners.partner(hoursVariable.partner) else { continue }
+        guard hours > 0, let partner = formulation.partners.partner(hoursVariable.partner) else { continue }
         lines.append(PartnerAssignment(partner: partner.id, role: role, hours: hours, money: hours * partner.hourlyPrice(role)))
       }
     }

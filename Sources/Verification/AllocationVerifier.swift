@@ -16,10 +16,19 @@ public struct AllocationVerifier {
 
   public let scenario: Scenario
   public let outcomes: [MeasureOutcome]
+  /// Whether to check the network's choice of partner (``checkPartnerChoice()``): an allocation
+  /// that says its partners settled under the rule (not plans, where the solver chooses them).
+  public let checksPartnerChoice: Bool
 
-  public init(scenario: Scenario, outcomes: [MeasureOutcome]) {
+  public init(scenario: Scenario, outcomes: [MeasureOutcome], checksPartnerChoice: Bool = false) {
     self.scenario = scenario
     self.outcomes = outcomes
+    self.checksPartnerChoice = checksPartnerChoice
+  }
+
+  /// Checks `result` with the rules it claims: the network's choice of partner when its partners settled.
+  public init(_ result: AllocationResult) {
+    self.init(scenario: result.scenario, outcomes: result.outcomes, checksPartnerChoice: result.partnerRule?.settled == true)
   }
 
   /// Every violation of the allocation rules (domain.md §2), empty when the allocation holds.
@@ -34,10 +43,11 @@ public struct AllocationVerifier {
     found += checkPriorityOrder()
     found += checkCapacity()
     found += checkFrames()
+    if checksPartnerChoice { found += checkPartnerChoice() }
     return found
   }
 
-  private func isEligible(_ measure: Measure) -> Bool {
+  func isEligible(_ measure: Measure) -> Bool {
     guard let scheme = scenario.schemes.first(where: { $0.id == measure.scheme }) else { return false }
     let flags = measure.criteria
     return flags.schoolBased && flags.collective && flags.inLocalPlan && !flags.individualEducation

@@ -8,6 +8,8 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
     case smallestShare
     case priorityOrder
     case partnerHours
+    /// A measure's hours are not where the network's choice of partner puts them.
+    case partnerChoice
     case capacity
     case frame
     case money

@@ -68,7 +68,7 @@ public enum BruteForce {
   }
 
   /// The lexicographic objective values (fairness shortfall, then one value per tier) of a funded
-  /// set, or nil when it is infeasible for every partner choice.
+  /// set whose partners follow the network's choice, or nil when no funded set is feasible.
   public static func bestObjective(_ scenario: Scenario) -> [Double]? {
     let measures = scenario.measures
     let count = measures.count
@@ -97,79 +97,89 @@ public enum BruteForce {
         }
       }
       guard ok else { continue }
-      // Every partner choice for the funded measures with hours.
-      let needing = measures.indices.filter { funded[$0] && measures[$0].hours(.partner2) > 0 }
-      var choice = [Int](repeating: 0, count: needing.count)
-      while true {
-        var used: [PartnerID: Double] = [:]
-        var money = 0.0
-        var received: [NetworkID: Double] = [:]
-        var feasible = true
-        for (index, measure) in measures.enumerated() where funded[index] {
-          var cost = measure.stateCost
-          if let position = needing.firstIndex(of: index) {
-            guard position < choice.count, choice[position] < measure.acceptablePartners.count else { feasible = false; break }
-            let partner = scenario.partner(measure.acceptablePartners[choice[position]])!
-            used[partner.id, default: 0] += measure.hours(.partner2)
-            cost += measure.hours(.partner2) * partner.hourlyPrice(.partner2)
-          }
-          money += cost
-          if let network = measure.holder.network { received[network, default: 0] += cost }
+      // The network's choice of partner: in the forum's order (commitments, then by rank, list
+      // and id), each funded measure takes its first acceptable partner with room for all its
+      // hours; without one, the partner with the most room, which must then hold it.
+      let listOrder = Dictionary(uniqueKeysWithValues: scenario.networks.enumerated().map { ($0.element.id, $0.offset) })
+      let order = measures.indices.filter { funded[$0] }.sorted { a, b in
+        let first = measures[a]
+        let second = measures[b]
+        return (first.continuing ? 0 : 1, first.rank, first.holder.network.flatMap { listOrder[$0] } ?? -1, first.id.rawValue)
+          < (second.continuing ? 0 : 1, second.rank, second.holder.network.flatMap { listOrder[$0] } ?? -1, second.id.rawValue)
+      }
+      var left = Dictionary(uniqueKeysWithValues: scenario.partners.map { ($0.id, $0.hours(.partner2)) })
+      var money = 0.0
+      var received: [NetworkID: Double] = [:]
+      var feasible = true
+      for index in order {
+        let measure = measures[index]
+        var cost = measure.stateCost
+        let hours = measure.hours(.partner2)
+        if hours > 0 {
+          let able = measure.acceptablePartners.filter { (scenario.partner($0)?.hours(.partner2) ?? 0) > 0 }
+          guard let chosen = able.first(where: { left[$0, default: 0] >= hours - 1e-9 }) else { feasible = false; break }
+          left[chosen, default: 0] -= hours
+          cost += hours * (scenario.partner(chosen)?.hourlyPrice(.partner2) ?? .nan)
         }
-        if feasible, money <= frame + 1e-9, scenario.partners.allSatisfy({ (used[$0.id] ?? 0) <= $0.hours(.partner2) + 1e-9 }) {
-          var shortfall = 0.0
-          if scenario.policy.fairnessFloor > 0 {
-            for network in scenario.networks {
-              let request = measures.filter {
-                $0.holder == .network(network.id) && $0.failedCriteria(under: scenario.schemes[0]).isEmpty
-              }.compactMap { scenario.cheapestFullCost(of: $0) }.reduce(0, +)
-              let target = min(scenario.policy.fairnessFloor * keyShares[network.id]! * frame, request)
-              if target >= 1 { shortfall += max(0, 1 - (received[network.id] ?? 0) / target) }
-            }
+        money += cost
+        if let network = measure.holder.network { received[network, default: 0] += cost }
+      }
+      if feasible, money <= frame + 1e-9 {
+        var shortfall = 0.0
+        if scenario.policy.fairnessFloor > 0 {
+          for network in scenario.networks {
+            let request = measures.filter {
+              $0.holder == .network(network.id) && $0.failedCriteria(under: scenario.schemes[0]).isEmpty
+            }.compactMap { scenario.cheapestFullCost(of: $0) }.reduce(0, +)
+            let target = min(scenario.policy.fairnessFloor * keyShares[network.id]! * frame, request)
+            if target >= 1 { shortfall += max(0, 1 - (received[network.id] ?? 0) / target) }
           }
-          let tiers = ranks.map { rank -> Double in
-            -measures.indices.filter {
-              funded[$0] && measures[$0].rank == rank && !measures[$0].continuing
-            }.map { scenario.policy.value == .count ? 1 : scenario.cheapestFullCost(of: measures[$0])! }.reduce(0, +)
-          }
-          let objective = [shortfall] + tiers
-          if best == nil || better(objective, best!) { best = objective }
         }
-        // Next partner choice.
-        var position = 0
-        while position < needing.count {
-          choice[position] += 1
-          if choice[position] < measures[needing[position]].acceptablePartners.count { break }
-          choice[position] = 0
-          position += 1
+        let tiers = ranks.map { rank -> Double in
+          -measures.indices.filter {
+            funded[$0] && measures[$0].rank == rank && !measures[$0].continuing
+          }.map { scenario.policy.value == .count ? 1 : scenario.cheapestFullCost(of: measures[$0])! }.reduce(0, +)
         }
-        if position == needing.count { break }
+        let objective = [shortfall] + tiers
+        if best == nil || better(objective, best!) { best = objective }
       }
     }
     return best
   }
 
   /// How dekom's solved stages differ from the exhaustive optimum (empty when they agree).
-  public static func disagreements(_ scenario: Scenario, _ result: AllocationResult) -> [String] {
+  ///
+  /// - Parameter allowingWorse: accept an allocation lexicographically below the optimum (the first
+  ///   stage that differs is worse for dekom), never one above it.
+  public static func disagreements(_ scenario: Scenario, _ result: AllocationResult, allowingWorse: Bool = false) -> [String] {
     guard let best = bestObjective(scenario) else {
       return result.status == .infeasible ? [] : ["brute force finds no feasible allocation; dekom says \(result.status)"]
     }
     guard result.status == .optimal else { return ["brute force finds an optimum; dekom says \(result.status)"] }
+    // (stage, dekom's value, brute force's value, whether larger is better), in stage order.
+    var compared: [(String, Double, Double, Bool)] = []
     var found: [String] = []
-    var stages = result.stages.makeIterator()
-    if result.stages.first?.name == "fairness" {
-      let value = stages.next()?.objectiveValue ?? .nan
-      if !(abs(value - best[0]) < 1e-5) { found.append("fairness \(value), brute force \(best[0])") }
+    if let fairness = result.stages.first, fairness.name == "fairness" {
+      compared.append(("fairness", fairness.objectiveValue ?? .nan, best[0], false))
     } else if abs(best[0]) > 1e-9 {
       found.append("no fairness stage, but brute force has shortfall \(best[0])")
     }
     let scale = scenario.policy.value == .cost ? 1000.0 : 1.0  // the model counts cost in thousands of NOK
     let ranks = Set(scenario.measures.map(\.rank)).sorted()
     for stage in result.stages where stage.name.hasPrefix("priority rank") {
-      let rank = Int(stage.name.split(separator: " ").last!)!
-      let target = -best[1 + ranks.firstIndex(of: rank)!] / scale
-      let value = stage.objectiveValue ?? .nan
-      if !(abs(value - target) < 1e-5 * max(1, abs(target))) { found.append("\(stage.name): \(value), brute force \(target)") }
+      guard let rank = Int(stage.name.split(separator: " ").last ?? ""), let position = ranks.firstIndex(of: rank) else {
+        found.append("unknown stage \(stage.name)")
+        continue
+      }
+      compared.append((stage.name, stage.objectiveValue ?? .nan, -best[1 + position] / scale, true))
+    }
+    for (name, value, target, larger) in compared {
+      let tolerance = name == "fairness" ? 1e-5 : 1e-5 * max(1, abs(target))
+      if abs(value - target) < tolerance { continue }
+      let worse = larger ? value < target : value > target
+      if allowingWorse, worse { return found }
+      found.append("\(name): \(value), brute force \(target)")
+      if allowingWorse { return found }
     }
     return found
   }

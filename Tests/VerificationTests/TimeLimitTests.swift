@@ -15,7 +15,7 @@ struct TimeLimitTests {
     let result = Allocator(solver: GLPKSolver()).allocate(scenario, timeLimitSeconds: seconds)
     if result.hasAllocation {
       #expect(result.status == .optimal || result.status == .feasible)
-      #expect(AllocationVerifier(scenario: scenario, outcomes: result.outcomes).violations() == [])
+      #expect(AllocationVerifier(result).violations() == [])
       #expect(SettlementVerifier(scenario: scenario, outcomes: result.outcomes, settlement: Settlement(result)).violations() == [])
     } else {
       #expect(result.status == .timeLimitWithoutSolution)

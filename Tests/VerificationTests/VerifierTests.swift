@@ -34,7 +34,7 @@ struct VerifierTests {
   @Test("dekom's own allocation passes, kroner and report included")
   func passes() {
     let result = Self.solved()
-    #expect(AllocationVerifier(scenario: result.scenario, outcomes: result.outcomes).violations() == [])
+    #expect(AllocationVerifier(result).violations() == [])
     let input = ReportInput(result: result, language: .nb, provenance: ReportProvenance(dekomVersion: "t", solverName: "g"))
     #expect(SettlementVerifier(scenario: result.scenario, outcomes: result.outcomes, settlement: input.settlement).violations() == [])
     #expect(ReportTotalsVerifier(markdown: InnstillingMarkdown(input).render()).violations() == [])

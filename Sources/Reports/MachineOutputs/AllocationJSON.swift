@@ -28,6 +28,8 @@ public struct AllocationJSON: ReportRenderer {
     var stages: [Stage]
     var model: ModelSize
     var parameters: SolveParameters
+    /// How the partners were settled under the network's choice of partner (absent for plans).
+    var partnerRule: PartnerRuleRecord?
   }
   struct Stage: Encodable {
     var name: String
@@ -106,7 +108,7 @@ public struct AllocationJSON: ReportRenderer {
             bound: $0.bound.map(Self.stable), relativeGap: $0.relativeGap.map(Self.stable),
             seconds: recordsSeconds ? (($0.seconds * 1000).rounded() / 1000) : nil)
         },
-        model: result.modelSize, parameters: result.parameters),
+        model: result.modelSize, parameters: result.parameters, partnerRule: result.partnerRule),
       schemes: settlement.schemes.map {
         SchemeEntry(
           id: $0.scheme.rawValue, name: names.scheme($0.scheme), frameNok: $0.frame, toPartnersNok: $0.toPartners,
