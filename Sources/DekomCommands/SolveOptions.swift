@@ -9,7 +9,10 @@ struct CommonSolveOptions: ParsableArguments {
   @Option(help: "Report language: nb (Norwegian bokmål) or en (English).")
   var lang: Language = .nb
 
-  @Option(help: "Wall-clock limit for each solve of the model (all its stages together; a variant also solves its base, explanations solve again), in seconds (default: the scenario's, else 60).")
+  @Option(
+    help:
+      "Wall-clock limit for each solve of the model (all its stages together; a variant also solves its base, explanations solve again), in seconds (default: the scenario's, else 60)."
+  )
   var timeLimit: Double?
 
   @Option(

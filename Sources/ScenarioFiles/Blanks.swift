@@ -26,8 +26,9 @@ enum Blanks {
 
   private static func trimmed(_ text: String, where blank: (Unicode.Scalar) -> Bool) -> String {
     let scalars = text.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !blank($0) }) else { return "" }
-    let last = scalars.lastIndex(where: { !blank($0) })!
+    guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else {
+      return ""
+    }
     if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
     return String(scalars[first...last])
   }

@@ -15,11 +15,14 @@ enum CellValues {
 
   /// A decimal number: point or comma as decimal mark, spaces (also no-break) as thousand separators.
   ///
-  /// - Parameter decimalComma: whether the file writes decimals with a comma (`true`), a point
-  ///   (`false`), or cannot be told (`nil`). In a file with decimal comma, points are thousand
-  ///   separators (`1.050` is 1 050, `1.500.000` is 1 500 000); where it cannot be told, a lone
-  ///   `x.yyy` (1–3 digits, not starting with 0, a point, three digits) could be either, and is an
-  ///   error that asks which.
+  /// - Parameters:
+  ///   - text: the cell as written.
+  ///   - decimalComma: whether the file writes decimals with a comma (`true`), a point
+  ///     (`false`), or cannot be told (`nil`). In a file with decimal comma, points are thousand
+  ///     separators (`1.050` is 1 050, `1.500.000` is 1 500 000); where it cannot be told, a lone
+  ///     `x.yyy` (1–3 digits, not starting with 0, a point, three digits) could be either, and is an
+  ///     error that asks which.
+  /// - Returns: the number, or what is wrong with the cell and how to fix it.
   static func number(_ text: String, decimalComma: Bool? = nil) -> Result<Double, CellError> {
     let trimmed = Blanks.trimmed(text)
     if let grouped = thousandPoints(trimmed, decimalComma: decimalComma) { return grouped }
@@ -229,7 +232,8 @@ extension CellValues {
         }
       }
       if let last = instalments.last, last.date >= date {
-        return .failure(CellError(problem: "the dates are not in order, each once (\(last.date), \(date)).", fix: "list each date once, earliest first."))
+        return .failure(
+          CellError(problem: "the dates are not in order, each once (\(last.date), \(date)).", fix: "list each date once, earliest first."))
       }
       instalments.append(PaymentSchedule.Instalment(date: date, share: share))
     }
@@ -238,7 +242,8 @@ extension CellValues {
     }
     let total = instalments.reduce(0) { $0 + $1.share }
     guard abs(total - 1) < 1e-6 else {
-      return .failure(CellError(problem: "the shares add up to \(format(total)), not 1.", fix: "choose shares that add up to 1, e.g. 1/2 and 1/2."))
+      return .failure(
+        CellError(problem: "the shares add up to \(format(total)), not 1.", fix: "choose shares that add up to 1, e.g. 1/2 and 1/2."))
     }
     return .success(PaymentSchedule(instalments))
   }

@@ -4,8 +4,10 @@ import Yams
 /// The `horizon:` section of `scenario.yaml`: the years planned together, the later years'
 /// frames, the carry-over share, and how school-year amounts fall on calendar years.
 struct HorizonSettings {
-  /// The first year (the scenario's `year`) to the last, consecutive.
-  var years: [Int]
+  /// The first year of the plan (the scenario's `year`).
+  var firstYear: Int
+  /// The last year of the plan, after the first.
+  var lastYear: Int
   var laterFrames: [SchemeID: [Int: PlannedFrame]]
   var carryOverShare: Double
   /// The share of a school year's money paid in June of the year it starts; the rest is paid the
@@ -13,6 +15,9 @@ struct HorizonSettings {
   var juneShare: Double
   /// The line of `horizon:` in scenario.yaml, for messages about the later years.
   var line: Int?
+
+  /// The first year to the last, consecutive.
+  var years: [Int] { Array(firstYear...lastYear) }
 
   static let keys = ["last_year", "carry_over_share", "school_year_june_share", "frames"]
 
@@ -70,6 +75,7 @@ struct HorizonSettings {
       ok = false
     }
     guard ok, let carry, let june else { return nil }
-    return HorizonSettings(years: years, laterFrames: frames, carryOverShare: carry, juneShare: june, line: reader.line(node))
+    return HorizonSettings(
+      firstYear: firstYear, lastYear: last, laterFrames: frames, carryOverShare: carry, juneShare: june, line: reader.line(node))
   }
 }

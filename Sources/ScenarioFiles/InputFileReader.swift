@@ -46,9 +46,11 @@ enum InputFileReader {
 
   static func systemError(_ code: Int32) -> UnreadableFileError {
     switch code {
-    case EACCES, EPERM: UnreadableFileError(problem: "dekom may not read the file.", fix: "check the file's permissions (it must be readable).")
+    case EACCES, EPERM:
+      UnreadableFileError(problem: "dekom may not read the file.", fix: "check the file's permissions (it must be readable).")
     default:
-      UnreadableFileError(problem: "the file cannot be read (\(String(cString: strerror(code))).", fix: "check the disk, or copy the file again.")
+      UnreadableFileError(
+        problem: "the file cannot be read (\(String(cString: strerror(code))).", fix: "check the disk, or copy the file again.")
     }
   }
 }

@@ -182,9 +182,10 @@ enum MeasuresFile {
     let continuing = reader.yesNo("continuing", default: false)
     var owner: OwnerID?
     if reader.has("owner") {
-      owner = OwnerID(reader.text("owner"))
+      let named = OwnerID(reader.text("owner"))
+      owner = named
       if context.ownersKnown {
-        if let found = context.owners[owner!] {
+        if let found = context.owners[named] {
           if let network = holder?.network, found.network != network {
             reader.fail(
               "owner", "\(found.name) belongs to network \(found.network), not \(network).",
@@ -291,8 +292,8 @@ enum MeasuresFile {
   /// Gaps are not reported when some row could not be placed in a list: that row may fill them.
   private static func checkRanks(_ ranked: [RankedRow], skippingGaps: Bool, log: inout IssueLog) {
     let lists = Dictionary(grouping: ranked, by: \.list)
-    for key in lists.keys.sorted() {
-      let list = lists[key]!.sorted { $0.row < $1.row }
+    for (key, rows) in lists.sorted(by: { $0.key < $1.key }) {
+      let list = rows.sorted { $0.row < $1.row }
       var seen: [Int: RankedRow] = [:]
       for entry in list {
         if let other = seen[entry.rank] {

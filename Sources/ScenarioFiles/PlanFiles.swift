@@ -18,7 +18,16 @@ enum PlanFiles {
 
   /// The horizon of a scenario, with each measure's later years filled in; `nil` for one year.
   ///
-  /// - Parameter measureRows: the row of each measure in measures.csv, for messages.
+  /// - Parameters:
+  ///   - settings: the `horizon:` section of scenario.yaml, or `nil` when it has none.
+  ///   - year: the scenario's year, the plan's first.
+  ///   - measures: the measures, whose later years are filled in.
+  ///   - measureRows: the row of each measure in measures.csv, for messages.
+  ///   - partners: the partners of partners.csv.
+  ///   - partnerYears: partner-years.csv, when given.
+  ///   - measureYears: measure-years.csv, when given.
+  ///   - log: where problems are added.
+  /// - Returns: the horizon, or `nil` for one year (or when the files are in error: see `log`).
   static func assemble(
     _ settings: HorizonSettings?, year: Int, measures: inout [Measure], measureRows: [MeasureID: Int], partners: [Partner],
     partnerYears: CSVTable?, measureYears: CSVTable?, log: inout IssueLog
@@ -40,7 +49,7 @@ enum PlanFiles {
     }
     let years = settings.years
     let laterYears = Set(years.dropFirst())
-    let range = "\(years.first!)–\(years.last!)"
+    let range = "\(settings.firstYear)–\(settings.lastYear)"
     // partner-years.csv
     var capacity: [PartnerID: [Int: [PartnerRole: Double]]] = [:]
     let partnerIDs = Set(partners.map(\.id))
@@ -60,7 +69,7 @@ enum PlanFiles {
       if let rowYear, !laterYears.contains(rowYear) {
         reader.fail(
           "year", "\(rowYear) is not a later year of the horizon \(range).",
-          fix: "give a year from \(years[1]) to \(years.last!); the first year's hours are in partners.csv.")
+          fix: "give a year from \(years[1]) to \(settings.lastYear); the first year's hours are in partners.csv.")
       }
       if let id, let rowYear, capacity[id]?[rowYear] != nil {
         reader.fail("year", "the hours of \(id) in \(rowYear) are given twice.", fix: "keep one row per partner and year.")
@@ -77,11 +86,12 @@ enum PlanFiles {
       if !years.contains(first) {
         log.add(
           MeasuresFile.fileName, row: row, "first_year", "\(first) is not a year of the horizon \(range).",
-          fix: "write a year from \(years[0]) to \(years.last!), or leave it empty for \(years[0]).")
-      } else if last > years.last! {
+          fix: "write a year from \(years[0]) to \(settings.lastYear), or leave it empty for \(years[0]).")
+      } else if last > settings.lastYear {
         log.add(
-          MeasuresFile.fileName, row: row, "years", "the measure runs \(first)–\(last), beyond the horizon's last year \(years.last!).",
-          fix: "write years = \(years.last! - first + 1) or fewer, or extend horizon.last_year in scenario.yaml.")
+          MeasuresFile.fileName, row: row, "years",
+          "the measure runs \(first)–\(last), beyond the horizon's last year \(settings.lastYear).",
+          fix: "write years = \(settings.lastYear - first + 1) or fewer, or extend horizon.last_year in scenario.yaml.")
       } else if measures[index].continuing && first != years[0] {
         log.add(
           MeasuresFile.fileName, row: row, "first_year", "a continuing commitment runs from the first year of the plan, \(years[0]).",
@@ -174,8 +184,8 @@ enum PlanFiles {
       }
       log.append(contentsOf: reader.log)
     }
-    for index in schoolYears.keys.sorted() {
-      convertSchoolYears(index, schoolYears[index]!, settings: settings, measures: &measures, calendarRows: calendarRows, log: &log)
+    for (index, rows) in schoolYears.sorted(by: { $0.key < $1.key }) {
+      convertSchoolYears(index, rows, settings: settings, measures: &measures, calendarRows: calendarRows, log: &log)
     }
     return !schoolYears.isEmpty
   }
@@ -212,11 +222,12 @@ enum PlanFiles {
       }
     }
     let years = calendar.keys.sorted()
-    let (first, last) = (years.first!, years.last!)
-    if first < settings.years[0] || last > settings.years.last! {
+    // `rows` is not empty (one school year at least), so neither is `calendar`.
+    guard let first = years.first, let last = years.last else { return }
+    if first < settings.firstYear || last > settings.lastYear {
       log.add(
         measureYearsFile, row: firstRow, "school_year",
-        "\(measure.id)'s school years are paid \(first)–\(last), outside the horizon \(settings.years[0])–\(settings.years.last!).",
+        "\(measure.id)'s school years are paid \(first)–\(last), outside the horizon \(settings.firstYear)–\(settings.lastYear).",
         fix: "extend horizon.last_year, or list only the school years paid within the horizon.")
       return
     }
@@ -230,7 +241,7 @@ enum PlanFiles {
         fix: "write first_year = \(first) and years = \(years.count) in measures.csv, or leave them empty.")
       return
     }
-    let firstAmounts = calendar[first]!
+    guard let firstAmounts = calendar[first] else { return }
     let differs =
       abs(firstAmounts.stateCost - measure.stateCost) > 0.5
       || PartnerRole.allCases.contains { abs(firstAmounts.hours($0) - measure.hours($0)) > 0.01 }
@@ -243,6 +254,6 @@ enum PlanFiles {
       return
     }
     measures[index].firstYear = first
-    measures[index].laterYears = years.dropFirst().map { calendar[$0]! }
+    measures[index].laterYears = years.dropFirst().compactMap { calendar[$0] }
   }
 }

@@ -95,7 +95,8 @@ public enum ScenarioLoader {
     log.append(contentsOf: partnerLog)
     let networkIDs = Set(settings?.networks.map(\.id) ?? [])
     var ownerLog = IssueLog()
-    let owners = (ownerTable != nil && settings != nil) ? OwnersFile.read(ownerTable!, networks: networkIDs, log: &ownerLog) : []
+    var owners: [SchoolOwner] = []
+    if let ownerTable, settings != nil { owners = OwnersFile.read(ownerTable, networks: networkIDs, log: &ownerLog) }
     log.append(contentsOf: ownerLog)
     if let settings, ownerTable != nil, ownerLog.isEmpty {
       for network in settings.networks where !owners.contains(where: { $0.network == network.id }) {

@@ -41,7 +41,8 @@ enum ScenarioSettingsFile {
   private static func read(_ document: Node, _ reader: inout YAMLReader) -> ScenarioSettings? {
     guard
       let top = reader.mapping(
-        document, "", allowed: ["year", "county", "title", "note", "schemes", "networks", "policy", "solver", "horizon", "payment_schedule"],
+        document, "",
+        allowed: ["year", "county", "title", "note", "schemes", "networks", "policy", "solver", "horizon", "payment_schedule"],
         required: ["year", "county", "schemes", "networks", "policy"])
     else { return nil }
     let year = reader.wholeNumber(top["year"], "year", in: 2000...2100)
@@ -123,9 +124,9 @@ enum ScenarioSettingsFile {
       if let node = entry["size_measure"] {
         let text = reader.text(node, "\(path).size_measure")
         sizeMeasure = text.flatMap { SizeMeasure(rawValue: $0.lowercased()) }
-        if text != nil && sizeMeasure == nil {
+        if let text, sizeMeasure == nil {
           reader.fail(
-            node, "\(path).size_measure", "\"\(text!)\" is not a size measure.",
+            node, "\(path).size_measure", "\"\(text)\" is not a size measure.",
             fix: "write one of: \(SizeMeasure.allCases.map(\.rawValue).joined(separator: ", ")) (owners.csv's columns).")
         }
       }
@@ -199,7 +200,8 @@ enum ScenarioSettingsFile {
       case "grant", "tilskudd", "tilskot": uses.insert(.grant)
       case "egenandel": uses.insert(.egenandel)
       default:
-        reader.fail(node, path, "\"\(word)\" is not something a network's key can split.", fix: "write [egenandel], [grant] or [grant, egenandel].")
+        reader.fail(
+          node, path, "\"\(word)\" is not something a network's key can split.", fix: "write [egenandel], [grant] or [grant, egenandel].")
         return nil
       }
     }

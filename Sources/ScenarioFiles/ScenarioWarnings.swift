@@ -18,7 +18,8 @@ public enum ScenarioWarnings {
         warnings.append(
           ScenarioIssue(
             file: PartnersFile.fileName, row: nil, field: "\(role.rawValue)_price_nok",
-            problem: "\(partner.id) costs \(format(price)) NOK per \(role.rawValue) hour, outside the usual \(format(lowestLikelyHourlyPrice))–\(format(highestLikelyHourlyPrice)) NOK.",
+            problem:
+              "\(partner.id) costs \(format(price)) NOK per \(role.rawValue) hour, outside the usual \(format(lowestLikelyHourlyPrice))–\(format(highestLikelyHourlyPrice)) NOK.",
             fix: "check the price (1 050 or 1.050 in a file with decimal comma is one thousand and fifty kroner)."))
       }
     }

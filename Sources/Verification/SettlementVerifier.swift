@@ -53,7 +53,8 @@ public struct SettlementVerifier {
         + settlement.networks.reduce(0) { $0 + ($1.grantByScheme[summary.scheme] ?? 0) }
       if ownerSum != summary.toNetworks {
         found.append(
-          Violation(.money, "\(summary.scheme): owners and networks hold \(ownerSum) kr, the networks' grants are \(summary.toNetworks) kr"))
+          Violation(.money, "\(summary.scheme): owners and networks hold \(ownerSum) kr, the networks' grants are \(summary.toNetworks) kr")
+        )
       }
       // Every krone allocated is paid to someone, on a date.
       let paid = settlement.payments.filter { $0.scheme == summary.scheme }.reduce(0) { $0 + $1.amount }
@@ -76,7 +77,8 @@ public struct SettlementVerifier {
         let expected = Double(grant) * (schemes[schemeID]?.egenandelRate ?? 0)
         let charged = Double(egenandel[schemeID] ?? 0)
         if charged < expected - 1e-6 || charged >= expected + 1 {
-          found.append(Violation(.egenandel, "\(payer): egenandel \(Int(charged)) kr in \(schemeID) is not the rate of \(grant) kr rounded up"))
+          found.append(
+            Violation(.egenandel, "\(payer): egenandel \(Int(charged)) kr in \(schemeID) is not the rate of \(grant) kr rounded up"))
         }
       }
     }
