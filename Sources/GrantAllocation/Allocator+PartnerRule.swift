@@ -38,9 +38,9 @@ extension Allocator {
     // ahead takes its hours), when only the commitments are, and the allocation a forum would make
     // by hand down its order.
     let starts = [
+      PartnerRule.greedyShares(of: scenario, order: order, lookup: partners.partner),
       failed.map { $0.isEmpty ? 1.0 : 0.0 },
       scenario.measures.indices.map { failed[$0].isEmpty && scenario.measures[$0].continuing ? 1.0 : 0.0 },
-      PartnerRule.greedyShares(of: scenario, order: order, lookup: partners.partner),
     ]
     var tried: [PartnerPlacement] = []
     var best: SolvedAllocation?

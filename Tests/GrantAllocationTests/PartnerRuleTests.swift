@@ -1,0 +1,99 @@
+import GLPKBackend
+import GrantAllocation
+import TestSupport
+import Testing
+import Verification
+
+/// The network's choice of partner (issue 16 item 7), on instances small enough to check by hand.
+@Suite("The network chooses its partner")
+struct PartnerRuleTests {
+  func allocate(_ builder: ScenarioBuilder) -> AllocationResult {
+    let result = Allocator(solver: GLPKSolver()).allocate(builder.scenario)
+    #expect(result.hasAllocation)
+    #expect(result.partnerRule?.settled == true)
+    #expect(AllocationVerifier(result).violations() == [])
+    return result
+  }
+
+  func partners(_ result: AllocationResult, _ id: String) -> [String] {
+    (result.outcome(MeasureID(id))?.partners ?? []).map(\.partner.rawValue)
+  }
+
+  @Test("hours stay at the first choice even when a cheaper second choice would fund one more measure")
+  func neverToSaveMoney() {
+    // p (first choice of a1) costs 20 per hour, q 10. Frame 1 000: a1 at p (400 + 20×20 = 800)
+    // leaves 200, too little for b1 (250); a1 at q (600) would leave 400 and fund b1 too. The
+    // network chose p and p has room, so a1 is at p and b1 waits.
+    let builder = ScenarioBuilder(frame: 1000)
+    builder.network("a").network("b")
+    builder.partner("p", hours: 100, price: 20).partner("q", hours: 100, price: 10)
+    builder.measure("a1", network: "a", rank: 1, cost: 400, hours: 20, partners: ["p", "q"])
+    builder.measure("b1", network: "b", rank: 1, cost: 250, hours: 0, partners: ["q"])
+    let result = allocate(builder)
+    #expect(partners(result, "a1") == ["p"])
+    #expect(result.outcome(MeasureID("b1"))?.share == 0)
+  }
+
+  @Test("a measure goes to its second choice only when the measures ahead have used up the first")
+  func secondChoiceWhenFirstIsFull() {
+    // p has 30 hours. a1 (rank 1) takes 20 of them; b2 (rank 2, 20 hours) finds 10 left at p and
+    // goes to q; b1 (rank 1, no hours) is ahead of it on its list.
+    let builder = ScenarioBuilder(frame: 10_000)
+    builder.network("a").network("b")
+    builder.partner("p", hours: 30, price: 10).partner("q", hours: 30, price: 10)
+    builder.measure("a1", network: "a", rank: 1, cost: 100, hours: 20, partners: ["p", "q"])
+    builder.measure("b1", network: "b", rank: 1, cost: 100, hours: 0, partners: ["p"])
+    builder.measure("b2", network: "b", rank: 2, cost: 100, hours: 20, partners: ["p", "q"])
+    let result = allocate(builder)
+    #expect(partners(result, "a1") == ["p"])
+    #expect(partners(result, "b2") == ["q"])
+  }
+
+  @Test("hours a measure ahead does not get funded stay free for the next")
+  func unfundedMeasureTakesNoHours() {
+    // a1 (rank 1, at p) costs more than the frame holds and is not funded: its 20 hours at p are
+    // free, so b2 gets its first choice p although a1 is ahead of it.
+    let builder = ScenarioBuilder(frame: 1000)
+    builder.network("a").network("b")
+    builder.partner("p", hours: 30, price: 10).partner("q", hours: 30, price: 10)
+    builder.measure("a1", network: "a", rank: 1, cost: 5000, hours: 20, partners: ["p", "q"])
+    builder.measure("b1", network: "b", rank: 1, cost: 100, hours: 0, partners: ["p"])
+    builder.measure("b2", network: "b", rank: 2, cost: 100, hours: 20, partners: ["p", "q"])
+    let result = allocate(builder)
+    #expect(result.outcome(MeasureID("a1"))?.share == 0)
+    #expect(partners(result, "b2") == ["p"])
+  }
+
+  @Test("a measure that allows a split takes what its first partner has left and the rest from the next")
+  func splitFillsInOrder() {
+    let builder = ScenarioBuilder(frame: 10_000)
+    builder.network("a")
+    builder.partner("p", hours: 30, price: 10).partner("q", hours: 30, price: 10)
+    builder.measure("a1", network: "a", rank: 1, cost: 100, hours: 20, partners: ["p"])
+    builder.measure("a2", network: "a", rank: 2, cost: 100, hours: 20, partners: ["p", "q"])
+    var scenario = builder.scenario
+    scenario.measures[1].singlePartner = false
+    let result = Allocator(solver: GLPKSolver()).allocate(scenario)
+    #expect(AllocationVerifier(result).violations() == [])
+    let hours = Dictionary(uniqueKeysWithValues: (result.outcome(MeasureID("a2"))?.partners ?? []).map { ($0.partner.rawValue, $0.hours) })
+    #expect(hours == ["p": 10, "q": 10])
+  }
+
+  @Test("the verifier finds hours at a partner the rule does not give")
+  func verifierCatchesWrongPartner() {
+    let builder = ScenarioBuilder(frame: 10_000)
+    builder.network("a")
+    builder.partner("p", hours: 30, price: 10).partner("q", hours: 30, price: 10)
+    builder.measure("a1", network: "a", rank: 1, cost: 100, hours: 20, partners: ["p", "q"])
+    let result = allocate(builder)
+    var outcomes = result.outcomes
+    outcomes[0].partners = outcomes[0].partners.map { line in
+      var moved = line
+      moved.partner = PartnerID("q")
+      return moved
+    }
+    let rules = AllocationVerifier(scenario: result.scenario, outcomes: outcomes, checksPartnerChoice: true).violations().map(\.rule)
+    #expect(rules.contains(.partnerChoice))
+    #expect(!AllocationVerifier(scenario: result.scenario, outcomes: outcomes).violations().map(\.rule).contains(.partnerChoice))
+  }
+}
