@@ -199,7 +199,7 @@ struct BokmalMessages: Messages {
     case .smallestShareDoesNotFit(let share, let left, let needed):
       "Minste forsvarlige andel (\(names.percent(share))) koster \(names.kroner(needed)) kr; bare \(names.kroner(left)) kr er igjen."
     case .partnerHoursUsed(let partner, let role, let left, let needed):
-      "\(names.partner(partner)) har ikke nok \(self.role(role))-timer (igjen \(names.hours(left)), trengs \(names.hours(needed)))."
+      "\(names.partner(partner)) har ikke nok \(self.role(role))-timer (igjen \(names.wholeHours(left, up: false)), trengs \(names.wholeHours(needed, up: true)))."
     case .noPartnerInRole(let role): "Ingen akseptert partner har \(self.role(role))-timer."
     case .higherPriorityNotFullyFunded(let measure):
       "Høyere prioritet på samme liste (\(names.measure(measure))) er ikke fullt innvilget."

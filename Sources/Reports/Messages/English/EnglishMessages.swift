@@ -194,7 +194,7 @@ struct EnglishMessages: Messages {
     case .smallestShareDoesNotFit(let share, let left, let needed):
       "The smallest viable share (\(names.percent(share))) costs NOK \(names.kroner(needed)); only NOK \(names.kroner(left)) is left."
     case .partnerHoursUsed(let partner, let role, let left, let needed):
-      "\(names.partner(partner)) lacks \(self.role(role)) hours (\(names.hours(left)) left, \(names.hours(needed)) needed)."
+      "\(names.partner(partner)) lacks \(self.role(role)) hours (\(names.wholeHours(left, up: false)) left, \(names.wholeHours(needed, up: true)) needed)."
     case .noPartnerInRole(let role): "No acceptable partner has \(self.role(role)) hours."
     case .higherPriorityNotFullyFunded(let measure):
       "A higher priority on the same list (\(names.measure(measure))) is not fully funded."
