@@ -1,7 +1,7 @@
 import GrantAllocation
 
-/// A measure in the re-solve where its scheme's frame is large enough for every measure of the
-/// scheme: the frame can then no longer bind, so no larger frame changes the allocation.
+/// A measure in the re-solve where its scheme's frame is ample (``Scenario/ampleFrame(of:)``): no
+/// larger frame changes the allocation.
 public struct AmpleFrame: Sendable, Equatable {
   /// The frame increase (NOK) that makes the frame that large (``Scenario/ampleFrame(of:)``).
   public var increase: Double
@@ -13,17 +13,31 @@ public struct AmpleFrame: Sendable, Equatable {
 }
 
 extension Scenario {
-  /// A frame for `scheme` that can no longer bind: every measure of the scheme funded in full, its
-  /// hours priced at the dearest acceptable partner in each role (NOK). Every allocation the other
-  /// limits allow spends less, so with this frame or a larger one the model is the same.
-  public func ampleFrame(of scheme: SchemeID) -> Double {
-    measures.filter { $0.scheme == scheme }.reduce(0) { total, measure in
+  /// A frame for `scheme` beyond which a larger one changes nothing (NOK). The frame enters the
+  /// model twice: as the scheme's spending limit, which cannot bind once every measure of the
+  /// scheme fits with its hours priced at the dearest acceptable partner in each role; and in each
+  /// network's fairness floor, `min(floor × key share × frame, what the network asks)`, which stops
+  /// growing once the first term reaches the second. The larger of the two frames is ample.
+  public func ampleFrame(of schemeID: SchemeID) -> Double {
+    guard let scheme = scheme(schemeID) else { return 0 }
+    let own = measures.filter { $0.scheme == schemeID }
+    let spending = own.reduce(0) { total, measure in
       let hours = PartnerRole.allCases.reduce(0.0) { sum, role in
         let dearest = candidatePartners(for: measure, role: role).map { $0.hourlyPrice(role) }.max() ?? 0
         return sum + measure.hours(role) * dearest
       }
       return total + measure.stateCost + hours
     }
+    let alpha = policy.fairnessFloor
+    guard alpha > 0 else { return spending }
+    let keyShares = networkKeyShares(scheme: scheme)
+    let floors = networks.reduce(0.0) { largest, network in
+      let request = own.filter { $0.holder == .network(network.id) && $0.failedCriteria(under: scheme).isEmpty }
+        .compactMap { cheapestFullCost(of: $0) }.reduce(0, +)
+      guard let share = keyShares[network.id], share > 0, request > 0 else { return largest }
+      return max(largest, request / (alpha * share))
+    }
+    return max(spending, floors)
   }
 }
 

@@ -65,7 +65,7 @@ struct MeasureSearch {
     return result.outcomes[index].status == .funded
   }
 
-  /// The frame increase beyond which the frame can no longer bind (0 when it cannot already).
+  /// The frame increase beyond which a larger frame changes nothing (0 when none does already).
   var ampleIncrease: Double {
     let frame = scenario.schemes.first { $0.id == measure.scheme }?.frame ?? 0
     return max(0, scenario.ampleFrame(of: measure.scheme) - frame)

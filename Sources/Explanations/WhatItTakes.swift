@@ -7,7 +7,7 @@ public enum Finding: Sendable, Equatable {
   /// closer).
   case funds(increase: Double, precision: Double)
   /// Raising this limit alone by `triedUpTo` does not fund the measure in full, and from there on
-  /// the limit can no longer bind (for a frame: ``Scenario/ampleFrame(of:)``; for hours: every
+  /// a larger limit changes nothing (for a frame: ``Scenario/ampleFrame(of:)``; for hours: every
   /// eligible measure's hours for the partner fit), so no larger increase does either.
   case notEnough(triedUpTo: Double)
   /// Not searched: a re-solve gave no allocation, or the budget of re-solves ran out.
@@ -41,7 +41,7 @@ public struct WhatItTakes: Sendable, Equatable {
   public var hours: [HoursFinding]
   /// `nil` when the measure is first on its list.
   public var rank: RankFinding?
-  /// The measure when its scheme's frame is large enough for every measure of the scheme; with
+  /// The measure when its scheme's frame is ample (``Scenario/ampleFrame(of:)``); with
   /// ``frame`` funding it, a status other than funded means more money can fund less. `nil` when
   /// that re-solve gave no proven optimum.
   public var ampleFrame: AmpleFrame?

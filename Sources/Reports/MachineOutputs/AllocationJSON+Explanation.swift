@@ -30,7 +30,7 @@ extension AllocationJSON {
     var frameNok: FindingEntry
     var hours: [HoursFindingEntry]
     var rank: RankFindingEntry?
-    /// The measure when the frame is large enough for every measure of its scheme.
+    /// The measure when its scheme's frame is ample: no larger frame changes the allocation.
     var ampleFrame: AmpleFrameEntry?
   }
   struct AmpleFrameEntry: Encodable {

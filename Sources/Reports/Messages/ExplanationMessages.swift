@@ -7,7 +7,7 @@ protocol ExplanationMessages {
   var whatItTakesHeading: String { get }
   var whatItTakesIntro: String { get }
   var whatItTakesColumns: [String] { get }
-  /// A frame or hours finding: "+1 250 000 kr", "no, not even +2 000 000 kr (enough for every request)".
+  /// A frame or hours finding: "+1 250 000 kr", "no, not even +2 000 000 kr (more changes nothing)".
   func finding(_ finding: Finding, amount: (Double) -> String) -> String
   /// One partner's hours finding, e.g. "NTNU, partner 2: +42 t".
   func hoursFinding(partner: String, role: PartnerRole, finding: String) -> String
