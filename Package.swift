@@ -133,7 +133,8 @@ let package = Package(
         "Verification", "GrantAllocation", "GLPKBackend", "Reports", "ScenarioFiles", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
-    .testTarget(name: "ExplanationsTests", dependencies: ["Explanations", "GrantAllocation", "GLPKBackend", "TestSupport"]),
+    .testTarget(
+      name: "ExplanationsTests", dependencies: ["Explanations", "GrantAllocation", "GLPKBackend", "ScenarioFiles", "TestSupport"]),
     .testTarget(
       name: "VariantsTests", dependencies: ["Variants", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "Reports", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Explanations", "GrantAllocation", "GLPKBackend", "TestSupport"]),

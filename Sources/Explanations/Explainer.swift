@@ -58,9 +58,13 @@ public struct Explainer: Sendable {
     }
     let candidates = result.outcomes.indices.filter { Self.isSearched($0, in: result) }
     let base = result
+    var schemes: [SchemeID] = []
+    for index in candidates where !schemes.contains(scenario.measures[index].scheme) { schemes.append(scenario.measures[index].scheme) }
+    let ample = ampleFrameResults(base, schemes: schemes)
     let counter = ProgressCounter(total: candidates.count, report: progress)
     let searches = concurrentMap(candidates.count) { position in
-      var search = MeasureSearch(explainer: self, base: base, index: candidates[position])
+      var search = MeasureSearch(
+        explainer: self, base: base, index: candidates[position], ample: ample.results[scenario.measures[candidates[position]].scheme])
       defer { counter.step() }
       return search.run()
     }
@@ -69,7 +73,7 @@ public struct Explainer: Sendable {
       result,
       Explanation(
         shadowPrices: prices, whatItTakes: findings, waitingLists: WaitingList.build(scenario: scenario, findings: findings),
-        resolves: searches.reduce(fairness.resolves) { $0 + $1.resolves })
+        resolves: searches.reduce(fairness.resolves + ample.resolves) { $0 + $1.resolves })
     )
   }
 }
@@ -82,7 +86,9 @@ extension Explainer {
     guard result.hasAllocation, let index = result.scenario.measures.firstIndex(where: { $0.id == measure }),
       Self.isSearched(index, in: result)
     else { return nil }
-    var search = MeasureSearch(explainer: self, base: result, index: index)
+    let scheme = result.scenario.measures[index].scheme
+    let ample = ampleFrameResults(result, schemes: [scheme])
+    var search = MeasureSearch(explainer: self, base: result, index: index, ample: ample.results[scheme])
     return search.run().finding
   }
 }

@@ -7,14 +7,18 @@ struct MeasureSearch {
   let explainer: Explainer
   let base: AllocationResult
   let index: Int
+  /// The re-solve of the measure's scheme with an ample frame (``Scenario/ampleFrame(of:)``),
+  /// shared by the measures of the scheme; `nil` when it gave no proven optimum.
+  let ample: AllocationResult?
   private(set) var resolves = 0
   /// A re-solve stopped at the time limit: no more re-solves for this measure.
   private var ranOutOfTime = false
 
-  init(explainer: Explainer, base: AllocationResult, index: Int) {
+  init(explainer: Explainer, base: AllocationResult, index: Int, ample: AllocationResult?) {
     self.explainer = explainer
     self.base = base
     self.index = index
+    self.ample = ample
   }
 
   var scenario: Scenario { base.scenario }
@@ -40,7 +44,11 @@ struct MeasureSearch {
       hours.append(WhatItTakes.HoursFinding(partner: partner, role: role, finding: searchHours(partner, role, left: left, needed: needed)))
     }
     let rank = measure.rank > 1 ? searchRank() : nil
-    return (WhatItTakes(measure: measure.id, frame: frame, hours: hours, rank: rank), resolves)
+    var finding = WhatItTakes(measure: measure.id, frame: frame, hours: hours, rank: rank)
+    if let ample, let outcome = ample.outcomes.indices.contains(index) ? ample.outcomes[index] : nil {
+      finding.ampleFrame = AmpleFrame(increase: ampleIncrease, status: outcome.status, share: outcome.share, reasons: outcome.reasons)
+    }
+    return (finding, resolves)
   }
 
   /// Solves `changed` and says whether the measure is funded in full; `nil` when out of budget or
@@ -57,15 +65,28 @@ struct MeasureSearch {
     return result.outcomes[index].status == .funded
   }
 
+  /// The frame increase beyond which a larger frame changes nothing (0 when none does already).
+  var ampleIncrease: Double {
+    let frame = scenario.schemes.first { $0.id == measure.scheme }?.frame ?? 0
+    return max(0, scenario.ampleFrame(of: measure.scheme) - frame)
+  }
+
+  /// The smallest frame increase found that funds the measure. The search ends at
+  /// ``ampleIncrease``, whose answer is the shared ample-frame re-solve: a measure not funded
+  /// there is not funded by any larger frame either (``Finding/notEnough(triedUpTo:)``).
   private mutating func searchFrame() -> Finding {
     guard let schemeIndex = scenario.schemes.firstIndex(where: { $0.id == measure.scheme }) else { return .notSearched }
     let scheme = scenario.schemes[schemeIndex]
     let spent = zip(scenario.measures, base.outcomes).filter { $0.0.scheme == scheme.id }.reduce(0) { $0 + $1.1.stateMoney }
-    let asked = scenario.measures.filter { $0.scheme == scheme.id && $0.failedCriteria(under: scheme).isEmpty }
-      .reduce(0) { $0 + (scenario.cheapestFullCost(of: $1) ?? $1.stateCost) }
-    let search = IncreaseSearch(start: moneyFirst() - (scheme.frame - spent), cap: asked - scheme.frame, precision: framePrecision)
+    let cap = ampleIncrease
+    // The frame cannot bind even now: the base allocation is the answer for every larger frame.
+    guard cap > 0 else { return .notEnough(triedUpTo: 0) }
+    let search = IncreaseSearch(start: moneyFirst() - (scheme.frame - spent), cap: cap, precision: framePrecision)
     let original = scenario
+    let ample = self.ample
+    let index = self.index
     return search.run { increase in
+      if increase >= cap, let ample { return ample.outcomes[index].status == .funded }
       var changed = original
       changed.schemes[schemeIndex].frame += increase
       return funds(changed)

@@ -6,7 +6,9 @@ public enum Finding: Sendable, Equatable {
   /// was tried and does not, or is 0 (the first step tried, or a search cut short before it got
   /// closer).
   case funds(increase: Double, precision: Double)
-  /// Raising this limit alone by up to `triedUpTo` does not fund the measure in full.
+  /// Raising this limit alone by `triedUpTo` does not fund the measure in full, and from there on
+  /// a larger limit changes nothing (for a frame: ``Scenario/ampleFrame(of:)``; for hours: every
+  /// eligible measure's hours for the partner fit), so no larger increase does either.
   case notEnough(triedUpTo: Double)
   /// Not searched: a re-solve gave no allocation, or the budget of re-solves ran out.
   case notSearched
@@ -39,6 +41,25 @@ public struct WhatItTakes: Sendable, Equatable {
   public var hours: [HoursFinding]
   /// `nil` when the measure is first on its list.
   public var rank: RankFinding?
+  /// The measure when its scheme's frame is ample (``Scenario/ampleFrame(of:)``); with
+  /// ``frame`` funding it, a status other than funded means more money can fund less. `nil` when
+  /// that re-solve gave no proven optimum.
+  public var ampleFrame: AmpleFrame?
+
+  public init(measure: MeasureID, frame: Finding, hours: [HoursFinding], rank: RankFinding?, ampleFrame: AmpleFrame? = nil) {
+    self.measure = measure
+    self.frame = frame
+    self.hours = hours
+    self.rank = rank
+    self.ampleFrame = ampleFrame
+  }
+
+  /// Whether some frame increase funds the measure in full but an ample frame does not: more
+  /// money then funds less (others take what it needs, such as its partner hours).
+  public var moreMoneyFundsLess: Bool {
+    guard case .funds = frame, let ampleFrame else { return false }
+    return ampleFrame.status != .funded
+  }
 }
 
 /// The search for the smallest increase of one limit that funds a measure.
@@ -63,7 +84,9 @@ struct IncreaseSearch {
   /// - Returns: the smallest increase found that funds the measure, or why none was.
   func run(_ funds: (Double) -> Bool?) -> Finding {
     func round(_ value: Double) -> Double { (value / precision).rounded(.up) * precision }
-    let limit = round(max(cap, precision))
+    // The cap itself, not rounded: it is where the limit stops binding (and may be answered by a
+    // shared re-solve).
+    let limit = max(cap, precision)
     var step = min(round(max(start, precision)), limit)
     var known = 0.0  // an increase known not to fund it
     guard let fundsFirst = funds(step) else { return .notSearched }

@@ -12,7 +12,15 @@ public struct GLPKSolver: LinearSolver {
   /// national region (about 6 000) needs block search to find an allocation at all.
   public var smallestSearchedModel: Int
 
-  public init(smallestSearchedModel: Int = 1000) { self.smallestSearchedModel = smallestSearchedModel }
+  /// Whether branch-and-cut adds GLPK's Gomory, mixed-integer rounding and cover cuts (see
+  /// ``StageRunner/branchAndCut(start:secondsShare:stopOnceFoundAfter:relativeGap:)``); off only
+  /// to test what happens when a stage cannot close its gap.
+  public var cuts: Bool
+
+  public init(smallestSearchedModel: Int = 1000, cuts: Bool = true) {
+    self.smallestSearchedModel = smallestSearchedModel
+    self.cuts = cuts
+  }
 
   /// GLPK's version, e.g. `5.0`, from `glp_version`.
   public static var version: String { String(cString: glp_version()) }
@@ -50,7 +58,7 @@ public struct GLPKSolver: LinearSolver {
     // GLPK prints to stdout by default; dekom's output is its own.
     glp_term_out(GLP_OFF)
     let problem = GLPKProblem(model)
-    var run = StageRunner(problem: problem, model: model, options: options, smallestSearchedModel: smallestSearchedModel)
+    var run = StageRunner(problem: problem, model: model, options: options, smallestSearchedModel: smallestSearchedModel, cuts: cuts)
     return run.solveAllStages(solverName: name)
   }
 }
@@ -64,12 +72,14 @@ struct StageRunner {
   /// The integer columns (1-based) of each block, for ``SolveMethod/blockSearch``; empty otherwise.
   let integerColumnsByBlock: [[Int32]]
   let smallestSearchedModel: Int
+  let cuts: Bool
 
-  init(problem: GLPKProblem, model: LinearModel, options: SolveOptions, smallestSearchedModel: Int) {
+  init(problem: GLPKProblem, model: LinearModel, options: SolveOptions, smallestSearchedModel: Int, cuts: Bool = true) {
     self.problem = problem
     self.model = model
     self.options = options
     self.smallestSearchedModel = smallestSearchedModel
+    self.cuts = cuts
     integerColumnsByBlock = options.method == .blockSearch ? Self.integerColumnsByBlock(model) : []
   }
 
@@ -206,6 +216,17 @@ struct StageRunner {
     parameters.tol_int = Self.integralityTolerance
     parameters.tol_obj = Self.objectiveTolerance
     parameters.cb_func = boundCallback
+    // GLPK's cut generators are off by default. Without them, proving a priority stage optimal
+    // when a frame is raised by a few million NOK (the explanations' re-solves) took GLPK 45–300 s
+    // on the Trøndelag example: the partner-hour and frame knapsacks with the all-or-nothing
+    // measures leave a weak bound. Mixed-integer rounding cuts alone closed that stage in 0.17 s;
+    // with Gomory and cover cuts too, the whole explained run took least CPU (see
+    // Benchmarks/README.md, "Explanations").
+    if cuts {
+      parameters.gmi_cuts = GLP_ON
+      parameters.mir_cuts = GLP_ON
+      parameters.cov_cuts = GLP_ON
+    }
     let code = withExtendedLifetime(tracker) { () -> GLPKReturnCode in
       parameters.cb_info = Unmanaged.passUnretained(tracker).toOpaque()
       return GLPKReturnCode(rawValue: glp_intopt(pointer, &parameters))

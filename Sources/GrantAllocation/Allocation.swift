@@ -20,8 +20,9 @@ public enum Reason: Sendable, Equatable, Hashable {
   case continuingCommitment
   /// Funded as the priority order allows.
   case fundedByPriority
-  /// The scheme's frame is spent: `left` NOK remain, `needed` NOK would fund the next step.
-  case frameSpent(scheme: SchemeID, left: Double, needed: Double)
+  /// The scheme's frame is spent: `left` NOK remain, `needed` NOK would fund the next step (`for`),
+  /// priced at partners that have its hours left.
+  case frameSpent(scheme: SchemeID, left: Double, needed: Double, for: FundingStep)
   /// The smallest viable share costs `needed` NOK; only `left` NOK remain in the frame.
   case smallestShareDoesNotFit(share: Double, left: Double, needed: Double)
   /// The partner's hours in this role are used up (`left` hours remain, `needed` asked).
@@ -38,6 +39,16 @@ public enum Reason: Sendable, Equatable, Hashable {
   /// In a plan: the measure's later year `year` cannot be paid: `left` NOK of that year's frame
   /// remain (after what is carried), `needed` NOK would fund the next step there.
   case laterYearFrameSpent(scheme: SchemeID, year: Int, left: Double, needed: Double)
+}
+
+/// The next step a measure's ``Reason/frameSpent(scheme:left:needed:for:)`` prices.
+public enum FundingStep: Sendable, Equatable, Hashable {
+  /// From nothing to the whole measure (it is all or nothing).
+  case whole
+  /// From nothing to its smallest viable share.
+  case smallestShare(Double)
+  /// From the share it has to the whole measure.
+  case rest
 }
 
 /// Hours one partner gives to one measure in one role, and what they cost.

@@ -254,7 +254,8 @@ extension Allocator {
       }
       mapped.reasons = outcome.reasons.map { reason in
         switch reason {
-        case .frameSpent(let scheme, let left, let needed): .frameSpent(scheme: base(scheme), left: left, needed: needed)
+        case .frameSpent(let scheme, let left, let needed, let step):
+          .frameSpent(scheme: base(scheme), left: left, needed: needed, for: step)
         case .partnerHoursUsed(let partner, let role, let left, let needed):
           .partnerHoursUsed(partner: base(partner), role: role, left: left, needed: needed)
         case .higherPriorityNotFullyFunded(let id): .higherPriorityNotFullyFunded(base(id))

@@ -250,21 +250,28 @@ struct SolutionReader {
     }
     // The next step: from 0 to the smallest viable share, or from the current share to 1.
     let step = outcome.share > 0 ? 1 - outcome.share : measure.minimumShare
-    let fullCost = formulation.fullCosts[index] ?? measure.stateCost
-    let needed = step * fullCost
+    let needed = stepCost(index, outcome: outcome, step: step, usage: usage)
     let left = max(0, usage.moneyLeft[measure.scheme] ?? 0)
     if left + 0.5 < needed {
       if outcome.share == 0 && measure.minimumShare < 1 && left >= 1 {
         found.append(.smallestShareDoesNotFit(share: measure.minimumShare, left: left, needed: needed))
       } else {
-        found.append(.frameSpent(scheme: measure.scheme, left: left, needed: needed))
+        let next: FundingStep =
+          outcome.share > 0 ? .rest : measure.minimumShare < 1 ? .smallestShare(measure.minimumShare) : .whole
+        found.append(.frameSpent(scheme: measure.scheme, left: left, needed: needed, for: next))
       }
     }
     for role in PartnerRole.allCases where measure.hours(role) > 0 {
       let neededHours = step * measure.hours(role)
       let candidates = scenario.candidatePartners(for: measure, role: role, lookup: formulation.partners.partner)
       guard !candidates.isEmpty else { continue }
-      let short = candidates.filter { (usage.hoursLeft[$0.id]?[role] ?? 0) + 1e-6 < neededHours }
+      // A single-partner measure already funded takes the rest from its partner, or moves as a
+      // whole: another partner must have all of its hours.
+      let chosen = measure.singlePartner && outcome.share > 0 ? outcome.partners.first?.partner : nil
+      let short = candidates.filter {
+        let asked = chosen == nil || $0.id == chosen ? neededHours : measure.hours(role)
+        return (usage.hoursLeft[$0.id]?[role] ?? 0) + 1e-6 < asked
+      }
       // Hours are blocking only when no acceptable partner has enough left.
       if short.count == candidates.count {
         for partner in short {

@@ -137,9 +137,10 @@ struct ExplanationTests {
     let explanation = explain(builder).explanation
     let list = try #require(explanation.waitingLists.first)
     #expect(list.entries.map(\.measure.rawValue) == ["b1", "a2"])
-    #expect(list.entries.map(\.frameIncrease) == [10_000, 60_000])
+    // The search ends where the frame can no longer bind (155 000 NOK, +55 000), off its 10 000 grid.
+    #expect(list.entries.map(\.frameIncrease) == [10_000, 55_000])
     // b1 at +10 000 NOK; a2 needs b1 funded first (a higher tier): 155 000 NOK in all.
-    #expect(status(builder, "a2") { $0.schemes[0].frame += 60_000 } == .funded)
+    #expect(status(builder, "a2") { $0.schemes[0].frame += 55_000 } == .funded)
     #expect(status(builder, "a2") { $0.schemes[0].frame += 50_000 } == .notFunded)
     #expect(explanation.resolves > 0)
   }

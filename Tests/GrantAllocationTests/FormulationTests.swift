@@ -22,7 +22,7 @@ struct FormulationTests {
     // Both are first priorities, all or nothing, and only one fits: the tie-break funds a1 (canonical order).
     #expect(share(result, "a1") == 1)
     #expect(share(result, "b1") == 0)
-    #expect(result.outcome(MeasureID("b1"))?.reasons == [.frameSpent(scheme: SchemeID("s"), left: 200, needed: 300)])
+    #expect(result.outcome(MeasureID("b1"))?.reasons == [.frameSpent(scheme: SchemeID("s"), left: 200, needed: 300, for: .whole)])
     #expect(result.outcomes.reduce(0) { $0 + $1.stateMoney } <= 500)
   }
 

@@ -22,11 +22,37 @@ struct ReasonTests {
       return builder
     }
     let before = outcome(build(500), "b1")
-    guard case .frameSpent(_, let left, let needed)? = before?.reasons.first else {
+    guard case .frameSpent(_, let left, let needed, _)? = before?.reasons.first else {
       Issue.record("expected frameSpent, got \(String(describing: before?.reasons))")
       return
     }
     #expect(outcome(build(500 + needed - left), "b1")?.status == .funded)
+  }
+
+  @Test(
+    "frame spent: what is needed is priced at the partner that can deliver the hours, and exactly that much more funds it",
+    arguments: [true, false])
+  func frameNeededAtDeliverablePartner(singlePartner: Bool) throws {
+    // a1 takes all of the cheap partner's hours; b1 is half funded at the dear one (100 hours at 200
+    // NOK), so the rest costs 0.5 × (1 000 + 100 × 200) = 10 500 NOK, not 0.5 × 11 000 at the cheap price.
+    func build(_ frame: Double) -> ScenarioBuilder {
+      let builder = ScenarioBuilder(frame: frame)
+      builder.network("a").network("b").partner("cheap", hours: 100, price: 100).partner("dear", hours: 1000, price: 200)
+      builder.measure("a1", network: "a", rank: 1, cost: 1000, hours: 100, partners: ["cheap"])
+      builder.measure("b1", network: "b", rank: 1, cost: 1000, hours: 100, partners: ["cheap", "dear"], minimumShare: 0.1)
+      builder.scenario.measures[1].singlePartner = singlePartner
+      return builder
+    }
+    let frame = 11_000.0 + 10_500
+    let before = try #require(outcome(build(frame), "b1"))
+    #expect(before.status == .partlyFunded && abs(before.share - 0.5) < 1e-6)
+    guard case .frameSpent(_, let left, let needed, let step)? = before.reasons.first else {
+      Issue.record("expected frameSpent, got \(before.reasons)")
+      return
+    }
+    #expect(step == .rest && abs(needed - 10_500) < 1e-3 && left < 1)
+    #expect(outcome(build(frame + needed - left + 0.5), "b1")?.status == .funded)
+    #expect(outcome(build(frame + needed - left - 1), "b1")?.status == .partlyFunded)
   }
 
   @Test("partner hours used: more hours for the named partner fund the measure")

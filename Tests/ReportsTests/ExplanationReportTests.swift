@@ -33,7 +33,7 @@ struct ExplanationReportTests {
     }
     // b2 lacks 200 000 − (300 000 − 150 000) = 50 000 NOK, the search's step is 10 000 NOK.
     #expect(text.contains("| 1 | Measure b2 (b2) | B | +50 000 kr |"))
-    #expect(text.contains("Blir ikke fullt innvilget av mer penger alene: Measure a1 (a1) (P, partner 2: +32 t)."))
+    #expect(text.contains("Blir ikke fullt innvilget uansett hvor stor rammen blir: Measure a1 (a1) (P, partner 2: +30 t)."))
     #expect(text.contains("| Ramme: S | 300 000 kr | 150 000 kr | 0 | 150 000 kr | ingen grense | – |"))
   }
 
@@ -43,7 +43,7 @@ struct ExplanationReportTests {
     for heading in ["## 6. What it would take", "## 7. Waiting list per scheme", "## 8. Shadow prices", "## 9. How it was computed"] {
       #expect(text.contains(heading), "\(heading)")
     }
-    #expect(text.contains("Not funded in full by more money alone: Measure a1 (a1) (P, partner 2: +32 h)."))
+    #expect(text.contains("Not funded in full however large the frame: Measure a1 (a1) (P, partner 2: +30 h)."))
   }
 
   @Test("an allocation not proven optimal: sections 6 and 7 say why they were not searched, section 8 stays")

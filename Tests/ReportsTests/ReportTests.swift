@@ -37,6 +37,9 @@ struct ReportTests {
     #expect(nb.percent(0.375) == "37,5 %")
     #expect(en.percent(0.5) == "50%")
     #expect(nb.decimal(-0.25, decimals: 2) == "−0,25")
+    // Reasons compare whole hours: what is left rounded down, what is needed up, noise ignored.
+    #expect(nb.wholeHours(5.2, up: false) == "5" && nb.wholeHours(7.5, up: true) == "8")
+    #expect(nb.wholeHours(7.0000001, up: true) == "7" && en.wholeHours(1234.9, up: false) == "1,234")
   }
 
   @Test("a Markdown cell cannot break its table")

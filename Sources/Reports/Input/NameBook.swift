@@ -67,6 +67,14 @@ public struct NameBook {
   }
 
   /// Hours with one decimal, trailing `,0` dropped.
+  /// Whole hours, rounded `up` or down, for sentences that compare what is left with what is
+  /// needed (a left that is rounded down stays below a need that is rounded up).
+  public func wholeHours(_ value: Double, up: Bool) -> String {
+    // Solver noise (a need of 7.0000001 hours) is not an hour more.
+    let cleaned = (value * 1e6).rounded() / 1e6
+    return kroner(Int(up ? cleaned.rounded(.up) : cleaned.rounded(.down)))
+  }
+
   public func hours(_ value: Double) -> String {
     let text = decimal(value, decimals: 1)
     return text.hasSuffix("\(messages.decimalMark)0") ? String(text.dropLast(2)) : text

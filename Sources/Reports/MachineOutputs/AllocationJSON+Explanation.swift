@@ -30,6 +30,14 @@ extension AllocationJSON {
     var frameNok: FindingEntry
     var hours: [HoursFindingEntry]
     var rank: RankFindingEntry?
+    /// The measure when its scheme's frame is ample: no larger frame changes the allocation.
+    var ampleFrame: AmpleFrameEntry?
+  }
+  struct AmpleFrameEntry: Encodable {
+    var increaseNok: Double
+    var status: String
+    var share: Double
+    var reasons: [String]
   }
   struct WaitingListEntry: Encodable {
     struct Item: Encodable { var measure: String, frameIncreaseNok: Double }
@@ -80,7 +88,11 @@ extension AllocationJSON {
         WhatItTakesEntry(
           measure: $0.measure.rawValue, frameNok: finding($0.frame),
           hours: $0.hours.map { HoursFindingEntry(partner: $0.partner.rawValue, role: $0.role.rawValue, finding: finding($0.finding)) },
-          rank: $0.rank.map(rank))
+          rank: $0.rank.map(rank),
+          ampleFrame: $0.ampleFrame.map {
+            AmpleFrameEntry(
+              increaseNok: stable($0.increase), status: $0.status.rawValue, share: stable($0.share), reasons: $0.reasons.map(code))
+          })
       },
       waitingLists: explanation.waitingLists.map {
         WaitingListEntry(

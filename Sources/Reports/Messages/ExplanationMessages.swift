@@ -7,7 +7,7 @@ protocol ExplanationMessages {
   var whatItTakesHeading: String { get }
   var whatItTakesIntro: String { get }
   var whatItTakesColumns: [String] { get }
-  /// A frame or hours finding: "+1 250 000 kr", "not enough alone (tried +2 000 000 kr)".
+  /// A frame or hours finding: "+1 250 000 kr", "no, not even +2 000 000 kr (more changes nothing)".
   func finding(_ finding: Finding, amount: (Double) -> String) -> String
   /// One partner's hours finding, e.g. "NTNU, partner 2: +42 t".
   func hoursFinding(partner: String, role: PartnerRole, finding: String) -> String
@@ -16,6 +16,9 @@ protocol ExplanationMessages {
   var hoursSuffix: String { get }
   var hoursNotSearched: String { get }
   func resolvesLine(_ count: Int) -> String
+  /// A measure that a smaller frame increase funds in full but an ample frame does not: the
+  /// measure, the increase that funds it, the ample increase, its status there and why.
+  func moreMoneyFundsLess(measure: String, funds: String, ample: String, status: String, reasons: String) -> String
 
   var waitingListHeading: String { get }
   var waitingListIntro: String { get }

@@ -42,8 +42,19 @@ struct ExplanationMarkdown: ReportRenderer {
         messages.finding(finding.frame, amount: kroner), hoursText, messages.rankFinding(finding.rank),
       ])
     }
-    parts += [table.rendered, messages.resolvesLine(explanation.resolves)]
+    parts.append(table.rendered)
+    parts += explanation.whatItTakes.compactMap(moreMoneyFundsLess)
+    parts.append(messages.resolvesLine(explanation.resolves))
     return parts.joined(separator: "\n\n")
+  }
+
+  /// The sentence for a measure that a smaller frame increase funds but an ample frame does not.
+  private func moreMoneyFundsLess(_ finding: WhatItTakes) -> String? {
+    guard finding.moreMoneyFundsLess, case .funds(let increase, _) = finding.frame, let ample = finding.ampleFrame else { return nil }
+    return messages.moreMoneyFundsLess(
+      measure: names.measure(finding.measure), funds: kroner(increase), ample: kroner(ample.increase),
+      status: messages.status(ample.status, share: names.percent(ample.share)),
+      reasons: ample.reasons.map { messages.reason($0, names: names) }.joined(separator: " "))
   }
 
   private func waitingLists() -> String {

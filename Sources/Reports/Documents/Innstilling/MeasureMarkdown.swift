@@ -25,6 +25,23 @@ public struct MeasureMarkdown: ReportRenderer {
   /// "Tiltak: NAME".
   public var title: String { messages.measureTitle(names.measure(input.scenario.measures[index].id)) }
 
+  /// What the whole measure costs the state (NOK): its local cost plus its partner hours, priced
+  /// at the partner that gives them (where it got hours), else at its cheapest acceptable partner.
+  private func askedInAll(_ measure: Measure, _ outcome: MeasureOutcome) -> Double {
+    PartnerRole.allCases.reduce(measure.stateCost) { total, role in
+      let hours = measure.hours(role)
+      guard hours > 0 else { return total }
+      let given = outcome.partners.filter { $0.role == role && $0.hours > 0 }
+      let givenHours = given.reduce(0) { $0 + $1.hours }
+      if givenHours > 0 {
+        // The price per hour the measure pays now, for all its hours.
+        return total + hours * given.reduce(0) { $0 + $1.money } / givenHours
+      }
+      let cheapest = input.scenario.candidatePartners(for: measure, role: role).map { $0.hourlyPrice(role) }.min() ?? 0
+      return total + hours * cheapest
+    }
+  }
+
   public func render() -> String {
     let measure = input.scenario.measures[index]
     let outcome = input.result.outcomes[index]
@@ -33,8 +50,9 @@ public struct MeasureMarkdown: ReportRenderer {
     let hours = { (amount: Double) in names.hours(amount) + " " + messages.hoursSuffix }
     var parts = ["# " + title]
     var facts = MarkdownTable(columns: messages.measureFacts, rightAligned: [2, 3, 5])
+    // Asked and allocated both include the partner hours, so the share is allocated ÷ asked.
     facts.add([
-      names.holder(measure.holder), names.scheme(measure.scheme), String(measure.rank), names.kroner(measure.stateCost),
+      names.holder(measure.holder), names.scheme(measure.scheme), String(measure.rank), names.kroner(askedInAll(measure, outcome)),
       messages.status(outcome.status, share: names.percent(outcome.share)), names.kroner(money.total),
     ])
     parts.append(facts.rendered)

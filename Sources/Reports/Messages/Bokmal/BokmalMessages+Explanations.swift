@@ -10,7 +10,7 @@ extension BokmalMessages: ExplanationMessages {
   func finding(_ finding: Finding, amount: (Double) -> String) -> String {
     switch finding {
     case .funds(let increase, _): "+\(amount(increase))"
-    case .notEnough(let tried): "ikke nok alene (prøvd +\(amount(tried)))"
+    case .notEnough(let tried): "nei, heller ikke +\(amount(tried)) (mer endrer ingenting)"
     case .notSearched: "ikke søkt"
     }
   }
@@ -28,6 +28,9 @@ extension BokmalMessages: ExplanationMessages {
   var hoursSuffix: String { "t" }
   var hoursNotSearched: String { "–" }
   func resolvesLine(_ count: Int) -> String { "Svarene over kommer fra \(count) nye løsninger av hele fordelingen." }
+  func moreMoneyFundsLess(measure: String, funds: String, ample: String, status: String, reasons: String) -> String {
+    "Mer penger kan gi mindre: \(measure) blir fullt innvilget med \(funds) mer i rammen, men med \(ample) mer, der mer ikke endrer noe, blir det \(status). \(reasons)"
+  }
 
   var waitingListHeading: String { "Venteliste per ordning" }
   var waitingListIntro: String {
@@ -35,7 +38,7 @@ extension BokmalMessages: ExplanationMessages {
   }
   var waitingListColumns: [String] { ["Nr.", "Tiltak", "Nettverk", "Økt ramme"] }
   func notByMoneyAlone(_ measures: [String]) -> String {
-    "Blir ikke fullt innvilget av mer penger alene: " + measures.joined(separator: "; ") + "."
+    "Blir ikke fullt innvilget uansett hvor stor rammen blir: " + measures.joined(separator: "; ") + "."
   }
   var emptyWaitingList: String { "Alle kvalifiserte tiltak er fullt innvilget." }
   var searchesSkipped: String {

@@ -1,6 +1,6 @@
 extension BokmalMessages: MeasurePageMessages {
   func measureTitle(_ measure: String) -> String { "Tiltak: \(measure)" }
-  var measureFacts: [String] { ["Nettverk", "Ordning", "Prioritet", "Søkt (kr)", "Vedtak", "Tildelt i alt (kr)"] }
+  var measureFacts: [String] { ["Nettverk", "Ordning", "Prioritet", "Søkt i alt, med partnertimer (kr)", "Vedtak", "Tildelt i alt (kr)"] }
   var reasonsHeading: String { "Begrunnelse" }
   var whatItTakesOneHeading: String { "Hva som skal til for å innvilge tiltaket fullt" }
   var nothingToSearch: String {

@@ -190,12 +190,16 @@ struct BokmalMessages: Messages {
       "Oppfyller ikke: " + criteria.map { criterion($0) }.joined(separator: "; ") + "."
     case .continuingCommitment: "Videreføring av forpliktelse fra tidligere år."
     case .fundedByPriority: "Innenfor rammen etter prioriteringen."
-    case .frameSpent(let scheme, let left, let needed):
-      "Rammen for \(names.scheme(scheme)) er brukt opp (igjen \(names.kroner(left)) kr, trengs \(names.kroner(needed)) kr)."
+    case .frameSpent(let scheme, let left, let needed, .whole):
+      "Rammen for \(names.scheme(scheme)) er brukt opp (igjen \(names.kroner(left)) kr; hele tiltaket trenger \(names.kroner(needed)) kr)."
+    case .frameSpent(let scheme, let left, let needed, .rest):
+      "Rammen for \(names.scheme(scheme)) er brukt opp (igjen \(names.kroner(left)) kr; resten av tiltaket trenger \(names.kroner(needed)) kr)."
+    case .frameSpent(let scheme, let left, let needed, .smallestShare(let share)):
+      "Rammen for \(names.scheme(scheme)) er brukt opp (igjen \(names.kroner(left)) kr; minste andel, \(names.percent(share)), trenger \(names.kroner(needed)) kr)."
     case .smallestShareDoesNotFit(let share, let left, let needed):
       "Minste forsvarlige andel (\(names.percent(share))) koster \(names.kroner(needed)) kr; bare \(names.kroner(left)) kr er igjen."
     case .partnerHoursUsed(let partner, let role, let left, let needed):
-      "\(names.partner(partner)) har ikke nok \(self.role(role))-timer (igjen \(names.hours(left)), trengs \(names.hours(needed)))."
+      "\(names.partner(partner)) har ikke nok \(self.role(role))-timer (igjen \(names.wholeHours(left, up: false)), trengs \(names.wholeHours(needed, up: true)))."
     case .noPartnerInRole(let role): "Ingen akseptert partner har \(self.role(role))-timer."
     case .higherPriorityNotFullyFunded(let measure):
       "Høyere prioritet på samme liste (\(names.measure(measure))) er ikke fullt innvilget."

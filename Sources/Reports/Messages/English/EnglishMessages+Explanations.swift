@@ -10,7 +10,7 @@ extension EnglishMessages: ExplanationMessages {
   func finding(_ finding: Finding, amount: (Double) -> String) -> String {
     switch finding {
     case .funds(let increase, _): "+\(amount(increase))"
-    case .notEnough(let tried): "not enough alone (tried +\(amount(tried)))"
+    case .notEnough(let tried): "no, not even +\(amount(tried)) (more changes nothing)"
     case .notSearched: "not searched"
     }
   }
@@ -28,6 +28,9 @@ extension EnglishMessages: ExplanationMessages {
   var hoursSuffix: String { "h" }
   var hoursNotSearched: String { "–" }
   func resolvesLine(_ count: Int) -> String { "These answers come from \(count) new solves of the whole allocation." }
+  func moreMoneyFundsLess(measure: String, funds: String, ample: String, status: String, reasons: String) -> String {
+    "More money can fund less: \(measure) is funded in full with \(funds) more in the frame, but with \(ample) more, beyond which more changes nothing, it is \(status). \(reasons)"
+  }
 
   var waitingListHeading: String { "Waiting list per scheme" }
   var waitingListIntro: String {
@@ -35,7 +38,7 @@ extension EnglishMessages: ExplanationMessages {
   }
   var waitingListColumns: [String] { ["No.", "Measure", "Network", "Larger frame"] }
   func notByMoneyAlone(_ measures: [String]) -> String {
-    "Not funded in full by more money alone: " + measures.joined(separator: "; ") + "."
+    "Not funded in full however large the frame: " + measures.joined(separator: "; ") + "."
   }
   var emptyWaitingList: String { "Every eligible measure is funded in full." }
   var searchesSkipped: String {

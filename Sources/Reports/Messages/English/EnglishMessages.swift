@@ -185,12 +185,16 @@ struct EnglishMessages: Messages {
     case .failsCriteria(let criteria): "Does not meet: " + criteria.map { criterion($0) }.joined(separator: "; ") + "."
     case .continuingCommitment: "Continues a commitment from earlier years."
     case .fundedByPriority: "Within the frame in priority order."
-    case .frameSpent(let scheme, let left, let needed):
-      "The frame of \(names.scheme(scheme)) is spent (NOK \(names.kroner(left)) left, NOK \(names.kroner(needed)) needed)."
+    case .frameSpent(let scheme, let left, let needed, .whole):
+      "The frame of \(names.scheme(scheme)) is spent (NOK \(names.kroner(left)) left; the whole measure needs NOK \(names.kroner(needed)))."
+    case .frameSpent(let scheme, let left, let needed, .rest):
+      "The frame of \(names.scheme(scheme)) is spent (NOK \(names.kroner(left)) left; the rest of the measure needs NOK \(names.kroner(needed)))."
+    case .frameSpent(let scheme, let left, let needed, .smallestShare(let share)):
+      "The frame of \(names.scheme(scheme)) is spent (NOK \(names.kroner(left)) left; its smallest share, \(names.percent(share)), needs NOK \(names.kroner(needed)))."
     case .smallestShareDoesNotFit(let share, let left, let needed):
       "The smallest viable share (\(names.percent(share))) costs NOK \(names.kroner(needed)); only NOK \(names.kroner(left)) is left."
     case .partnerHoursUsed(let partner, let role, let left, let needed):
-      "\(names.partner(partner)) lacks \(self.role(role)) hours (\(names.hours(left)) left, \(names.hours(needed)) needed)."
+      "\(names.partner(partner)) lacks \(self.role(role)) hours (\(names.wholeHours(left, up: false)) left, \(names.wholeHours(needed, up: true)) needed)."
     case .noPartnerInRole(let role): "No acceptable partner has \(self.role(role)) hours."
     case .higherPriorityNotFullyFunded(let measure):
       "A higher priority on the same list (\(names.measure(measure))) is not fully funded."
