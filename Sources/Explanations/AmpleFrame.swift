@@ -53,7 +53,7 @@ extension Explainer {
       guard ample > scenario.schemes[schemeIndex].frame else { return (base, 0) }
       var changed = scenario
       changed.schemes[schemeIndex].frame = ample
-      let result = allocator.allocate(changed, timeLimitSeconds: timeLimitSeconds, partnerTieBreak: false)
+      let result = allocator.allocate(changed, timeLimitSeconds: timeLimitSeconds)
       return (result.hasAllocation && result.status == .optimal ? result : nil, 1)
     }
     var results: [SchemeID: AllocationResult] = [:]

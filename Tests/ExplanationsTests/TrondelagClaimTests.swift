@@ -70,10 +70,10 @@ struct TrondelagClaimTests {
         // Hours left short too: no money alone funds the step (the hours are named as a reason).
         guard !outcome.reasons.contains(where: { if case .partnerHoursUsed = $0 { true } else { false } }) else { continue }
         let left = max(0, claimedLeft)
-        let funded = allocator.allocate(alone(base, index, extra: needed - left + 0.5), partnerTieBreak: false)
+        let funded = allocator.allocate(alone(base, index, extra: needed - left + 0.5))
         #expect(funded.outcomes.first?.status == .funded, "\(id): \(needed) NOK does not fund its next step")
         if needed - left > 1 {
-          let short = allocator.allocate(alone(base, index, extra: needed - left - 1), partnerTieBreak: false)
+          let short = allocator.allocate(alone(base, index, extra: needed - left - 1))
           #expect(short.outcomes.first?.status == .notFunded, "\(id): less than \(needed) NOK funds its next step")
         }
         checked += 1
@@ -93,7 +93,7 @@ struct TrondelagClaimTests {
     func status(_ id: String, _ change: (inout Scenario) -> Void) -> FundingStatus? {
       var changed = scenario
       change(&changed)
-      let result = allocator.allocate(changed, partnerTieBreak: false)
+      let result = allocator.allocate(changed)
       #expect(result.status == .optimal)
       return result.outcome(MeasureID(id))?.status
     }
@@ -145,7 +145,7 @@ struct TrondelagClaimTests {
       func solve(_ frame: Double) -> AllocationResult {
         var changed = scenario
         changed.schemes[position].frame = frame
-        return allocator.allocate(changed, partnerTieBreak: false)
+        return allocator.allocate(changed)
       }
       let ample = scenario.ampleFrame(of: scheme.id)
       let (at, beyond) = (solve(ample), solve(ample + 2_000_000))
