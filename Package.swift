@@ -106,7 +106,7 @@ let package = Package(
       name: "DekomCommands",
       dependencies: [
         "AtomicOutput", "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Reports",
-        "ScenarioGeneration", "Decomposition",
+        "ScenarioGeneration", "Decomposition", "Verification",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -132,6 +132,7 @@ let package = Package(
       name: "DecompositionTests",
       dependencies: [
         "Decomposition", "GrantAllocation", "GLPKBackend", "LinearProgramming", "ScenarioFiles", "ScenarioGeneration", "TestSupport",
+        "Verification",
       ]),
     .testTarget(name: "GrantAllocationTests", dependencies: ["GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(

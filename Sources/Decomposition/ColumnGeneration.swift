@@ -77,11 +77,15 @@ struct MasterRun {
     func result(_ status: TerminationStatus) -> StageBound {
       let sign: Double = structure.sense == .minimize ? 1 : -1
       let shares = status == .optimal || value != nil ? sharesAtMaster() : Array(repeating: 0, count: measureCount)
-      return StageBound(
+      let integral = status == .optimal ? integralListValues() : (values: [:], lists: 0)
+      var bound = StageBound(
         stage: stage, name: structure.stageName, sense: structure.sense, status: status, value: value.map { sign * $0 },
         bound: bestBound.isFinite ? sign * bestBound : nil, rounds: rounds, columns: columns.count, lists: structure.lists.count,
         fractionalLists: value == nil ? 0 : fractionalLists(shares), seconds: Date().timeIntervalSince(started),
         pricingSeconds: pricingSeconds, masterSeconds: masterSeconds, shares: shares)
+      bound.integralListValues = integral.values
+      bound.integralLists = integral.lists
+      return bound
     }
     do {
       try buildMaster()
@@ -204,6 +208,55 @@ struct MasterRun {
       for (item, level) in zip(block.chain, column.levels) { shares[item.measure] += weight * level }
     }
     return shares
+  }
+
+  /// The values of model variables that the master's point settles with whole numbers, list by
+  /// list: a list whose answers in use (weight above 10⁻⁹) all fund the same measures in full has
+  /// its shares and indicators fixed (and the hours of its unfunded measures at 0); when one answer
+  /// carries it all (weight 1 within 10⁻⁹), its partner hours and partner choices too. A list the
+  /// master mixes between answers with different partners (same shares) keeps those free: fixing
+  /// one answer's partners could overfill a partner the mix keeps within its hours.
+  func integralListValues() -> (values: [VariableIndex: Double], lists: Int) {
+    let weights = program.columnValues()
+    var inUse: [[Int]] = Array(repeating: [], count: structure.lists.count)
+    for (position, column) in columns.enumerated() where weights[programColumns[position]] > 1e-9 {
+      inUse[column.list].append(position)
+    }
+    var values: [VariableIndex: Double] = [:]
+    var lists = 0
+    for (list, positions) in inUse.enumerated() {
+      guard let first = positions.first else { continue }
+      let levels = columns[first].levels
+      guard levels.allSatisfy({ $0 == 1 }), positions.allSatisfy({ columns[$0].levels == levels }) else { continue }
+      let block = structure.lists[list]
+      let funded = block.commitments + block.chain.prefix(levels.count)
+      let unfunded = block.chain.dropFirst(levels.count)
+      for item in funded {
+        values[item.funded] = 1
+        values[item.indicator] = 1
+      }
+      for item in unfunded {
+        values[item.funded] = 0
+        values[item.indicator] = 0
+        for role in item.roles { for variable in role.variables { values[variable] = 0 } }
+        for choice in item.choices.values { values[choice] = 0 }
+      }
+      lists += 1
+      guard positions.count == 1, weights[programColumns[first]] >= 1 - 1e-9 else { continue }
+      let given = Dictionary(columns[first].hours.map { ($0.variable, $0.hours) }, uniquingKeysWith: +)
+      for item in funded {
+        var used: Set<PartnerID> = []
+        for role in item.roles {
+          for (partner, variable) in zip(role.partners, role.variables) {
+            let hours = given[variable] ?? 0
+            values[variable] = hours
+            if hours > 0 { used.insert(partner) }
+          }
+        }
+        for (partner, choice) in item.choices { values[choice] = used.contains(partner) ? 1 : 0 }
+      }
+    }
+    return (values, lists)
   }
 
   func fractionalLists(_ shares: [Double]) -> Int {

@@ -29,6 +29,12 @@ public struct StageBound: Sendable, Equatable {
   public var masterSeconds: Double
   /// Per measure, its share `y_i` at the master's point (0 for measures on no list).
   public var shares: [Double]
+  /// The lists whose shares the master's point settles at 0 or 1: their shares and indicators
+  /// (and, where one answer carries the list, its partner hours and choices), the integer part of
+  /// an allocation to build around.
+  public var integralListValues: [VariableIndex: Double] = [:]
+  /// How many lists ``integralListValues`` covers.
+  public var integralLists: Int = 0
 
   public init(
     stage: Int, name: String, sense: ObjectiveSense, status: TerminationStatus, value: Double?, bound: Double?, rounds: Int,

@@ -20,6 +20,10 @@ struct MeasureItem: Sendable {
 
   var measure: Int
   var funded: VariableIndex
+  /// `z_i`, or `y_i` itself when the measure is all or nothing.
+  var indicator: VariableIndex
+  /// Under the single-partner rule: the model's `w_iu` of each candidate.
+  var choices: [PartnerID: VariableIndex]
   var roles: [Role]
   /// `single_partner` with more than one candidate (the model's `w_iu`): in the LP relaxation,
   /// up to half funding each role goes to its own partner; at full funding all go to one.
@@ -138,7 +142,8 @@ struct StageStructure: Sendable {
         return MeasureItem.Role(hours: measure.hours(role), partners: candidates.map(\.partner), variables: candidates.map(\.variable))
       }
       return MeasureItem(
-        measure: index, funded: formulation.funded[index], roles: roles, singlePartner: formulation.partnerChoice[index] != nil,
+        measure: index, funded: formulation.funded[index], indicator: formulation.indicator[index],
+        choices: formulation.partnerChoice[index] ?? [:], roles: roles, singlePartner: formulation.partnerChoice[index] != nil,
         unfundable: !(formulation.rolesWithoutPartner[index] ?? []).isEmpty)
     }
     var successor: [Int: Int] = [:]

@@ -5,6 +5,7 @@ import Foundation
 import GLPKBackend
 import GrantAllocation
 import LinearProgramming
+import Verification
 
 extension Dekom {
   /// `dekom bound DIR`: a developer's command (not in `--help`) that measures the column-generation
@@ -30,7 +31,13 @@ extension Dekom {
     @Flag(help: "Also solve each stage's LP relaxation of the whole model with GLPK, and time it.")
     var wholeLp = false
 
-    @Option(help: "Wall-clock limit for each stage's bound (and each whole LP), in seconds.")
+    @Flag(
+      help:
+        "Then an integer allocation for the last stage: lists the master takes whole are fixed, branch-and-cut searches the others; checked by the verifier."
+    )
+    var allocate = false
+
+    @Option(help: "Wall-clock limit for each stage's bound (and each whole LP, and the allocation), in seconds.")
     var timeLimit: Double = 600
 
     public init() {}
@@ -86,6 +93,31 @@ extension Dekom {
         guard bound.status == .optimal, let value = bound.value else { break }
         kept.append(value)
       }
+      if allocate { try printAllocation(formulation, stage: last) }
+    }
+
+    /// Fix and search for stage `stage`: the allocation's value, bound and gap per stage, the
+    /// search's size and time, and what the independent verifier says of it.
+    func printAllocation(_ formulation: AllocationFormulation, stage: Int) throws {
+      let search = FixAndSearch(generation: ColumnGeneration(factory: GLPKIncrementalProgramFactory()), solver: GLPKSolver())
+      let allocation: StageAllocation
+      do {
+        allocation = try search.allocate(formulation, throughStage: stage, timeLimitSeconds: timeLimit)
+      } catch {
+        printError("dekom: \(error)")
+        throw ExitCode.failure
+      }
+      print(
+        "allocation: \(allocation.status.rawValue); \(allocation.fixedLists) lists fixed, \(allocation.searchedLists) searched (\(allocation.searchedVariables) variables, \(allocation.searchedIntegerVariables) integer); search \(Self.seconds(allocation.searchSeconds)), all \(Self.seconds(allocation.seconds))"
+      )
+      for result in allocation.stages {
+        print(
+          "  \(result.name): \(result.status.rawValue), value \(Self.number(result.objectiveValue)), bound \(Self.number(result.bound)), gap \(result.relativeGap.map { String(format: "%.2e", $0) } ?? "–")"
+        )
+      }
+      guard allocation.status.hasSolution else { return }
+      let violations = AllocationVerifier(scenario: formulation.scenario, outcomes: formulation.outcomes(at: allocation.point)).violations()
+      print("  verifier: \(violations.isEmpty ? "no violations" : "\(violations.count) violations, first: \(violations[0])")")
     }
 
     static func number(_ value: Double?) -> String { value.map { String(format: "%.10g", $0) } ?? "–" }

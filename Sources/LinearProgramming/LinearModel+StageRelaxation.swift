@@ -8,9 +8,20 @@ extension LinearModel {
   ///
   /// - Precondition: `objectives.indices.contains(stage)` and `kept.count >= stage`.
   public func stageRelaxation(_ stage: Int, kept: [Double]) -> LinearModel {
+    self.stage(stage, kept: kept, relaxingIntegers: true)
+  }
+
+  /// One lexicographic stage on its own: the objective `objectives[stage]`, each earlier stage `p`
+  /// kept at `kept[p]` as in ``stageRelaxation(_:kept:)``; integer variables stay integer unless
+  /// `relaxingIntegers`.
+  ///
+  /// - Precondition: `objectives.indices.contains(stage)` and `kept.count >= stage`.
+  public func stage(_ stage: Int, kept: [Double], relaxingIntegers: Bool = false) -> LinearModel {
     var relaxed = LinearModel()
     for variable in variables {
-      relaxed.addVariable(name: variable.name, lowerBound: variable.lowerBound, upperBound: variable.upperBound, kind: .continuous)
+      relaxed.addVariable(
+        name: variable.name, lowerBound: variable.lowerBound, upperBound: variable.upperBound,
+        kind: relaxingIntegers ? .continuous : variable.kind)
     }
     for constraint in constraints {
       relaxed.addConstraint(name: constraint.name, terms: constraint.terms, lowerBound: constraint.lowerBound, upperBound: constraint.upperBound)

@@ -14,7 +14,7 @@ struct ArchitectureTests {
     "dekom-serve": ["DekomServer"],
     "DekomCommands": [
       "AtomicOutput", "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Reports",
-      "ScenarioGeneration", "Decomposition",
+      "ScenarioGeneration", "Decomposition", "Verification",
     ],
     "DekomServer": ["AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "Variants", "Explanations", "Reports"],
     "DekomRunner": [
