@@ -22,7 +22,9 @@ public struct ColumnGeneration: Sendable {
   public var feasibilityTolerance: Double
   public var maximumRounds: Int
 
-  public init(factory: any IncrementalLinearProgramFactory, tolerance: Double = 1e-9, feasibilityTolerance: Double = 1e-7, maximumRounds: Int = 10_000) {
+  public init(
+    factory: any IncrementalLinearProgramFactory, tolerance: Double = 1e-9, feasibilityTolerance: Double = 1e-7, maximumRounds: Int = 10_000
+  ) {
     self.factory = factory
     self.tolerance = tolerance
     self.feasibilityTolerance = feasibilityTolerance

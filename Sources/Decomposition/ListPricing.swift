@@ -58,7 +58,8 @@ struct ListPricing {
     var halfChoice: [Int] = []
     for role in item.roles {
       var best = 0
-      for candidate in role.variables.indices.dropFirst() where reduced[role.variables[candidate].rawValue] < reduced[role.variables[best].rawValue] {
+      for candidate in role.variables.indices.dropFirst()
+      where reduced[role.variables[candidate].rawValue] < reduced[role.variables[best].rawValue] {
         best = candidate
       }
       halfChoice.append(best)

@@ -88,7 +88,8 @@ extension Dekom {
           let start = Date()
           let whole = GLPKSolver().solve(model.stageRelaxation(position, kept: kept), options: SolveOptions(timeLimitSeconds: timeLimit))
           let value = whole.status == .optimal ? whole.stages.first?.objectiveValue : nil
-          print("  whole LP (GLPK simplex): \(whole.status.rawValue), \(Self.number(value)); \(Self.seconds(Date().timeIntervalSince(start)))")
+          print(
+            "  whole LP (GLPK simplex): \(whole.status.rawValue), \(Self.number(value)); \(Self.seconds(Date().timeIntervalSince(start)))")
         }
         guard bound.status == .optimal, let value = bound.value else { break }
         kept.append(value)

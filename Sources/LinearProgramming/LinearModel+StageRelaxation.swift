@@ -24,7 +24,8 @@ extension LinearModel {
         kind: relaxingIntegers ? .continuous : variable.kind)
     }
     for constraint in constraints {
-      relaxed.addConstraint(name: constraint.name, terms: constraint.terms, lowerBound: constraint.lowerBound, upperBound: constraint.upperBound)
+      relaxed.addConstraint(
+        name: constraint.name, terms: constraint.terms, lowerBound: constraint.lowerBound, upperBound: constraint.upperBound)
     }
     for (position, earlier) in objectives.prefix(stage).enumerated() where !earlier.terms.isEmpty {
       let value = kept[position]
