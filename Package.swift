@@ -156,7 +156,9 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "DekomCommandsTests",
-      dependencies: ["AtomicOutput", "DekomCommands", "DekomRunner", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "dekom", "dekom-serve"],
+      dependencies: [
+        "AtomicOutput", "DekomCommands", "DekomRunner", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "dekom", "dekom-serve",
+      ],
       exclude: ["Expected"]
     ),
   ],

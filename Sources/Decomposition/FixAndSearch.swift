@@ -48,7 +48,11 @@ public struct FixAndSearch: Sendable {
 
   /// The allocation for stage `stage` (0 for the first) of `formulation`'s model.
   ///
-  /// - Parameter timeLimitSeconds: for the whole: bounds first, the search gets what is left.
+  /// - Parameters:
+  ///   - formulation: the allocation model whose stages are solved.
+  ///   - stage: the last stage solved (0 for the first); the earlier ones are kept.
+  ///   - timeLimitSeconds: for the whole: bounds first, the search gets what is left.
+  /// - Returns: the allocation found (if any) with each stage's value and proven bound.
   /// - Throws: ``DecompositionRefusal`` as ``ColumnGeneration/bound(_:stage:kept:timeLimitSeconds:)``.
   public func allocate(
     _ formulation: AllocationFormulation, throughStage stage: Int, timeLimitSeconds: Double = 60

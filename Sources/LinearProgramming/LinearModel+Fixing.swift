@@ -25,8 +25,10 @@ public struct RestrictedModel: Sendable {
 extension LinearModel {
   /// This model with the variables of `fixed` fixed at their values and taken out.
   ///
-  /// - Parameter tolerance: how far, relative to `max(1, |bound|)`, a fixed value may lie outside
-  ///   its variable's bounds, and a row left with no free variable outside its bounds.
+  /// - Parameters:
+  ///   - fixed: the variables to fix, with their values.
+  ///   - tolerance: how far, relative to `max(1, |bound|)`, a fixed value may lie outside its
+  ///     variable's bounds, and a row left with no free variable outside its bounds.
   /// - Returns: `nil` when a fixed value or a row left with only fixed variables breaks its bounds
   ///   beyond `tolerance`, or `fixed` names a variable the model does not have.
   /// - Complexity: O(variables + non-zeros).
