@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
     .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
     .library(name: "GrantAllocation", targets: ["GrantAllocation"]),
+    .library(name: "Decomposition", targets: ["Decomposition"]),
     .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
     .library(name: "Reports", targets: ["Reports"]),
     .library(name: "Variants", targets: ["Variants"]),
@@ -58,6 +59,9 @@ let package = Package(
     .target(name: "GLPKBackend", dependencies: ["CGLPK", "LinearProgramming"]),
     // Domain types, the formulation, explanations and money splits.
     .target(name: "GrantAllocation", dependencies: ["LinearProgramming"]),
+    // The allocation model's stages by column generation over the ranked lists (solver-neutral:
+    // the master LP goes through LinearProgramming's IncrementalLinearProgram).
+    .target(name: "Decomposition", dependencies: ["GrantAllocation", "LinearProgramming"]),
     // What-if variants of a scenario: what a variant changes, and the scenario it makes.
     .target(name: "Variants", dependencies: ["GrantAllocation"]),
     // scenario.yaml and CSV files → validated `Scenario`.
@@ -102,7 +106,7 @@ let package = Package(
       name: "DekomCommands",
       dependencies: [
         "AtomicOutput", "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Reports",
-        "ScenarioGeneration",
+        "ScenarioGeneration", "Decomposition", "Verification",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -124,6 +128,12 @@ let package = Package(
     // Fixtures shared by the test targets.
     .target(name: "TestSupport", dependencies: ["GrantAllocation"], path: "Tests/TestSupport"),
     .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "LinearProgramming"]),
+    .testTarget(
+      name: "DecompositionTests",
+      dependencies: [
+        "Decomposition", "GrantAllocation", "GLPKBackend", "LinearProgramming", "ScenarioFiles", "ScenarioGeneration", "TestSupport",
+        "Verification",
+      ]),
     .testTarget(name: "GrantAllocationTests", dependencies: ["GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(
       name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "GrantAllocation", "TestSupport"], exclude: ["BadInputs"]),
@@ -146,7 +156,9 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "DekomCommandsTests",
-      dependencies: ["AtomicOutput", "DekomCommands", "DekomRunner", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "dekom", "dekom-serve"],
+      dependencies: [
+        "AtomicOutput", "DekomCommands", "DekomRunner", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "dekom", "dekom-serve",
+      ],
       exclude: ["Expected"]
     ),
   ],

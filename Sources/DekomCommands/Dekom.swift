@@ -13,7 +13,7 @@ public struct Dekom: ParsableCommand {
       annual recommendation (felles årlig innstilling).
       """,
     version: DekomVersion.current,
-    subcommands: [Run.self, Check.self, Compare.self, Serve.self, Generate.self, Export.self]
+    subcommands: [Run.self, Check.self, Compare.self, Serve.self, Generate.self, Export.self, Bound.self]
   )
 
   public init() {}

@@ -73,9 +73,12 @@ public struct GLPKExport: Sendable {
   /// same folder and rename it afterwards.
   ///
   /// - Parameters:
+  ///   - model: the whole allocation model.
   ///   - stage: 0-based index into `model.objectives`.
   ///   - name: the problem's name in the files (GLPK cuts it to fit).
+  ///   - targets: each file to write, with its format.
   ///   - options: limits for solving the earlier stages.
+  /// - Returns: what was written, with the earlier stages' values kept in it.
   /// - Throws: ``ExportError``; files already written by this call are left for the caller to remove.
   public func write(
     _ model: LinearModel, stage: Int, name: String, to targets: [(format: Format, path: String)], options: SolveOptions

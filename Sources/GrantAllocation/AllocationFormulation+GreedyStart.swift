@@ -22,10 +22,9 @@ extension AllocationFormulation {
       }
     }
     let ranks = Set(lists.values.flatMap { $0.map { scenario.measures[$0].rank } }).sorted()
-    let orderedLists = lists.keys.sorted()
+    let orderedLists = lists.sorted { $0.key < $1.key }.map(\.value)
     for rank in ranks {
-      for key in orderedLists {
-        let list = lists[key]!
+      for list in orderedLists {
         guard let position = list.firstIndex(where: { scenario.measures[$0].rank == rank }) else { continue }
         if position > 0, !greedy.isFunded(list[position - 1]) { continue }
         greedy.fund(list[position])

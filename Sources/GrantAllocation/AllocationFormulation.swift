@@ -75,14 +75,16 @@ public struct AllocationFormulation: Sendable {
 
   /// Builds the whole model: variables, constraints and the lexicographic objective.
   ///
-  /// - Parameter reference: shares of a reference allocation (last year's, or the base scenario's
-  ///   when solving a what-if); when given, a stability stage keeps the answer as close to it as the
-  ///   earlier stages allow.
-  /// - Parameter partnerTieBreak: `false` leaves out the last stage (each measure's preferred
-  ///   partner), which never changes what is funded.
-  /// - Parameter partnerPlacement: the partners that carry each measure's hours, and each one's
-  ///   part of them (``PartnerRule``); then no partner is left to choose and the preferred-partner
-  ///   stage is left out. `nil`: every acceptable partner with hours may carry them.
+  /// - Parameters:
+  ///   - scenario: the validated scenario.
+  ///   - reference: shares of a reference allocation (last year's, or the base scenario's when
+  ///     solving a what-if); when given, a stability stage keeps the answer as close to it as the
+  ///     earlier stages allow.
+  ///   - partnerTieBreak: `false` leaves out the last stage (each measure's preferred partner),
+  ///     which never changes what is funded.
+  ///   - partnerPlacement: the partners that carry each measure's hours, and each one's part of
+  ///     them (``PartnerRule``); then no partner is left to choose and the preferred-partner stage
+  ///     is left out. `nil`: every acceptable partner with hours may carry them.
   public init(
     scenario: Scenario, reference: AllocationReference = AllocationReference(), partnerTieBreak: Bool = true,
     partnerPlacement: PartnerPlacement? = nil
@@ -228,8 +230,7 @@ public struct AllocationFormulation: Sendable {
       guard partners.count == 1, let only = partners.first else { return [:] }
       return [only: indicator[index]]
     }
-    for index in links.previousPart.keys.sorted() {
-      let previous = links.previousPart[index]!
+    for (index, previous) in links.previousPart.sorted(by: { $0.key < $1.key }) {
       let id = scenario.measures[index].id
       let (y, yPrevious) = (funded[index], funded[previous])
       let (z, zPrevious) = (indicator[index], indicator[previous])
@@ -259,11 +260,11 @@ public struct AllocationFormulation: Sendable {
       guard !now.isEmpty, !before.isEmpty else { continue }
       // Matching by the partner's id in the first year (the expanded ids carry the year).
       let beforeByBase = Dictionary(uniqueKeysWithValues: before.map { (PlanExpansion.baseID($0.key.rawValue), $0.value) })
-      for partner in now.keys.sorted() {
-        var terms = [LinearTerm(1, now[partner]!)]
+      for (partner, indicatorNow) in now.sorted(by: { $0.key < $1.key }) {
+        var terms = [LinearTerm(1, indicatorNow)]
         if let earlier = beforeByBase[PlanExpansion.baseID(partner.rawValue)] {
           // The one candidate both years, carried by the shared indicator: nothing to require.
-          if earlier == now[partner]! { continue }
+          if earlier == indicatorNow { continue }
           terms.append(LinearTerm(-1, earlier))
         }
         model.addConstraint(name: "same partner every year[\(id),\(partner)]", terms: terms, upperBound: 0)
@@ -324,8 +325,8 @@ public struct AllocationFormulation: Sendable {
   private mutating func addPriorityOrder() {
     let contestants = scenario.measures.indices.filter(competesOnPriority)
     let lists = Dictionary(grouping: contestants) { ListKey(holder: scenario.measures[$0].holder, scheme: scenario.measures[$0].scheme) }
-    for key in lists.keys.sorted() {
-      let ordered = lists[key]!.sorted { scenario.measures[$0].rank < scenario.measures[$1].rank }
+    for (_, list) in lists.sorted(by: { $0.key < $1.key }) {
+      let ordered = list.sorted { scenario.measures[$0].rank < scenario.measures[$1].rank }
       for (previous, next) in zip(ordered, ordered.dropFirst()) {
         predecessor[next] = previous
         let names = "\(scenario.measures[previous].id)>\(scenario.measures[next].id)"
@@ -373,7 +374,8 @@ public struct AllocationFormulation: Sendable {
       let d = model.addVariable(name: "deviation[\(name)]", lowerBound: 0, upperBound: 1)
       deviations.append(d)
       deviationRows.append([
-        model.addConstraint(name: "above reference[\(name)]", terms: [LinearTerm(1, d), LinearTerm(-scale, variable)], lowerBound: -target),
+        model.addConstraint(
+          name: "above reference[\(name)]", terms: [LinearTerm(1, d), LinearTerm(-scale, variable)], lowerBound: -target),
         model.addConstraint(name: "below reference[\(name)]", terms: [LinearTerm(1, d), LinearTerm(scale, variable)], lowerBound: target),
       ])
     }

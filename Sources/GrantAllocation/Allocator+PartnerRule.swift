@@ -85,4 +85,3 @@ extension Allocator {
     return false
   }
 }
-

@@ -16,6 +16,7 @@ public struct Allocator: Sendable {
   /// Solves `scenario`.
   ///
   /// - Parameters:
+  ///   - scenario: the validated scenario.
   ///   - reference: an allocation to stay close to among equally good answers
   ///     (the base scenario's, when solving a what-if).
   ///   - timeLimitSeconds: overrides the scenario's solver time limit.

@@ -43,7 +43,7 @@ public enum Apportionment {
     var parts = wholeKroner(exact)
     // wholeKroner hits round(Σ exact), which is `total` up to floating error; settle any last krone.
     let difference = total - parts.reduce(0, +)
-    if difference != 0 { parts[parts.indices.max { exact[$0] < exact[$1] }!] += difference }
+    if difference != 0, let largest = parts.indices.max(by: { exact[$0] < exact[$1] }) { parts[largest] += difference }
     return parts
   }
 }

@@ -9,7 +9,11 @@ import Foundation
 public func concurrentMap<Value: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
   let slots = Slots<Value>(count: count)
   DispatchQueue.concurrentPerform(iterations: count) { index in slots.set(index, body(index)) }
-  return slots.values.map { $0! }
+  return slots.values.map { value in
+    // concurrentPerform has run every iteration before it returns.
+    guard let value else { preconditionFailure("an iteration of concurrentMap left no value") }
+    return value
+  }
 }
 
 /// One slot per iteration, written under a lock.

@@ -35,7 +35,8 @@ public enum Criterion: String, Sendable, Codable, CaseIterable, Comparable {
   case notIndividualEducation
 
   public static func < (lhs: Self, rhs: Self) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    // Every case is in allCases.
+    (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
   }
 }
 

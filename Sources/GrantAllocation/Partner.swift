@@ -7,7 +7,8 @@ public enum PartnerKind: String, Sendable, Codable, CaseIterable, Comparable {
   case senter
 
   public static func < (lhs: Self, rhs: Self) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    // Every case is in allCases.
+    (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
   }
 }
 

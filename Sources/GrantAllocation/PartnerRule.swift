@@ -140,11 +140,12 @@ enum PartnerRule {
       if measure.singlePartner, let chosen = parts.values.first?.first?.partner,
         PartnerRole.allCases.allSatisfy({ measure.hours($0) <= 0 || ledger.room(chosen, $0) >= measure.hours($0) - roomTolerance })
       {
-        passedOver[index] = Array(measure.acceptablePartners.prefix { $0 != chosen }.filter { id in
-          PartnerRole.allCases.allSatisfy { role in
-            measure.hours(role) <= 0 || scenario.candidatePartners(for: measure, role: role, lookup: lookup).contains { $0.id == id }
-          }
-        })
+        passedOver[index] = Array(
+          measure.acceptablePartners.prefix { $0 != chosen }.filter { id in
+            PartnerRole.allCases.allSatisfy { role in
+              measure.hours(role) <= 0 || scenario.candidatePartners(for: measure, role: role, lookup: lookup).contains { $0.id == id }
+            }
+          })
       }
       let share = shares.indices.contains(index) ? max(0, min(1, shares[index])) : 0
       if share > 1e-9 { ledger.take(parts, of: measure, share: share) }

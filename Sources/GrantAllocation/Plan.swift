@@ -173,7 +173,11 @@ public struct PlanResult: Sendable {
 extension Allocator {
   /// Solves a multi-year scenario as one model (see ``PlanExpansion``) and reads every year back.
   ///
-  /// - Parameter reference: an expanded allocation to stay close to (the base plan's, for a what-if).
+  /// - Parameters:
+  ///   - scenario: a scenario with a horizon.
+  ///   - reference: an expanded allocation to stay close to (the base plan's, for a what-if).
+  ///   - timeLimitSeconds: overrides the scenario's solver time limit.
+  /// - Returns: every year's allocation, or a result whose status says why there is none.
   public func solvePlan(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil
   ) -> PlanResult {

@@ -125,11 +125,15 @@ public struct Settlement: Sendable, Equatable {
         exact.append(result.outcomes[index].grant)
         exact.append(contentsOf: result.outcomes[index].partners.map(\.money))
       }
-      var rounded = Apportionment.wholeKroner(exact, cap: Int(scheme.frame.rounded(.down))).makeIterator()
+      // One whole amount per exact one, in the same order.
+      let rounded = Apportionment.wholeKroner(exact, cap: Int(scheme.frame.rounded(.down)))
+      var position = 0
       for index in indices {
-        measures[index].grant = rounded.next()!
+        measures[index].grant = rounded[position]
+        position += 1
         measures[index].partners = result.outcomes[index].partners.map {
-          PartnerLine(partner: $0.partner, role: $0.role, hours: $0.hours, money: rounded.next()!)
+          defer { position += 1 }
+          return PartnerLine(partner: $0.partner, role: $0.role, hours: $0.hours, money: rounded[position])
         }
       }
     }
@@ -150,8 +154,7 @@ public struct Settlement: Sendable, Equatable {
       }
     }
     let capacities = Dictionary(scenario.partners.map { ($0.id, $0.capacity) }, uniquingKeysWith: { first, _ in first })
-    for key in linesByPartnerRole.keys.sorted(by: { ($0.partner, $0.role) < ($1.partner, $1.role) }) {
-      let places = linesByPartnerRole[key]!
+    for (key, places) in linesByPartnerRole.sorted(by: { ($0.key.partner, $0.key.role) < ($1.key.partner, $1.key.role) }) {
       let cap = Int(((capacities[key.partner]?[key.role] ?? 0) + 1e-6).rounded(.down))
       var excess = places.reduce(0) { $0 + measures[$1.measure].partners[$1.line].wholeHours } - cap
       // The lines rounded up the most first; ties to the earlier line.

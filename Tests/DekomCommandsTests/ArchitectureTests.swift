@@ -14,7 +14,7 @@ struct ArchitectureTests {
     "dekom-serve": ["DekomServer"],
     "DekomCommands": [
       "AtomicOutput", "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Reports",
-      "ScenarioGeneration",
+      "ScenarioGeneration", "Decomposition", "Verification",
     ],
     "DekomServer": ["AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "Variants", "Explanations", "Reports"],
     "DekomRunner": [
@@ -30,6 +30,7 @@ struct ArchitectureTests {
     "CFolderExchange": [],
     "Variants": ["GrantAllocation"],
     "GrantAllocation": ["LinearProgramming"],
+    "Decomposition": ["GrantAllocation", "LinearProgramming"],
     "GLPKBackend": ["CGLPK", "LinearProgramming"],
     "LinearProgramming": [],
     "CGLPK": [],

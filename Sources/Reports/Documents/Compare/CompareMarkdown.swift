@@ -46,6 +46,8 @@ public struct CompareMarkdown: ReportRenderer {
   /// - Parameters:
   ///   - markdown: the output of ``render()``.
   ///   - chrome: what a page of `dekom serve` adds around the report; none for the file.
+  /// - Returns: the HTML page.
+  /// - Throws: when the page template cannot be rendered (a bug in dekom).
   public func renderHTML(markdown: String, chrome: PageChrome = PageChrome()) throws -> String {
     let chart = allocatedChart()
     return try HTMLPage(

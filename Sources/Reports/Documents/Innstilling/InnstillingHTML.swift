@@ -8,13 +8,19 @@ public struct InnstillingHTML {
   let input: ReportInput
   let markdown: String
 
-  /// - Parameter markdown: the rendered ``InnstillingMarkdown``, shown below the charts.
+  /// - Parameters:
+  ///   - input: what the report shows.
+  ///   - markdown: the rendered ``InnstillingMarkdown``, shown below the charts.
   public init(_ input: ReportInput, markdown: String) {
     self.input = input
     self.markdown = markdown
   }
 
+  /// The page.
+  ///
   /// - Parameter chrome: what a page of `dekom serve` adds around the report; none for the file.
+  /// - Returns: the HTML page.
+  /// - Throws: when the page template cannot be rendered (a bug in dekom).
   public func render(chrome: PageChrome = PageChrome()) throws -> String {
     try HTMLPage(
       language: input.language,

@@ -112,8 +112,8 @@ public struct InnstillingMarkdown: ReportRenderer {
       return wanted.isEmpty ? "–" : "(" + wanted.joined(separator: ", ") + ")"
     }
     let byPartner = Dictionary(grouping: money.partners, by: \.partner)
-    return byPartner.keys.sorted().map { partner in
-      let roles = byPartner[partner]!.sorted { $0.role < $1.role }.map { "\(messages.role($0.role)) \(names.kroner($0.wholeHours)) t" }
+    return byPartner.sorted(by: { $0.key < $1.key }).map { partner, lines in
+      let roles = lines.sorted { $0.role < $1.role }.map { "\(messages.role($0.role)) \(names.kroner($0.wholeHours)) t" }
       return "\(names.partner(partner)): " + roles.joined(separator: ", ")
     }.joined(separator: "; ")
   }
@@ -160,7 +160,9 @@ public struct InnstillingMarkdown: ReportRenderer {
       guard !rows.isEmpty else { continue }
       var table = MarkdownTable(columns: messages.paymentColumns, rightAligned: [3])
       for payment in rows {
-        table.add([recipientName(payment.recipient), purposeText(payment.purpose), messages.date(payment.date), names.kroner(payment.amount)])
+        table.add([
+          recipientName(payment.recipient), purposeText(payment.purpose), messages.date(payment.date), names.kroner(payment.amount),
+        ])
       }
       table.add(["**\(messages.total)**", "", "", "**\(names.kroner(rows.reduce(0) { $0 + $1.amount }))**"])
       paymentTables.append("#### " + names.scheme(scheme.id) + "\n\n" + table.rendered)
@@ -188,14 +190,17 @@ public struct InnstillingMarkdown: ReportRenderer {
       guard let key = network.ownKey, !network.ownKeyUses.isEmpty else { return nil }
       return "- "
         + messages.ownKeyLine(
-          network: names.network(network.id), equal: names.percent(key.equal), size: names.percent(key.pupils), uses: network.ownKeyUses.sorted())
+          network: names.network(network.id), equal: names.percent(key.equal), size: names.percent(key.pupils),
+          uses: network.ownKeyUses.sorted())
     }
-    var parts = [
-      "## " + messages.ownersHeading, messages.paymentsIntro(date: messages.date(PaymentSchedule.endOfJune(scenario.year).instalments[0].date)),
-      "### " + messages.paymentsHeading,
-    ] + paymentTables + [
-      "### " + messages.egenandelHeading, messages.ownersIntro(year: scenario.year), egenandel.rendered,
-    ]
+    var parts =
+      [
+        "## " + messages.ownersHeading,
+        messages.paymentsIntro(date: messages.date(PaymentSchedule.endOfJune(scenario.year).instalments[0].date)),
+        "### " + messages.paymentsHeading,
+      ] + paymentTables + [
+        "### " + messages.egenandelHeading, messages.ownersIntro(year: scenario.year), egenandel.rendered,
+      ]
     if !keys.isEmpty { parts.append(keys.joined(separator: "\n")) }
     return parts.joined(separator: "\n\n")
   }

@@ -9,11 +9,14 @@ public struct MeasureMarkdown: ReportRenderer {
   let whatItTakes: WhatItTakes?
   let seconds: Double
 
+  /// The page of measure `id`, or `nil` when the scenario has no such measure.
+  ///
   /// - Parameters:
+  ///   - id: the measure.
+  ///   - input: the solved allocation's report input.
   ///   - whatItTakes: the search's answer; `nil` when there is nothing to search (funded in full,
   ///     ineligible or continuing).
   ///   - seconds: how long the search took.
-  /// - Returns: `nil` when the scenario has no measure `id`.
   public init?(_ id: MeasureID, in input: ReportInput, whatItTakes: WhatItTakes?, seconds: Double) {
     guard let index = input.scenario.measures.firstIndex(where: { $0.id == id }) else { return nil }
     self.input = input

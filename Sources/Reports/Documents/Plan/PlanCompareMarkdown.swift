@@ -6,7 +6,9 @@ public struct PlanCompareMarkdown {
   let years: [CompareMarkdown]
   let county: String
 
-  /// - Parameter years: one comparison per plan year, in order.
+  /// - Parameters:
+  ///   - years: one comparison per plan year, in order.
+  ///   - county: the county, for the title.
   public init(years: [CompareMarkdown], county: String) {
     self.years = years
     self.county = county
@@ -14,7 +16,9 @@ public struct PlanCompareMarkdown {
 
   var messages: any PlanMessages { years[0].base.language.planMessages }
   var title: String {
-    messages.compareTitle(first: years.first!.base.scenario.year, last: years.last!.base.scenario.year, county: county)
+    // A plan comparison has the plan's years, at least two.
+    messages.compareTitle(
+      first: years.first?.base.scenario.year ?? 0, last: years.last?.base.scenario.year ?? 0, county: county)
   }
 
   public func render() -> String {

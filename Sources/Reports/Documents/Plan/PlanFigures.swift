@@ -60,8 +60,8 @@ struct PlanFigures {
 
   func status(_ measure: Measure) -> PlanMeasureStatus {
     let measureYears = plan.scenario.years(of: measure)
-    guard let first = share(measure.id, year: measureYears[0]),
-      let outcome = plan.years[years.firstIndex(of: measureYears[0])!].outcome(measure.id)
+    guard let first = share(measure.id, year: measureYears[0]), let position = years.firstIndex(of: measureYears[0]),
+      let outcome = plan.years[position].outcome(measure.id)
     else { return .notFunded }
     if outcome.status == .ineligible { return .ineligible }
     if measure.continuing { return .continuing }

@@ -21,7 +21,8 @@ public struct PlanMarkdown {
   var scenario: Scenario { figures.plan.scenario }
   var years: [Int] { figures.years }
 
-  public var title: String { messages.planTitle(first: years.first!, last: years.last!, county: scenario.county) }
+  /// (A plan has two years at least.)
+  public var title: String { messages.planTitle(first: years.first ?? 0, last: years.last ?? 0, county: scenario.county) }
 
   /// The whole document, ending in a newline.
   public func render() -> String {

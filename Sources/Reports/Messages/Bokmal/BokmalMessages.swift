@@ -17,7 +17,8 @@ struct BokmalMessages: Messages {
 
   let summaryHeading = "1. Sammendrag per ordning"
   let summaryColumns = [
-    "Ordning", "Ramme (kr)", "Til utviklingspartnere (kr)", "Til nettverkene (kr)", "Fellestiltak (kr)", "Tildelt (kr)", "Ikke fordelt (kr)",
+    "Ordning", "Ramme (kr)", "Til utviklingspartnere (kr)", "Til nettverkene (kr)", "Fellestiltak (kr)", "Tildelt (kr)",
+    "Ikke fordelt (kr)",
   ]
   func counts(_ counts: [FundingStatus: Int]) -> String {
     "Tiltak: \(counts[.funded] ?? 0) innvilget, \(counts[.partlyFunded] ?? 0) delvis innvilget, \(counts[.notFunded] ?? 0) ikke innvilget, \(counts[.ineligible] ?? 0) ikke kvalifisert."

@@ -1,6 +1,8 @@
 extension EnglishMessages: MeasurePageMessages {
   func measureTitle(_ measure: String) -> String { "Measure: \(measure)" }
-  var measureFacts: [String] { ["Network", "Scheme", "Priority", "Asked in all, with partner hours (NOK)", "Decision", "Allocated in all (NOK)"] }
+  var measureFacts: [String] {
+    ["Network", "Scheme", "Priority", "Asked in all, with partner hours (NOK)", "Decision", "Allocated in all (NOK)"]
+  }
   var reasonsHeading: String { "Reason" }
   var whatItTakesOneHeading: String { "What it would take to fund the measure in full" }
   var nothingToSearch: String {
