@@ -139,7 +139,14 @@ struct MasterRun {
           try setPhase(one: false)
           continue
         }
-        guard !found.isEmpty else { return result(phaseOne ? .infeasible : .optimal) }
+        guard !found.isEmpty else {
+          // No list enters. That proves infeasibility only when even the phase-1 Lagrangian bound
+          // stays above zero, and optimality only when the bound meets the value: the lists left
+          // out (below the threshold, or already in the master) may add up.
+          if phaseOne { return result(lagrangian > generation.feasibilityTolerance ? .infeasible : .solverFailure) }
+          // (Within GLPK's own tolerance, relative: the master's duals are no more exact.)
+          return result(objective - bestBound <= generation.feasibilityTolerance * max(1, abs(objective)) ? .optimal : .feasible)
+        }
         for column in found { try add(column, phaseOne: phaseOne) }
       }
       return result(.feasible)

@@ -7,8 +7,9 @@ import LinearProgramming
 public struct StageAllocation: Sendable {
   /// ``TerminationStatus/optimal`` when every stage up to the one asked is closed (relative gap
   /// at most 10⁻⁹), ``TerminationStatus/feasible`` when an allocation was found with a gap left;
-  /// otherwise why there is none (the search over the fractional lists found nothing, the
-  /// bound was not found, …).
+  /// otherwise why there is none (the bound was not found, the time ran out, …).
+  /// ``TerminationStatus/infeasible`` means only that the search with the settled lists fixed and
+  /// the earlier stages kept has no allocation — never that the stage itself has none.
   public var status: TerminationStatus
   /// One value per model variable; empty when there is no allocation.
   public var point: [Double]

@@ -15,9 +15,9 @@ extension Dekom {
       abstract: "Developer: the LP bound of each stage by column generation over the ranked lists, with its rounds and times.",
       discussion: """
         Solves stages 1 to --stage (default: the first priority stage) of the scenario's model, each by column \
-        generation (docs/solve-methods.md), keeping every earlier stage at the bound found for it. That chain \
-        bounds the integer stages only where each earlier stage's integer optimum equals its LP bound (a \
-        fairness stage at 0, say). With --whole-lp, GLPK's simplex also solves each stage's LP relaxation on \
+        generation (docs/solve-methods.md), keeping every earlier stage at its master's optimal value (within the \
+        stage tolerance). That chain bounds the integer stages only where each earlier stage's integer optimum \
+        equals that value (a fairness stage at 0, say). With --whole-lp, GLPK's simplex also solves each stage's LP relaxation on \
         the whole model with the same kept values, for comparison.
         """,
       shouldDisplay: false)
@@ -108,8 +108,10 @@ extension Dekom {
         printError("dekom: \(error)")
         throw ExitCode.failure
       }
+      // An infeasible search says only that fixing the lists the master settled leaves no allocation.
+      let status = allocation.status == .infeasible ? "none (no allocation with the settled lists fixed)" : allocation.status.rawValue
       print(
-        "allocation: \(allocation.status.rawValue); \(allocation.fixedLists) lists fixed, \(allocation.searchedLists) searched (\(allocation.searchedVariables) variables, \(allocation.searchedIntegerVariables) integer); search \(Self.seconds(allocation.searchSeconds)), all \(Self.seconds(allocation.seconds))"
+        "allocation: \(status); \(allocation.fixedLists) lists fixed, \(allocation.searchedLists) searched (\(allocation.searchedVariables) variables, \(allocation.searchedIntegerVariables) integer); search \(Self.seconds(allocation.searchSeconds)), all \(Self.seconds(allocation.seconds))"
       )
       for result in allocation.stages {
         print(

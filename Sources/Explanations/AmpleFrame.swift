@@ -50,7 +50,7 @@ extension Explainer {
       let scheme = schemes[position]
       guard let schemeIndex = scenario.schemes.firstIndex(where: { $0.id == scheme }) else { return (nil, 0) }
       let ample = scenario.ampleFrame(of: scheme)
-      guard ample > scenario.schemes[schemeIndex].frame else { return (base, 0) }
+      guard ample > scenario.schemes[schemeIndex].frame else { return (base.status == .optimal ? base : nil, 0) }
       var changed = scenario
       changed.schemes[schemeIndex].frame = ample
       let result = allocator.allocate(changed, timeLimitSeconds: timeLimitSeconds)

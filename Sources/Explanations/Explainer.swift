@@ -81,9 +81,10 @@ public struct Explainer: Sendable {
 extension Explainer {
   /// What it would take to fund one measure of `result` in full (for a page that explains one
   /// measure on demand); `nil` when the measure is unknown, funded in full, ineligible or a
-  /// continuing commitment.
+  /// continuing commitment, or when `result` is not proven optimal (re-solves are compared with
+  /// it, as in ``explain(_:)``).
   public func whatItTakes(_ measure: MeasureID, in result: AllocationResult) -> WhatItTakes? {
-    guard result.hasAllocation, let index = result.scenario.measures.firstIndex(where: { $0.id == measure }),
+    guard result.hasAllocation, result.status == .optimal, let index = result.scenario.measures.firstIndex(where: { $0.id == measure }),
       Self.isSearched(index, in: result)
     else { return nil }
     let scheme = result.scenario.measures[index].scheme

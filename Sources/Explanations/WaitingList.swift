@@ -12,9 +12,12 @@ public struct WaitingList: Sendable, Equatable {
   public var scheme: SchemeID
   /// The first entry is what the next kroner fund.
   public var entries: [Entry]
-  /// Measures that more frame money alone does not fund (hours, the smallest share or the list
-  /// order stop them), or that were not searched.
+  /// Measures that more frame money alone is proven not to fund (hours, the smallest share or the
+  /// list order stop them, even at the ample frame).
   public var notByMoneyAlone: [MeasureID]
+  /// Measures whose frame search did not end (the re-solves ran out, or one gave no proven
+  /// optimum): nothing is claimed about them.
+  public var notSearched: [MeasureID] = []
 
   /// The waiting lists of all schemes, from the what-it-takes findings.
   ///
@@ -25,17 +28,19 @@ public struct WaitingList: Sendable, Equatable {
       let own = findings.filter { byID[$0.measure]?.scheme == scheme.id }
       var entries: [Entry] = []
       var others: [MeasureID] = []
+      var unsearched: [MeasureID] = []
       for finding in own {
-        if case .funds(let increase, _) = finding.frame {
-          entries.append(Entry(measure: finding.measure, frameIncrease: increase))
-        } else {
-          others.append(finding.measure)
+        switch finding.frame {
+        case .funds(let increase, _): entries.append(Entry(measure: finding.measure, frameIncrease: increase))
+        case .notEnough: others.append(finding.measure)
+        case .notSearched: unsearched.append(finding.measure)
         }
       }
       func key(_ id: MeasureID) -> (Int, String) { (byID[id]?.rank ?? 0, id.rawValue) }
       entries.sort { ($0.frameIncrease, key($0.measure).0, key($0.measure).1) < ($1.frameIncrease, key($1.measure).0, key($1.measure).1) }
       others.sort { key($0) < key($1) }
-      return WaitingList(scheme: scheme.id, entries: entries, notByMoneyAlone: others)
+      unsearched.sort { key($0) < key($1) }
+      return WaitingList(scheme: scheme.id, entries: entries, notByMoneyAlone: others, notSearched: unsearched)
     }
   }
 }

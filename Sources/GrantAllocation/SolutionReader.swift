@@ -261,23 +261,38 @@ struct SolutionReader {
         found.append(.frameSpent(scheme: measure.scheme, left: left, needed: needed, for: next))
       }
     }
-    for role in PartnerRole.allCases where measure.hours(role) > 0 {
-      let neededHours = step * measure.hours(role)
-      let candidates = scenario.candidatePartners(for: measure, role: role, lookup: formulation.partners.partner)
-      guard !candidates.isEmpty else { continue }
-      // A single-partner measure already funded takes the rest from its partner, or moves as a
-      // whole: another partner must have all of its hours.
-      let chosen = measure.singlePartner && outcome.share > 0 ? outcome.partners.first?.partner : nil
-      let short = candidates.filter {
-        let asked = chosen == nil || $0.id == chosen ? neededHours : measure.hours(role)
-        return (usage.hoursLeft[$0.id]?[role] ?? 0) + 1e-6 < asked
+    let roles = PartnerRole.allCases.filter { measure.hours($0) > 0 }
+    let candidates = Dictionary(
+      uniqueKeysWithValues: roles.map { ($0, scenario.candidatePartners(for: measure, role: $0, lookup: formulation.partners.partner)) })
+    func hoursLeft(_ partner: PartnerID, _ role: PartnerRole) -> Double { max(0, usage.hoursLeft[partner]?[role] ?? 0) }
+    if measure.singlePartner {
+      // One institution carries all its hours. A measure already funded takes the rest from its
+      // partner, or moves as a whole, so another partner must have all of its hours; a partner can
+      // take the step only with enough left in every role. Hours block only when none can.
+      let chosen = outcome.share > 0 ? outcome.partners.first?.partner : nil
+      let able = (candidates[roles.first ?? .pool] ?? []).filter { partner in
+        roles.allSatisfy { role in candidates[role]?.contains { $0.id == partner.id } == true }
       }
-      // Hours are blocking only when no acceptable partner has enough left.
-      if short.count == candidates.count {
-        for partner in short {
-          found.append(
-            .partnerHoursUsed(
-              partner: partner.id, role: role, left: max(0, usage.hoursLeft[partner.id]?[role] ?? 0), needed: neededHours))
+      func asked(_ partner: PartnerID, _ role: PartnerRole) -> Double {
+        chosen == nil || partner == chosen ? step * measure.hours(role) : measure.hours(role)
+      }
+      let short = able.filter { partner in roles.contains { hoursLeft(partner.id, $0) + 1e-6 < asked(partner.id, $0) } }
+      if !able.isEmpty, short.count == able.count {
+        for role in roles {
+          for partner in short where hoursLeft(partner.id, role) + 1e-6 < asked(partner.id, role) {
+            found.append(
+              .partnerHoursUsed(partner: partner.id, role: role, left: hoursLeft(partner.id, role), needed: asked(partner.id, role)))
+          }
+        }
+      }
+    } else {
+      // The hours may be split: they block only when the partners together have too few left.
+      for role in roles {
+        let neededHours = step * measure.hours(role)
+        let rolePartners = candidates[role] ?? []
+        guard !rolePartners.isEmpty, rolePartners.reduce(0, { $0 + hoursLeft($1.id, role) }) + 1e-6 < neededHours else { continue }
+        for partner in rolePartners {
+          found.append(.partnerHoursUsed(partner: partner.id, role: role, left: hoursLeft(partner.id, role), needed: neededHours))
         }
       }
     }

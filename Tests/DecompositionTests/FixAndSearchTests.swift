@@ -87,6 +87,7 @@ struct FixAndSearchTests {
     for seed in 1...24 where try Self.problems(try generatedScenario(variedParameters(seed: seed))).found { found += 1 }
     for seed in 1...40 where try Self.problems(BruteForce.randomScenario(seed: UInt64(seed))).found { found += 1 }
     print("fix and search: \(found) of 64 with an allocation")
-    #expect(found >= 32)
+    // 45 of 64 when this was written (docs/solve-methods.md); fewer means the search got worse.
+    #expect(found >= 45)
   }
 }

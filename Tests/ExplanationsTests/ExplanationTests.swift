@@ -172,6 +172,10 @@ struct ExplanationTests {
     for id in ["a2", "b1"] { #expect(explainer.whatItTakes(MeasureID(id), in: result) == finding(explanation, id)) }
     #expect(explainer.whatItTakes(MeasureID("a1"), in: result) == nil)  // funded in full
     #expect(explainer.whatItTakes(MeasureID("nope"), in: result) == nil)
+    // Re-solves are compared with the base: without a proven optimum there is no search.
+    var unproven = result
+    unproven.status = .feasible
+    #expect(explainer.whatItTakes(MeasureID("a2"), in: unproven) == nil)
   }
 
   @Test("the explanation is the same when computed twice (re-solves run in parallel)")
@@ -180,5 +184,27 @@ struct ExplanationTests {
     builder.measure("a1", network: "a", rank: 1, cost: 60_000).measure("a2", network: "a", rank: 2, cost: 50_000)
     builder.measure("b1", network: "b", rank: 1, cost: 45_000).measure("b2", network: "b", rank: 2, cost: 30_000, minimumShare: 0.5)
     #expect(explain(builder).explanation == explain(builder).explanation)
+  }
+}
+
+@Suite("Waiting lists")
+struct WaitingListTests {
+  @Test("a measure whose frame search did not end is not listed as proven unfundable by money")
+  func notSearchedIsNotNotByMoney() {
+    let builder = ScenarioBuilder(frame: 1000)
+    builder.network("a")
+    builder.measure("a1", network: "a", rank: 1, cost: 800)
+    builder.measure("a2", network: "a", rank: 2, cost: 800)
+    builder.measure("a3", network: "a", rank: 3, cost: 800)
+    let findings = [
+      WhatItTakes(measure: MeasureID("a1"), frame: .funds(increase: 600, precision: 10), hours: [], rank: nil),
+      WhatItTakes(measure: MeasureID("a2"), frame: .notEnough(triedUpTo: 5000), hours: [], rank: nil),
+      WhatItTakes(measure: MeasureID("a3"), frame: .notSearched, hours: [], rank: nil),
+    ]
+    let lists = WaitingList.build(scenario: builder.scenario, findings: findings)
+    #expect(lists.count == 1)
+    #expect(lists.first?.entries.map(\.measure) == [MeasureID("a1")])
+    #expect(lists.first?.notByMoneyAlone == [MeasureID("a2")])
+    #expect(lists.first?.notSearched == [MeasureID("a3")])
   }
 }

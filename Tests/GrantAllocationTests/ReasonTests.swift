@@ -129,3 +129,29 @@ struct ReasonTests {
     #expect(outcome(build(poolHours: 10), "a1")?.status == .funded)
   }
 }
+
+@Suite("Hours reasons for one partner institution")
+struct SinglePartnerHoursReasonTests {
+  @Test("a single-partner measure whose roles are left at different partners is stopped by hours, and each partner's figure is what it would need")
+  func rolesAtDifferentPartners() throws {
+    // a1 uses all of q's pool hours and b1 all of p's partner-2 hours; c1 needs 10 pool and 10
+    // partner-2 hours from one institution: p has pool hours left but no partner-2 hours, q the
+    // other way round. Money is ample, so the hours are what stops it.
+    let builder = ScenarioBuilder(frame: 1_000_000)
+    builder.network("a").network("b").network("c")
+    builder.partner("p", hours: 20, price: 10, poolHours: 50).partner("q", hours: 50, price: 10, poolHours: 20)
+    builder.measure("a1", network: "a", rank: 1, cost: 100, hours: 0, partners: ["q"])
+    builder.measure("b1", network: "b", rank: 1, cost: 100, hours: 20, partners: ["p"])
+    builder.measure("c1", network: "c", rank: 1, cost: 100, hours: 10, partners: ["p", "q"])
+    builder.scenario.measures[0].hours[.pool] = 20
+    builder.scenario.measures[2].hours[.pool] = 10
+    let result = Allocator(solver: GLPKSolver()).allocate(builder.scenario)
+    let c1 = try #require(result.outcome(MeasureID("c1")))
+    #expect(c1.status == .notFunded)
+    let hours = c1.reasons.compactMap { reason -> String? in
+      guard case .partnerHoursUsed(let partner, let role, let left, let needed) = reason else { return nil }
+      return "\(partner) \(role.rawValue) \(Int(left)) \(Int(needed))"
+    }
+    #expect(hours == ["q pool 0 10", "p partner2 0 10"])
+  }
+}

@@ -66,15 +66,18 @@ public struct NameBook {
     return text + String(messages.decimalMark) + padded
   }
 
-  /// Hours with one decimal, trailing `,0` dropped.
   /// Whole hours, rounded `up` or down, for sentences that compare what is left with what is
   /// needed (a left that is rounded down stays below a need that is rounded up).
   public func wholeHours(_ value: Double, up: Bool) -> String {
     // Solver noise (a need of 7.0000001 hours) is not an hour more.
     let cleaned = (value * 1e6).rounded() / 1e6
-    return kroner(Int(up ? cleaned.rounded(.up) : cleaned.rounded(.down)))
+    let whole = up ? cleaned.rounded(.up) : cleaned.rounded(.down)
+    // Hours come from validated capacities and measures (at most 10⁷); anything else is shown as is.
+    guard whole.isFinite, abs(whole) < 1e15 else { return decimal(value, decimals: 1) }
+    return kroner(Int(whole))
   }
 
+  /// Hours with one decimal, trailing `,0` dropped.
   public func hours(_ value: Double) -> String {
     let text = decimal(value, decimals: 1)
     return text.hasSuffix("\(messages.decimalMark)0") ? String(text.dropLast(2)) : text

@@ -44,6 +44,8 @@ extension AllocationJSON {
     var scheme: String
     var entries: [Item]
     var notByMoneyAlone: [String]
+    /// Measures whose frame search did not end; nothing is claimed about them.
+    var notSearched: [String]
   }
   struct ShadowPricesEntry: Encodable {
     var status: String
@@ -98,7 +100,7 @@ extension AllocationJSON {
         WaitingListEntry(
           scheme: $0.scheme.rawValue,
           entries: $0.entries.map { .init(measure: $0.measure.rawValue, frameIncreaseNok: $0.frameIncrease) },
-          notByMoneyAlone: $0.notByMoneyAlone.map(\.rawValue))
+          notByMoneyAlone: $0.notByMoneyAlone.map(\.rawValue), notSearched: $0.notSearched.map(\.rawValue))
       },
       shadowPrices: ShadowPricesEntry(
         status: prices.status.rawValue, value: prices.value.rawValue, integersFixed: prices.integersFixed,

@@ -24,6 +24,8 @@ protocol ExplanationMessages {
   var waitingListIntro: String { get }
   var waitingListColumns: [String] { get }
   func notByMoneyAlone(_ measures: [String]) -> String
+  /// The measures whose frame search did not end: nothing is claimed about them.
+  func frameNotSearched(_ measures: [String]) -> String
   var emptyWaitingList: String { get }
   /// Instead of the what-it-takes table and the waiting lists when the allocation is not proven optimal.
   var searchesSkipped: String { get }

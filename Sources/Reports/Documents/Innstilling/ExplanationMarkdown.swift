@@ -62,7 +62,7 @@ struct ExplanationMarkdown: ReportRenderer {
     guard !explanation.searchesSkipped else { return (parts + [messages.searchesSkipped]).joined(separator: "\n\n") }
     for list in explanation.waitingLists {
       parts.append("### " + names.scheme(list.scheme))
-      if list.entries.isEmpty && list.notByMoneyAlone.isEmpty {
+      if list.entries.isEmpty && list.notByMoneyAlone.isEmpty && list.notSearched.isEmpty {
         parts.append(messages.emptyWaitingList)
         continue
       }
@@ -75,6 +75,7 @@ struct ExplanationMarkdown: ReportRenderer {
         parts.append(table.rendered)
       }
       if !list.notByMoneyAlone.isEmpty { parts.append(messages.notByMoneyAlone(list.notByMoneyAlone.map(notByMoney))) }
+      if !list.notSearched.isEmpty { parts.append(messages.frameNotSearched(list.notSearched.map(names.measure))) }
     }
     return parts.joined(separator: "\n\n")
   }

@@ -40,6 +40,10 @@ extension BokmalMessages: ExplanationMessages {
   func notByMoneyAlone(_ measures: [String]) -> String {
     "Blir ikke fullt innvilget uansett hvor stor rammen blir: " + measures.joined(separator: "; ") + "."
   }
+  func frameNotSearched(_ measures: [String]) -> String {
+    "Ikke søkt ferdig (søket gikk tom for omløsninger eller tid), så her sies ingenting om hva mer penger gir: "
+      + measures.joined(separator: "; ") + "."
+  }
   var emptyWaitingList: String { "Alle kvalifiserte tiltak er fullt innvilget." }
   var searchesSkipped: String {
     "Ikke søkt: fordelingen er ikke bevist optimal (løsningen stoppet ved tidsgrensen), så en ny løsning med én endring kan ikke sammenlignes med den. En lengre tidsgrense (`--time-limit`) gir disse svarene."

@@ -40,6 +40,10 @@ extension EnglishMessages: ExplanationMessages {
   func notByMoneyAlone(_ measures: [String]) -> String {
     "Not funded in full however large the frame: " + measures.joined(separator: "; ") + "."
   }
+  func frameNotSearched(_ measures: [String]) -> String {
+    "Not searched to the end (the search ran out of re-solves or time), so nothing is said of what more money would do: "
+      + measures.joined(separator: "; ") + "."
+  }
   var emptyWaitingList: String { "Every eligible measure is funded in full." }
   var searchesSkipped: String {
     "Not searched: the allocation itself is not proven optimal (its solve stopped at the time limit), so a new solve with one change could not be compared with it. A longer time limit (`--time-limit`) gives these answers."
