@@ -67,7 +67,7 @@ struct MeasureSearch {
 
   /// The frame increase beyond which a larger frame changes nothing (0 when none does already).
   var ampleIncrease: Double {
-    let frame = scenario.schemes.first { $0.id == measure.scheme }?.frame ?? 0
+    let frame = scenario.scheme(measure.scheme)?.frame ?? 0
     return max(0, scenario.ampleFrame(of: measure.scheme) - frame)
   }
 

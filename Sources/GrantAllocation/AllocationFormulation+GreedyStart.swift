@@ -103,7 +103,7 @@ private struct GreedyAllocation {
     }
     let money =
       measure.stateCost
-      + chosen.reduce(0) { $0 + measure.hours($1.role) * (formulation.partners.partner($1.partner)?.hourlyPrice($1.role) ?? 0) }
+      + chosen.reduce(0) { $0 + measure.hours($1.role) * (formulation.scenario.partner($1.partner)?.hourlyPrice($1.role) ?? 0) }
     guard evenOverLimits || money <= (frameLeft[measure.scheme] ?? 0) else { return false }
     funded.insert(index)
     frameLeft[measure.scheme, default: 0] -= money

@@ -52,8 +52,6 @@ public struct AllocationFormulation: Sendable {
   public private(set) var fairnessFloors: [FairnessFloor] = []
   /// Per measure: the criteria it fails (empty when eligible).
   public let failedCriteria: [[Criterion]]
-  /// The scenario's partners by id (``Scenario/partner(_:)`` searches the list, per call).
-  let partners: PartnerDirectory
   /// Per measure: ``Scenario/cheapestFullCost(of:)``, computed once.
   let fullCosts: [Double?]
   /// The reference allocation that the stability stage stays close to.
@@ -102,9 +100,7 @@ public struct AllocationFormulation: Sendable {
     self.reference = reference
     self.links = links
     self.partnerPlacement = partnerPlacement
-    let partners = PartnerDirectory(scenario)
-    self.partners = partners
-    fullCosts = scenario.measures.map { scenario.cheapestFullCost(of: $0, lookup: partners.partner) }
+    fullCosts = scenario.measures.map { scenario.cheapestFullCost(of: $0) }
     failedCriteria = scenario.measures.map { measure in
       scenario.scheme(measure.scheme).map { measure.failedCriteria(under: $0) } ?? []
     }
@@ -172,7 +168,7 @@ public struct AllocationFormulation: Sendable {
       for role in PartnerRole.allCases where measure.hours(role) > 0 {
         let asked = measure.hours(role)
         var terms = [LinearTerm(-asked, funded[index])]
-        let candidates = scenario.candidatePartners(for: measure, role: role, lookup: partners.partner)
+        let candidates = scenario.candidatePartners(for: measure, role: role)
         if candidates.isEmpty { rolesWithoutPartner[index, default: []].append(role) }
         let assigned = partnerPlacement?.parts[index]?[role]
         for partner in candidates {
@@ -293,7 +289,7 @@ public struct AllocationFormulation: Sendable {
     for index in indices {
       terms.append(LinearTerm(scenario.measures[index].stateCost / modelMoneyUnit, funded[index]))
       for hoursVariable in hoursByMeasure[index] ?? [] {
-        let price = partners.partner(hoursVariable.partner)?.hourlyPrice(hoursVariable.role) ?? 0
+        let price = scenario.partner(hoursVariable.partner)?.hourlyPrice(hoursVariable.role) ?? 0
         terms.append(LinearTerm(price / modelMoneyUnit, hoursVariable.variable))
       }
     }

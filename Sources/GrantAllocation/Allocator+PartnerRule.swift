@@ -31,14 +31,13 @@ extension Allocator {
   func solveFollowingPartnerRule(
     _ scenario: Scenario, reference: AllocationReference, timeLimitSeconds: Double?
   ) -> SolvedAllocation {
-    let partners = PartnerDirectory(scenario)
     let failed = scenario.measures.map { measure in scenario.scheme(measure.scheme).map { measure.failedCriteria(under: $0) } ?? [] }
     let order = PartnerRule.order(of: scenario, failedCriteria: failed)
     // The starts of the rounds: the partners when every eligible measure is funded (each measure
     // ahead takes its hours), when only the commitments are, and the allocation a forum would make
     // by hand down its order.
     let starts = [
-      PartnerRule.greedyShares(of: scenario, order: order, lookup: partners.partner),
+      PartnerRule.greedyShares(of: scenario, order: order),
       failed.map { $0.isEmpty ? 1.0 : 0.0 },
       scenario.measures.indices.map { failed[$0].isEmpty && scenario.measures[$0].continuing ? 1.0 : 0.0 },
     ]
@@ -46,7 +45,7 @@ extension Allocator {
     var best: SolvedAllocation?
     var last: SolvedAllocation?
     for start in starts {
-      var assignment = PartnerRule.assignment(of: scenario, order: order, shares: start, lookup: partners.partner)
+      var assignment = PartnerRule.assignment(of: scenario, order: order, shares: start)
       var rounds = 0
       while rounds < Self.partnerRuleRounds, !tried.contains(where: { $0.agrees(with: assignment) }) {
         rounds += 1
@@ -57,7 +56,7 @@ extension Allocator {
         last = solved
         guard solved.result.hasAllocation else { break }
         let shares = solved.result.outcomes.map(\.share)
-        let next = PartnerRule.assignment(of: scenario, order: order, shares: shares, lookup: partners.partner)
+        let next = PartnerRule.assignment(of: scenario, order: order, shares: shares)
         if next.agrees(with: assignment, onMeasuresFundedAt: shares), best.map({ Self.isBetter(solved, than: $0) }) ?? true {
           best = solved
         }

@@ -94,18 +94,18 @@ enum PartnerRule {
   /// in full when the partners the rule gives it have room for all its hours and its scheme's money
   /// still covers it at their prices (the commitments always). A start for the rounds of
   /// ``Allocator``, not an answer.
-  static func greedyShares(of scenario: Scenario, order: [Int], lookup: (PartnerID) -> Partner?) -> [Double] {
+  static func greedyShares(of scenario: Scenario, order: [Int]) -> [Double] {
     var shares = [Double](repeating: 0, count: scenario.measures.count)
     var money = Dictionary(scenario.schemes.map { ($0.id, $0.frame) }, uniquingKeysWith: { first, _ in first })
     var ledger = Ledger(scenario)
     for index in order {
       let measure = scenario.measures[index]
-      guard let parts = ledger.parts(for: measure, lookup: lookup) else { continue }
+      guard let parts = ledger.parts(for: measure) else { continue }
       var cost = measure.stateCost
       var roomForAll = true
       for (role, rolesParts) in parts {
         for part in rolesParts {
-          cost += part.fraction * measure.hours(role) * (lookup(part.partner)?.hourlyPrice(role) ?? 0)
+          cost += part.fraction * measure.hours(role) * (scenario.partner(part.partner)?.hourlyPrice(role) ?? 0)
           if ledger.room(part.partner, role) < part.fraction * measure.hours(role) - roomTolerance { roomForAll = false }
         }
       }
@@ -128,14 +128,14 @@ enum PartnerRule {
   /// split fills each role from its partners in order, each giving what it has left.
   /// (``roomTolerance`` hours count as none.)
   static func assignment(
-    of scenario: Scenario, order: [Int], shares: [Double], lookup: (PartnerID) -> Partner?
+    of scenario: Scenario, order: [Int], shares: [Double]
   ) -> PartnerPlacement {
     var ledger = Ledger(scenario)
     var placed: [Int: [PartnerRole: [PartnerPart]]] = [:]
     var passedOver: [Int: [PartnerID]] = [:]
     for index in order {
       let measure = scenario.measures[index]
-      guard let parts = ledger.parts(for: measure, lookup: lookup) else { continue }
+      guard let parts = ledger.parts(for: measure) else { continue }
       placed[index] = parts
       if measure.singlePartner, let chosen = parts.values.first?.first?.partner,
         PartnerRole.allCases.allSatisfy({ measure.hours($0) <= 0 || ledger.room(chosen, $0) >= measure.hours($0) - roomTolerance })
@@ -143,7 +143,7 @@ enum PartnerRule {
         passedOver[index] = Array(
           measure.acceptablePartners.prefix { $0 != chosen }.filter { id in
             PartnerRole.allCases.allSatisfy { role in
-              measure.hours(role) <= 0 || scenario.candidatePartners(for: measure, role: role, lookup: lookup).contains { $0.id == id }
+              measure.hours(role) <= 0 || scenario.candidatePartners(for: measure, role: role).contains { $0.id == id }
             }
           })
       }
@@ -169,10 +169,10 @@ enum PartnerRule {
 
     /// The partners the rule gives `measure` with the hours left now; `nil` when it asks no hours
     /// or some role it asks has no candidate partner.
-    func parts(for measure: Measure, lookup: (PartnerID) -> Partner?) -> [PartnerRole: [PartnerPart]]? {
+    func parts(for measure: Measure) -> [PartnerRole: [PartnerPart]]? {
       let roles = PartnerRole.allCases.filter { measure.hours($0) > 0 }
       var candidates: [PartnerRole: [PartnerID]] = [:]
-      for role in roles { candidates[role] = scenario.candidatePartners(for: measure, role: role, lookup: lookup).map(\.id) }
+      for role in roles { candidates[role] = scenario.candidatePartners(for: measure, role: role).map(\.id) }
       guard !roles.isEmpty, candidates.values.allSatisfy({ !$0.isEmpty }) else { return nil }
       // A partner has room for a measure when it can carry all the hours the measure asks (a
       // share of them would let a partly funded measure keep a partner that limits it).

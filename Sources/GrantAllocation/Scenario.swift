@@ -7,10 +7,10 @@ public struct Scenario: Sendable, Equatable {
   public var county: String
   public var title: String?
   public var note: String?
-  public var schemes: [Scheme]
-  public var partners: [Partner]
-  public var networks: [Network]
-  public var owners: [SchoolOwner]
+  public var schemes: [Scheme] { didSet { schemePositions = Self.positions(schemes, by: \.id) } }
+  public var partners: [Partner] { didSet { partnerPositions = Self.positions(partners, by: \.id) } }
+  public var networks: [Network] { didSet { networkPositions = Self.positions(networks, by: \.id) } }
+  public var owners: [SchoolOwner] { didSet { ownerPositions = Self.positions(owners, by: \.id) } }
   public var measures: [Measure]
   public var policy: Policy
   public var solver: SolverSettings
@@ -20,6 +20,12 @@ public struct Scenario: Sendable, Equatable {
   public var horizon: Horizon?
   /// The scenario's payment dates; `nil`: one payment at the end of June of ``year``.
   public var paymentSchedule: PaymentSchedule?
+  /// Where each id stands in its array (the first, should one repeat), kept with the arrays, so
+  /// that ``scheme(_:)``, ``partner(_:)``, ``network(_:)`` and ``owner(_:)`` are O(1).
+  private var schemePositions: [SchemeID: Int] = [:]
+  private var partnerPositions: [PartnerID: Int] = [:]
+  private var networkPositions: [NetworkID: Int] = [:]
+  private var ownerPositions: [OwnerID: Int] = [:]
 
   public init(
     year: Int, county: String, title: String? = nil, note: String? = nil, schemes: [Scheme],
@@ -37,12 +43,21 @@ public struct Scenario: Sendable, Equatable {
     self.measures = measures
     self.policy = policy
     self.solver = solver
+    // (Property observers do not run in an initialiser.)
+    schemePositions = Self.positions(schemes, by: \.id)
+    partnerPositions = Self.positions(partners, by: \.id)
+    networkPositions = Self.positions(networks, by: \.id)
+    ownerPositions = Self.positions(owners, by: \.id)
   }
 
-  public func scheme(_ id: SchemeID) -> Scheme? { schemes.first { $0.id == id } }
-  public func partner(_ id: PartnerID) -> Partner? { partners.first { $0.id == id } }
-  public func network(_ id: NetworkID) -> Network? { networks.first { $0.id == id } }
-  public func owner(_ id: OwnerID) -> SchoolOwner? { owners.first { $0.id == id } }
+  private static func positions<Element, ID: Hashable>(_ elements: [Element], by id: (Element) -> ID) -> [ID: Int] {
+    Dictionary(elements.enumerated().map { (id($0.element), $0.offset) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  public func scheme(_ id: SchemeID) -> Scheme? { schemePositions[id].map { schemes[$0] } }
+  public func partner(_ id: PartnerID) -> Partner? { partnerPositions[id].map { partners[$0] } }
+  public func network(_ id: NetworkID) -> Network? { networkPositions[id].map { networks[$0] } }
+  public func owner(_ id: OwnerID) -> SchoolOwner? { ownerPositions[id].map { owners[$0] } }
   public func members(of network: NetworkID) -> [SchoolOwner] { owners.filter { $0.network == network } }
 
   /// ``members(of:)`` of every network, in one pass over the owners (for callers that ask per
@@ -85,44 +100,20 @@ public struct Scenario: Sendable, Equatable {
   /// The partners that may carry `measure`'s hours in `role`: acceptable, of a kind the scheme
   /// allows, and with hours in that role; in the measure's order of preference.
   public func candidatePartners(for measure: Measure, role: PartnerRole) -> [Partner] {
-    candidatePartners(for: measure, role: role, lookup: partner)
+    guard let scheme = scheme(measure.scheme) else { return [] }
+    return measure.acceptablePartners.compactMap(partner).filter { scheme.partnerKinds.contains($0.kind) && $0.hours(role) > 0 }
   }
 
   /// The measure's full cost at its cheapest acceptable partners, or `nil` when some role it
   /// needs has no partner with hours.
   public func cheapestFullCost(of measure: Measure) -> Double? {
-    cheapestFullCost(of: measure, lookup: partner)
-  }
-
-  /// ``candidatePartners(for:role:)`` with partners found by `lookup` (a ``PartnerDirectory``
-  /// where it is called per measure: ``partner(_:)`` searches the list).
-  func candidatePartners(for measure: Measure, role: PartnerRole, lookup: (PartnerID) -> Partner?) -> [Partner] {
-    guard let scheme = scheme(measure.scheme) else { return [] }
-    return measure.acceptablePartners.compactMap(lookup).filter { scheme.partnerKinds.contains($0.kind) && $0.hours(role) > 0 }
-  }
-
-  /// ``cheapestFullCost(of:)`` with partners found by `lookup`.
-  func cheapestFullCost(of measure: Measure, lookup: (PartnerID) -> Partner?) -> Double? {
     var total = measure.stateCost
     for role in PartnerRole.allCases where measure.hours(role) > 0 {
-      guard let price = candidatePartners(for: measure, role: role, lookup: lookup).map({ $0.hourlyPrice(role) }).min() else {
-        return nil
-      }
+      guard let price = candidatePartners(for: measure, role: role).map({ $0.hourlyPrice(role) }).min() else { return nil }
       total += measure.hours(role) * price
     }
     return total
   }
-}
-
-/// The partners of a scenario by id, built once where partners are looked up per measure.
-struct PartnerDirectory: Sendable {
-  private let byID: [PartnerID: Partner]
-
-  init(_ scenario: Scenario) {
-    byID = Dictionary(scenario.partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-  }
-
-  func partner(_ id: PartnerID) -> Partner? { byID[id] }
 }
 
 /// One input file and its SHA-256, so a result can be traced to the exact bytes it came from.

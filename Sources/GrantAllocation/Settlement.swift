@@ -153,9 +153,8 @@ public struct Settlement: Sendable, Equatable {
         linesByPartnerRole[PartnerRoleLine(partner: line.partner, role: line.role), default: []].append((index, position))
       }
     }
-    let capacities = Dictionary(scenario.partners.map { ($0.id, $0.capacity) }, uniquingKeysWith: { first, _ in first })
     for (key, places) in linesByPartnerRole.sorted(by: { ($0.key.partner, $0.key.role) < ($1.key.partner, $1.key.role) }) {
-      let cap = Int(((capacities[key.partner]?[key.role] ?? 0) + 1e-6).rounded(.down))
+      let cap = Int(((scenario.partner(key.partner)?.capacity[key.role] ?? 0) + 1e-6).rounded(.down))
       var excess = places.reduce(0) { $0 + measures[$1.measure].partners[$1.line].wholeHours } - cap
       // The lines rounded up the most first; ties to the earlier line.
       let order = places.enumerated().sorted { lhs, rhs in
@@ -182,8 +181,6 @@ public struct Settlement: Sendable, Equatable {
     var networkGrant: [SchemeID: Int] = [:]
     var payments: [PaymentKey: Int] = [:]
     let membersByNetwork = scenario.membersByNetwork()
-    let networks = Dictionary(scenario.networks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let schemes = Dictionary(scenario.schemes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     func pay(_ amount: Int, to recipient: Recipient, for purpose: Purpose, _ measure: Measure) {
       guard amount != 0 else { return }
       let schedule = scenario.paymentSchedule(of: measure).instalments
@@ -194,7 +191,8 @@ public struct Settlement: Sendable, Equatable {
     for (measure, money) in zip(scenario.measures, measures) {
       for line in money.partners { pay(line.money, to: .partner(line.partner), for: .partnerHours(line.role), measure) }
       guard money.grant > 0 else { continue }
-      guard let networkID = measure.holder.network, let network = networks[networkID], let scheme = schemes[measure.scheme] else {
+      guard let networkID = measure.holder.network, let network = scenario.network(networkID), let scheme = scenario.scheme(measure.scheme)
+      else {
         jointGrant[measure.scheme, default: 0] += money.grant
         pay(money.grant, to: measure.recipient ?? .forum, for: .jointMeasure(measure.id), measure)
         continue
@@ -224,7 +222,7 @@ public struct Settlement: Sendable, Equatable {
     // 3. Egenandel: at least the scheme's rate of each payer's grant, rounded up to the krone.
     func egenandel(_ grants: [SchemeID: Int]) -> [SchemeID: Int] {
       grants.mapValues { _ in 0 }.merging(
-        grants.map { schemeID, grant in (schemeID, Self.egenandel(grant, rate: schemes[schemeID]?.egenandelRate ?? 0)) },
+        grants.map { schemeID, grant in (schemeID, Self.egenandel(grant, rate: scenario.scheme(schemeID)?.egenandelRate ?? 0)) },
         uniquingKeysWith: { _, new in new })
     }
     owners = scenario.owners.map { owner in

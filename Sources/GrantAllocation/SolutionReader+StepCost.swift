@@ -13,7 +13,7 @@ extension SolutionReader {
     let roles = PartnerRole.allCases.filter { measure.hours($0) > 0 }
     func hoursLeft(_ partner: PartnerID, _ role: PartnerRole) -> Double { max(0, usage.hoursLeft[partner]?[role] ?? 0) }
     func candidates(_ role: PartnerRole) -> [Partner] {
-      scenario.candidatePartners(for: measure, role: role, lookup: formulation.partners.partner)
+      scenario.candidatePartners(for: measure, role: role)
     }
     let cheapest = step * (formulation.fullCosts[index] ?? measure.stateCost)
     guard !roles.isEmpty else { return cheapest }

@@ -66,7 +66,7 @@ struct SolutionReader {
       guard total > 0, target > 0 else { continue }
       for (hoursVariable, value) in inRole {
         let hours = (value * target / total * 1e4).rounded() / 1e4
-        guard hours > 0, let partner = formulation.partners.partner(hoursVariable.partner) else { continue }
+        guard hours > 0, let partner = formulation.scenario.partner(hoursVariable.partner) else { continue }
         lines.append(PartnerAssignment(partner: partner.id, role: role, hours: hours, money: hours * partner.hourlyPrice(role)))
       }
     }
@@ -263,7 +263,7 @@ struct SolutionReader {
     }
     let roles = PartnerRole.allCases.filter { measure.hours($0) > 0 }
     let candidates = Dictionary(
-      uniqueKeysWithValues: roles.map { ($0, scenario.candidatePartners(for: measure, role: $0, lookup: formulation.partners.partner)) })
+      uniqueKeysWithValues: roles.map { ($0, scenario.candidatePartners(for: measure, role: $0)) })
     func hoursLeft(_ partner: PartnerID, _ role: PartnerRole) -> Double { max(0, usage.hoursLeft[partner]?[role] ?? 0) }
     if measure.singlePartner {
       // One institution carries all its hours. A measure already funded takes the rest from its
