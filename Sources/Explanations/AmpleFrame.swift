@@ -31,10 +31,9 @@ extension Scenario {
     let alpha = policy.fairnessFloor
     guard alpha > 0 else { return spending }
     let keyShares = networkKeyShares(scheme: scheme)
+    let requests = floorRequests(scheme: scheme)
     let floors = networks.reduce(0.0) { largest, network in
-      let request = own.filter { $0.holder == .network(network.id) && $0.failedCriteria(under: scheme).isEmpty }
-        .compactMap { cheapestFullCost(of: $0) }.reduce(0, +)
-      guard let share = keyShares[network.id], share > 0, request > 0 else { return largest }
+      guard let share = keyShares[network.id], share > 0, let request = requests[network.id], request > 0 else { return largest }
       return max(largest, request / (alpha * share))
     }
     return max(spending, floors)

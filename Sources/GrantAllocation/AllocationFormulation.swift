@@ -348,9 +348,10 @@ public struct AllocationFormulation: Sendable {
     for scheme in scenario.schemes {
       // The key per scheme: that scheme's size measure, among the networks it serves.
       let keyShares = scenario.networkKeyShares(scheme: scheme)
+      let requests = scenario.floorRequests(scheme: scheme)
       for network in scenario.networks {
         let indices = eligibleByList[ListKey(holder: .network(network.id), scheme: scheme.id)] ?? []
-        let request = indices.compactMap { fullCosts[$0] }.reduce(0, +)
+        let request = requests[network.id] ?? 0
         let target = min(alpha * (keyShares[network.id] ?? 0) * scheme.frame, request)
         guard target >= 1 else { continue }
         let shortfall = model.addVariable(name: "shortfall[\(network.id),\(scheme.id)]", lowerBound: 0, upperBound: 1)

@@ -97,6 +97,20 @@ public struct Scenario: Sendable, Equatable {
     measure.paymentSchedule ?? scheme(measure.scheme)?.paymentSchedule ?? paymentSchedule ?? .endOfJune(year)
   }
 
+  /// What each network asks in `scheme`, for its fairness floor: the cheapest full costs of its
+  /// eligible measures on its list in the scheme (continuing ones included; measures with no cost
+  /// left out), in one pass over the measures.
+  public func floorRequests(scheme: Scheme) -> [NetworkID: Double] {
+    var requests: [NetworkID: Double] = [:]
+    for measure in measures where measure.scheme == scheme.id {
+      guard let network = measure.holder.network, measure.failedCriteria(under: scheme).isEmpty,
+        let cost = cheapestFullCost(of: measure)
+      else { continue }
+      requests[network, default: 0] += cost
+    }
+    return requests
+  }
+
   /// The partners that may carry `measure`'s hours in `role`: acceptable, of a kind the scheme
   /// allows, and with hours in that role; in the measure's order of preference.
   public func candidatePartners(for measure: Measure, role: PartnerRole) -> [Partner] {

@@ -11,7 +11,7 @@ extension SolutionReader {
   func stepCost(_ index: Int, outcome: MeasureOutcome, step: Double, usage: Usage) -> Double {
     let measure = scenario.measures[index]
     let roles = PartnerRole.allCases.filter { measure.hours($0) > 0 }
-    func hoursLeft(_ partner: PartnerID, _ role: PartnerRole) -> Double { max(0, usage.hoursLeft[partner]?[role] ?? 0) }
+    let hoursLeft = usage.hoursLeft(_:_:)
     func candidates(_ role: PartnerRole) -> [Partner] {
       scenario.candidatePartners(for: measure, role: role)
     }
@@ -19,10 +19,7 @@ extension SolutionReader {
     guard !roles.isEmpty else { return cheapest }
     var cost = step * measure.stateCost
     if measure.singlePartner {
-      let inEveryRole = roles.dropFirst().reduce(candidates(roles[0])) { kept, role in
-        let ids = Set(candidates(role).map(\.id))
-        return kept.filter { ids.contains($0.id) }
-      }
+      let inEveryRole = partnersInEveryRole(of: measure, roles: roles)
       func price(_ partner: Partner, _ fraction: Double) -> Double {
         roles.reduce(0) { $0 + fraction * measure.hours($1) * partner.hourlyPrice($1) }
       }
@@ -57,5 +54,15 @@ extension SolutionReader {
       cost += max(0, missing) * first.hourlyPrice(role)
     }
     return cost
+  }
+
+  /// The candidate partners of `measure` that serve every one of `roles` (one institution for all
+  /// its hours), in the order of its first role's candidates.
+  func partnersInEveryRole(of measure: Measure, roles: [PartnerRole]) -> [Partner] {
+    guard let first = roles.first else { return [] }
+    return roles.dropFirst().reduce(scenario.candidatePartners(for: measure, role: first)) { kept, role in
+      let ids = Set(scenario.candidatePartners(for: measure, role: role).map(\.id))
+      return kept.filter { ids.contains($0.id) }
+    }
   }
 }

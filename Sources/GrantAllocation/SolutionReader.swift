@@ -223,6 +223,9 @@ struct SolutionReader {
     var moneyLeft: [SchemeID: Double] = [:]
     var hoursLeft: [PartnerID: [PartnerRole: Double]] = [:]
 
+    /// The hours `partner` has left in `role` (0 when none or overdrawn by rounding).
+    func hoursLeft(_ partner: PartnerID, _ role: PartnerRole) -> Double { max(0, hoursLeft[partner]?[role] ?? 0) }
+
     init(scenario: Scenario, outcomes: [MeasureOutcome]) {
       for scheme in scenario.schemes { moneyLeft[scheme.id] = scheme.frame }
       for partner in scenario.partners { hoursLeft[partner.id] = partner.capacity }
@@ -262,17 +265,13 @@ struct SolutionReader {
       }
     }
     let roles = PartnerRole.allCases.filter { measure.hours($0) > 0 }
-    let candidates = Dictionary(
-      uniqueKeysWithValues: roles.map { ($0, scenario.candidatePartners(for: measure, role: $0)) })
-    func hoursLeft(_ partner: PartnerID, _ role: PartnerRole) -> Double { max(0, usage.hoursLeft[partner]?[role] ?? 0) }
+    let hoursLeft = usage.hoursLeft(_:_:)
     if measure.singlePartner {
       // One institution carries all its hours. A measure already funded takes the rest from its
       // partner, or moves as a whole, so another partner must have all of its hours; a partner can
       // take the step only with enough left in every role. Hours block only when none can.
       let chosen = outcome.share > 0 ? outcome.partners.first?.partner : nil
-      let able = (candidates[roles.first ?? .pool] ?? []).filter { partner in
-        roles.allSatisfy { role in candidates[role]?.contains { $0.id == partner.id } == true }
-      }
+      let able = partnersInEveryRole(of: measure, roles: roles)
       func asked(_ partner: PartnerID, _ role: PartnerRole) -> Double {
         chosen == nil || partner == chosen ? step * measure.hours(role) : measure.hours(role)
       }
@@ -289,7 +288,7 @@ struct SolutionReader {
       // The hours may be split: they block only when the partners together have too few left.
       for role in roles {
         let neededHours = step * measure.hours(role)
-        let rolePartners = candidates[role] ?? []
+        let rolePartners = scenario.candidatePartners(for: measure, role: role)
         guard !rolePartners.isEmpty, rolePartners.reduce(0, { $0 + hoursLeft($1.id, role) }) + 1e-6 < neededHours else { continue }
         for partner in rolePartners {
           found.append(.partnerHoursUsed(partner: partner.id, role: role, left: hoursLeft(partner.id, role), needed: neededHours))
