@@ -52,7 +52,7 @@ extension Explainer {
       guard ample > scenario.schemes[schemeIndex].frame else { return (base.status == .optimal ? base : nil, 0) }
       var changed = scenario
       changed.schemes[schemeIndex].frame = ample
-      let result = allocator.allocate(changed, timeLimitSeconds: timeLimitSeconds)
+      let result = allocator.allocate(changed, timeLimitSeconds: timeLimitSeconds, partnersFrom: base)
       return (result.hasAllocation && result.status == .optimal ? result : nil, 1)
     }
     var results: [SchemeID: AllocationResult] = [:]

@@ -13,7 +13,7 @@ struct FairnessEffect {
     guard scenario.policy.fairnessFloor > 0, !result.fairness.isEmpty else { return FairnessEffect() }
     var withoutFloors = scenario
     withoutFloors.policy.fairnessFloor = 0
-    let free = allocator.allocate(withoutFloors, timeLimitSeconds: timeLimitSeconds)
+    let free = allocator.allocate(withoutFloors, timeLimitSeconds: timeLimitSeconds, partnersFrom: result)
     var effect = FairnessEffect(resolves: 1)
     // Only a proven optimum without the floors can show what the floors hold back.
     guard free.hasAllocation, free.status == .optimal else { return effect }

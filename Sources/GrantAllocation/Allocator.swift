@@ -20,13 +20,17 @@ public struct Allocator: Sendable {
   ///   - reference: an allocation to stay close to among equally good answers
   ///     (the base scenario's, when solving a what-if).
   ///   - timeLimitSeconds: overrides the scenario's solver time limit.
+  ///   - partnersFrom: a solved allocation of a scenario this one changes by a number or two (the
+  ///     base of an explanation's re-solve): the search for partners that follow the network's
+  ///     choice starts from its funding (see ``solve(_:reference:timeLimitSeconds:partnersFrom:)``).
   /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none;
   ///   when the data admit no allocation, its ``AllocationResult/conflicts`` name the inputs that
   ///   conflict (see ``InfeasibilityDiagnosis``).
   public func allocate(
-    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil
+    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
+    partnersFrom: AllocationResult? = nil
   ) -> AllocationResult {
-    solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds).result
+    solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnersFrom: partnersFrom).result
   }
 
   /// Solves `scenario` and keeps the model and the solved point beside the result, for analyses
@@ -34,15 +38,28 @@ public struct Allocator: Sendable {
   ///
   /// Partners follow the network's choice (``PartnerRule``): the measures' partners are set from
   /// an allocation, the model is solved with them, and again with the partners the new allocation
-  /// gives, until the partners no longer change.
+  /// gives, until the partners no longer change (docs/model.md, "The network chooses its partner").
+  /// With `partnersFrom` (see ``allocate(_:reference:timeLimitSeconds:partnersFrom:)``), or else
+  /// with a `reference` (a what-if of a solved base), the search starts from that allocation's
+  /// funding only, and searches in full when that does not settle: an answer that follows the
+  /// rule, found as the explanations find theirs, not necessarily the best of them.
   public func solve(
-    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil
+    _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
+    partnersFrom: AllocationResult? = nil
   ) -> SolvedAllocation {
-    solveFollowingPartnerRule(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
+    // A what-if of a solved base (its reference) searches from the base's funding, as the
+    // explanations' re-solves do: a variant run then answers as the explanation that led to it.
+    let baseShares: [MeasureID: Double]? =
+      partnersFrom.flatMap { base in
+        base.hasAllocation ? Dictionary(base.outcomes.map { ($0.measure, $0.share) }, uniquingKeysWith: { first, _ in first }) : nil
+      } ?? (reference.shares.isEmpty ? nil : reference.shares)
+    let start = baseShares.map { shares in scenario.measures.map { shares[$0.id] ?? 0 } }
+    return solveFollowingPartnerRule(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnersFrom: start)
   }
 
-  /// Solves a built formulation (a one-year scenario's, or an expanded plan's).
-  func solve(formulation: AllocationFormulation, timeLimitSeconds: Double?) -> SolvedAllocation {
+  /// Solves a built formulation (a one-year scenario's, or an expanded plan's). `diagnose`: when
+  /// the model is infeasible, name the conflicting inputs (``InfeasibilityDiagnosis``).
+  func solve(formulation: AllocationFormulation, timeLimitSeconds: Double?, diagnose: Bool = true) -> SolvedAllocation {
     let scenario = formulation.scenario
     let options = SolveOptions(
       timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds, relativeMIPGap: scenario.solver.relativeMIPGap,
@@ -59,7 +76,7 @@ public struct Allocator: Sendable {
         timeLimitSeconds: options.timeLimitSeconds, stageTolerance: scenario.solver.stageTolerance,
         relativeMIPGap: options.relativeMIPGap, method: method))
     guard solution.status.hasSolution, solution.values.count == formulation.model.variables.count else {
-      if solution.status == .infeasible {
+      if diagnose, solution.status == .infeasible {
         // The diagnosis gets its own budget of the same time limit: it runs only when there is no
         // allocation to wait for.
         let budget = InfeasibilityDiagnosis.Budget(seconds: options.timeLimitSeconds)

@@ -214,3 +214,31 @@ enum PartnerRule {
     }
   }
 }
+
+extension PartnerRule {
+  /// Whether `outcomes` (one per measure, in the scenario's order) have every funded measure's
+  /// hours where the rule puts them for their own shares: at the partners of
+  /// ``assignment(of:order:shares:)``, each with its fraction of the hours, to ``roomTolerance``
+  /// hours (published hours are rounded).
+  static func follows(_ outcomes: [MeasureOutcome], of scenario: Scenario, order: [Int]) -> Bool {
+    guard outcomes.count == scenario.measures.count else { return false }
+    let shares = outcomes.map(\.share)
+    let placement = assignment(of: scenario, order: order, shares: shares)
+    for (index, outcome) in outcomes.enumerated() where outcome.share > 1e-9 {
+      let measure = scenario.measures[index]
+      var expected: [PartnerID: [PartnerRole: Double]] = [:]
+      for (role, parts) in placement.parts[index] ?? [:] {
+        for part in parts { expected[part.partner, default: [:]][role, default: 0] += part.fraction * measure.hours(role) * outcome.share }
+      }
+      var given: [PartnerID: [PartnerRole: Double]] = [:]
+      for assignment in outcome.partners { given[assignment.partner, default: [:]][assignment.role, default: 0] += assignment.hours }
+      for partner in Set(expected.keys).union(given.keys) {
+        for role in PartnerRole.allCases
+        where abs((expected[partner]?[role] ?? 0) - (given[partner]?[role] ?? 0)) > roomTolerance {
+          return false
+        }
+      }
+    }
+    return true
+  }
+}

@@ -1,13 +1,15 @@
 extension SolutionReader {
   /// What the next step of measure `index` costs, in NOK: its state cost for the step plus its
-  /// partner hours for the step, priced at partners that have those hours left.
+  /// partner hours for the step, priced at the partners the network's choice gives it
+  /// (docs/model.md, "The network chooses its partner") with the hours the other measures left.
   ///
-  /// A single-partner measure already (partly) funded takes the rest from its partner, or moves as
-  /// a whole to another acceptable partner that has all its hours left, whichever costs less; one
-  /// not yet funded is priced at the cheapest acceptable partner that has the step's hours left in
-  /// every role. A measure that may split its hours takes them, role by role,
-  /// from the cheapest partners' hours left. Hours no acceptable partner has left are priced at the
-  /// cheapest acceptable partner (the hours then stop the measure too, and are named as a reason).
+  /// A single-partner measure already (partly) funded takes the rest from its partner when that
+  /// partner has the hours left, else moves as a whole to its first acceptable partner that has
+  /// all its hours left; one not yet funded goes to its first acceptable partner that has the
+  /// step's hours left in every role. A measure that may split its hours takes them, role by role,
+  /// from its partners in its order, each giving what it has left. Hours no acceptable partner has
+  /// left are priced at the cheapest acceptable partner (the hours then stop the measure too, and
+  /// are named as a reason).
   func stepCost(_ index: Int, outcome: MeasureOutcome, step: Double, usage: Usage) -> Double {
     let measure = scenario.measures[index]
     let roles = PartnerRole.allCases.filter { measure.hours($0) > 0 }
@@ -27,31 +29,27 @@ extension SolutionReader {
         roles.allSatisfy { hoursLeft(partner.id, $0) + 1e-6 >= fraction * measure.hours($0) }
       }
       guard outcome.share > 0, let chosen = outcome.partners.first?.partner else {
-        let able = inEveryRole.filter { has($0, step) }
-        return able.map { cost + price($0, step) }.min() ?? cheapest
+        return inEveryRole.first { has($0, step) }.map { cost + price($0, step) } ?? cheapest
       }
-      // The rest at its partner, or the whole measure moved to a partner with all its hours left
-      // (the money it has now is then freed).
+      // The rest at its partner, else the whole measure moved to the first partner with all its
+      // hours left (the money it has now is then freed).
       let current = inEveryRole.first { $0.id == chosen }
-      var options = current.flatMap { has($0, step) ? [cost + price($0, step)] : nil } ?? []
-      for partner in inEveryRole where partner.id != chosen && has(partner, 1) {
-        options.append(measure.stateCost + price(partner, 1) - outcome.stateMoney)
+      if let current, has(current, step) { return cost + price(current, step) }
+      if let moved = inEveryRole.first(where: { $0.id != chosen && has($0, 1) }) {
+        return measure.stateCost + price(moved, 1) - outcome.stateMoney
       }
-      if let best = options.min() { return best }
       return current.map { cost + price($0, step) } ?? cheapest
     }
     for role in roles {
       var missing = step * measure.hours(role)
-      let byPrice = candidates(role).enumerated().sorted {
-        ($0.element.hourlyPrice(role), $0.offset) < ($1.element.hourlyPrice(role), $1.offset)
-      }.map(\.element)
-      guard let first = byPrice.first else { return cheapest }
-      for partner in byPrice where missing > 0 {
+      let inOrder = candidates(role)
+      guard let cheapestPartner = inOrder.min(by: { $0.hourlyPrice(role) < $1.hourlyPrice(role) }) else { return cheapest }
+      for partner in inOrder where missing > 0 {
         let taken = min(missing, hoursLeft(partner.id, role))
         cost += taken * partner.hourlyPrice(role)
         missing -= taken
       }
-      cost += max(0, missing) * first.hourlyPrice(role)
+      cost += max(0, missing) * cheapestPartner.hourlyPrice(role)
     }
     return cost
   }
