@@ -78,10 +78,10 @@ struct HostileInputTests {
     }
   }
 
-  /// A CSV with no cell that starts with a formula.
-  static func expectNoFormula(_ csv: String) {
+  /// A CSV with no cell that starts with a formula (`separator` between cells).
+  static func expectNoFormula(_ csv: String, separator: Character = ",") {
     for line in csv.split(separator: "\n") {
-      let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+      let cells = line.split(separator: separator, omittingEmptySubsequences: false)
       #expect(!cells.contains { $0.hasPrefix("=") || $0.hasPrefix("\"=") || $0.hasPrefix("+") || $0.hasPrefix("@") }, "\(line)")
     }
     #expect(csv.contains("'=HYPERLINK(0)+1"))
@@ -100,6 +100,7 @@ struct HostileInputTests {
     #expect(markdown.contains("\\[klikk\\](javascript:alert(1))"))
     Self.expectSafeHTML(try folder.read("out/innstilling.html"), "innstilling.html")
     Self.expectNoFormula(try folder.read("out/allocation.csv"))
+    Self.expectNoFormula(try folder.read("out/tiltak.csv"), separator: ";")
     let compare = try CommandLine.run(["compare", folder.url.path, "--quiet"])
     #expect(compare.status == 0, "\(compare.standardError)")
     Self.expectSafeHTML(try folder.read("out/compare.html"), "compare.html")
