@@ -152,7 +152,7 @@ public struct ScenarioRun: Sendable {
       ]
       workbook = try XLSXWriter().data(InnstillingWorkbook(input).workbook())
     } catch let error as XLSXError where error.isFileSystem {
-      throw .cannotWrite("\(error)")
+      throw .cannotWrite("\(error).")
     } catch {
       throw .rendering("\(error)")
     }

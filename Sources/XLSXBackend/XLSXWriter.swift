@@ -11,7 +11,13 @@ public struct XLSXWriter: Sendable {
   /// entry can carry and the date libxlsxwriter gives its zip entries (seconds since 1970).
   public static let creationTime = 315_532_800
 
-  public init() {}
+  /// Where libxlsxwriter's temporary files and the file itself are made, in a folder of its own.
+  public var temporaryFolder: URL
+
+  /// - Parameter temporaryFolder: where to make the temporary files (default: the system's).
+  public init(temporaryFolder: URL = FileManager.default.temporaryDirectory) {
+    self.temporaryFolder = temporaryFolder
+  }
 
   /// The workbook as the bytes of an XLSX file.
   ///
@@ -22,11 +28,11 @@ public struct XLSXWriter: Sendable {
   public func data(_ workbook: Workbook) throws(XLSXError) -> Data {
     try WorkbookValidator.validate(workbook)
     // libxlsxwriter writes to a named file: one of our own, in a folder of our own, read back.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-xlsx-\(UUID().uuidString)")
+    let folder = temporaryFolder.appendingPathComponent("dekom-xlsx-\(UUID().uuidString)")
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
     } catch {
-      throw .file("no temporary folder \(folder.path): \(error.localizedDescription)")
+      throw .file("no temporary folder \(folder.path) (\(error.localizedDescription))")
     }
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("workbook.xlsx")
@@ -37,7 +43,7 @@ public struct XLSXWriter: Sendable {
     do {
       return try Data(contentsOf: file)
     } catch {
-      throw .file("\(file.path) could not be read back: \(error.localizedDescription)")
+      throw .file("\(file.path) could not be read back (\(error.localizedDescription))")
     }
   }
 

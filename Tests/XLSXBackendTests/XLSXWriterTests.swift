@@ -24,6 +24,18 @@ struct XLSXWriterTests {
     #expect(try XLSXWriter().data(Self.sample("Annen")) != first)
   }
 
+  @Test("leaves no temporary file behind, after a file or after a refusal")
+  func cleansUp() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-xlsx-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    _ = try XLSXWriter(temporaryFolder: folder).data(Self.sample())
+    var invalid = Self.sample()
+    invalid.sheets[0].rows[0].cells[1] = .number(.nan, .kroner)
+    #expect(throws: XLSXError.self) { try XLSXWriter(temporaryFolder: folder).data(invalid) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   @Test("a value XLSX cannot hold is refused before C, with what and where")
   func refusesInvalidValues() {
     func refused(_ change: (inout Workbook) -> Void) -> String? {
@@ -54,6 +66,17 @@ struct XLSXWriterTests {
     #expect(refused { $0.title = "x\0" } != nil)
     // A sheet name of 31 letters, with æøå, is fine.
     #expect(refused { $0.sheets[1].name = String(repeating: "å", count: 31) } == nil)
+  }
+
+  @Test("no temporary folder: a file-system error, not a crash")
+  func noTemporaryFolder() {
+    let missing = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)")
+    #expect {
+      _ = try XLSXWriter(temporaryFolder: missing).data(Self.sample())
+    } throws: { error in
+      guard let error = error as? XLSXError, case .file = error else { return false }
+      return error.isFileSystem && error.description.contains(missing.path)
+    }
   }
 
   @Test("formulas are built from references only")
