@@ -21,8 +21,8 @@ import sys
 import openpyxl
 
 SHEETS = {
-    "nb": ["Rammer", "Tiltak", "Utbetalinger", "Skoleeiere og egenandel", "Utviklingspartnere"],
-    "en": ["Frames", "Measures", "Payments", "Owners and egenandel", "Development partners"],
+    "nb": ["Rammer", "Tiltak", "Utbetalinger", "Per mottaker", "Skoleeiere og egenandel", "Utviklingspartnere"],
+    "en": ["Frames", "Measures", "Payments", "By recipient", "Owners and egenandel", "Development partners"],
 }
 TOTAL = {"nb": "Sum", "en": "Total"}
 # The only formulas dekom writes: a column's sum over a range, or cells added and subtracted.
@@ -151,6 +151,26 @@ def check_payments(sheet, formulas_sheet, data, lang):
     expect(totals[5] == sum(p["amount_nok"] for p in payments), f"{sheet.title}: total {totals[5]}")
 
 
+def check_recipients(sheet, formulas_sheet, data, lang):
+    schemes = [scheme["id"] for scheme in data["schemes"]]
+    owed = {}
+    for payment in data["payments"]:
+        key = payment.get("recipient") or "forum"
+        owed.setdefault(key, [0] * len(schemes))[schemes.index(payment["scheme"])] += payment["amount_nok"]
+    rows = {row[1].value: row for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row - 1)}
+    expect(sorted(rows) == sorted(owed), f"{sheet.title}: recipients {sorted(rows)} != allocation.json's {sorted(owed)}")
+    for key, amounts in owed.items():
+        row = rows.get(key)
+        if not expect(row is not None, f"{sheet.title}: no row for {key}"):
+            continue
+        got = [cell.value for cell in row[2 : 3 + len(schemes)]]
+        expect(got == amounts + [sum(amounts)], f"{sheet.title} {key}: {got} != allocation.json's {amounts + [sum(amounts)]}")
+        expect(formulas_sheet.cell(row[0].row, 3 + len(schemes)).data_type == "f", f"{sheet.title} {key}: total not a formula")
+    totals = total_row(sheet, lang, formulas_sheet)
+    want = [scheme["allocated_nok"] for scheme in data["schemes"]]
+    expect(totals[2 : 3 + len(schemes)] == want + [sum(want)], f"{sheet.title}: totals {totals[2:]} != allocated {want}")
+
+
 def check_owners(sheet, formulas_sheet, data, lang):
     rows = rows_by_first_cell(sheet)
     width = sheet.max_column
@@ -200,7 +220,7 @@ def main():
     if names != SHEETS[arguments.lang]:
         print(f"{arguments.xlsx}: sheets {names}, expected {SHEETS[arguments.lang]}", file=sys.stderr)
         return 1
-    checks = [check_frames, check_measures, check_payments, check_owners, check_partners]
+    checks = [check_frames, check_measures, check_payments, check_recipients, check_owners, check_partners]
     for check, sheet, formulas_sheet in zip(checks, values.worksheets, formulas.worksheets):
         check(sheet, formulas_sheet, data, arguments.lang)
     check_cells(formulas, values, arguments.lang, arguments.hostile)
@@ -209,7 +229,7 @@ def main():
         for problem in problems:
             print("  " + problem, file=sys.stderr)
         return 1
-    print(f"{arguments.xlsx}: 5 sheets agree with {arguments.json}")
+    print(f"{arguments.xlsx}: {len(checks)} sheets agree with {arguments.json}")
     return 0
 
 

@@ -8,6 +8,7 @@ protocol SpreadsheetMessages {
   var framesSheet: String { get }
   var measuresSheet: String { get }
   var paymentsSheet: String { get }
+  var recipientsSheet: String { get }
   var ownersSheet: String { get }
   var partnersSheet: String { get }
   /// One measure per row: id, network, scheme, rank, title, participants, status, share in per
@@ -17,6 +18,12 @@ protocol SpreadsheetMessages {
   var paymentSheetColumns: [String] { get }
   /// The title of a scheme's subtotal row in the payments.
   func schemeTotal(_ scheme: String) -> String
+  /// The first two columns of the payments per recipient: recipient and its id.
+  var recipientSheetColumns: [String] { get }
+  /// The column of the money one scheme pays a recipient.
+  func amountColumn(scheme: String) -> String
+  /// The column of the money all schemes pay a recipient.
+  var amountTotalColumn: String { get }
   /// The owners' first two columns: payer and network.
   var ownerSheetColumns: [String] { get }
   /// The column of an owner's grant from one scheme.

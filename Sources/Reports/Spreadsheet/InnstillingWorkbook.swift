@@ -18,7 +18,7 @@ public struct InnstillingWorkbook: ReportRenderer {
   public func workbook() -> Workbook {
     Workbook(
       title: messages.documentTitle(year: scenario.year, county: scenario.county, title: scenario.title),
-      sheets: [frames(), measures(), payments(), owners(), partners()])
+      sheets: [frames(), measures(), payments(), recipients(), owners(), partners()])
   }
 
   /// Columns titled `titles`, the first `wide` ones wider.
@@ -114,6 +114,36 @@ public struct InnstillingWorkbook: ReportRenderer {
     total[0] = .text(messages.total)
     total[5] = .formula(.add(column: 5, rows: subtotals), value: Double(rows.reduce(0) { $0 + $1.amount }), .kroner)
     sheet.append(total, isTotal: true)
+    return sheet
+  }
+
+  /// Per recipient, what each scheme pays it (the sum of its payments), and in all: what a
+  /// decision letter states.
+  func recipients() -> Worksheet {
+    let schemes = scenario.schemes.map(\.id)
+    let titles =
+      messages.recipientSheetColumns + schemes.map { messages.amountColumn(scheme: plain.scheme($0)) } + [messages.amountTotalColumn]
+    var sheet = Worksheet(name: messages.recipientsSheet, columns: columns(titles, widths: [40, 18]))
+    let byRecipient = Dictionary(grouping: input.paymentRows, by: \.to)
+    let first = sheet.nextRow
+    for recipient in byRecipient.keys.sorted() {
+      let payments = byRecipient[recipient] ?? []
+      let row = sheet.nextRow
+      let amounts = schemes.map { scheme in payments.filter { $0.schemeID == scheme }.reduce(0) { $0 + $1.amount } }
+      let total = Double(amounts.reduce(0, +))
+      sheet.append(
+        [.text(payments.first?.recipient ?? ""), .text(payments.first?.recipientID ?? "")] + amounts.map(Cell.kroner)
+          + [.formula(.add(columns: Array(2..<(2 + schemes.count)), row: row), value: total, .kroner)])
+    }
+    let last = RowNumber(sheet.nextRow.index - 1)
+    let rows = input.paymentRows
+    let sums = (0...schemes.count).map { position in
+      let amount =
+        position < schemes.count
+        ? rows.filter { $0.schemeID == schemes[position] }.reduce(0) { $0 + $1.amount } : rows.reduce(0) { $0 + $1.amount }
+      return (column: 2 + position, value: Double(amount), style: NumberStyle.kroner)
+    }
+    sheet.append(totalRow(messages.total, columns: sums, width: titles.count, from: first, through: last), isTotal: true)
     return sheet
   }
 

@@ -23,6 +23,7 @@ struct MeasureRow {
 
 /// One payment as the spreadsheet and `utbetalinger.csv` list it.
 struct PaymentRow {
+  var to: Recipient
   var schemeID: SchemeID
   var scheme: String
   var recipient: String
@@ -63,7 +64,8 @@ extension ReportInput {
       case .forum: recipientID = Recipient.forumID
       }
       return PaymentRow(
-        schemeID: payment.scheme, scheme: names.scheme(payment.scheme), recipient: names.recipient(payment.recipient),
+        to: payment.recipient, schemeID: payment.scheme, scheme: names.scheme(payment.scheme),
+        recipient: names.recipient(payment.recipient),
         recipientID: recipientID, purpose: names.purpose(payment.purpose), date: payment.date, amount: payment.amount)
     }
   }

@@ -4,6 +4,7 @@ extension BokmalMessages: SpreadsheetMessages {
   var framesSheet: String { "Rammer" }
   var measuresSheet: String { "Tiltak" }
   var paymentsSheet: String { "Utbetalinger" }
+  var recipientsSheet: String { "Per mottaker" }
   var ownersSheet: String { "Skoleeiere og egenandel" }
   var partnersSheet: String { "Utviklingspartnere" }
   var measureSheetColumns: [String] {
@@ -14,6 +15,9 @@ extension BokmalMessages: SpreadsheetMessages {
   }
   var paymentSheetColumns: [String] { ["Ordning", "Mottaker", "Mottaker-id", "Gjelder", "Dato", "Beløp (kr)"] }
   func schemeTotal(_ scheme: String) -> String { "Sum \(scheme)" }
+  var recipientSheetColumns: [String] { ["Mottaker", "Mottaker-id"] }
+  func amountColumn(scheme: String) -> String { "\(scheme) (kr)" }
+  var amountTotalColumn: String { "Sum (kr)" }
   var ownerSheetColumns: [String] { ["Betaler", "Kompetansenettverk"] }
   func grantColumn(scheme: String) -> String { "Tilskudd: \(scheme) (kr)" }
   func egenandelColumn(scheme: String) -> String { "Egenandel: \(scheme) (kr)" }

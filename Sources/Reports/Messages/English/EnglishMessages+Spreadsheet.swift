@@ -4,6 +4,7 @@ extension EnglishMessages: SpreadsheetMessages {
   var framesSheet: String { "Frames" }
   var measuresSheet: String { "Measures" }
   var paymentsSheet: String { "Payments" }
+  var recipientsSheet: String { "By recipient" }
   var ownersSheet: String { "Owners and egenandel" }
   var partnersSheet: String { "Development partners" }
   var measureSheetColumns: [String] {
@@ -14,6 +15,9 @@ extension EnglishMessages: SpreadsheetMessages {
   }
   var paymentSheetColumns: [String] { ["Scheme", "Recipient", "Recipient id", "For", "Date", "Amount (NOK)"] }
   func schemeTotal(_ scheme: String) -> String { "Total \(scheme)" }
+  var recipientSheetColumns: [String] { ["Recipient", "Recipient id"] }
+  func amountColumn(scheme: String) -> String { "\(scheme) (NOK)" }
+  var amountTotalColumn: String { "Total (NOK)" }
   var ownerSheetColumns: [String] { ["Payer", "Competence network"] }
   func grantColumn(scheme: String) -> String { "Grant: \(scheme) (NOK)" }
   func egenandelColumn(scheme: String) -> String { "Own contribution: \(scheme) (NOK)" }
