@@ -19,10 +19,13 @@ public struct Workbook: Sendable, Equatable {
 
 /// One sheet: a header row of column titles, then rows of cells.
 public struct Worksheet: Sendable, Equatable {
-  /// One column: its title in the header row and its width in characters.
+  /// One column: its title in the header row, its width in characters, and whether its text
+  /// wraps onto more lines.
   public struct Column: Sendable, Equatable {
     public var title: String
     public var width: Double
+    /// Whether the column's text cells wrap at its width (a long reason), instead of running on.
+    public var wraps = false
 
     /// - Parameters:
     ///   - title: the text in the header row.

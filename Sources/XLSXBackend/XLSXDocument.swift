@@ -16,6 +16,8 @@ final class XLSXDocument {
   /// How a cell is shown: a number style, a date, text or a header.
   enum Style: Hashable {
     case text
+    /// Text that wraps at the column's width.
+    case wrappedText
     case header
     case number(NumberStyle)
     case date
@@ -78,11 +80,11 @@ final class XLSXDocument {
       throw .library(function: "workbook_add_format", code: 0, message: "no memory for a cell format")
     }
     if bold || style == .header { format_set_bold(format) }
+    // Every cell at the top of its row, which a wrapped reason makes taller.
+    format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
     switch style {
     case .text: break
-    case .header:
-      format_set_text_wrap(format)
-      format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+    case .header, .wrappedText: format_set_text_wrap(format)
     // Number formats are stored without a locale: Excel shows `#,##0` with the reader's own
     // thousand separator and decimal mark (a space and a comma in Norwegian).
     case .number(.kroner), .number(.whole): format_set_num_format(format, "#,##0")

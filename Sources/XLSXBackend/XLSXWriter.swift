@@ -55,18 +55,30 @@ public struct XLSXWriter: Sendable {
       try XLSXError.check(worksheet_set_column(worksheet, position, position, spec.width, nil), "worksheet_set_column")
       try XLSXError.check(spec.title.withCString { worksheet_write_string(worksheet, 0, position, $0, header) }, "worksheet_write_string")
     }
-    // The header row stays in view while scrolling.
+    // Excel does not fit a row's height to wrapped text when it opens a file: the header row gets
+    // the lines its titles need at their columns' widths, at 15 points a line.
+    try XLSXError.check(worksheet_set_row(worksheet, 0, 15 * Double(sheet.headerLines), nil), "worksheet_set_row")
+    // The header row stays in view while scrolling, and is printed on every page: A4 landscape,
+    // as wide as one page (libxlsxwriter: paper type 9 is A4; a height of 0 is "as many as needed").
     worksheet_freeze_panes(worksheet, 1, 0)
+    worksheet_set_landscape(worksheet)
+    worksheet_set_paper(worksheet, 9)
+    worksheet_fit_to_pages(worksheet, 1, 0)
+    try XLSXError.check(worksheet_repeat_rows(worksheet, 0, 0), "worksheet_repeat_rows")
     for (index, row) in sheet.rows.enumerated() {
       let rowNumber = try Self.row(index + 1)
+      // A row with wrapped text is as tall as its lines need (Excel does not fit it on opening).
+      let lines = sheet.lines(ofRow: index)
+      if lines > 1 { try XLSXError.check(worksheet_set_row(worksheet, rowNumber, 15 * Double(lines), nil), "worksheet_set_row") }
       for (column, cell) in row.cells.enumerated() {
-        try write(cell, at: rowNumber, try Self.column(column), bold: row.isTotal, in: worksheet, document)
+        let wraps = sheet.columns[column].wraps
+        try write(cell, at: rowNumber, try Self.column(column), bold: row.isTotal, wraps: wraps, in: worksheet, document)
       }
     }
   }
 
   private func write(
-    _ cell: Cell, at row: lxw_row_t, _ column: lxw_col_t, bold: Bool, in sheet: UnsafeMutablePointer<lxw_worksheet>,
+    _ cell: Cell, at row: lxw_row_t, _ column: lxw_col_t, bold: Bool, wraps: Bool, in sheet: UnsafeMutablePointer<lxw_worksheet>,
     _ document: XLSXDocument
   ) throws(XLSXError) {
     switch cell {
@@ -74,7 +86,7 @@ public struct XLSXWriter: Sendable {
       return
     case .text(let text):
       // A string cell: libxlsxwriter never reads it as a formula, whatever it starts with.
-      let format = try document.format(.text, bold: bold)
+      let format = try document.format(wraps ? .wrappedText : .text, bold: bold)
       try XLSXError.check(text.withCString { worksheet_write_string(sheet, row, column, $0, format) }, "worksheet_write_string")
     case .number(let value, let style):
       let format = try document.format(.number(style), bold: bold)

@@ -79,6 +79,19 @@ struct XLSXWriterTests {
     }
   }
 
+  @Test("columns fit their cells; text wider than the widest column wraps, and its row is taller")
+  func fittedColumns() {
+    var sheet = Self.sample().sheets[0]
+    sheet.append([.text(String(repeating: "begrunnelse ", count: 20)), .kroner(123_456_789)])
+    sheet.fitColumnWidths(minimum: 8, maximum: 60)
+    #expect(sheet.columns[0].width == 60 && sheet.columns[0].wraps)
+    #expect(sheet.columns[1].width == 12 && !sheet.columns[1].wraps, "123,456,789 and a margin: \(sheet.columns[1].width)")
+    #expect(sheet.columns[2].width == 11, "a date and a margin")
+    #expect(sheet.lines(ofRow: 0) == 1)
+    #expect(sheet.lines(ofRow: 3) == 4, "240 characters at 65 a line")
+    #expect(sheet.headerLines == 1)
+  }
+
   @Test("formulas are built from references only")
   func formulas() {
     #expect(Formula.reference(column: 0, row: RowNumber(0)) == "A1")

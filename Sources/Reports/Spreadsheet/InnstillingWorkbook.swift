@@ -18,12 +18,16 @@ public struct InnstillingWorkbook: ReportRenderer {
   public func workbook() -> Workbook {
     Workbook(
       title: messages.documentTitle(year: scenario.year, county: scenario.county, title: scenario.title),
-      sheets: [frames(), measures(), payments(), recipients(), owners(), partners()])
+      sheets: [frames(), measures(), payments(), recipients(), owners(), partners()].map { sheet in
+        var fitted = sheet
+        fitted.fitColumnWidths()
+        return fitted
+      })
   }
 
-  /// Columns titled `titles`, the first `wide` ones wider.
-  private func columns(_ titles: [String], widths: [Double]) -> [Worksheet.Column] {
-    titles.enumerated().map { Worksheet.Column($0.element, width: $0.offset < widths.count ? widths[$0.offset] : 14) }
+  /// Columns titled `titles` (their widths are fitted to the cells when the sheet is whole).
+  private func columns(_ titles: [String]) -> [Worksheet.Column] {
+    titles.map { Worksheet.Column($0, width: 8) }
   }
 
   /// A total row: `title`, then in each of `columns` the sum of the rows `first...last`.
@@ -40,7 +44,7 @@ public struct InnstillingWorkbook: ReportRenderer {
 
   /// Per scheme its frame and where the money went (the innstilling's summary).
   func frames() -> Worksheet {
-    var sheet = Worksheet(name: messages.framesSheet, columns: columns(messages.summaryColumns, widths: [44]))
+    var sheet = Worksheet(name: messages.framesSheet, columns: columns(messages.summaryColumns))
     let first = sheet.nextRow
     for money in settlement.schemes {
       let row = sheet.nextRow
@@ -62,7 +66,7 @@ public struct InnstillingWorkbook: ReportRenderer {
   /// Every measure in the innstilling's order, with its decision, kroner and whole hours.
   func measures() -> Worksheet {
     var sheet = Worksheet(
-      name: messages.measuresSheet, columns: columns(messages.measureSheetColumns, widths: [16, 24, 24, 6, 40, 11, 16, 10]))
+      name: messages.measuresSheet, columns: columns(messages.measureSheetColumns))
     let rows = input.measureRows
     let first = sheet.nextRow
     for measure in rows {
@@ -89,7 +93,7 @@ public struct InnstillingWorkbook: ReportRenderer {
   /// Every payment, scheme by scheme, each scheme with its subtotal (the money it allocates),
   /// and the sum of the subtotals.
   func payments() -> Worksheet {
-    var sheet = Worksheet(name: messages.paymentsSheet, columns: columns(messages.paymentSheetColumns, widths: [40, 36, 18, 48, 12, 16]))
+    var sheet = Worksheet(name: messages.paymentsSheet, columns: columns(messages.paymentSheetColumns))
     let rows = input.paymentRows
     var subtotals: [RowNumber] = []
     for scheme in scenario.schemes {
@@ -123,7 +127,7 @@ public struct InnstillingWorkbook: ReportRenderer {
     let schemes = scenario.schemes.map(\.id)
     let titles =
       messages.recipientSheetColumns + schemes.map { messages.amountColumn(scheme: plain.scheme($0)) } + [messages.amountTotalColumn]
-    var sheet = Worksheet(name: messages.recipientsSheet, columns: columns(titles, widths: [40, 18]))
+    var sheet = Worksheet(name: messages.recipientsSheet, columns: columns(titles))
     let byRecipient = Dictionary(grouping: input.paymentRows, by: \.to)
     let first = sheet.nextRow
     for recipient in byRecipient.keys.sorted() {
@@ -156,7 +160,7 @@ public struct InnstillingWorkbook: ReportRenderer {
       + schemes.flatMap { [messages.grantColumn(scheme: plain.scheme($0)), messages.egenandelColumn(scheme: plain.scheme($0))] }
       + messages.ownerTotalColumns
     let width = titles.count
-    var sheet = Worksheet(name: messages.ownersSheet, columns: columns(titles, widths: [36, 24]))
+    var sheet = Worksheet(name: messages.ownersSheet, columns: columns(titles))
     let grantColumns = schemes.indices.map { 2 + 2 * $0 }
     let egenandelColumns = grantColumns.map { $0 + 1 }
     var totals = [Int](repeating: 0, count: width)
@@ -197,7 +201,7 @@ public struct InnstillingWorkbook: ReportRenderer {
 
   /// Each partner's whole hours, capacity and money per role (the innstilling's partner table).
   func partners() -> Worksheet {
-    var sheet = Worksheet(name: messages.partnersSheet, columns: columns(messages.partnerColumns, widths: [36]))
+    var sheet = Worksheet(name: messages.partnersSheet, columns: columns(messages.partnerColumns))
     var totals = [Double](repeating: 0, count: 8)
     let first = sheet.nextRow
     for money in settlement.partners {
