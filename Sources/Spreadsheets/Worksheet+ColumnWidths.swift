@@ -44,7 +44,8 @@ extension Worksheet {
     let cells = rows[index].cells
     return zip(columns, cells).map { column, cell in
       guard column.wraps, case .text(let text) = cell else { return 1 }
-      return Self.lines(text, width: column.width)
+      // A total row is bold, and bold letters are wider.
+      return Self.lines(text, width: column.width * (rows[index].isTotal ? 0.9 : 1))
     }.max() ?? 1
   }
 
