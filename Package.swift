@@ -161,7 +161,8 @@ let package = Package(
       name: "ExplanationsTests", dependencies: ["Explanations", "GrantAllocation", "GLPKBackend", "ScenarioFiles", "TestSupport"]),
     .testTarget(
       name: "VariantsTests", dependencies: ["Variants", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "Reports", "TestSupport"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Explanations", "GrantAllocation", "GLPKBackend", "TestSupport"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "Explanations", "GrantAllocation", "GLPKBackend", "Spreadsheets", "TestSupport"]),
     .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioFiles"]),
     // Exported models read back by GLPK itself (the one test target that imports CGLPK).
     .testTarget(

@@ -34,7 +34,9 @@ final class XLSXDocument {
         return workbook_new_opt(path, &options)
       }
     }
-    guard let made else { throw .library(function: "workbook_new_opt", code: 0, message: "the workbook could not be made") }
+    guard let made else {
+      throw .library(function: "workbook_new_opt", code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue, message: "the workbook could not be made")
+    }
     workbook = made
   }
 
@@ -66,7 +68,9 @@ final class XLSXDocument {
   func addSheet(_ name: String) throws(XLSXError) -> UnsafeMutablePointer<lxw_worksheet> {
     let workbook = try open()
     guard let sheet = name.withCString({ workbook_add_worksheet(workbook, $0) }) else {
-      throw .library(function: "workbook_add_worksheet", code: 0, message: "the sheet \"\(name)\" could not be added")
+      throw .library(
+        function: "workbook_add_worksheet", code: LXW_ERROR_PARAMETER_VALIDATION.rawValue,
+        message: "the sheet \"\(name)\" could not be added")
     }
     return sheet
   }
@@ -77,7 +81,7 @@ final class XLSXDocument {
     if let made = formats[key] { return made }
     let workbook = try open()
     guard let format = workbook_add_format(workbook) else {
-      throw .library(function: "workbook_add_format", code: 0, message: "no memory for a cell format")
+      throw .library(function: "workbook_add_format", code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue, message: "no memory for a cell format")
     }
     if bold || style == .header { format_set_bold(format) }
     // Every cell at the top of its row, which a wrapped reason makes taller.
