@@ -12,7 +12,8 @@ struct TrondelagPlanEndToEndTests {
   static let scenario = repositoryRoot.appendingPathComponent("scenarios/trondelag-plan")
   static let expected = repositoryRoot.appendingPathComponent("Tests/DekomCommandsTests/Expected/trondelag-plan")
   static let files = [
-    "innstilling.md", "innstilling.html", "allocation.csv", "allocation.json", "langsiktig-plan.md", "langsiktig-plan.html",
+    "innstilling.md", "innstilling.html", "tiltak.csv", "utbetalinger.csv", "allocation.csv", "allocation.json", "langsiktig-plan.md",
+    "langsiktig-plan.html",
   ]
   static var update: Bool { ProcessInfo.processInfo.environment["DEKOM_UPDATE_EXPECTED"] == "1" }
 

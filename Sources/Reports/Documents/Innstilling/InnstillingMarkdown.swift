@@ -77,11 +77,7 @@ public struct InnstillingMarkdown: ReportRenderer {
   /// One row per measure, sorted by scheme order and rank, with a total row.
   private func measureTable(_ indices: [Int]) -> String {
     guard !indices.isEmpty else { return messages.noMeasures }
-    let schemeOrder = Dictionary(uniqueKeysWithValues: scenario.schemes.enumerated().map { ($0.element.id, $0.offset) })
-    let sorted = indices.sorted {
-      let (a, b) = (scenario.measures[$0], scenario.measures[$1])
-      return (schemeOrder[a.scheme] ?? 0, a.rank, a.id.rawValue) < (schemeOrder[b.scheme] ?? 0, b.rank, b.id.rawValue)
-    }
+    let sorted = scenario.reportOrder(indices)
     var table = MarkdownTable(columns: messages.measureColumns, rightAligned: [1, 3, 6, 7])
     var grantTotal = 0
     var partnerTotal = 0
@@ -161,7 +157,7 @@ public struct InnstillingMarkdown: ReportRenderer {
       var table = MarkdownTable(columns: messages.paymentColumns, rightAligned: [3])
       for payment in rows {
         table.add([
-          recipientName(payment.recipient), purposeText(payment.purpose), messages.date(payment.date), names.kroner(payment.amount),
+          names.recipient(payment.recipient), names.purpose(payment.purpose), messages.date(payment.date), names.kroner(payment.amount),
         ])
       }
       table.add(["**\(messages.total)**", "", "", "**\(names.kroner(rows.reduce(0) { $0 + $1.amount }))**"])
@@ -203,22 +199,6 @@ public struct InnstillingMarkdown: ReportRenderer {
       ]
     if !keys.isEmpty { parts.append(keys.joined(separator: "\n")) }
     return parts.joined(separator: "\n\n")
-  }
-
-  private func recipientName(_ recipient: Recipient) -> String {
-    switch recipient {
-    case .owner(let id): names.owner(id)
-    case .partner(let id): names.partner(id)
-    case .forum: messages.forumBudget
-    }
-  }
-
-  private func purposeText(_ purpose: Settlement.Purpose) -> String {
-    switch purpose {
-    case .network(let id): messages.networkPurpose(names.network(id))
-    case .jointMeasure(let id): messages.jointPurpose(names.measure(id))
-    case .partnerHours(let role): messages.partnerPurpose(messages.role(role))
-    }
   }
 
   private func criteria() -> String {
