@@ -114,6 +114,11 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, S
   func status(_ status: FundingStatus, share: String) -> String
   func terminationStatus(_ status: String) -> String
   func role(_ role: PartnerRole) -> String
+  /// A partner's hours in one role in the measures' table, number first so that the role's own
+  /// number ("partner 2") cannot be read as part of the hours: "400 t partner 2".
+  func roleHours(_ role: PartnerRole, hours: String) -> String
+  /// Hours used of a capacity, as a chart labels them: "120 / 400 t".
+  func hoursOfCapacity(used: String, capacity: String) -> String
   func months(_ months: Int, start: String?) -> String
   func reason(_ reason: Reason, names: NameBook) -> String
   func stageName(_ name: String) -> String

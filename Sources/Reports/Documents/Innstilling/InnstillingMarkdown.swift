@@ -109,7 +109,7 @@ public struct InnstillingMarkdown: ReportRenderer {
     }
     let byPartner = Dictionary(grouping: money.partners, by: \.partner)
     return byPartner.sorted(by: { $0.key < $1.key }).map { partner, lines in
-      let roles = lines.sorted { $0.role < $1.role }.map { "\(messages.role($0.role)) \(names.kroner($0.wholeHours)) t" }
+      let roles = lines.sorted { $0.role < $1.role }.map { messages.roleHours($0.role, hours: names.kroner($0.wholeHours)) }
       return "\(names.partner(partner)): " + roles.joined(separator: ", ")
     }.joined(separator: "; ")
   }

@@ -182,6 +182,8 @@ struct BokmalMessages: Messages {
     }
   }
   func role(_ role: PartnerRole) -> String { role == .pool ? "pool" : "partner 2" }
+  func hoursOfCapacity(used: String, capacity: String) -> String { "\(used) / \(capacity) t" }
+  func roleHours(_ role: PartnerRole, hours: String) -> String { "\(hours) t \(self.role(role))" }
   func months(_ months: Int, start: String?) -> String {
     "\(months) mnd" + (start.map { " fra \($0)" } ?? "")
   }

@@ -177,6 +177,8 @@ struct EnglishMessages: Messages {
     }
   }
   func role(_ role: PartnerRole) -> String { role == .pool ? "pool" : "partner 2" }
+  func hoursOfCapacity(used: String, capacity: String) -> String { "\(used) / \(capacity) h" }
+  func roleHours(_ role: PartnerRole, hours: String) -> String { "\(hours) h \(self.role(role))" }
   func months(_ months: Int, start: String?) -> String {
     "\(months) months" + (start.map { " from \($0)" } ?? "")
   }
