@@ -26,9 +26,10 @@ extension StageRunner {
   }
 
   /// Solves one stage by block search; `start` is a point feasible for it (the previous stage's),
-  /// or empty in the first stage. Branch-and-cut on the whole model gets `secondsShare` of the
-  /// time left, so that a stage that cannot close its gap leaves time for the later ones.
-  func solveStageByBlocks(_ objective: Objective, start: [Double], secondsShare: Double) -> StageOutcome {
+  /// or empty in the first stage. Branch-and-cut on the whole model stops, once it holds an
+  /// allocation, after `workShare` of the work left, so that a stage that cannot close its gap
+  /// leaves work for the later ones.
+  func solveStageByBlocks(_ objective: Objective, start: [Double], workShare: Double) -> StageOutcome {
     // On the national region the first relaxation took 1.6 s from the advanced basis instead of
     // 3.9–4.1 s from the all-slack one (measured).
     if let failure = relaxationFailure(advancedBasis: true) { return failure }
@@ -63,7 +64,7 @@ extension StageRunner {
       return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: lpBound) }
         ?? StageOutcome(status: .timeLimitWithoutSolution, values: [])
     }
-    var outcome = branchAndCut(start: search.incumbent ?? [], secondsShare: secondsShare)
+    var outcome = branchAndCut(start: search.incumbent ?? [], workShare: workShare)
     guard outcome.status.hasSolution else {
       return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: lpBound) } ?? outcome
     }
@@ -111,7 +112,7 @@ extension StageRunner {
   }
 
   /// Fixes the integer columns of every block that `keep` accepts at their values in `anchor`, and
-  /// solves the rest by branch-and-cut from `start` (when it fits) with `share` of the time left.
+  /// solves the rest by branch-and-cut from `start` (when it fits) within `share` of the work left.
   /// `nil` when no block is kept or none is free (then the search would be nothing or the whole
   /// model), or when branch-and-cut found no point.
   private func searchBlocks(
@@ -130,7 +131,7 @@ extension StageRunner {
     return solvingWithFixed(fixed) { relaxation in
       guard relaxation == .optimal else { return nil }
       // A search, not a proof: stop within 10⁻⁶ of the part's own bound.
-      let outcome = branchAndCut(start: start, secondsShare: share, relativeGap: max(options.relativeMIPGap, 1e-6))
+      let outcome = branchAndCut(start: start, workShare: share, onlyWithAllocation: false, relativeGap: max(options.relativeMIPGap, 1e-6))
       return outcome.status.hasSolution ? outcome.values : nil
     }
   }

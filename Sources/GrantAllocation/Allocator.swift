@@ -60,7 +60,7 @@ public struct Allocator: Sendable {
       outcomes: [], fairness: [], conflicts: [], defects: solution.defects, modelSize: size,
       parameters: SolveParameters(
         timeLimitSeconds: options.timeLimitSeconds, stageTolerance: scenario.solver.stageTolerance,
-        relativeMIPGap: options.relativeMIPGap, method: method))
+        relativeMIPGap: options.relativeMIPGap, method: method, workLimit: options.workLimit))
     guard solution.status.hasSolution, solution.values.count == formulation.model.variables.count else {
       if solution.status == .infeasible {
         // The diagnosis gets its own budget of the same time limit: it runs only when there is no
