@@ -17,9 +17,18 @@ public struct GLPKSolver: LinearSolver {
   /// to test what happens when a stage cannot close its gap.
   public var cuts: Bool
 
-  public init(smallestSearchedModel: Int = 1000, cuts: Bool = true) {
+  /// With ``cuts``: whether GLPK goes on generating cuts below the root node (after each
+  /// backtracking step, GLPK's own rule). `false` stops them once the search branches below the
+  /// root: on the Trøndelag example and its raised-frame re-solves branch-and-cut then takes
+  /// 0.6–0.8 times the CPU time (Benchmarks/README.md). Among equally good answers of the last
+  /// stage it may end at another one, so dekom uses it where only what is funded is read (the
+  /// explanations' what-it-takes re-solves), not for the allocation it publishes.
+  public var cutsBelowRoot: Bool
+
+  public init(smallestSearchedModel: Int = 1000, cuts: Bool = true, cutsBelowRoot: Bool = true) {
     self.smallestSearchedModel = smallestSearchedModel
     self.cuts = cuts
+    self.cutsBelowRoot = cutsBelowRoot
   }
 
   /// GLPK's version, e.g. `5.0`, from `glp_version`.
@@ -58,7 +67,9 @@ public struct GLPKSolver: LinearSolver {
     // GLPK prints to stdout by default; dekom's output is its own.
     glp_term_out(GLP_OFF)
     let problem = GLPKProblem(model)
-    var run = StageRunner(problem: problem, model: model, options: options, smallestSearchedModel: smallestSearchedModel, cuts: cuts)
+    var run = StageRunner(
+      problem: problem, model: model, options: options, smallestSearchedModel: smallestSearchedModel, cuts: cuts,
+      cutsBelowRoot: cutsBelowRoot)
     return run.solveAllStages(solverName: name)
   }
 }
@@ -71,16 +82,24 @@ struct StageRunner {
   let started = Date()
   /// The integer columns (1-based) of each block, for ``SolveMethod/blockSearch``; empty otherwise.
   let integerColumnsByBlock: [[Int32]]
+  /// Every integer column (1-based).
+  let integerColumns: [Int32]
   let smallestSearchedModel: Int
   let cuts: Bool
+  let cutsBelowRoot: Bool
 
-  init(problem: GLPKProblem, model: LinearModel, options: SolveOptions, smallestSearchedModel: Int, cuts: Bool = true) {
+  init(
+    problem: GLPKProblem, model: LinearModel, options: SolveOptions, smallestSearchedModel: Int, cuts: Bool = true,
+    cutsBelowRoot: Bool = true
+  ) {
     self.problem = problem
     self.model = model
     self.options = options
     self.smallestSearchedModel = smallestSearchedModel
     self.cuts = cuts
+    self.cutsBelowRoot = cutsBelowRoot
     integerColumnsByBlock = options.method == .blockSearch ? Self.integerColumnsByBlock(model) : []
+    integerColumns = model.variables.indices.filter { model.variables[$0].kind != .continuous }.map { Int32($0 + 1) }
   }
 
   var secondsLeft: Double { options.timeLimitSeconds - Date().timeIntervalSince(started) }
@@ -115,7 +134,7 @@ struct StageRunner {
         options.method == .blockSearch && model.hasIntegerVariables
           && integerColumnsByBlock.joined().count >= smallestSearchedModel
         ? solveStageByBlocks(objective, start: best, workShare: share)
-        : solveStage(start: best, workShare: share)
+        : solveStage(objective, start: best, workShare: share)
       let seconds = Date().timeIntervalSince(stageStart)
       guard outcome.status.hasSolution else {
         results.append(
@@ -195,10 +214,33 @@ struct StageRunner {
   /// stops once it holds an allocation and has used `workShare` of the work left. A stage with no
   /// allocation yet (the first has no point to start from) goes on until it finds one or the
   /// time limit stops it.
-  private func solveStage(start: [Double], workShare: Double) -> StageOutcome {
+  private func solveStage(_ objective: Objective, start: [Double], workShare: Double) -> StageOutcome {
     if let failure = relaxationFailure() { return failure }
     guard model.hasIntegerVariables else { return StageOutcome(status: .optimal, values: columnValues()) }
-    return branchAndCut(start: start, workShare: workShare)
+    guard !model.knownIntegerValues.isEmpty else { return branchAndCut(start: start, workShare: workShare) }
+    // A re-solve of a nearby model: the known allocation's choices, completed for this stage, may
+    // already reach the relaxation's bound, which proves the stage without a search.
+    let bound = glp_get_obj_val(problem.pointer)
+    var search = IncumbentSearch(objective: objective, bound: bound, gap: Self.objectiveTolerance)
+    search.offer(start.count == Int(problem.columnCount) ? start : nil)
+    search.offer(knownCompletion())
+    if search.isClosed, let incumbent = search.incumbent {
+      return StageOutcome(status: .optimal, values: incumbent, bound: bound)
+    }
+    // Branch-and-cut needs the relaxation's optimal basis again (presolve is off).
+    let code = problem.simplex(milliseconds: { milliseconds() })
+    guard code == .success, GLPKStatus.simplex(problem.pointer) == .optimal else {
+      let stop: StageStop? = code == .timeLimit ? .timeLimit : nil
+      return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: bound, stop: stop) }
+        ?? StageOutcome(status: code == .timeLimit ? .timeLimitWithoutSolution : .solverFailure, values: [], stop: stop)
+    }
+    return branchAndCut(start: search.incumbent ?? [], workShare: workShare)
+  }
+
+  /// ``LinearProgramming/LinearModel/knownIntegerValues`` completed for the current stage, when
+  /// that gives a feasible whole point.
+  func knownCompletion() -> [Double]? {
+    model.knownIntegerValues.isEmpty ? nil : completion(of: model.knownIntegerValues)
   }
 
   /// `glp_intopt` from the current optimal basis, offering `start` (when it has one value per
@@ -241,9 +283,15 @@ struct StageRunner {
       parameters.mir_cuts = GLP_ON
       parameters.cov_cuts = GLP_ON
     }
+    // The parameters live at a fixed address for the whole search, so that the callback may turn
+    // the cut generators off below the root (``GLPKSolver/cutsBelowRoot``).
+    let heldParameters = UnsafeMutablePointer<glp_iocp>.allocate(capacity: 1)
+    defer { heldParameters.deallocate() }
     let code = withExtendedLifetime(tracker) { () -> GLPKReturnCode in
       parameters.cb_info = Unmanaged.passUnretained(tracker).toOpaque()
-      return GLPKReturnCode(rawValue: glp_intopt(pointer, &parameters))
+      heldParameters.initialize(to: parameters)
+      if cuts && !cutsBelowRoot { tracker.parametersToStopCuts = heldParameters }
+      return GLPKReturnCode(rawValue: glp_intopt(pointer, heldParameters))
     }
     let status = GLPKStatus.mip(pointer, returnCode: code)
     let stop: StageStop? = tracker.stoppedForWork ? .workLimit : code == .timeLimit ? .timeLimit : nil
@@ -295,6 +343,8 @@ private final class BoundTracker {
   var stopsOnlyWithAllocation = true
   /// Whether the search was stopped by ``workLimit``.
   var stoppedForWork = false
+  /// The parameters `glp_intopt` runs with, when its cut generators are to stop below the root.
+  var parametersToStopCuts: UnsafeMutablePointer<glp_iocp>?
 }
 
 /// GLPK calls this at each branch-and-cut event; it records the best bound of the open nodes.
@@ -307,6 +357,17 @@ private let boundCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoint
     // GLPK: glp_ios_heur_sol accepts the point if it is integral and better than the incumbent.
     _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
     return
+  }
+  // GLPK 5.0 reads its parameters through the pointer given to glp_intopt at every node
+  // (`T->parm`), and generates cuts at the root and after each backtracking step while a
+  // generator's flag is on. Turning the flags off once a node below the root branches stops that;
+  // GLPK frees the generators' workspaces by pointer, not by flag, so nothing else changes. (A
+  // GLPK that copied its parameters would simply go on cutting: slower, the same answers.)
+  if reason == GLP_IBRANCH, let parameters = tracker.parametersToStopCuts, glp_ios_node_level(tree, glp_ios_curr_node(tree)) >= 1 {
+    parameters.pointee.gmi_cuts = GLP_OFF
+    parameters.pointee.mir_cuts = GLP_OFF
+    parameters.pointee.cov_cuts = GLP_OFF
+    tracker.parametersToStopCuts = nil
   }
   guard reason == GLP_ISELECT || reason == GLP_IBINGO || reason == GLP_IBRANCH else { return }
   let node = glp_ios_best_node(tree)

@@ -195,3 +195,28 @@ struct GLPKSolverTests {
     #expect(GLPKSolver.version.hasPrefix("5."))
   }
 }
+
+@Suite("GLPK solver: known integer values")
+struct GLPKKnownValuesTests {
+  /// max 2x + y over binaries with x + y ≤ 1: the optimum is x = 1, y = 0.
+  static func model(known: [Double]) -> LinearModel {
+    var model = LinearModel()
+    let x = model.addVariable(name: "x", kind: .binary)
+    let y = model.addVariable(name: "y", kind: .binary)
+    model.addConstraint(name: "one", terms: [LinearTerm(1, x), LinearTerm(1, y)], upperBound: 1)
+    model.objectives = [Objective(name: "value", sense: .maximize, terms: [LinearTerm(2, x), LinearTerm(1, y)], relativeTolerance: 0)]
+    model.knownIntegerValues = [x: known[0], y: known[1]]
+    return model
+  }
+
+  @Test(
+    "known values that break a row, are not whole or lie outside their bounds are never taken",
+    arguments: [[1.0, 1.0], [0.5, 0.0], [2.0, -1.0], [.nan, 1.0], [0.0, 1.0], [1.0, 0.0]])
+  func knownValues(known: [Double]) {
+    // GLPK's glp_ios_heur_sol checks neither rows nor bounds: an offered point must be feasible.
+    let solution = GLPKSolver().solve(Self.model(known: known), options: SolveOptions())
+    #expect(solution.status == .optimal)
+    #expect(solution.values == [1, 0])
+    #expect(solution.stages.first?.objectiveValue == 2 && solution.stages.first?.bound == 2)
+  }
+}
