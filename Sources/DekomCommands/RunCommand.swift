@@ -58,7 +58,9 @@ extension Dekom {
       if verbose {
         for stage in result.stages {
           let value = stage.objectiveValue.map { String(format: "%.6g", $0) } ?? "–"
-          printError(String(format: "  stage %@: %@, value %@, %.3f s", stage.name, stage.status.rawValue, value, stage.seconds))
+          printError(
+            String(format: "  stage %@: %@, value %@, %.3f s, work %d", stage.name, stage.status.rawValue, value, stage.seconds, stage.work)
+          )
         }
       }
       if !options.quiet {

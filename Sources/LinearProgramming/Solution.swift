@@ -40,6 +40,8 @@ public struct StageResult: Sendable, Codable, Equatable {
   public var seconds: Double
   /// Why the stage stopped before it closed its gap; `nil` when it did not stop early.
   public var stoppedBy: StageStop?
+  /// The work the stage did, in the units of ``SolveOptions/workLimit`` (0 when not counted).
+  public var work = 0
 
   public init(
     name: String, status: TerminationStatus, objectiveValue: Double?, bound: Double?, seconds: Double, stoppedBy: StageStop? = nil
