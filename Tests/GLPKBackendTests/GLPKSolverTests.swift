@@ -132,6 +132,20 @@ struct GLPKSolverTests {
     }
   }
 
+  @Test("a stage the wall clock stops says so: stopped by the time limit, never by the work limit")
+  func timeLimitReported() {
+    // Jeroslow's knapsack without cuts: about 10⁶ nodes to prove, far beyond a 0.2 s limit, and a
+    // work limit too large to meet first.
+    var model = LinearModel()
+    let items = (0..<41).map { model.addVariable(name: "x\($0)", kind: .binary) }
+    model.addConstraint(name: "even", terms: items.map { LinearTerm(2, $0) }, upperBound: 41)
+    model.objectives = [Objective(name: "value", sense: .maximize, terms: items.map { LinearTerm(1.5, $0) }, relativeTolerance: 0)]
+    let solution = GLPKSolver(cuts: false).solve(model, options: SolveOptions(timeLimitSeconds: 0.2, workLimit: Int(Int32.max)))
+    #expect(solution.stages.count == 1)
+    #expect(solution.stages.first?.status != .optimal)
+    #expect(solution.stages.first?.stoppedBy == .timeLimit)
+  }
+
   @Test("the second stage picks among the first stage's optima")
   func lexicographicStages() {
     // Stage 1: max x + y with x + y ≤ 2 (many optima). Stage 2: max x. → x = 2, y = 0.
