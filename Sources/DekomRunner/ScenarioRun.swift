@@ -114,6 +114,7 @@ public struct ScenarioRun: Sendable {
     guard explain else { return (solved.result, nil) }
     var explainer = Explainer(
       allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
+    explainer.searchAllocator = Self.searchAllocator(method: method)
     if let progress { explainer.progress = progress }
     let (result, explanation) = explainer.explain(solved)
     return (result, explanation)
@@ -125,8 +126,16 @@ public struct ScenarioRun: Sendable {
     _ measure: MeasureID, in result: AllocationResult, timeLimitSeconds: Double, method: SolveMethod = .branchAndCut, resolves: Int
   ) -> WhatItTakes? {
     let allocator = Allocator(solver: GLPKSolver(), method: method)
-    return Explainer(allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: timeLimitSeconds, resolvesPerMeasure: resolves)
-      .whatItTakes(measure, in: result)
+    var explainer = Explainer(
+      allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: timeLimitSeconds, resolvesPerMeasure: resolves)
+    explainer.searchAllocator = searchAllocator(method: method)
+    return explainer.whatItTakes(measure, in: result)
+  }
+
+  /// The what-it-takes re-solves read only whether a measure is funded in full: GLPK's cuts at
+  /// the root only make them cheaper (``GLPKBackend/GLPKSolver/cutsBelowRoot``).
+  static func searchAllocator(method: SolveMethod) -> Allocator {
+    Allocator(solver: GLPKSolver(cutsBelowRoot: false), method: method)
   }
 
   /// Renders every output file in memory, after the independent verifier has passed the

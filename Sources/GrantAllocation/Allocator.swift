@@ -23,25 +23,29 @@ public struct Allocator: Sendable {
   ///   - partnerTieBreak: `false` leaves out the last stage (each measure's preferred partner),
   ///     which decides which partner gives hours but never what is funded; re-solves that only
   ///     ask what is funded save its time.
+  ///   - known: an allocation of a nearby scenario (the base of a re-solve that changes one
+  ///     number): its yes/no choices are the solver's start in every stage where they stay
+  ///     feasible (``AllocationFormulation/start(from:)``). It changes no optimum.
   /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none;
   ///   when the data admit no allocation, its ``AllocationResult/conflicts`` name the inputs that
   ///   conflict (see ``InfeasibilityDiagnosis``).
   public func allocate(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
-    partnerTieBreak: Bool = true
+    partnerTieBreak: Bool = true, known: AllocationReference? = nil
   ) -> AllocationResult {
-    solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnerTieBreak: partnerTieBreak).result
+    solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnerTieBreak: partnerTieBreak, known: known).result
   }
 
   /// Solves `scenario` and keeps the model and the solved point beside the result, for analyses
-  /// that go back to the model (shadow prices).
+  /// that go back to the model (shadow prices). The parameters are those of
+  /// ``allocate(_:reference:timeLimitSeconds:partnerTieBreak:known:)``.
   public func solve(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
-    partnerTieBreak: Bool = true
+    partnerTieBreak: Bool = true, known: AllocationReference? = nil
   ) -> SolvedAllocation {
-    solve(
-      formulation: AllocationFormulation(scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak),
-      timeLimitSeconds: timeLimitSeconds)
+    var formulation = AllocationFormulation(scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak)
+    if let known { formulation.start(from: known) }
+    return solve(formulation: formulation, timeLimitSeconds: timeLimitSeconds)
   }
 
   /// Solves a built formulation (a one-year scenario's, or an expanded plan's).
@@ -60,7 +64,7 @@ public struct Allocator: Sendable {
       outcomes: [], fairness: [], conflicts: [], defects: solution.defects, modelSize: size,
       parameters: SolveParameters(
         timeLimitSeconds: options.timeLimitSeconds, stageTolerance: scenario.solver.stageTolerance,
-        relativeMIPGap: options.relativeMIPGap, method: method))
+        relativeMIPGap: options.relativeMIPGap, method: method, workLimit: options.workLimit))
     guard solution.status.hasSolution, solution.values.count == formulation.model.variables.count else {
       if solution.status == .infeasible {
         // The diagnosis gets its own budget of the same time limit: it runs only when there is no
