@@ -62,12 +62,14 @@ extension StageRunner {
     guard secondsLeft > 0.001, problem.simplex(milliseconds: { milliseconds() }) == .success,
       GLPKStatus.simplex(problem.pointer) == .optimal
     else {
-      return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: lpBound) }
-        ?? StageOutcome(status: .timeLimitWithoutSolution, values: [])
+      // Out of time, or the relaxation failed: the clock is named only when it ran out.
+      let stop: StageStop? = secondsLeft > 0.001 ? nil : .timeLimit
+      return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: lpBound, stop: stop) }
+        ?? StageOutcome(status: .timeLimitWithoutSolution, values: [], stop: stop)
     }
     var outcome = branchAndCut(start: search.incumbent ?? [], workShare: workShare)
     guard outcome.status.hasSolution else {
-      return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: lpBound) } ?? outcome
+      return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: lpBound, stop: outcome.stop) } ?? outcome
     }
     if let incumbent = search.incumbent, search.isBetter(incumbent, than: outcome.values) {
       // Branch-and-cut did not take the offered point (time, or its own feasibility tolerance)

@@ -131,7 +131,9 @@ struct StageRunner {
       let stageStart = Date()
       let workBefore = workDone
       guard secondsLeft > 0.001 else {
-        results.append(StageResult(name: objective.name, status: .timeLimitWithoutSolution, objectiveValue: nil, bound: nil, seconds: 0))
+        results.append(
+          StageResult(
+            name: objective.name, status: .timeLimitWithoutSolution, objectiveValue: nil, bound: nil, seconds: 0, stoppedBy: .timeLimit))
         break
       }
       problem.setObjective(objective)
@@ -146,11 +148,12 @@ struct StageRunner {
         ? solveStageByBlocks(objective, start: best, workShare: share)
         : solveStage(objective, start: best, workShare: share)
       let seconds = Date().timeIntervalSince(stageStart)
-      defer { results[results.count - 1].work = workDone - workBefore }
+      let work = workDone - workBefore
       guard outcome.status.hasSolution else {
         results.append(
           StageResult(
             name: objective.name, status: outcome.status, objectiveValue: nil, bound: nil, seconds: seconds, stoppedBy: outcome.stop))
+        results[results.count - 1].work = work
         if position == 0 {
           return Solution(status: outcome.status, values: [], stages: results, solverName: solverName)
         }
@@ -162,6 +165,7 @@ struct StageRunner {
           name: objective.name, status: outcome.status, objectiveValue: value,
           bound: reportedBound(outcome, value: value, sense: objective.sense), seconds: seconds,
           stoppedBy: outcome.status == .optimal ? nil : outcome.stop))
+      results[results.count - 1].work = work
       best = outcome.values
       if position + 1 < stages.count, !objective.terms.isEmpty {
         problem.keep(objective, at: value)

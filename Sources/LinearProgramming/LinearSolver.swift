@@ -27,13 +27,13 @@ public struct SolveOptions: Sendable, Equatable {
   ///   - timeLimitSeconds: the hard wall-clock stop.
   ///   - relativeMIPGap: the relative gap at which a stage counts as optimal.
   ///   - method: how each stage is solved.
-  ///   - workLimit: work units for the whole solve; default ``unitsPerSecond`` ×
-  ///     `timeLimitSeconds`.
+  ///   - workLimit: work units for the whole solve (kept within 1…`Int32.max`); default
+  ///     ``unitsPerSecond`` × `timeLimitSeconds`.
   public init(timeLimitSeconds: Double = 60, relativeMIPGap: Double = 0, method: SolveMethod = .branchAndCut, workLimit: Int? = nil) {
     self.timeLimitSeconds = timeLimitSeconds
     self.relativeMIPGap = relativeMIPGap
     self.method = method
-    self.workLimit = workLimit ?? Self.defaultWorkLimit(timeLimitSeconds: timeLimitSeconds)
+    self.workLimit = workLimit.map { min(max($0, 1), Int(Int32.max)) } ?? Self.defaultWorkLimit(timeLimitSeconds: timeLimitSeconds)
   }
 
   /// ``unitsPerSecond`` × `timeLimitSeconds`, within 1…`Int32.max`.

@@ -122,7 +122,12 @@ enum MeasuresFile {
           "participants", "\(givenParticipants) participants, but participants_by_owner adds up to \(total).",
           fix: "make the two agree, or leave participants empty (it is then the sum).")
       }
-      participants = total
+      if total > 1_000_000 {
+        reader.fail(
+          "participants_by_owner", "the participants add up to \(total), more than 1 000 000.", fix: "check the numbers of participants.")
+      } else {
+        participants = total
+      }
     }
     var stateCost: Double?
     switch (reader.has("cost_nok"), reader.has("price_per_participant_nok")) {
@@ -370,9 +375,10 @@ extension MeasuresFile {
     var wrong = false
     for entry in reader.text(column).split(separator: "|").map({ Blanks.trimmed(String($0)) }) where !entry.isEmpty {
       let pair = entry.split(separator: ":", maxSplits: 1).map { Blanks.trimmed(String($0)) }
-      guard pair.count == 2, !pair[0].isEmpty, case .success(let count) = CellValues.wholeNumber(pair[1]), count >= 0 else {
+      guard pair.count == 2, !pair[0].isEmpty, case .success(let count) = CellValues.wholeNumber(pair[1]), (0...1_000_000).contains(count)
+      else {
         reader.fail(
-          column, "\"\(entry)\" is not an owner and a whole number of participants.",
+          column, "\"\(entry)\" is not an owner and a whole number of participants (0 to 1 000 000).",
           fix: "write owner:participants, e.g. trondheim:40|malvik:12.")
         wrong = true
         continue

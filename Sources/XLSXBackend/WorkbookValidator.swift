@@ -17,7 +17,7 @@ enum WorkbookValidator {
   /// - Throws: ``XLSXError/invalidValue(_:)`` naming the first value that cannot be written.
   static func validate(_ workbook: Workbook) throws(XLSXError) {
     guard !workbook.sheets.isEmpty else { throw .invalidValue("a workbook without sheets") }
-    try text(workbook.title, "the document title")
+    try text(XMLText.cleaned(workbook.title), "the document title")
     var names: Set<String> = []
     for sheet in workbook.sheets {
       try sheetName(sheet.name)
@@ -33,7 +33,7 @@ enum WorkbookValidator {
     }
     guard sheet.rows.count < maximumRows else { throw .invalidValue("\(sheet.rows.count) rows in \(place)") }
     for column in sheet.columns {
-      try text(column.title, "a column title in \(place)")
+      try text(XMLText.cleaned(column.title), "a column title in \(place)")
       guard column.width.isFinite, (0...255).contains(column.width) else {
         throw .invalidValue("a column width of \(column.width) in \(place)")
       }
@@ -49,7 +49,7 @@ enum WorkbookValidator {
   private static func validate(_ cell: Cell, _ place: String) throws(XLSXError) {
     switch cell {
     case .empty: return
-    case .text(let value): try text(value, "a text in \(place)")
+    case .text(let value): try text(XMLText.cleaned(value), "a text in \(place)")
     case .number(let value, _): try number(value, place)
     case .formula(let formula, let value, _):
       try number(value, place)

@@ -37,7 +37,7 @@ public struct XLSXWriter: Sendable {
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("workbook.xlsx")
     let document = try XLSXDocument(path: file.path, temporaryFolder: folder.path)
-    try document.setProperties(title: workbook.title, created: Self.creationTime)
+    try document.setProperties(title: XMLText.cleaned(workbook.title), created: Self.creationTime)
     for sheet in workbook.sheets { try write(sheet, in: document) }
     try document.close()
     do {
@@ -53,7 +53,8 @@ public struct XLSXWriter: Sendable {
     for (column, spec) in sheet.columns.enumerated() {
       let position = try Self.column(column)
       try XLSXError.check(worksheet_set_column(worksheet, position, position, spec.width, nil), "worksheet_set_column")
-      try XLSXError.check(spec.title.withCString { worksheet_write_string(worksheet, 0, position, $0, header) }, "worksheet_write_string")
+      try XLSXError.check(
+        XMLText.cleaned(spec.title).withCString { worksheet_write_string(worksheet, 0, position, $0, header) }, "worksheet_write_string")
     }
     // Excel does not fit a row's height to wrapped text when it opens a file: the header row gets
     // the lines its titles need at their columns' widths, at 15 points a line.
@@ -69,7 +70,8 @@ public struct XLSXWriter: Sendable {
       let rowNumber = try Self.row(index + 1)
       // A row with wrapped text is as tall as its lines need (Excel does not fit it on opening).
       let lines = sheet.lines(ofRow: index)
-      if lines > 1 { try XLSXError.check(worksheet_set_row(worksheet, rowNumber, 15 * Double(lines), nil), "worksheet_set_row") }
+      // Excel's tallest row is 409 points.
+      if lines > 1 { try XLSXError.check(worksheet_set_row(worksheet, rowNumber, min(409, 15 * Double(lines)), nil), "worksheet_set_row") }
       for (column, cell) in row.cells.enumerated() {
         let wraps = sheet.columns[column].wraps
         try write(cell, at: rowNumber, try Self.column(column), bold: row.isTotal, wraps: wraps, in: worksheet, document)
@@ -87,7 +89,8 @@ public struct XLSXWriter: Sendable {
     case .text(let text):
       // A string cell: libxlsxwriter never reads it as a formula, whatever it starts with.
       let format = try document.format(wraps ? .wrappedText : .text, bold: bold)
-      try XLSXError.check(text.withCString { worksheet_write_string(sheet, row, column, $0, format) }, "worksheet_write_string")
+      try XLSXError.check(
+        XMLText.cleaned(text).withCString { worksheet_write_string(sheet, row, column, $0, format) }, "worksheet_write_string")
     case .number(let value, let style):
       let format = try document.format(.number(style), bold: bold)
       try XLSXError.check(worksheet_write_number(sheet, row, column, value, format), "worksheet_write_number")

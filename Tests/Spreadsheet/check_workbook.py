@@ -224,6 +224,11 @@ def main():
     for check, sheet, formulas_sheet in zip(checks, values.worksheets, formulas.worksheets):
         check(sheet, formulas_sheet, data, arguments.lang)
     check_cells(formulas, values, arguments.lang, arguments.hostile)
+    # Same input, same bytes: the file carries a fixed creation time, not the clock's (two runs a
+    # second apart could not tell: zip times have two-second steps).
+    created = formulas.properties.created
+    if created is None or (created.year, created.month, created.day, created.hour, created.minute) != (1980, 1, 1, 0, 0):
+        problems.append(f"creation time {created}, expected the fixed 1980-01-01T00:00:00Z")
     if problems:
         print(f"{arguments.xlsx}: {len(problems)} differences from {arguments.json}:", file=sys.stderr)
         for problem in problems:

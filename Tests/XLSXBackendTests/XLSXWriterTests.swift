@@ -1,7 +1,8 @@
 import Foundation
 import Spreadsheets
 import Testing
-import XLSXBackend
+
+@testable import XLSXBackend
 
 /// The XLSX writer: the same workbook gives the same bytes, and every value XLSX cannot hold is
 /// refused with a clear error before it reaches libxlsxwriter.
@@ -51,8 +52,9 @@ struct XLSXWriterTests {
     }
     #expect(refused { $0.sheets[0].rows[0].cells[1] = .number(.nan, .kroner) }?.contains("row 2 of sheet \"Tiltak\"") == true)
     #expect(refused { $0.sheets[0].rows[0].cells[1] = .number(.infinity, .kroner) } != nil)
-    #expect(refused { $0.sheets[0].rows[0].cells[0] = .text("a\0b") }?.contains("NUL") == true)
-    #expect(refused { $0.sheets[0].rows[0].cells[0] = .text(String(repeating: "x", count: 32_768)) } != nil)
+    // Text from the input is cleaned, not refused (below): the innstilling is still written.
+    #expect(refused { $0.sheets[0].rows[0].cells[0] = .text("a\0b") } == nil)
+    #expect(refused { $0.sheets[0].rows[0].cells[0] = .text(String(repeating: "x", count: 32_768)) } == nil)
     #expect(refused { $0.sheets[0].rows[0].cells[2] = .date(year: 2027, month: 2, day: 29) }?.contains("2027-2-29") == true)
     #expect(refused { $0.sheets[0].rows[0].cells[2] = .date(year: 1899, month: 12, day: 31) } != nil)
     #expect(refused { $0.sheets[1].name = "tiltak" }?.contains("two sheets") == true)
@@ -63,9 +65,18 @@ struct XLSXWriterTests {
     #expect(refused { $0.sheets[1].rows = [.init([.empty, .empty])] }?.contains("2 cells") == true)
     #expect(refused { $0.sheets[0].columns[0].width = .nan } != nil)
     #expect(refused { $0.sheets = [] } != nil)
-    #expect(refused { $0.title = "x\0" } != nil)
+    #expect(refused { $0.title = "x\0\u{1}" } == nil)
     // A sheet name of 31 letters, with æøå, is fine.
     #expect(refused { $0.sheets[1].name = String(repeating: "å", count: 31) } == nil)
+  }
+
+  @Test("text XML cannot hold is replaced, and text longer than a cell holds is cut")
+  func cleansText() {
+    #expect(XMLText.cleaned("a\u{0}b\u{1}c\td\ne\u{FFFE}f\u{FFFF}") == "a\u{FFFD}b\u{FFFD}c\td\ne\u{FFFD}f\u{FFFD}")
+    #expect(XMLText.cleaned("Trøndelag – æøå") == "Trøndelag – æøå")
+    let long = XMLText.cleaned(String(repeating: "x", count: 40_000))
+    #expect(long.unicodeScalars.count == 32_767 && long.hasSuffix("x…"))
+    #expect(XMLText.cleaned(String(repeating: "x", count: 32_767)) == String(repeating: "x", count: 32_767))
   }
 
   @Test("no temporary folder: a file-system error, not a crash")
