@@ -233,10 +233,13 @@ struct WebServer: Sendable {
     let base = report(baseResult, language)
     let saveName = form[WhatIfField.name] ?? Self.whatIfName
     let title = form[WhatIfField.title] ?? ""
+    // Titled by what it changes when no title is given ("rekom: ramme × 0,9"), here and in the
+    // save form's suggestion.
+    let changes = whatIf.summary(in: loaded.base, words: language.pageWords)
     var state = WhatIfState(values: whatIf.values, saveProblems: saveProblems)
     var answer: WhatIfAnswer?
     if !whatIf.isEmpty {
-      switch whatIf.check(name: Self.whatIfName, title: title.isEmpty ? Self.whatIfName : title, base: loaded.base) {
+      switch whatIf.check(name: Self.whatIfName, title: title.isEmpty ? changes : title, base: loaded.base) {
       case .invalid(let problems):
         state.fieldProblems = problems.fieldProblems
         state.problems = problems.problems
@@ -272,7 +275,7 @@ struct WebServer: Sendable {
       }
     }
     let page = try pages.whatIf(
-      base: base, scenario: name, state: state, answer: answer, saveName: saveName, saveTitle: title,
+      base: base, scenario: name, state: state, answer: answer, saveName: saveName, saveTitle: title.isEmpty ? changes : title,
       otherLanguage: otherLanguage(request, language))
     return html(page, status: state.isValid ? status : .unprocessableContent)
   }

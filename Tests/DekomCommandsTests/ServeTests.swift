@@ -169,6 +169,16 @@ struct ServeTests {
     let page = try server.get("/s/trondelag/whatif?lang=nb&" + changes)
     #expect(page.status == 200)
     #expect(page.body.contains("id=\"solved\""))
+    // Titled by what it changed, in the form's order (frames, partners, measures), not "hva-om";
+    // the save form suggests that title.
+    let summary = "rekom: ramme × 0.9; dmmh: partner 2-timer 1400; sv-dekom-3: prioritet 1"
+    #expect(page.body.contains("Variant hva-om: " + summary), "the what-if's title")
+    #expect(page.body.contains("value=\"" + summary + "\""), "the save form's suggested title")
+    let english = try server.get("/s/trondelag/whatif?lang=en&" + changes)
+    #expect(english.body.contains("rekom: frame × 0.9; dmmh: partner 2 hours 1400; sv-dekom-3: rank 1"))
+    // Names and titles get a keyboard with letters; numbers the decimal one.
+    #expect(page.body.contains("<input type=\"text\" id=\"f-name\""))
+    #expect(page.body.contains("<input type=\"text\" inputmode=\"decimal\" id=\"f-frames-rekom-factor\""))
     let json = try server.get("/s/trondelag/whatif?" + changes + "&view=json")
     #expect(json.status == 200)
     let served = try #require(try JSONSerialization.jsonObject(with: Data(json.body.utf8)) as? [String: Any])

@@ -1,3 +1,5 @@
+import GrantAllocation
+
 /// The words of the pages of `dekom serve` in English.
 struct EnglishPageWords: PageWords {
   var pagesTitle: String { "dekom – scenarios" }
@@ -26,6 +28,16 @@ struct EnglishPageWords: PageWords {
   }
   var framesLegend: String { "Frames" }
   var frameColumns: [String] { ["Scheme", "Frame now (NOK)", "New frame (NOK)", "or factor"] }
+  func changeLine(_ change: WhatIfChange, value: String) -> String {
+    switch change {
+    case .frame(let scheme): "\(scheme): frame \(value) NOK"
+    case .factor(let scheme): "\(scheme): frame × \(value)"
+    case .hours(let partner, let role): "\(partner): \(hoursWord(role)) \(value)"
+    case .rank(let measure): "\(measure): rank \(value)"
+    case .minimumShare(let measure): "\(measure): smallest share \(value)"
+    }
+  }
+  private func hoursWord(_ role: PartnerRole) -> String { "\(role == .pool ? "pool" : "partner 2") hours" }
   var factorLabel: String { "factor" }
   var partnersLegend: String { "Development partners' hours" }
   var partnerHoursColumns: [String] { ["Partner", "Pool now", "New pool", "Partner 2 now", "New partner 2"] }

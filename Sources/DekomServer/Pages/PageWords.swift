@@ -26,6 +26,8 @@ protocol PageWords {
   var framesLegend: String { get }
   var frameColumns: [String] { get }
   var factorLabel: String { get }
+  /// One change of a what-if in the one line that titles it ("rekom: ramme × 0,9").
+  func changeLine(_ change: WhatIfChange, value: String) -> String
   var partnersLegend: String { get }
   var partnerHoursColumns: [String] { get }
   var measuresLegend: String { get }
