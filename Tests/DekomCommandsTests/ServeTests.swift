@@ -67,6 +67,12 @@ struct ServeTests {
     #expect(form.body.contains("name=\"partners.dmmh.partner2_hours\""))
     #expect(form.body.contains("name=\"measures.sv-dekom-3.rank\""))
 
+    // A one-year scenario has no long-term plan: no link to one, and its address says why.
+    #expect(!allocation.body.contains("/s/trondelag/plan"))
+    let noPlan = try server.get("/s/trondelag/plan")
+    #expect(noPlan.status == 404)
+    #expect(noPlan.body.contains("ingen langsiktig plan"))
+
     #expect(try server.get("/s/nowhere").status == 404)
     #expect(try server.get("/s/trondelag/v/nowhere").status == 404)
     #expect(try server.get("/s/trondelag/measure/nowhere").status == 404)
@@ -157,6 +163,36 @@ struct ServeTests {
     let rank = try server.get("/s/trondelag/whatif?measures.sv-dekom-3.rank=99")
     #expect(rank.status == 422)
     #expect(rank.body.contains("id=\"f-measures-sv-dekom-3-rank-error\">measures: sv-dekom-3 cannot move to rank 99"))
+  }
+
+  @Test("a plan scenario's pages link its long-term plan, which the page shows as dekom run writes it")
+  func planPage() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-serve-plan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let scenario = root.appendingPathComponent("plan")
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("scenarios/trondelag-plan"), to: scenario)
+    try? FileManager.default.removeItem(at: scenario.appendingPathComponent("out"))
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+
+    let allocation = try server.get("/s/plan")
+    #expect(allocation.status == 200)
+    #expect(allocation.body.contains("href=\"/s/plan/plan?lang=nb\">Langsiktig plan</a>"))
+    let plan = try server.get("/s/plan/plan")
+    #expect(plan.status == 200)
+    #expect(plan.body.contains("<nav class=\"site\">"))
+    // The same document as dekom run's langsiktig-plan.md (its Markdown, rendered), chart included.
+    let out = root.appendingPathComponent("run-out")
+    let run = try CommandLine.run(["run", scenario.path, "--out", out.path, "--quiet"])
+    #expect(run.status == 0, "\(run.standardError)")
+    let written = try String(contentsOf: out.appendingPathComponent("langsiktig-plan.html"), encoding: .utf8)
+    let body = { (page: String) in page.components(separatedBy: "</nav>").last?.components(separatedBy: "<svg").last ?? "" }
+    #expect(!body(written).isEmpty && body(plan.body).hasSuffix(body(written)))
+    #expect(plan.body.contains("<svg"))
+    let english = try server.get("/s/plan/plan?lang=en")
+    #expect(english.status == 200)
+    #expect(english.body.contains("<html lang=\"en\">"))
   }
 
   @Test("a what-if gives the numbers dekom run --variant gives for the saved variant")

@@ -6,6 +6,8 @@ struct BokmalPageWords: PageWords {
   var navScenarios: String { "Scenarioer" }
   var navAllocation: String { "Fordeling" }
   var navCompare: String { "Sammenlign" }
+  var navPlan: String { "Langsiktig plan" }
+  var noPlan: String { "Dette scenarioet gjelder ett år (scenario.yaml har ingen horizon), så det har ingen langsiktig plan." }
   var navWhatIf: String { "Hva om?" }
   var otherLanguageLink: String { "English" }
   func scenarioListIntro(folder: String) -> String {

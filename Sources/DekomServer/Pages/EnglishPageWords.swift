@@ -6,6 +6,8 @@ struct EnglishPageWords: PageWords {
   var navScenarios: String { "Scenarios" }
   var navAllocation: String { "Allocation" }
   var navCompare: String { "Compare" }
+  var navPlan: String { "Long-term plan" }
+  var noPlan: String { "This scenario is for one year (scenario.yaml has no horizon), so it has no long-term plan." }
   var navWhatIf: String { "What if?" }
   var otherLanguageLink: String { "Norsk" }
   func scenarioListIntro(folder: String) -> String {

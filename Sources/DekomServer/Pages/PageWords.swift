@@ -8,6 +8,9 @@ protocol PageWords {
   var navAllocation: String { get }
   var navCompare: String { get }
   var navWhatIf: String { get }
+  var navPlan: String { get }
+  /// The plan page of a one-year scenario.
+  var noPlan: String { get }
   /// The link to the page in the other language, in that language ("English", "Norsk").
   var otherLanguageLink: String { get }
   func scenarioListIntro(folder: String) -> String
