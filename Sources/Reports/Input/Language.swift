@@ -104,6 +104,10 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, S
   var measureChangesHeading: String { get }
   var measureChangeColumns: [String] { get }
   var ownerChangesHeading: String { get }
+  /// Per list holder (joint measures, each network): the money of its measures in the base and the
+  /// variant.
+  var holderTotalsHeading: String { get }
+  var holderTotalsColumns: [String] { get }
   var ownerChangeColumns: [String] { get }
   var noChanges: String { get }
   func variantFailed(_ why: String) -> String

@@ -151,6 +151,8 @@ struct BokmalMessages: Messages {
   ]
   let measureChangesHeading = "Tiltak som endres"
   let measureChangeColumns = ["Tiltak", "Liste", "Status", "Status i varianten", "Midler (kr)", "Midler i varianten (kr)", "Endring (kr)"]
+  let holderTotalsHeading = "Midler per nettverk"
+  let holderTotalsColumns = ["Liste", "Midler (kr)", "Midler i varianten (kr)", "Endring (kr)"]
   let ownerChangesHeading = "Skoleeiere som får endret tilskudd"
   let ownerChangeColumns = ["Skoleeier", "Tilskudd (kr)", "Tilskudd i varianten (kr)", "Endring (kr)"]
   let noChanges = "Ingen endringer."

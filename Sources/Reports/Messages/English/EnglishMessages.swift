@@ -148,6 +148,8 @@ struct EnglishMessages: Messages {
   let measureChangeColumns = [
     "Measure", "List", "Status", "Status in the variant", "Money (NOK)", "Money in the variant (NOK)", "Change (NOK)",
   ]
+  let holderTotalsHeading = "Money per network"
+  let holderTotalsColumns = ["List", "Money (NOK)", "Money in the variant (NOK)", "Change (NOK)"]
   let ownerChangesHeading = "School owners whose grant changes"
   let ownerChangeColumns = ["School owner", "Grant (NOK)", "Grant in the variant (NOK)", "Change (NOK)"]
   let noChanges = "No changes."
