@@ -83,7 +83,10 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, S
   var measureColumn: String { get }
 
   /// The last section's heading; its number follows the explanation sections when there are any.
-  func methodHeading(number: Int) -> String
+  /// "How it was computed", as an appendix's title.
+  var methodTitle: String { get }
+  /// An appendix's heading: "Vedlegg A. Skyggepriser".
+  func appendixHeading(letter: String, title: String) -> String
   /// `sizes`: per scheme, the size measure its key uses ("Dekom: elevtall; …").
   func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String) -> [String]
   func solveLine(status: String, solver: String) -> String

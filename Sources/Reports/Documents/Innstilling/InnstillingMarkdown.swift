@@ -8,12 +8,17 @@ public struct InnstillingMarkdown: ReportRenderer {
 
   /// The whole document, ending in a newline.
   public func render() -> String {
-    let explanations = input.explanation.map { ExplanationMarkdown(input: input, explanation: $0).sections() } ?? []
-    var sections = [header(), summary(), networks(), partners(), owners(), criteria()] + explanations + [method()]
+    let explanation = input.explanation.map { ExplanationMarkdown(input: input, explanation: $0) }
+    var sections = [header(), summary(), networks(), partners(), owners(), criteria()] + (explanation?.sections() ?? [])
     if let commitments = input.planCommitments {
-      let number = 7 + (input.explanation == nil ? 0 : ExplanationMarkdown.sectionCount)
+      let number = 6 + (input.explanation == nil ? 0 : ExplanationMarkdown.sectionCount)
       sections.append(commitments.section(number: number, language: input.language, names: names))
     }
+    // The solver's words (shadow prices, stages, gaps, settings) go to appendices at the end, for
+    // the technically curious; the body is what the forum decides on.
+    let letters = ["A", "B"]
+    if let explanation { sections.append(explanation.appendix(letter: letters[0])) }
+    sections.append(method(letter: letters[explanation == nil ? 0 : 1]))
     sections.removeAll(where: \.isEmpty)
     return sections.joined(separator: "\n\n") + "\n"
   }
@@ -215,7 +220,7 @@ public struct InnstillingMarkdown: ReportRenderer {
     return ["## " + messages.criteriaHeading, messages.criteriaIntro, table.rendered].joined(separator: "\n\n")
   }
 
-  private func method() -> String {
+  private func method(letter: String) -> String {
     let policy = scenario.policy
     var lines = messages.policyLines(
       policy, keyEqual: names.percent(policy.fairnessKey.equal), keyPupils: names.percent(policy.fairnessKey.pupils),
@@ -245,7 +250,7 @@ public struct InnstillingMarkdown: ReportRenderer {
       lines.append("- " + messages.inputFilesLine)
       lines += scenario.inputFiles.map { "  - `\($0.name)`: `\($0.sha256)`" }
     }
-    let number = 6 + (input.explanation == nil ? 0 : ExplanationMarkdown.sectionCount)
-    return ["## " + messages.methodHeading(number: number), lines.joined(separator: "\n")].joined(separator: "\n\n")
+    return ["## " + messages.appendixHeading(letter: letter, title: messages.methodTitle), lines.joined(separator: "\n")].joined(
+      separator: "\n\n")
   }
 }

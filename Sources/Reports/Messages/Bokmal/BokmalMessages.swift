@@ -110,7 +110,8 @@ struct BokmalMessages: Messages {
   }
   let measureColumn = "Tiltak"
 
-  func methodHeading(number: Int) -> String { "\(number). Om beregningen" }
+  var methodTitle: String { "Om beregningen" }
+  func appendixHeading(letter: String, title: String) -> String { "Vedlegg \(letter). \(title)" }
   func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String) -> [String] {
     let weighting: String
     switch policy.weighting {

@@ -105,7 +105,8 @@ struct EnglishMessages: Messages {
   }
   let measureColumn = "Measure"
 
-  func methodHeading(number: Int) -> String { "\(number). How it was computed" }
+  var methodTitle: String { "How it was computed" }
+  func appendixHeading(letter: String, title: String) -> String { "Appendix \(letter). \(title)" }
   func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String) -> [String] {
     let weighting: String
     switch policy.weighting {
