@@ -152,8 +152,8 @@ struct StageRunner {
       guard outcome.status.hasSolution else {
         results.append(
           StageResult(
-            name: objective.name, status: outcome.status, objectiveValue: nil, bound: nil, seconds: seconds, stoppedBy: outcome.stop))
-        results[results.count - 1].work = work
+            name: objective.name, status: outcome.status, objectiveValue: nil, bound: nil, seconds: seconds, stoppedBy: outcome.stop,
+            work: work))
         if position == 0 {
           return Solution(status: outcome.status, values: [], stages: results, solverName: solverName)
         }
@@ -164,8 +164,7 @@ struct StageRunner {
         StageResult(
           name: objective.name, status: outcome.status, objectiveValue: value,
           bound: reportedBound(outcome, value: value, sense: objective.sense), seconds: seconds,
-          stoppedBy: outcome.status == .optimal ? nil : outcome.stop))
-      results[results.count - 1].work = work
+          stoppedBy: outcome.status == .optimal ? nil : outcome.stop, work: work))
       best = outcome.values
       if position + 1 < stages.count, !objective.terms.isEmpty {
         problem.keep(objective, at: value)

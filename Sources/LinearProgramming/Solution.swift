@@ -44,7 +44,8 @@ public struct StageResult: Sendable, Codable, Equatable {
   public var work = 0
 
   public init(
-    name: String, status: TerminationStatus, objectiveValue: Double?, bound: Double?, seconds: Double, stoppedBy: StageStop? = nil
+    name: String, status: TerminationStatus, objectiveValue: Double?, bound: Double?, seconds: Double, stoppedBy: StageStop? = nil,
+    work: Int = 0
   ) {
     self.name = name
     self.status = status
@@ -52,6 +53,7 @@ public struct StageResult: Sendable, Codable, Equatable {
     self.bound = bound
     self.seconds = seconds
     self.stoppedBy = stoppedBy
+    self.work = work
   }
 
   /// `|value − bound| / max(1, |value|)`, when both are known.

@@ -17,7 +17,8 @@ enum WorkbookValidator {
   /// - Throws: ``XLSXError/invalidValue(_:)`` naming the first value that cannot be written.
   static func validate(_ workbook: Workbook) throws(XLSXError) {
     guard !workbook.sheets.isEmpty else { throw .invalidValue("a workbook without sheets") }
-    try text(XMLText.cleaned(workbook.title), "the document title")
+    // The title, column titles and text cells are not checked here: the writer cleans them
+    // (``XMLText``), so text from the input never stops the run.
     var names: Set<String> = []
     for sheet in workbook.sheets {
       try sheetName(sheet.name)
@@ -33,7 +34,6 @@ enum WorkbookValidator {
     }
     guard sheet.rows.count < maximumRows else { throw .invalidValue("\(sheet.rows.count) rows in \(place)") }
     for column in sheet.columns {
-      try text(XMLText.cleaned(column.title), "a column title in \(place)")
       guard column.width.isFinite, (0...255).contains(column.width) else {
         throw .invalidValue("a column width of \(column.width) in \(place)")
       }
@@ -48,8 +48,7 @@ enum WorkbookValidator {
 
   private static func validate(_ cell: Cell, _ place: String) throws(XLSXError) {
     switch cell {
-    case .empty: return
-    case .text(let value): try text(XMLText.cleaned(value), "a text in \(place)")
+    case .empty, .text: return
     case .number(let value, _): try number(value, place)
     case .formula(let formula, let value, _):
       try number(value, place)
@@ -67,7 +66,8 @@ enum WorkbookValidator {
     guard value.isFinite else { throw .invalidValue("the number \(value) in \(place)") }
   }
 
-  /// A text for a C string: no NUL (C would end the text there), at most Excel's length.
+  /// A text for a C string that is not cleaned (a sheet name, a formula): no NUL (C would end the
+  /// text there), at most Excel's length.
   private static func text(_ value: String, _ what: String) throws(XLSXError) {
     guard !value.unicodeScalars.contains("\0") else { throw .invalidValue("\(what) with a NUL character") }
     guard value.unicodeScalars.count <= maximumTextLength else {

@@ -5,7 +5,7 @@
 /// so it is cleaned before it reaches C rather than refused: the innstilling is still written.
 enum XMLText {
   /// The most characters a cell holds (Excel's limit).
-  static let maximumLength = 32_767
+  static let maximumLength = WorkbookValidator.maximumTextLength
 
   /// `text` with each character XML does not allow replaced by U+FFFD, cut to
   /// ``maximumLength`` characters (the last one then "…").

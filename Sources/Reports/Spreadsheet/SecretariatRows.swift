@@ -57,16 +57,10 @@ extension ReportInput {
   /// Every payment of the settlement, in its order (by scheme, recipient, purpose and date).
   var paymentRows: [PaymentRow] {
     settlement.payments.map { payment in
-      let recipientID: String
-      switch payment.recipient {
-      case .owner(let id): recipientID = id.rawValue
-      case .partner(let id): recipientID = id.rawValue
-      case .forum: recipientID = Recipient.forumID
-      }
-      return PaymentRow(
+      PaymentRow(
         to: payment.recipient, schemeID: payment.scheme, scheme: names.scheme(payment.scheme),
         recipient: names.recipient(payment.recipient),
-        recipientID: recipientID, purpose: names.purpose(payment.purpose), date: payment.date, amount: payment.amount)
+        recipientID: payment.recipient.id, purpose: names.purpose(payment.purpose), date: payment.date, amount: payment.amount)
     }
   }
 }

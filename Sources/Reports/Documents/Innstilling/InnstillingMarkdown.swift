@@ -16,9 +16,8 @@ public struct InnstillingMarkdown: ReportRenderer {
     }
     // The solver's words (shadow prices, stages, gaps, settings) go to appendices at the end, for
     // the technically curious; the body is what the forum decides on.
-    let letters = ["A", "B"]
-    if let explanation { sections.append(explanation.appendix(letter: letters[0])) }
-    sections.append(method(letter: letters[explanation == nil ? 0 : 1]))
+    if let explanation { sections.append(explanation.appendix(letter: "A")) }
+    sections.append(method(letter: explanation == nil ? "A" : "B"))
     sections.removeAll(where: \.isEmpty)
     return sections.joined(separator: "\n\n") + "\n"
   }
