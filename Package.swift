@@ -17,6 +17,8 @@ let package = Package(
     .library(name: "Decomposition", targets: ["Decomposition"]),
     .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
     .library(name: "Reports", targets: ["Reports"]),
+    .library(name: "Spreadsheets", targets: ["Spreadsheets"]),
+    .library(name: "XLSXBackend", targets: ["XLSXBackend"]),
     .library(name: "Variants", targets: ["Variants"]),
     .library(name: "Verification", targets: ["Verification"]),
     .library(name: "Explanations", targets: ["Explanations"]),
@@ -49,6 +51,13 @@ let package = Package(
       path: "Sources/CGLPK",
       providers: [.apt(["libglpk-dev"])]
     ),
+    // libxlsxwriter's C API (Debian's libxlsxwriter-dev), for innstilling.xlsx. Linked by name,
+    // as GLPK is: its own dependency (zlib) comes with the shared library.
+    .systemLibrary(
+      name: "CXLSXWriter",
+      path: "Sources/CXLSXWriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
     // The one system call for switching a folder in one step (renameat2 RENAME_EXCHANGE).
     .target(name: "CFolderExchange"),
     // The one atomic, durable writer of outputs: a folder's files change all at once or not at all.
@@ -79,11 +88,15 @@ let package = Package(
     .target(name: "Explanations", dependencies: ["GrantAllocation", "LinearProgramming", "Variants"]),
     // An independent re-check of every allocation and report, sharing no code with the formulation.
     .target(name: "Verification", dependencies: ["GrantAllocation"]),
+    // Workbooks as data (sheets, cells, formulas from references), with no file format in them.
+    .target(name: "Spreadsheets"),
+    // The only module that imports CXLSXWriter: checks a workbook's every value, then writes it as XLSX.
+    .target(name: "XLSXBackend", dependencies: ["CXLSXWriter", "Spreadsheets"]),
     // The draft innstilling (Markdown) and machine outputs (CSV, JSON), in bokmål and English.
     .target(
       name: "Reports",
       dependencies: [
-        "GrantAllocation", "Variants", "Explanations",
+        "GrantAllocation", "Variants", "Explanations", "Spreadsheets",
         .product(name: "Ink", package: "Ink"),
         .product(name: "Mustache", package: "swift-mustache"),
       ]
@@ -97,7 +110,7 @@ let package = Package(
       name: "DekomRunner",
       dependencies: [
         "AtomicOutput", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Explanations", "Reports",
-        "Verification",
+        "Verification", "Spreadsheets", "XLSXBackend",
       ]
     ),
     // The command line, as a library so tests can run it in-process. No web server: `dekom serve`
@@ -128,6 +141,7 @@ let package = Package(
     // Fixtures shared by the test targets.
     .target(name: "TestSupport", dependencies: ["GrantAllocation"], path: "Tests/TestSupport"),
     .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "LinearProgramming"]),
+    .testTarget(name: "XLSXBackendTests", dependencies: ["XLSXBackend", "Spreadsheets"]),
     .testTarget(
       name: "DecompositionTests",
       dependencies: [
@@ -147,7 +161,8 @@ let package = Package(
       name: "ExplanationsTests", dependencies: ["Explanations", "GrantAllocation", "GLPKBackend", "ScenarioFiles", "TestSupport"]),
     .testTarget(
       name: "VariantsTests", dependencies: ["Variants", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "Reports", "TestSupport"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Explanations", "GrantAllocation", "GLPKBackend", "TestSupport"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "Explanations", "GrantAllocation", "GLPKBackend", "Spreadsheets", "TestSupport"]),
     .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioFiles"]),
     // Exported models read back by GLPK itself (the one test target that imports CGLPK).
     .testTarget(

@@ -58,7 +58,9 @@ extension Dekom {
       if verbose {
         for stage in result.stages {
           let value = stage.objectiveValue.map { String(format: "%.6g", $0) } ?? "–"
-          printError(String(format: "  stage %@: %@, value %@, %.3f s", stage.name, stage.status.rawValue, value, stage.seconds))
+          printError(
+            String(format: "  stage %@: %@, value %@, %.3f s, work %d", stage.name, stage.status.rawValue, value, stage.seconds, stage.work)
+          )
         }
       }
       if !options.quiet {
@@ -77,10 +79,16 @@ extension Dekom {
           "Measures: \(counts[.funded] ?? 0) funded, \(counts[.partlyFunded] ?? 0) partly, \(counts[.notFunded] ?? 0) not funded, \(counts[.ineligible] ?? 0) not eligible."
         )
         if result.status != .optimal {
-          print("Not proven optimal within the time limit:")
+          print("Not proven optimal within the work and time limits:")
           for stage in result.stages where stage.status != .optimal {
             let gap = stage.relativeGap.map { String(format: "proven gap %.4g %%", $0 * 100) } ?? "no bound"
-            print("  stage \(stage.name): \(stage.status.rawValue), \(gap)")
+            let stop =
+              switch stage.stoppedBy {
+              case .workLimit?: ", stopped by the work limit"
+              case .timeLimit?: ", stopped by the time limit (depends on the machine's speed)"
+              case nil: ""
+              }
+            print("  stage \(stage.name): \(stage.status.rawValue), \(gap)\(stop)")
           }
           let skipped = result.modelSize.stages - result.stages.count
           if skipped > 0 { print("  \(skipped) later stage(s) not reached; the allocation is the last solved stage's.") }

@@ -11,7 +11,7 @@ struct CommonSolveOptions: ParsableArguments {
 
   @Option(
     help:
-      "Wall-clock limit for each solve of the model (all its stages together; a variant also solves its base, explanations solve again), in seconds (default: the scenario's, else 60)."
+      "Limit for each solve of the model (all its stages together; a variant also solves its base, explanations solve again), in seconds (default: the scenario's, else 60). Stages stop by a work limit of 8000 units of simplex work per second of it, the same on every machine; the wall clock is only a safety stop."
   )
   var timeLimit: Double?
 

@@ -35,9 +35,17 @@ public struct OutputWriter: Sendable {
   ///
   /// - Throws: ``RefusedError`` when a target is an input file or cannot be written; then no target changes.
   public func write(_ files: [(name: String, contents: String)], into directory: URL) throws(RefusedError) {
+    try write(files.map { ($0.name, Data($0.contents.utf8)) }, into: directory)
+  }
+
+  /// Writes `files` (name → bytes) into `directory`, creating it when missing: all of them change
+  /// or none does, also if the process is killed; other files in the folder stay.
+  ///
+  /// - Throws: ``RefusedError`` when a target is an input file or cannot be written; then no target changes.
+  public func write(_ files: [(name: String, contents: Data)], into directory: URL) throws(RefusedError) {
     try refuseInputs(files.map { directory.appendingPathComponent($0.name) })
     do {
-      try OutputFolder(directory, outputNames: Self.outputNames).replace(files.map { ($0.name, Data($0.contents.utf8)) })
+      try OutputFolder(directory, outputNames: Self.outputNames).replace(files)
     } catch {
       throw RefusedError(description: error.description)
     }

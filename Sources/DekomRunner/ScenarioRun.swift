@@ -5,8 +5,10 @@ import GrantAllocation
 import LinearProgramming
 import Reports
 import ScenarioFiles
+import Spreadsheets
 import Variants
 import Verification
+import XLSXBackend
 
 /// One `dekom run`: load, solve, render and write, as a library call (the CLI and the benchmarks
 /// both use it).
@@ -58,8 +60,11 @@ public struct ScenarioRun: Sendable {
     self.variant = variant
   }
 
-  /// The names of the files a run writes.
-  public static let outputFiles = ["innstilling.md", "innstilling.html", "allocation.csv", "allocation.json"]
+  /// The names of the files a run writes: the innstilling, the secretariat's spreadsheet and CSV
+  /// files for a Norwegian Excel, and the machine outputs.
+  public static let outputFiles = [
+    "innstilling.md", "innstilling.html", "innstilling.xlsx", "tiltak.csv", "utbetalinger.csv", "allocation.csv", "allocation.json",
+  ]
 
   /// Loads and validates the scenario.
   public func load() throws(RunError) -> Scenario {
@@ -109,6 +114,7 @@ public struct ScenarioRun: Sendable {
     guard explain else { return (solved.result, nil) }
     var explainer = Explainer(
       allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds)
+    explainer.searchAllocator = Self.searchAllocator(method: method)
     if let progress { explainer.progress = progress }
     let (result, explanation) = explainer.explain(solved)
     return (result, explanation)
@@ -120,33 +126,47 @@ public struct ScenarioRun: Sendable {
     _ measure: MeasureID, in result: AllocationResult, timeLimitSeconds: Double, method: SolveMethod = .branchAndCut, resolves: Int
   ) -> WhatItTakes? {
     let allocator = Allocator(solver: GLPKSolver(), method: method)
-    return Explainer(allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: timeLimitSeconds, resolvesPerMeasure: resolves)
-      .whatItTakes(measure, in: result)
+    var explainer = Explainer(
+      allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: timeLimitSeconds, resolvesPerMeasure: resolves)
+    explainer.searchAllocator = searchAllocator(method: method)
+    return explainer.whatItTakes(measure, in: result)
+  }
+
+  /// The what-it-takes re-solves read only whether a measure is funded in full: GLPK's cuts at
+  /// the root only make them cheaper (``GLPKBackend/GLPKSolver/cutsBelowRoot``).
+  static func searchAllocator(method: SolveMethod) -> Allocator {
+    Allocator(solver: GLPKSolver(cutsBelowRoot: false), method: method)
   }
 
   /// Renders every output file in memory, after the independent verifier has passed the
   /// allocation, its kroner and the innstilling's totals.
-  public func render(_ result: AllocationResult, explanation: Explanation? = nil) throws(RunError) -> [(name: String, contents: String)] {
+  public func render(_ result: AllocationResult, explanation: Explanation? = nil) throws(RunError) -> [(name: String, contents: Data)] {
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName)
     return try render(ReportInput(result: result, language: language, provenance: provenance, explanation: explanation))
   }
 
   /// The files of one allocation's report input, verified.
-  func render(_ input: ReportInput) throws(RunError) -> [(name: String, contents: String)] {
-    let files: [(name: String, contents: String)]
+  func render(_ input: ReportInput) throws(RunError) -> [(name: String, contents: Data)] {
+    let markdown = InnstillingMarkdown(input).render()
+    let texts: [(name: String, contents: String)]
+    let workbook: Data
     do {
-      let markdown = InnstillingMarkdown(input).render()
-      files = [
+      texts = [
         ("innstilling.md", markdown),
         ("innstilling.html", try InnstillingHTML(input, markdown: markdown).render()),
+        ("tiltak.csv", MeasuresExcelCSV(input).render()),
+        ("utbetalinger.csv", PaymentsCSV(input).render()),
         ("allocation.csv", AllocationCSV(input).render()),
         ("allocation.json", try AllocationJSON(input, recordsSeconds: recordsSeconds).render()),
       ]
+      workbook = try XLSXWriter().data(InnstillingWorkbook(input).workbook())
+    } catch let error as XLSXError where error.isFileSystem {
+      throw .cannotWrite("\(error).")
     } catch {
       throw .rendering("\(error)")
     }
-    try Self.verify(input, markdown: files[0].contents)
-    return files
+    try Self.verify(input, markdown: markdown)
+    return texts.map { ($0.name, Data($0.contents.utf8)) } + [("innstilling.xlsx", workbook)]
   }
 
   /// The independent check: the allocation and its kroner, and the innstilling's totals when given.
@@ -174,8 +194,13 @@ public struct ScenarioRun: Sendable {
     return ScenarioLoader.allInputFiles.map { directory.appendingPathComponent($0) } + variants
   }
 
-  /// Writes rendered files atomically into ``outputDirectory``, never over an input file.
+  /// Writes rendered text files atomically into ``outputDirectory``, never over an input file.
   public func write(_ files: [(name: String, contents: String)]) throws(RunError) {
+    try write(files.map { ($0.name, Data($0.contents.utf8)) })
+  }
+
+  /// Writes rendered files atomically into ``outputDirectory``, never over an input file.
+  public func write(_ files: [(name: String, contents: Data)]) throws(RunError) {
     let inputs = inputFiles
     do {
       try OutputWriter(protecting: inputs).write(files, into: outputDirectory)
@@ -197,7 +222,7 @@ public struct ScenarioRun: Sendable {
 
   /// Renders the first year's innstilling (with the commitments it creates) and the long-term
   /// plan, after the independent verifiers have passed both.
-  public func renderPlan(_ plan: PlanResult) throws(RunError) -> [(name: String, contents: String)] {
+  public func renderPlan(_ plan: PlanResult) throws(RunError) -> [(name: String, contents: Data)] {
     let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: plan.expandedResult.solverName)
     var input = ReportInput(result: plan.years[0], language: language, provenance: provenance)
     input.planCommitments = PlanCommitments(plan)
@@ -206,7 +231,8 @@ public struct ScenarioRun: Sendable {
     do {
       let document = PlanMarkdown(plan, language: language, provenance: provenance)
       let markdown = document.render()
-      return files + [("langsiktig-plan.md", markdown), ("langsiktig-plan.html", try PlanHTML(document, markdown: markdown).render())]
+      let html = try PlanHTML(document, markdown: markdown).render()
+      return files + [("langsiktig-plan.md", Data(markdown.utf8)), ("langsiktig-plan.html", Data(html.utf8))]
     } catch {
       throw .rendering("\(error)")
     }

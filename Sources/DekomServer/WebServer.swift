@@ -33,7 +33,12 @@ struct WebServer: Sendable {
   }
 
   /// The pages in `language`, with this server's form token.
-  func pages(_ language: Language) -> WebPages { WebPages(language: language, formToken: formToken) }
+  /// The pages in `language`; `plan`: the scenario is a long-term plan (its pages link the plan).
+  func pages(_ language: Language, plan: Bool = false) -> WebPages {
+    var pages = WebPages(language: language, formToken: formToken)
+    pages.linksPlan = plan
+    return pages
+  }
 
   // swift-format-ignore: NeverForceUnwrap
   static let contentTypeOptions = HTTPField.Name("X-Content-Type-Options")!  // a valid token: the initialiser cannot fail
@@ -59,6 +64,9 @@ struct WebServer: Sendable {
     }
     router.get("/s/:scenario/measure/:measure") { request, context in
       try await self.measure(request, scenario: context.parameters.require("scenario"), measure: context.parameters.require("measure"))
+    }
+    router.get("/s/:scenario/plan") { request, context in
+      try await self.plan(request, scenario: context.parameters.require("scenario"))
     }
     router.get("/s/:scenario/whatif") { request, context in
       try await self.whatIf(request, scenario: context.parameters.require("scenario"))
@@ -157,10 +165,24 @@ struct WebServer: Sendable {
       result = try await solved { try await workbench.solveBase(loaded) }
     }
     let input = report(result, language)
-    let pages = pages(language)
+    let pages = pages(language, plan: loaded.base.isPlan)
     let notice = form["saved"].flatMap { _ in variant.map { pages.savedNotice(file: "variants/\($0).yaml") } }
     let page = try pages.allocation(
       input, markdown: InnstillingMarkdown(input).render(), scenario: name, otherLanguage: otherLanguage(request, language), notice: notice)
+    return html(page)
+  }
+
+  /// The long-term plan of a scenario with a horizon (as `langsiktig-plan.html`); a one-year
+  /// scenario has none (404, saying so).
+  func plan(_ request: Request, scenario name: String) async throws -> Response {
+    let form = try query(request)
+    let language = language(form)
+    let loaded = try loaded(name)
+    guard loaded.base.isPlan else { throw PageError(.notFound, [language.pageWords.noPlan], scenario: name) }
+    let plan = try await solved { try await workbench.solvePlan(loaded) }
+    let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: plan.expandedResult.solverName)
+    let page = try pages(language, plan: true).plan(
+      PlanMarkdown(plan, language: language, provenance: provenance), scenario: name, otherLanguage: otherLanguage(request, language))
     return html(page)
   }
 
@@ -189,7 +211,7 @@ struct WebServer: Sendable {
         throw PageError(.busy, [], scenario: name)
       }
     }
-    let page = try pages(language).comparison(
+    let page = try pages(language, plan: loaded.base.isPlan).comparison(
       CompareMarkdown(base: base, entries: entries), scenario: name, variants: loaded.variants.map { ($0.name, $0.title) },
       chosen: chosen, otherLanguage: otherLanguage(request, language))
     return html(page)
@@ -206,7 +228,7 @@ struct WebServer: Sendable {
     let finding = try await solved { try await workbench.whatItTakes(id, in: result) }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     guard
-      let page = try pages(language).measure(
+      let page = try pages(language, plan: loaded.base.isPlan).measure(
         id, in: report(result, language), whatItTakes: finding, seconds: seconds, scenario: name,
         otherLanguage: otherLanguage(request, language))
     else { throw PageError(.notFound, [], scenario: name) }
@@ -229,14 +251,17 @@ struct WebServer: Sendable {
     let loaded = try loaded(name)
     let whatIf = WhatIf(form: form, scenario: loaded.base)
     let baseResult = try await solved { try await workbench.solveBase(loaded) }
-    let pages = pages(language)
+    let pages = pages(language, plan: loaded.base.isPlan)
     let base = report(baseResult, language)
     let saveName = form[WhatIfField.name] ?? Self.whatIfName
     let title = form[WhatIfField.title] ?? ""
+    // Titled by what it changes when no title is given ("rekom: ramme × 0,9"), here and in the
+    // save form's suggestion.
+    let changes = whatIf.summary(in: loaded.base, words: language.pageWords)
     var state = WhatIfState(values: whatIf.values, saveProblems: saveProblems)
     var answer: WhatIfAnswer?
     if !whatIf.isEmpty {
-      switch whatIf.check(name: Self.whatIfName, title: title.isEmpty ? Self.whatIfName : title, base: loaded.base) {
+      switch whatIf.check(name: Self.whatIfName, title: title.isEmpty ? changes : title, base: loaded.base) {
       case .invalid(let problems):
         state.fieldProblems = problems.fieldProblems
         state.problems = problems.problems
@@ -272,7 +297,7 @@ struct WebServer: Sendable {
       }
     }
     let page = try pages.whatIf(
-      base: base, scenario: name, state: state, answer: answer, saveName: saveName, saveTitle: title,
+      base: base, scenario: name, state: state, answer: answer, saveName: saveName, saveTitle: title.isEmpty ? changes : title,
       otherLanguage: otherLanguage(request, language))
     return html(page, status: state.isValid ? status : .unprocessableContent)
   }

@@ -23,6 +23,13 @@ struct WhatIf: Sendable, Equatable {
 
   var isEmpty: Bool { values.isEmpty }
 
+  /// The changes in one line, in the form's order ("rekom: ramme × 0,9; ntnu: pool-timer 500"):
+  /// the what-if's title when none is given, so that its page says what it changed.
+  func summary(in scenario: Scenario, words: any PageWords) -> String {
+    WhatIfChange.fields(of: scenario).compactMap { field in values[field.name].map { words.changeLine(field.change, value: $0) } }
+      .joined(separator: "; ")
+  }
+
   /// The variant file for these changes, in the format of docs/scenario-format.md.
   func yaml(title: String, in scenario: Scenario) -> String {
     var lines = ["# Made on dekom serve's what-if page.", "title: \(Self.scalar(title))"]

@@ -29,6 +29,8 @@ final class Workbench: @unchecked Sendable {
   /// Solves running or waiting, by key: a second request for the same answer waits for the first.
   private var inFlight: [String: Task<(result: AllocationResult, seconds: Double), any Error>] = [:]
   private static let keptAnswers = 48
+  /// Solved long-term plans by key (scenario inputs), oldest first.
+  private var plans: [(key: String, plan: PlanResult)] = []
 
   init(library: ScenarioLibrary, timeLimitSeconds: Double, maximumPending: Int = 8) {
     self.library = library
@@ -104,6 +106,31 @@ final class Workbench: @unchecked Sendable {
   /// The base scenario's allocation (solved once per version of the files).
   func solveBase(_ loaded: Loaded) async throws -> AllocationResult {
     try await solve(key: loaded.key + "\u{0}base", scenario: loaded.base, reference: nil, loaded: loaded).result
+  }
+
+  /// A plan scenario's long-term plan, solved and verified as `dekom run` does (once per version
+  /// of the files).
+  func solvePlan(_ loaded: Loaded) async throws -> PlanResult {
+    let key = loaded.key + "\u{0}plan"
+    if let known = lock.withLock({ plans.first { $0.key == key }?.plan }) { return known }
+    let run = run(loaded.folder)
+    let scenario = loaded.base
+    let outcome = try await onSolverQueue { () -> Result<PlanResult, ScenarioRun.RunError> in
+      do throws(ScenarioRun.RunError) {
+        let plan = try run.solvePlan(scenario)
+        try ScenarioRun.verify(plan)
+        return .success(plan)
+      } catch {
+        return .failure(error)
+      }
+    }
+    let plan = try outcome.get()
+    lock.withLock {
+      plans.removeAll { $0.key == key }
+      plans.append((key, plan))
+      if plans.count > Self.keptAnswers { plans.removeFirst(plans.count - Self.keptAnswers) }
+    }
+    return plan
   }
 
   /// The allocation of `scenario`, a variant of `loaded`'s base: solved as `dekom run --variant`

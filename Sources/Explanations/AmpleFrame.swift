@@ -52,7 +52,9 @@ extension Explainer {
       guard ample > scenario.schemes[schemeIndex].frame else { return (base.status == .optimal ? base : nil, 0) }
       var changed = scenario
       changed.schemes[schemeIndex].frame = ample
-      let result = allocator.allocate(changed, timeLimitSeconds: timeLimitSeconds, partnersFrom: base)
+      // No known start here: this re-solve's reasons (which partner lacks hours) are shown, and
+      // without the partner tie-break they depend on which of equally good points the search ends at.
+      let result = allocator.allocate(changed, timeLimitSeconds: timeLimitSeconds, partnerTieBreak: false, partnersFrom: base)
       return (result.hasAllocation && result.status == .optimal ? result : nil, 1)
     }
     var results: [SchemeID: AllocationResult] = [:]

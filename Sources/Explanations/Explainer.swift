@@ -23,6 +23,10 @@ public struct Explanation: Sendable, Equatable {
 public struct Explainer: Sendable {
   public let allocator: Allocator
   public let analyser: any SensitivityAnalyser
+  /// Solves the what-it-takes re-solves, of which only whether the measure is funded in full is
+  /// read (so a solver that may end at another of equally good answers serves); default
+  /// ``allocator``.
+  public var searchAllocator: Allocator
   /// The time limit of each re-solve.
   public var timeLimitSeconds: Double
   /// At most this many re-solves per measure (the searches stop and say "not searched" beyond).
@@ -33,6 +37,7 @@ public struct Explainer: Sendable {
 
   public init(allocator: Allocator, analyser: any SensitivityAnalyser, timeLimitSeconds: Double, resolvesPerMeasure: Int = 40) {
     self.allocator = allocator
+    self.searchAllocator = allocator
     self.analyser = analyser
     self.timeLimitSeconds = timeLimitSeconds
     self.resolvesPerMeasure = resolvesPerMeasure

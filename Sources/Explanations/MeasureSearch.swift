@@ -57,7 +57,9 @@ struct MeasureSearch {
   private mutating func funds(_ changed: Scenario) -> Bool? {
     guard resolves < explainer.resolvesPerMeasure, !ranOutOfTime else { return nil }
     resolves += 1
-    let result = explainer.allocator.allocate(changed, timeLimitSeconds: explainer.timeLimitSeconds, partnersFrom: base)
+    let result = explainer.searchAllocator.allocate(
+      changed, timeLimitSeconds: explainer.timeLimitSeconds, partnerTieBreak: false, known: AllocationReference(base),
+      partnersFrom: base)
     guard result.hasAllocation, result.status == .optimal else {
       ranOutOfTime = result.status == .feasible || result.status == .timeLimitWithoutSolution
       return nil

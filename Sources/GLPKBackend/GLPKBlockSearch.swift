@@ -26,9 +26,10 @@ extension StageRunner {
   }
 
   /// Solves one stage by block search; `start` is a point feasible for it (the previous stage's),
-  /// or empty in the first stage. Branch-and-cut on the whole model gets `secondsShare` of the
-  /// time left, so that a stage that cannot close its gap leaves time for the later ones.
-  func solveStageByBlocks(_ objective: Objective, start: [Double], secondsShare: Double) -> StageOutcome {
+  /// or empty in the first stage. Branch-and-cut on the whole model stops, once it holds an
+  /// allocation, after `workShare` of the work left, so that a stage that cannot close its gap
+  /// leaves work for the later ones.
+  func solveStageByBlocks(_ objective: Objective, start: [Double], workShare: Double) -> StageOutcome {
     // On the national region the first relaxation took 1.6 s from the advanced basis instead of
     // 3.9–4.1 s from the all-slack one (measured).
     if let failure = relaxationFailure(advancedBasis: true) { return failure }
@@ -39,7 +40,8 @@ extension StageRunner {
 
     var search = IncumbentSearch(objective: objective, bound: lpBound, gap: max(options.relativeMIPGap, 1e-9))
     search.offer(start.count == relaxed.count ? start : nil)
-    if search.incumbent == nil { search.offer(suggestedCompletion()) }
+    search.offer(knownCompletion())
+    if search.incumbent == nil { search.offer(completion(of: model.suggestedIntegerValues)) }
     // Once the stage is closed nothing below can improve it (on the national region the
     // fairness stage is closed by the suggestion, and rounding down cost another 3.5 s).
     let roundedDown = search.isClosed ? nil : roundedDownCompletion(of: relaxed)
@@ -60,12 +62,14 @@ extension StageRunner {
     guard secondsLeft > 0.001, problem.simplex(milliseconds: { milliseconds() }) == .success,
       GLPKStatus.simplex(problem.pointer) == .optimal
     else {
-      return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: lpBound) }
-        ?? StageOutcome(status: .timeLimitWithoutSolution, values: [])
+      // Out of time, or the relaxation failed: the clock is named only when it ran out.
+      let stop: StageStop? = secondsLeft > 0.001 ? nil : .timeLimit
+      return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: lpBound, stop: stop) }
+        ?? StageOutcome(status: .timeLimitWithoutSolution, values: [], stop: stop)
     }
-    var outcome = branchAndCut(start: search.incumbent ?? [], secondsShare: secondsShare)
+    var outcome = branchAndCut(start: search.incumbent ?? [], workShare: workShare)
     guard outcome.status.hasSolution else {
-      return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: lpBound) } ?? outcome
+      return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: lpBound, stop: outcome.stop) } ?? outcome
     }
     if let incumbent = search.incumbent, search.isBetter(incumbent, than: outcome.values) {
       // Branch-and-cut did not take the offered point (time, or its own feasibility tolerance)
@@ -83,18 +87,20 @@ extension StageRunner {
   /// (a kept stage or a lower bound on a row needed the fractional part).
   private func roundedDownCompletion(of relaxed: [Double]) -> [Double]? {
     var fixed: [Int32: Double] = [:]
-    for column in integerColumnsByBlock.joined() {
+    for column in integerColumns {
       fixed[column] = (relaxed[Int(column) - 1] + Self.integrality).rounded(.down)
     }
     return solvingWithFixed(fixed) { $0 == .optimal ? snapped(columnValues()) : nil }
   }
 
-  /// The model's ``LinearModel/suggestedIntegerValues`` with the continuous columns optimised by
-  /// the simplex method; `nil` when there are none or that LP is infeasible. Entries that are not
-  /// integer columns with whole values within their bounds are left out before anything reaches GLPK.
-  private func suggestedCompletion() -> [Double]? {
+  /// Integer values (``LinearModel/suggestedIntegerValues`` or
+  /// ``LinearModel/knownIntegerValues``) with the continuous columns optimised by the simplex
+  /// method for the stage's objective; `nil` when there are none or that LP is infeasible. Entries
+  /// that are not integer columns with whole values within their bounds are left out before
+  /// anything reaches GLPK. The simplex method leaves the basis of that LP, not of the relaxation.
+  func completion(of integerValues: [VariableIndex: Double]) -> [Double]? {
     var fixed: [Int32: Double] = [:]
-    for (variable, value) in model.suggestedIntegerValues {
+    for (variable, value) in integerValues {
       guard model.variables.indices.contains(variable.rawValue) else { continue }
       let declared = model.variables[variable.rawValue]
       guard declared.kind != .continuous, value.isFinite, value.rounded() == value,
@@ -111,7 +117,7 @@ extension StageRunner {
   }
 
   /// Fixes the integer columns of every block that `keep` accepts at their values in `anchor`, and
-  /// solves the rest by branch-and-cut from `start` (when it fits) with `share` of the time left.
+  /// solves the rest by branch-and-cut from `start` (when it fits) within `share` of the work left.
   /// `nil` when no block is kept or none is free (then the search would be nothing or the whole
   /// model), or when branch-and-cut found no point.
   private func searchBlocks(
@@ -130,14 +136,14 @@ extension StageRunner {
     return solvingWithFixed(fixed) { relaxation in
       guard relaxation == .optimal else { return nil }
       // A search, not a proof: stop within 10⁻⁶ of the part's own bound.
-      let outcome = branchAndCut(start: start, secondsShare: share, relativeGap: max(options.relativeMIPGap, 1e-6))
+      let outcome = branchAndCut(start: start, workShare: share, onlyWithAllocation: false, relativeGap: max(options.relativeMIPGap, 1e-6))
       return outcome.status.hasSolution ? outcome.values : nil
     }
   }
 
   /// Fixes `fixed` columns, runs the simplex method, hands its status to `body`, and restores
   /// the model's own bounds whatever happens.
-  private func solvingWithFixed<Result>(_ fixed: [Int32: Double], _ body: (TerminationStatus) -> Result?) -> Result? {
+  func solvingWithFixed<Result>(_ fixed: [Int32: Double], _ body: (TerminationStatus) -> Result?) -> Result? {
     let pointer = problem.pointer
     for (column, value) in fixed { glp_set_col_bnds(pointer, column, GLP_FX, value, value) }
     defer {
@@ -160,14 +166,14 @@ extension StageRunner {
     }
   }
 
-  private func isIntegral(_ values: [Double]) -> Bool {
-    integerColumnsByBlock.allSatisfy { isIntegral(BlockValues(columns: $0, values: values)) }
+  func isIntegral(_ values: [Double]) -> Bool {
+    isIntegral(BlockValues(columns: integerColumns, values: values))
   }
 
   /// `values` with integer columns rounded to whole numbers.
-  private func snapped(_ values: [Double]) -> [Double] {
+  func snapped(_ values: [Double]) -> [Double] {
     var result = values
-    for column in integerColumnsByBlock.joined() { result[Int(column) - 1] = result[Int(column) - 1].rounded() }
+    for column in integerColumns { result[Int(column) - 1] = result[Int(column) - 1].rounded() }
     return result
   }
 

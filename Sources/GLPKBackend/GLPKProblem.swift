@@ -96,6 +96,21 @@ final class GLPKProblem {
     return code
   }
 
+  /// The status of every row and column in the current basis (GLPK's `GLP_BS`, `GLP_NL`, …).
+  func basis() -> (rows: [Int32], columns: [Int32]) {
+    let rows = rowCount > 0 ? (1...rowCount).map { glp_get_row_stat(pointer, $0) } : []
+    let columns = columnCount > 0 ? (1...columnCount).map { glp_get_col_stat(pointer, $0) } : []
+    return (rows, columns)
+  }
+
+  /// Puts back a basis from ``basis()`` of this problem with the same rows (the simplex method
+  /// then starts from it: the same basis, the same path).
+  func setBasis(_ basis: (rows: [Int32], columns: [Int32])) {
+    guard basis.rows.count == Int(rowCount), basis.columns.count == Int(columnCount) else { return }
+    for (position, status) in basis.rows.enumerated() { glp_set_row_stat(pointer, Int32(position + 1), status) }
+    for (position, status) in basis.columns.enumerated() { glp_set_col_stat(pointer, Int32(position + 1), status) }
+  }
+
   /// Names the problem (for exported files).
   func setProblemName(_ name: String) { setName(name) { glp_set_prob_name(pointer, $0) } }
 

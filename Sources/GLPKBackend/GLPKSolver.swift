@@ -13,13 +13,22 @@ public struct GLPKSolver: LinearSolver {
   public var smallestSearchedModel: Int
 
   /// Whether branch-and-cut adds GLPK's Gomory, mixed-integer rounding and cover cuts (see
-  /// ``StageRunner/branchAndCut(start:secondsShare:stopOnceFoundAfter:relativeGap:)``); off only
+  /// ``StageRunner/branchAndCut(start:workShare:onlyWithAllocation:relativeGap:)``); off only
   /// to test what happens when a stage cannot close its gap.
   public var cuts: Bool
 
-  public init(smallestSearchedModel: Int = 1000, cuts: Bool = true) {
+  /// With ``cuts``: whether GLPK goes on generating cuts below the root node (after each
+  /// backtracking step, GLPK's own rule). `false` stops them once the search branches below the
+  /// root: on the Trøndelag example and its raised-frame re-solves branch-and-cut then takes
+  /// 0.6–0.8 times the CPU time (Benchmarks/README.md). Among equally good answers of the last
+  /// stage it may end at another one, so dekom uses it where only what is funded is read (the
+  /// explanations' what-it-takes re-solves), not for the allocation it publishes.
+  public var cutsBelowRoot: Bool
+
+  public init(smallestSearchedModel: Int = 1000, cuts: Bool = true, cutsBelowRoot: Bool = true) {
     self.smallestSearchedModel = smallestSearchedModel
     self.cuts = cuts
+    self.cutsBelowRoot = cutsBelowRoot
   }
 
   /// GLPK's version, e.g. `5.0`, from `glp_version`.
@@ -45,10 +54,10 @@ public struct GLPKSolver: LinearSolver {
 
   public func solve(_ model: LinearModel, options: SolveOptions) -> Solution {
     let defects = model.defects() + Self.glpkDefects(model)
-    guard defects.isEmpty, options.timeLimitSeconds > 0, options.relativeMIPGap >= 0 else {
+    let optionsValid = options.timeLimitSeconds > 0 && options.relativeMIPGap >= 0 && options.workLimit > 0
+    guard defects.isEmpty, optionsValid else {
       let optionDefects =
-        options.timeLimitSeconds > 0 && options.relativeMIPGap >= 0
-        ? [] : [ModelDefect("time limit must be positive and MIP gap non-negative")]
+        optionsValid ? [] : [ModelDefect("time limit and work limit must be positive and MIP gap non-negative")]
       return Solution(status: .invalidModel, values: [], stages: [], defects: defects + optionDefects, solverName: name)
     }
     guard !model.variables.isEmpty else {
@@ -58,7 +67,9 @@ public struct GLPKSolver: LinearSolver {
     // GLPK prints to stdout by default; dekom's output is its own.
     glp_term_out(GLP_OFF)
     let problem = GLPKProblem(model)
-    var run = StageRunner(problem: problem, model: model, options: options, smallestSearchedModel: smallestSearchedModel, cuts: cuts)
+    var run = StageRunner(
+      problem: problem, model: model, options: options, smallestSearchedModel: smallestSearchedModel, cuts: cuts,
+      cutsBelowRoot: cutsBelowRoot)
     return run.solveAllStages(solverName: name)
   }
 }
@@ -71,19 +82,43 @@ struct StageRunner {
   let started = Date()
   /// The integer columns (1-based) of each block, for ``SolveMethod/blockSearch``; empty otherwise.
   let integerColumnsByBlock: [[Int32]]
+  /// Every integer column (1-based).
+  let integerColumns: [Int32]
   let smallestSearchedModel: Int
   let cuts: Bool
+  let cutsBelowRoot: Bool
 
-  init(problem: GLPKProblem, model: LinearModel, options: SolveOptions, smallestSearchedModel: Int, cuts: Bool = true) {
+  init(
+    problem: GLPKProblem, model: LinearModel, options: SolveOptions, smallestSearchedModel: Int, cuts: Bool = true,
+    cutsBelowRoot: Bool = true
+  ) {
     self.problem = problem
     self.model = model
     self.options = options
     self.smallestSearchedModel = smallestSearchedModel
     self.cuts = cuts
+    self.cutsBelowRoot = cutsBelowRoot
     integerColumnsByBlock = options.method == .blockSearch ? Self.integerColumnsByBlock(model) : []
+    integerColumns = model.variables.indices.filter { model.variables[$0].kind != .continuous }.map { Int32($0 + 1) }
   }
 
   var secondsLeft: Double { options.timeLimitSeconds - Date().timeIntervalSince(started) }
+
+  /// The simplex iterations done on the problem so far (GLPK counts those of every relaxation and
+  /// of branch-and-cut).
+  var iterationsDone: Int { Int(glp_get_it_cnt(problem.pointer)) }
+
+  /// What one simplex iteration counts towards ``LinearProgramming/SolveOptions/workLimit``: its
+  /// cost grows with the model, so an iteration on `n` rows and columns counts `max(1, n/1000)`
+  /// (on this project's machine the Trøndelag example, 1 200 rows and columns, and a national
+  /// region, 36 000, both ran about 10 000 of these units a second).
+  var workPerIteration: Double { max(1, Double(model.variables.count + model.constraints.count) / 1000) }
+
+  /// The work done so far, counted the same on every machine.
+  var workDone: Int { Int((Double(iterationsDone) * workPerIteration).rounded(.down)) }
+
+  /// What is left of ``LinearProgramming/SolveOptions/workLimit``.
+  var workLeft: Int { max(options.workLimit - workDone, 0) }
 
   mutating func solveAllStages(solverName: String) -> Solution {
     let stages =
@@ -94,24 +129,31 @@ struct StageRunner {
     var best: [Double] = []
     for (position, objective) in stages.enumerated() {
       let stageStart = Date()
+      let workBefore = workDone
       guard secondsLeft > 0.001 else {
-        results.append(StageResult(name: objective.name, status: .timeLimitWithoutSolution, objectiveValue: nil, bound: nil, seconds: 0))
+        results.append(
+          StageResult(
+            name: objective.name, status: .timeLimitWithoutSolution, objectiveValue: nil, bound: nil, seconds: 0, stoppedBy: .timeLimit))
         break
       }
       problem.setObjective(objective)
       // The previous stage's point is feasible for this one (its optimum is kept within tolerance):
       // branch-and-cut starts from it as its first incumbent.
-      // A stage that cannot close its gap gets its share of the time left, so that the later
-      // stages (the tie-breaks) still run; time a stage does not use passes on to the next.
+      // A stage that cannot close its gap gets its share of the work left, so that the later
+      // stages (the tie-breaks) still run; work a stage does not use passes on to the next.
       let share = 1 / Double(stages.count - position)
       let outcome =
         options.method == .blockSearch && model.hasIntegerVariables
           && integerColumnsByBlock.joined().count >= smallestSearchedModel
-        ? solveStageByBlocks(objective, start: best, secondsShare: share)
-        : solveStage(start: best, secondsShare: share)
+        ? solveStageByBlocks(objective, start: best, workShare: share)
+        : solveStage(objective, start: best, workShare: share)
       let seconds = Date().timeIntervalSince(stageStart)
+      let work = workDone - workBefore
       guard outcome.status.hasSolution else {
-        results.append(StageResult(name: objective.name, status: outcome.status, objectiveValue: nil, bound: nil, seconds: seconds))
+        results.append(
+          StageResult(
+            name: objective.name, status: outcome.status, objectiveValue: nil, bound: nil, seconds: seconds, stoppedBy: outcome.stop,
+            work: work))
         if position == 0 {
           return Solution(status: outcome.status, values: [], stages: results, solverName: solverName)
         }
@@ -121,7 +163,8 @@ struct StageRunner {
       results.append(
         StageResult(
           name: objective.name, status: outcome.status, objectiveValue: value,
-          bound: reportedBound(outcome, value: value, sense: objective.sense), seconds: seconds))
+          bound: reportedBound(outcome, value: value, sense: objective.sense), seconds: seconds,
+          stoppedBy: outcome.status == .optimal ? nil : outcome.stop, work: work))
       best = outcome.values
       if position + 1 < stages.count, !objective.terms.isEmpty {
         problem.keep(objective, at: value)
@@ -146,15 +189,17 @@ struct StageRunner {
     return sense == .maximize ? max(bound, value) : min(bound, value)
   }
 
-  /// The time left, or `share` of it, in GLPK's milliseconds (at least 1).
-  func milliseconds(share: Double = 1) -> Int32 {
-    Int32(clamping: Int((max(secondsLeft * share, 0.001) * 1000).rounded(.up)))
+  /// The time left, in GLPK's milliseconds (at least 1).
+  func milliseconds() -> Int32 {
+    Int32(clamping: Int((max(secondsLeft, 0.001) * 1000).rounded(.up)))
   }
 
   struct StageOutcome {
     var status: TerminationStatus
     var values: [Double]
     var bound: Double?
+    /// Why the stage stopped before closing its gap (or found nothing), when it did.
+    var stop: StageStop?
   }
 
   /// Scales the problem and runs the simplex method on the (relaxed) stage: `nil` when it is
@@ -167,7 +212,7 @@ struct StageRunner {
     // GLPK: glp_adv_basis "flags: reserved for use in the future; must be specified as zero".
     if advancedBasis, glp_get_status(problem.pointer) == GLP_UNDEF, problem.rowCount > 0 { glp_adv_basis(problem.pointer, 0) }
     let code = problem.simplex(milliseconds: { milliseconds() })
-    if code == .timeLimit { return StageOutcome(status: .timeLimitWithoutSolution, values: []) }
+    if code == .timeLimit { return StageOutcome(status: .timeLimitWithoutSolution, values: [], stop: .timeLimit) }
     guard code == .success else { return StageOutcome(status: .solverFailure, values: []) }
     let relaxation = GLPKStatus.simplex(problem.pointer)
     guard relaxation != .optimal else { return nil }
@@ -180,24 +225,53 @@ struct StageRunner {
   }
 
   /// Simplex on the LP (relaxation); then, when there are integer variables, branch-and-cut, which
-  /// stops once it holds an allocation and `secondsShare` of the time left has passed. A stage
-  /// with no allocation yet (the first has no point to start from) may use all of the time left.
-  private func solveStage(start: [Double], secondsShare: Double) -> StageOutcome {
+  /// stops once it holds an allocation and has used `workShare` of the work left. A stage with no
+  /// allocation yet (the first has no point to start from) goes on until it finds one or the
+  /// time limit stops it.
+  private func solveStage(_ objective: Objective, start: [Double], workShare: Double) -> StageOutcome {
     if let failure = relaxationFailure() { return failure }
     guard model.hasIntegerVariables else { return StageOutcome(status: .optimal, values: columnValues()) }
-    return branchAndCut(start: start, stopOnceFoundAfter: secondsShare)
+    guard !model.knownIntegerValues.isEmpty else { return branchAndCut(start: start, workShare: workShare) }
+    // A re-solve of a nearby model: the known allocation's choices, completed for this stage, may
+    // already reach the relaxation's bound, which proves the stage without a search.
+    let bound = glp_get_obj_val(problem.pointer)
+    let relaxationBasis = problem.basis()
+    var search = IncumbentSearch(objective: objective, bound: bound, gap: Self.objectiveTolerance)
+    search.offer(start.count == Int(problem.columnCount) ? start : nil)
+    search.offer(knownCompletion())
+    if search.isClosed, let incumbent = search.incumbent {
+      return StageOutcome(status: .optimal, values: incumbent, bound: bound)
+    }
+    // Branch-and-cut needs the relaxation's optimal basis again (presolve is off): the same one as
+    // without the start, since where the search goes depends on it (a what-if of the example
+    // started from the basis the start's own LP left took 9.8 s instead of 2.2 s, measured).
+    problem.setBasis(relaxationBasis)
+    let code = problem.simplex(milliseconds: { milliseconds() })
+    guard code == .success, GLPKStatus.simplex(problem.pointer) == .optimal else {
+      let stop: StageStop? = code == .timeLimit ? .timeLimit : nil
+      return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: bound, stop: stop) }
+        ?? StageOutcome(status: code == .timeLimit ? .timeLimitWithoutSolution : .solverFailure, values: [], stop: stop)
+    }
+    return branchAndCut(start: search.incumbent ?? [], workShare: workShare)
+  }
+
+  /// ``LinearProgramming/LinearModel/knownIntegerValues`` completed for the current stage, when
+  /// that gives a feasible whole point.
+  func knownCompletion() -> [Double]? {
+    model.knownIntegerValues.isEmpty ? nil : completion(of: model.knownIntegerValues)
   }
 
   /// `glp_intopt` from the current optimal basis, offering `start` (when it has one value per
-  /// column) as the first incumbent, with `secondsShare` of the time left; with
-  /// `stopOnceFoundAfter`, it also stops once that share of the time left has passed and it holds
-  /// an allocation.
+  /// column) as the first incumbent, until the time limit at the latest. Once it has used
+  /// `workShare` of the work left (simplex iterations) it stops: as soon as it holds an
+  /// allocation, or at once when `onlyWithAllocation` is `false` (a search that may find nothing).
   func branchAndCut(
-    start: [Double], secondsShare: Double = 1, stopOnceFoundAfter softShare: Double? = nil, relativeGap: Double? = nil
+    start: [Double], workShare: Double = 1, onlyWithAllocation: Bool = true, relativeGap: Double? = nil
   ) -> StageOutcome {
     let pointer = problem.pointer
     let tracker = BoundTracker()
-    tracker.softDeadline = softShare.map { Date().addingTimeInterval(max(secondsLeft, 0) * $0) }
+    tracker.iterationLimit = iterationsDone + Int((Double(workLeft) * min(max(workShare, 0), 1) / workPerIteration).rounded(.down))
+    tracker.stopsOnlyWithAllocation = onlyWithAllocation
     // The relaxation just solved bounds the stage until branch-and-cut reports a better bound.
     let relaxationBound = glp_get_status(pointer) == GLP_OPT ? glp_get_obj_val(pointer) : nil
     // GLPK: "x[0] is not used"; the incumbent offered at GLP_IHEUR, 1-based.
@@ -206,7 +280,7 @@ struct StageRunner {
     glp_init_iocp(&parameters)
     parameters.msg_lev = GLP_MSG_OFF
     parameters.presolve = GLP_OFF  // the simplex above left an optimal basis, as GLPK requires then
-    parameters.tm_lim = milliseconds(share: secondsShare)
+    parameters.tm_lim = milliseconds()
     parameters.mip_gap = relativeGap ?? options.relativeMIPGap
     // GLPK's defaults (tol_int 1e-5, tol_obj 1e-7) accept a binary at 0.999995 as whole and prune
     // nodes within 1e-7 of the incumbent. Snapped to 1, such a binary spent money the frame did not
@@ -227,12 +301,21 @@ struct StageRunner {
       parameters.mir_cuts = GLP_ON
       parameters.cov_cuts = GLP_ON
     }
+    // The parameters live at a fixed address for the whole search, so that the callback may turn
+    // the cut generators off below the root (``GLPKSolver/cutsBelowRoot``).
+    let heldParameters = UnsafeMutablePointer<glp_iocp>.allocate(capacity: 1)
+    defer { heldParameters.deallocate() }
     let code = withExtendedLifetime(tracker) { () -> GLPKReturnCode in
       parameters.cb_info = Unmanaged.passUnretained(tracker).toOpaque()
-      return GLPKReturnCode(rawValue: glp_intopt(pointer, &parameters))
+      heldParameters.initialize(to: parameters)
+      if cuts && !cutsBelowRoot { tracker.parametersToStopCuts = heldParameters }
+      return GLPKReturnCode(rawValue: glp_intopt(pointer, heldParameters))
     }
     let status = GLPKStatus.mip(pointer, returnCode: code)
-    guard status.hasSolution else { return StageOutcome(status: status, values: []) }
+    let stop: StageStop? = tracker.stoppedForWork ? .workLimit : code == .timeLimit ? .timeLimit : nil
+    guard status.hasSolution else {
+      return StageOutcome(status: tracker.stoppedForWork ? .timeLimitWithoutSolution : status, values: [], stop: stop)
+    }
     let values = (1...problem.columnCount).map { column -> Double in
       let value = glp_mip_col_val(pointer, column)
       // Integer columns come back within GLPK's integrality tolerance; snap them.
@@ -240,7 +323,7 @@ struct StageRunner {
     }
     return StageOutcome(
       status: status, values: values,
-      bound: Self.provenBound(pointer, code: code, gap: parameters.mip_gap, lastSeen: tracker.bound ?? relaxationBound))
+      bound: Self.provenBound(pointer, code: code, gap: parameters.mip_gap, lastSeen: tracker.bound ?? relaxationBound), stop: stop)
   }
 }
 
@@ -272,8 +355,14 @@ private final class BoundTracker {
   var bound: Double?
   /// A feasible point (1-based, as GLPK wants it) to offer as the first incumbent.
   var start: [Double]?
-  /// After this moment the search stops as soon as it holds an incumbent.
-  var softDeadline: Date?
+  /// Once the problem's simplex iteration count reaches this, the search stops (as soon as it
+  /// holds an incumbent, with ``stopsOnlyWithAllocation``).
+  var iterationLimit = Int.max
+  var stopsOnlyWithAllocation = true
+  /// Whether the search was stopped by ``iterationLimit``.
+  var stoppedForWork = false
+  /// The parameters `glp_intopt` runs with, when its cut generators are to stop below the root.
+  var parametersToStopCuts: UnsafeMutablePointer<glp_iocp>?
 }
 
 /// GLPK calls this at each branch-and-cut event; it records the best bound of the open nodes.
@@ -287,13 +376,27 @@ private let boundCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoint
     _ = start.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
     return
   }
+  // GLPK 5.0 reads its parameters through the pointer given to glp_intopt at every node
+  // (`T->parm`), and generates cuts at the root and after each backtracking step while a
+  // generator's flag is on. Turning the flags off once a node below the root branches stops that;
+  // GLPK frees the generators' workspaces by pointer, not by flag, so nothing else changes. (A
+  // GLPK that copied its parameters would simply go on cutting: slower, the same answers.)
+  if reason == GLP_IBRANCH, let parameters = tracker.parametersToStopCuts, glp_ios_node_level(tree, glp_ios_curr_node(tree)) >= 1 {
+    parameters.pointee.gmi_cuts = GLP_OFF
+    parameters.pointee.mir_cuts = GLP_OFF
+    parameters.pointee.cov_cuts = GLP_OFF
+    tracker.parametersToStopCuts = nil
+  }
   guard reason == GLP_ISELECT || reason == GLP_IBINGO || reason == GLP_IBRANCH else { return }
   let node = glp_ios_best_node(tree)
   if node != 0 { tracker.bound = glp_ios_node_bound(tree, node) }
   // GLPK: glp_ios_terminate "sets a flag indicating that the MIP solver should prematurely
   // terminate the search"; the incumbent and its status (GLP_FEAS) stay.
-  if let deadline = tracker.softDeadline, glp_mip_status(glp_ios_get_prob(tree)) == GLP_FEAS, Date() >= deadline {
-    tracker.softDeadline = nil
+  guard !tracker.stoppedForWork, let problem = glp_ios_get_prob(tree), Int(glp_get_it_cnt(problem)) >= tracker.iterationLimit else {
+    return
+  }
+  if !tracker.stopsOnlyWithAllocation || glp_mip_status(problem) == GLP_FEAS {
+    tracker.stoppedForWork = true
     glp_ios_terminate(tree)
   }
 }

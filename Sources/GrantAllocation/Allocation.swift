@@ -128,13 +128,17 @@ public struct ModelSize: Sendable, Equatable, Codable {
 
 /// The settings a solve ran with, printed in every report so the run can be repeated.
 public struct SolveParameters: Sendable, Equatable, Codable {
+  /// The hard wall-clock stop of the solve.
   public var timeLimitSeconds: Double
   public var stageTolerance: Double
   public var relativeMIPGap: Double
   /// How each stage was solved (recorded on its own as the result's method, not among these keys).
   public var method: SolveMethod = .branchAndCut
+  /// The simplex iterations the stages shared (``LinearProgramming/SolveOptions/workLimit``):
+  /// where a stage that cannot close its gap stops.
+  public var workLimit: Int = SolveOptions.defaultWorkLimit(timeLimitSeconds: 60)
 
   private enum CodingKeys: String, CodingKey {
-    case timeLimitSeconds, stageTolerance, relativeMIPGap
+    case timeLimitSeconds, stageTolerance, relativeMIPGap, workLimit
   }
 }

@@ -120,3 +120,24 @@ private struct GreedyAllocation {
     formulation.scenario.measures[line.measure].hours(line.role) <= (capacityLeft[line.partner]?[line.role] ?? 0)
   }
 }
+
+extension AllocationFormulation {
+  /// Offers the yes/no choices of `known` (an allocation of a nearby scenario, such as the base of
+  /// a re-solve that changes one number) to the solver as ``LinearModel/knownIntegerValues``:
+  /// a measure's indicator is 1 where `known` funds it (all-or-nothing measures: in full), and
+  /// each one-institution choice is 1 where that partner gives it hours. Measures `known` lacks
+  /// are left out; the solver checks the rest and completes it per stage.
+  public mutating func start(from known: AllocationReference) {
+    var values: [VariableIndex: Double] = [:]
+    for (index, measure) in scenario.measures.enumerated() {
+      guard let share = known.shares[measure.id], share.isFinite else { continue }
+      let allOrNothing = indicator[index] == funded[index]
+      values[indicator[index]] = (allOrNothing ? share >= 1 - 1e-6 : share > 1e-6) ? 1 : 0
+      for (partner, choice) in partnerChoice[index] ?? [:] {
+        let given = known.hours[measure.id]?[partner]?.values.reduce(0, +) ?? 0
+        values[choice] = given > 1e-3 ? 1 : 0
+      }
+    }
+    model.knownIntegerValues = values
+  }
+}

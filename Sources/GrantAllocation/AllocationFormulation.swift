@@ -35,7 +35,7 @@ public struct AllocationFormulation: Sendable {
   }
 
   public let scenario: Scenario
-  public private(set) var model = LinearModel()
+  public internal(set) var model = LinearModel()
   /// `y_i`, in ``Scenario/measures`` order.
   public private(set) var funded: [VariableIndex] = []
   /// The all-or-nothing indicator of each measure (`z_i`, or `y_i` when `φ_i = 1`).

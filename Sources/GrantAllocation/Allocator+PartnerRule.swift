@@ -47,14 +47,19 @@ extension Allocator {
   /// number or two (the base of an explanation's re-solve). The rounds then start from the partners
   /// those shares give, without the free model and the other starts — one or two solves where the
   /// change does not move the partners — and search in full only when those rounds do not settle.
+  ///
+  /// `partnerTieBreak` and `known` are those of ``allocate(_:reference:timeLimitSeconds:partnerTieBreak:known:partnersFrom:)``:
+  /// the first applies to the model with the partners free (the placed models have no partner to
+  /// choose), the second is the start of every solve.
   func solveFollowingPartnerRule(
-    _ scenario: Scenario, reference: AllocationReference, timeLimitSeconds: Double?, partnersFrom: [Double]? = nil
+    _ scenario: Scenario, reference: AllocationReference, timeLimitSeconds: Double?, partnerTieBreak: Bool = true,
+    known: AllocationReference? = nil, partnersFrom: [Double]? = nil
   ) -> SolvedAllocation {
     let failed = scenario.measures.map { measure in scenario.scheme(measure.scheme).map { measure.failedCriteria(under: $0) } ?? [] }
     let order = PartnerRule.order(of: scenario, failedCriteria: failed)
     if let partnersFrom, partnersFrom.count == scenario.measures.count {
       let warm = PartnerRuleSearch(
-        allocator: self, scenario: scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, order: order
+        allocator: self, scenario: scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, order: order, known: known
       )
       .run(starts: [partnersFrom], bound: nil)
       if var answer = warm.best {
@@ -62,7 +67,9 @@ extension Allocator {
         return answer
       }
     }
-    var free = solve(formulation: AllocationFormulation(scenario: scenario, reference: reference), timeLimitSeconds: timeLimitSeconds)
+    var freeFormulation = AllocationFormulation(scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak)
+    if let known { freeFormulation.start(from: known) }
+    var free = solve(formulation: freeFormulation, timeLimitSeconds: timeLimitSeconds)
     guard free.result.hasAllocation else {
       free.result.partnerRule = PartnerRuleRecord(rounds: 0, settled: false, provenBest: false)
       return free
@@ -83,7 +90,7 @@ extension Allocator {
       scenario.measures.indices.map { failed[$0].isEmpty && scenario.measures[$0].continuing ? 1.0 : 0.0 },
     ]
     let search = PartnerRuleSearch(
-      allocator: self, scenario: scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, order: order
+      allocator: self, scenario: scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, order: order, known: known
     )
     .run(starts: starts, bound: freeIsBound ? free : nil)
     let best = search.best
@@ -126,6 +133,8 @@ struct PartnerRuleSearch {
   let reference: AllocationReference
   let timeLimitSeconds: Double?
   let order: [Int]
+  /// The start of every solve (``AllocationFormulation/start(from:)``), if any.
+  let known: AllocationReference?
   /// The placements solved, in order.
   var tried: [PartnerPlacement] = []
   /// The best answer that follows the rule.
@@ -135,8 +144,12 @@ struct PartnerRuleSearch {
   /// Whether `best` reached the bound on every stage.
   var provenBest = false
 
-  init(allocator: Allocator, scenario: Scenario, reference: AllocationReference, timeLimitSeconds: Double?, order: [Int]) {
+  init(
+    allocator: Allocator, scenario: Scenario, reference: AllocationReference, timeLimitSeconds: Double?, order: [Int],
+    known: AllocationReference? = nil
+  ) {
     self.allocator = allocator
+    self.known = known
     self.scenario = scenario
     self.reference = reference
     self.timeLimitSeconds = timeLimitSeconds
@@ -154,8 +167,9 @@ struct PartnerRuleSearch {
       while rounds < Allocator.partnerRuleRounds, !search.tried.contains(where: { $0.agrees(with: assignment) }) {
         rounds += 1
         search.tried.append(assignment)
-        let formulation = AllocationFormulation(
+        var formulation = AllocationFormulation(
           scenario: scenario, reference: reference, partnerTieBreak: false, partnerPlacement: assignment)
+        if let known { formulation.start(from: known) }
         let solved = allocator.solve(formulation: formulation, timeLimitSeconds: timeLimitSeconds, diagnose: false)
         search.last = solved
         guard solved.result.hasAllocation else { break }

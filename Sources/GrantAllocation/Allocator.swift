@@ -20,32 +20,43 @@ public struct Allocator: Sendable {
   ///   - reference: an allocation to stay close to among equally good answers
   ///     (the base scenario's, when solving a what-if).
   ///   - timeLimitSeconds: overrides the scenario's solver time limit.
+  ///   - partnerTieBreak: `false` leaves out the last stage of the model with free partners (each
+  ///     measure's preferred partner), which decides which partner gives hours but never what is
+  ///     funded; re-solves that only ask what is funded save its time. (With the partners placed
+  ///     by the network's choice there is no such stage.)
+  ///   - known: an allocation of a nearby scenario (the base of a re-solve that changes one
+  ///     number): its yes/no choices are the solver's start in every stage where they stay
+  ///     feasible (``AllocationFormulation/start(from:)``). It changes no optimum.
   ///   - partnersFrom: a solved allocation of a scenario this one changes by a number or two (the
   ///     base of an explanation's re-solve): the search for partners that follow the network's
-  ///     choice starts from its funding (see ``solve(_:reference:timeLimitSeconds:partnersFrom:)``).
+  ///     choice starts from its funding (see ``solve(_:reference:timeLimitSeconds:partnerTieBreak:known:partnersFrom:)``).
   /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none;
   ///   when the data admit no allocation, its ``AllocationResult/conflicts`` name the inputs that
   ///   conflict (see ``InfeasibilityDiagnosis``).
   public func allocate(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
-    partnersFrom: AllocationResult? = nil
+    partnerTieBreak: Bool = true, known: AllocationReference? = nil, partnersFrom: AllocationResult? = nil
   ) -> AllocationResult {
-    solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnersFrom: partnersFrom).result
+    solve(
+      scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnerTieBreak: partnerTieBreak, known: known,
+      partnersFrom: partnersFrom
+    ).result
   }
 
   /// Solves `scenario` and keeps the model and the solved point beside the result, for analyses
-  /// that go back to the model (shadow prices).
+  /// that go back to the model (shadow prices). The parameters are those of
+  /// ``allocate(_:reference:timeLimitSeconds:partnerTieBreak:known:partnersFrom:)``.
   ///
   /// Partners follow the network's choice (``PartnerRule``): the measures' partners are set from
   /// an allocation, the model is solved with them, and again with the partners the new allocation
   /// gives, until the partners no longer change (docs/model.md, "The network chooses its partner").
-  /// With `partnersFrom` (see ``allocate(_:reference:timeLimitSeconds:partnersFrom:)``), or else
-  /// with a `reference` (a what-if of a solved base), the search starts from that allocation's
-  /// funding only, and searches in full when that does not settle: an answer that follows the
-  /// rule, found as the explanations find theirs, not necessarily the best of them.
+  /// With `partnersFrom`, or else with a `reference` (a what-if of a solved base), the search
+  /// starts from that allocation's funding only, and searches in full when that does not settle:
+  /// an answer that follows the rule, found as the explanations find theirs, not necessarily the
+  /// best of them.
   public func solve(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
-    partnersFrom: AllocationResult? = nil
+    partnerTieBreak: Bool = true, known: AllocationReference? = nil, partnersFrom: AllocationResult? = nil
   ) -> SolvedAllocation {
     // A what-if of a solved base (its reference) searches from the base's funding, as the
     // explanations' re-solves do: a variant run then answers as the explanation that led to it.
@@ -54,7 +65,9 @@ public struct Allocator: Sendable {
         base.hasAllocation ? Dictionary(base.outcomes.map { ($0.measure, $0.share) }, uniquingKeysWith: { first, _ in first }) : nil
       } ?? (reference.shares.isEmpty ? nil : reference.shares)
     let start = baseShares.map { shares in scenario.measures.map { shares[$0.id] ?? 0 } }
-    return solveFollowingPartnerRule(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnersFrom: start)
+    return solveFollowingPartnerRule(
+      scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnerTieBreak: partnerTieBreak, known: known,
+      partnersFrom: start)
   }
 
   /// Solves a built formulation (a one-year scenario's, or an expanded plan's). `diagnose`: when
@@ -74,7 +87,7 @@ public struct Allocator: Sendable {
       outcomes: [], fairness: [], conflicts: [], defects: solution.defects, modelSize: size,
       parameters: SolveParameters(
         timeLimitSeconds: options.timeLimitSeconds, stageTolerance: scenario.solver.stageTolerance,
-        relativeMIPGap: options.relativeMIPGap, method: method))
+        relativeMIPGap: options.relativeMIPGap, method: method, workLimit: options.workLimit))
     guard solution.status.hasSolution, solution.values.count == formulation.model.variables.count else {
       if diagnose, solution.status == .infeasible {
         // The diagnosis gets its own budget of the same time limit: it runs only when there is no

@@ -71,6 +71,10 @@ public struct Measure: Sendable, Equatable, Identifiable {
   /// When the cost was given per participant: the price in NOK.
   public var pricePerParticipant: Double?
   public var participants: Int?
+  /// Who takes part, per owner of the network (seed 001: a programme priced per participant, its
+  /// participants given per municipality): when given, the measure's grant and egenandel are split
+  /// among these owners by their participants. Empty: not given.
+  public var participantsByOwner: [OwnerID: Int]
   /// Partner hours asked, per role.
   public var hours: [PartnerRole: Double]
   /// Acceptable partners in order of preference.
@@ -104,7 +108,7 @@ public struct Measure: Sendable, Equatable, Identifiable {
 
   public init(
     id: MeasureID, holder: MeasureHolder, scheme: SchemeID, rank: Int, title: String,
-    stateCost: Double, pricePerParticipant: Double? = nil, participants: Int? = nil,
+    stateCost: Double, pricePerParticipant: Double? = nil, participants: Int? = nil, participantsByOwner: [OwnerID: Int] = [:],
     hours: [PartnerRole: Double], acceptablePartners: [PartnerID], singlePartner: Bool = true,
     minimumShare: Double = 1, continuing: Bool = false, owner: OwnerID? = nil,
     start: String? = nil, durationMonths: Int? = nil, criteria: CriteriaFlags, note: String? = nil,
@@ -124,6 +128,7 @@ public struct Measure: Sendable, Equatable, Identifiable {
     self.stateCost = stateCost
     self.pricePerParticipant = pricePerParticipant
     self.participants = participants
+    self.participantsByOwner = participantsByOwner
     self.hours = hours
     self.acceptablePartners = acceptablePartners
     self.singlePartner = singlePartner

@@ -41,10 +41,19 @@ public enum Recipient: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
   }
 
+  /// The id as the input files write it: the owner's or partner's id, or ``forumID``.
+  public var id: String {
+    switch self {
+    case .owner(let id): id.rawValue
+    case .partner(let id): id.rawValue
+    case .forum: Self.forumID
+    }
+  }
+
   private var order: (Int, String) {
     switch self {
-    case .owner(let id): (0, id.rawValue)
-    case .partner(let id): (1, id.rawValue)
+    case .owner: (0, id)
+    case .partner: (1, id)
     case .forum: (2, "")
     }
   }

@@ -172,9 +172,10 @@ public struct Settlement: Sendable, Equatable {
     }
     self.measures = measures
 
-    // 2. Whose grant it is: a measure's one owner; else, where the network's agreement splits its
-    //    grant or egenandel by its own key, each joined member the scheme serves by that key;
-    //    else the network as a whole. Joint measures belong to their recipient, not to an owner.
+    // 2. Whose grant it is: a measure's one owner; else, when the measure gives its participants
+    //    per owner, those owners by participants (seed 001); else, where the network's agreement
+    //    splits its grant or egenandel by its own key, each joined member the scheme serves by that
+    //    key; else the network as a whole. Joint measures belong to their recipient, not to an owner.
     var ownerGrants: [OwnerID: [SchemeID: Int]] = [:]
     var networkGrants: [NetworkID: [SchemeID: Int]] = [:]
     var jointGrant: [SchemeID: Int] = [:]
@@ -203,6 +204,9 @@ public struct Settlement: Sendable, Equatable {
       var parts: [(OwnerID, Int)] = []
       if let owner = measure.owner {
         parts = [(owner, money.grant)]
+      } else if !measure.participantsByOwner.isEmpty {
+        let counted = measure.participantsByOwner.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        parts = Array(zip(counted.map(\.key), Apportionment.split(money.grant, weights: counted.map { Double($0.value) })))
       } else if splits, let key = network.ownKey {
         let weights = key.shares(sizes: keyMembers.map { $0.size(scheme.sizeMeasure) })
         parts = Array(zip(keyMembers.map(\.id), Apportionment.split(money.grant, weights: weights)))

@@ -94,6 +94,13 @@ public struct LinearModel: Sendable, Equatable {
   /// start from it; it changes nothing about the model, and entries that are not integer
   /// variables with whole values inside their bounds are ignored.
   public var suggestedIntegerValues: [VariableIndex: Double] = [:]
+  /// Values for integer variables of an allocation known to be good for a nearby model (the
+  /// solved base of a re-solve that changes one number). Every solve method offers, in each
+  /// stage, these choices completed by the simplex method as a start when that gives a feasible
+  /// whole point, and closes the stage without a search when the start meets the relaxation's
+  /// bound. Like ``suggestedIntegerValues`` it changes nothing about the model, and entries that
+  /// are not integer variables with whole values inside their bounds are ignored.
+  public var knownIntegerValues: [VariableIndex: Double] = [:]
 
   public init() {}
 

@@ -19,6 +19,14 @@ public enum TerminationStatus: String, Sendable, Codable, Equatable {
   public var hasSolution: Bool { self == .optimal || self == .feasible }
 }
 
+/// Why a stage stopped before it closed its gap.
+public enum StageStop: String, Sendable, Codable, Equatable {
+  /// It used its share of the solve's work limit (simplex iterations): the same on every machine.
+  case workLimit = "work_limit"
+  /// The wall-clock time limit, a safety stop: where it ends a stage depends on the machine.
+  case timeLimit = "time_limit"
+}
+
 /// What happened in one lexicographic stage.
 public struct StageResult: Sendable, Codable, Equatable {
   public var name: String
@@ -30,13 +38,22 @@ public struct StageResult: Sendable, Codable, Equatable {
   public var bound: Double?
   /// Wall time spent on this stage, in seconds.
   public var seconds: Double
+  /// Why the stage stopped before it closed its gap; `nil` when it did not stop early.
+  public var stoppedBy: StageStop?
+  /// The work the stage did, in the units of ``SolveOptions/workLimit`` (0 when not counted).
+  public var work = 0
 
-  public init(name: String, status: TerminationStatus, objectiveValue: Double?, bound: Double?, seconds: Double) {
+  public init(
+    name: String, status: TerminationStatus, objectiveValue: Double?, bound: Double?, seconds: Double, stoppedBy: StageStop? = nil,
+    work: Int = 0
+  ) {
     self.name = name
     self.status = status
     self.objectiveValue = objectiveValue
     self.bound = bound
     self.seconds = seconds
+    self.stoppedBy = stoppedBy
+    self.work = work
   }
 
   /// `|value − bound| / max(1, |value|)`, when both are known.

@@ -10,7 +10,8 @@ enum MeasuresFile {
     ].map { ColumnSpec(name: $0, required: true) }
     + [
       "cost_nok", "price_per_participant_nok", "participants", "pool_hours", "partner2_hours", "partners", "single_partner",
-      "min_share", "continuing", "owner", "start", "duration_months", "broad_target_group", "individual_education", "note",
+      "min_share", "continuing", "owner", "participants_by_owner", "start", "duration_months", "broad_target_group", "individual_education",
+      "note",
       "first_year", "years", "may_stop", "recipient", "payment_schedule",
     ].map { ColumnSpec(name: $0, required: false) }
 
@@ -110,7 +111,24 @@ enum MeasuresFile {
     let largest = ScenarioSettingsFile.largestAmount
     let cost = reader.number("cost_nok", required: false, in: 0...largest, unit: "NOK")
     let price = reader.number("price_per_participant_nok", required: false, in: 0...1e7, unit: "NOK per participant")
-    let participants = reader.wholeNumber("participants", required: false, in: 0...1_000_000, unit: "participants")
+    let givenParticipants = reader.wholeNumber("participants", required: false, in: 0...1_000_000, unit: "participants")
+    // Who takes part, per owner: the programme's grant and egenandel are split by these counts.
+    let participantsByOwner = Self.participantsByOwner(&reader, context: context, holder: holder, scheme: scheme)
+    var participants = givenParticipants
+    if let participantsByOwner {
+      let total = participantsByOwner.values.reduce(0, +)
+      if let givenParticipants, givenParticipants != total {
+        reader.fail(
+          "participants", "\(givenParticipants) participants, but participants_by_owner adds up to \(total).",
+          fix: "make the two agree, or leave participants empty (it is then the sum).")
+      }
+      if total > 1_000_000 {
+        reader.fail(
+          "participants_by_owner", "the participants add up to \(total), more than 1 000 000.", fix: "check the numbers of participants.")
+      } else {
+        participants = total
+      }
+    }
     var stateCost: Double?
     switch (reader.has("cost_nok"), reader.has("price_per_participant_nok")) {
     case (true, true):
@@ -120,8 +138,10 @@ enum MeasuresFile {
     case (true, false):
       stateCost = cost
     case (false, true):
-      if !reader.has("participants") {
-        reader.fail("participants", "a price per participant needs the number of participants.", fix: "write the number of participants.")
+      if participants == nil {
+        reader.fail(
+          "participants", "a price per participant needs the number of participants.",
+          fix: "write the number of participants, or each owner's in participants_by_owner.")
       } else if let price, let participants {
         // The product is capped like cost_nok: each factor may be in range and their product not.
         if price * Double(participants) > largest {
@@ -202,6 +222,11 @@ enum MeasuresFile {
         }
       }
     }
+    if participantsByOwner != nil, owner != nil {
+      reader.fail(
+        "participants_by_owner", "the measure has one owner (the owner column), so its participants are that owner's.",
+        fix: "leave participants_by_owner or owner empty.")
+    }
     // Who receives a joint measure's grant; a network's money goes to the network's recipient.
     var recipient: Recipient?
     if reader.has("recipient") {
@@ -263,7 +288,8 @@ enum MeasuresFile {
     else { return nil }
     let measure = Measure(
       id: MeasureID(id), holder: holder, scheme: scheme.id, rank: rank, title: title, stateCost: stateCost,
-      pricePerParticipant: reader.has("price_per_participant_nok") ? price : nil, participants: participants, hours: hours,
+      pricePerParticipant: reader.has("price_per_participant_nok") ? price : nil, participants: participants,
+      participantsByOwner: participantsByOwner ?? [:], hours: hours,
       acceptablePartners: partners, singlePartner: singlePartner, minimumShare: minimumShare, continuing: continuing,
       owner: owner, start: reader.has("start") ? reader.text("start") : nil, durationMonths: duration,
       criteria: CriteriaFlags(
@@ -327,5 +353,63 @@ enum MeasuresFile {
     case .broadTargetGroup: "broad_target_group must be ja in this scheme"
     case .notIndividualEducation: "individual_education must be nei"
     }
+  }
+}
+
+extension MeasuresFile {
+  /// The `participants_by_owner` cell (`trondheim:40|malvik:12`): owners of the measure's network
+  /// that the scheme serves, each once, with a whole number of participants; `nil` when empty or
+  /// wrong (the errors are on `reader`).
+  static func participantsByOwner(
+    _ reader: inout RowReader, context: Context, holder: MeasureHolder?, scheme: Scheme?
+  ) -> [OwnerID: Int]? {
+    let column = "participants_by_owner"
+    guard reader.has(column) else { return nil }
+    guard let holder, let network = holder.network else {
+      if holder == .joint {
+        reader.fail(column, "a joint measure's money goes to its recipient, not to owners by participants.", fix: "leave the cell empty.")
+      }
+      return nil
+    }
+    var counts: [OwnerID: Int] = [:]
+    var wrong = false
+    for entry in reader.text(column).split(separator: "|").map({ Blanks.trimmed(String($0)) }) where !entry.isEmpty {
+      let pair = entry.split(separator: ":", maxSplits: 1).map { Blanks.trimmed(String($0)) }
+      guard pair.count == 2, !pair[0].isEmpty, case .success(let count) = CellValues.wholeNumber(pair[1]), (0...1_000_000).contains(count)
+      else {
+        reader.fail(
+          column, "\"\(entry)\" is not an owner and a whole number of participants (0 to 1 000 000).",
+          fix: "write owner:participants, e.g. trondheim:40|malvik:12.")
+        wrong = true
+        continue
+      }
+      let id = OwnerID(pair[0])
+      if counts[id] != nil {
+        reader.fail(column, "\(pair[0]) is listed twice.", fix: "list each owner once.")
+        wrong = true
+      }
+      counts[id] = count
+      guard context.ownersKnown else { continue }
+      guard let found = context.owners[id] else {
+        reader.fail(column, "\"\(pair[0])\" is not an owner in owners.csv.", fix: "write owner ids from owners.csv.")
+        wrong = true
+        continue
+      }
+      if found.network != network {
+        reader.fail(
+          column, "\(found.name) belongs to network \(found.network), not \(network).", fix: "list owners in the measure's network.")
+        wrong = true
+      } else if let scheme, !found.isServed(by: scheme) {
+        reader.fail(
+          column, "\(found.name) runs no \(institutionText(scheme.serves)), which \(scheme.name) is for.",
+          fix: "list owners the scheme serves, or correct the owner's owns column in owners.csv.")
+        wrong = true
+      }
+    }
+    if !wrong, counts.values.reduce(0, +) == 0 {
+      reader.fail(column, "no owner has a participant.", fix: "give at least one owner a participant, or leave the cell empty.")
+      wrong = true
+    }
+    return wrong ? nil : counts
   }
 }

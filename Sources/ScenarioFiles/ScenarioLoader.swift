@@ -58,7 +58,14 @@ public enum ScenarioLoader {
       }
       return data
     }
-    let settings = contents(ScenarioSettingsFile.fileName).flatMap { ScenarioSettingsFile.parse($0, log: &log) }
+    let settingsData = contents(ScenarioSettingsFile.fileName)
+    var settings = settingsData.flatMap { ScenarioSettingsFile.parse($0, log: &log) }
+    // scenario.yaml is wrong somewhere, but its schemes and networks can be read: the other files
+    // are still checked against them, so one round of `dekom check` reports every file's errors
+    // (the scenario itself is never built: the YAML's errors are in the log).
+    if settings == nil, log.issues.contains(where: { $0.file == ScenarioSettingsFile.fileName }) {
+      settings = settingsData.flatMap(ScenarioSettingsFile.partsForChecking)
+    }
     func table(_ name: String, _ columns: [ColumnSpec]) -> CSVTable? {
       contents(name).flatMap { CSVTable.parse($0, file: name, columns: columns, log: &log) }
     }

@@ -38,11 +38,34 @@ enum ScenarioSettingsFile {
     return reader.log.isEmpty ? settings : nil
   }
 
+  /// The parts of `scenario.yaml` the other files are checked against (its schemes and networks),
+  /// when they could be read although something else in it is wrong: `dekom check` then reports
+  /// the errors of every file in one round instead of stopping at the YAML. `nil` when the file
+  /// parses (use ``parse(_:log:)``) or when the schemes or networks themselves are wrong. Adds no
+  /// issue of its own.
+  static func partsForChecking(_ data: Data) -> ScenarioSettings? {
+    var log = IssueLog()
+    guard let parsed = YAMLDocument.read(data, file: fileName, log: &log), let document = parsed else { return nil }
+    var reader = YAMLReader(file: fileName)
+    guard let top = reader.mapping(document, "", allowed: topKeys, required: []), let schemes = readSchemes(top["schemes"], &reader)
+    else { return nil }
+    let (networks, lines) = readNetworks(top["networks"], &reader)
+    guard let networks else { return nil }
+    let anyKey = CostSharingKey(equal: 1, pupils: 0)
+    return ScenarioSettings(
+      year: 2000, county: "", title: nil, note: nil, schemes: schemes, networks: networks, networkLines: lines,
+      policy: Policy(fairnessFloor: 0, fairnessKey: anyKey, weighting: .strictTiers, value: .count), solver: SolverSettings(),
+      horizon: nil, paymentSchedule: nil)
+  }
+
+  /// The keys `scenario.yaml` may have at its top.
+  static let topKeys = ["year", "county", "title", "note", "schemes", "networks", "policy", "solver", "horizon", "payment_schedule"]
+
   private static func read(_ document: Node, _ reader: inout YAMLReader) -> ScenarioSettings? {
     guard
       let top = reader.mapping(
         document, "",
-        allowed: ["year", "county", "title", "note", "schemes", "networks", "policy", "solver", "horizon", "payment_schedule"],
+        allowed: topKeys,
         required: ["year", "county", "schemes", "networks", "policy"])
     else { return nil }
     let year = reader.wholeNumber(top["year"], "year", in: 2000...2100)

@@ -126,6 +126,8 @@ def main():
         seconds = time.monotonic() - started
         print("what-if: submit to answer %.2f s (%s)" % (seconds, driver.find_element(By.ID, "solved").text.split(".")[0]))
         no_scripts()
+        check("Variant hva-om: rekom: ramme × 0,9; dmmh: partner 2-timer 1400; sv-dekom-3: prioritet 1" in driver.page_source,
+              "the what-if is not titled by what it changed")
         shot("05-whatif")
 
         # The numbers shown: the scheme totals and the changed measures.
@@ -151,7 +153,10 @@ def main():
         name = driver.find_element(By.NAME, "name")
         name.clear()
         name.send_keys("nettleser")
-        driver.find_element(By.NAME, "title").send_keys("Fra nettleseren")
+        title = driver.find_element(By.NAME, "title")
+        check(title.get_attribute("value").startswith("rekom: ramme"), "the save form does not suggest the changes as title")
+        title.clear()
+        title.send_keys("Fra nettleseren")
         driver.find_element(By.ID, "save-button").click()
         wait.until(expected_conditions.url_contains("/v/nettleser"))
         check("Lagret som variants/nettleser.yaml." in driver.page_source, "no notice that the variant was saved")
@@ -176,6 +181,15 @@ def main():
         wait.until(expected_conditions.url_contains("lang=en"))
         check("Explanation per measure" in driver.page_source, "the English page is not in English")
         shot("07-english")
+
+        # 9. A scenario with a horizon: its long-term plan from the navigation.
+        driver.get(args.url + "/s/trondelag-plan?lang=nb")
+        driver.find_element(By.LINK_TEXT, "Langsiktig plan").click()
+        wait.until(expected_conditions.url_contains("/s/trondelag-plan/plan"))
+        check("<svg" in driver.page_source, "the plan page has no chart")
+        check(len(driver.find_elements(By.TAG_NAME, "table")) >= 3, "the plan page has too few tables")
+        no_scripts()
+        shot("08-plan")
     finally:
         driver.quit()
     print("browser test passed; screenshots in " + args.out)

@@ -17,7 +17,7 @@ skip() {
   exit 0
 }
 
-test -f /usr/include/glpk.h || { apt-get update && apt-get install -y libglpk-dev; }
+test -f /usr/include/glpk.h && test -f /usr/include/xlsxwriter.h || { apt-get update && apt-get install -y libglpk-dev libxlsxwriter-dev; }
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     { apt-get update && apt-get install -y chromium chromium-driver; } >/dev/null 2>&1 || true

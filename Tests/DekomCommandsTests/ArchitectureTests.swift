@@ -19,9 +19,12 @@ struct ArchitectureTests {
     "DekomServer": ["AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "Variants", "Explanations", "Reports"],
     "DekomRunner": [
       "AtomicOutput", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Explanations", "Reports",
-      "Verification",
+      "Verification", "Spreadsheets", "XLSXBackend",
     ],
-    "Reports": ["GrantAllocation", "Variants", "Explanations", "LinearProgramming"],
+    "Reports": ["GrantAllocation", "Variants", "Explanations", "LinearProgramming", "Spreadsheets"],
+    "XLSXBackend": ["CXLSXWriter", "Spreadsheets"],
+    "Spreadsheets": [],
+    "CXLSXWriter": [],
     "Explanations": ["GrantAllocation", "LinearProgramming", "Variants"],
     "Verification": ["GrantAllocation"],
     "ScenarioFiles": ["GrantAllocation", "Variants"],
@@ -61,6 +64,12 @@ struct ArchitectureTests {
   func glpkBehindOneModule() throws {
     let importers = try Self.projectImports().filter { $0.value.contains("CGLPK") }.keys
     #expect(Set(importers) == ["GLPKBackend"])
+  }
+
+  @Test("only XLSXBackend imports the libxlsxwriter C module")
+  func xlsxWriterBehindOneModule() throws {
+    let importers = try Self.projectImports().filter { $0.value.contains("CXLSXWriter") }.keys
+    #expect(Set(importers) == ["XLSXBackend"])
   }
 
   @Test("only the server imports Hummingbird, and only the two user interfaces import ArgumentParser")

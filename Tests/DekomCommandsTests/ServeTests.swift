@@ -67,6 +67,12 @@ struct ServeTests {
     #expect(form.body.contains("name=\"partners.dmmh.partner2_hours\""))
     #expect(form.body.contains("name=\"measures.sv-dekom-3.rank\""))
 
+    // A one-year scenario has no long-term plan: no link to one, and its address says why.
+    #expect(!allocation.body.contains("/s/trondelag/plan"))
+    let noPlan = try server.get("/s/trondelag/plan")
+    #expect(noPlan.status == 404)
+    #expect(noPlan.body.contains("ingen langsiktig plan"))
+
     #expect(try server.get("/s/nowhere").status == 404)
     #expect(try server.get("/s/trondelag/v/nowhere").status == 404)
     #expect(try server.get("/s/trondelag/measure/nowhere").status == 404)
@@ -159,6 +165,36 @@ struct ServeTests {
     #expect(rank.body.contains("id=\"f-measures-sv-dekom-3-rank-error\">measures: sv-dekom-3 cannot move to rank 99"))
   }
 
+  @Test("a plan scenario's pages link its long-term plan, which the page shows as dekom run writes it")
+  func planPage() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-serve-plan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let scenario = root.appendingPathComponent("plan")
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("scenarios/trondelag-plan"), to: scenario)
+    try? FileManager.default.removeItem(at: scenario.appendingPathComponent("out"))
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+
+    let allocation = try server.get("/s/plan")
+    #expect(allocation.status == 200)
+    #expect(allocation.body.contains("href=\"/s/plan/plan?lang=nb\">Langsiktig plan</a>"))
+    let plan = try server.get("/s/plan/plan")
+    #expect(plan.status == 200)
+    #expect(plan.body.contains("<nav class=\"site\">"))
+    // The same document as dekom run's langsiktig-plan.md (its Markdown, rendered), chart included.
+    let out = root.appendingPathComponent("run-out")
+    let run = try CommandLine.run(["run", scenario.path, "--out", out.path, "--quiet"])
+    #expect(run.status == 0, "\(run.standardError)")
+    let written = try String(contentsOf: out.appendingPathComponent("langsiktig-plan.html"), encoding: .utf8)
+    let body = { (page: String) in page.components(separatedBy: "</nav>").last?.components(separatedBy: "<svg").last ?? "" }
+    #expect(!body(written).isEmpty && body(plan.body).hasSuffix(body(written)))
+    #expect(plan.body.contains("<svg"))
+    let english = try server.get("/s/plan/plan?lang=en")
+    #expect(english.status == 200)
+    #expect(english.body.contains("<html lang=\"en\">"))
+  }
+
   @Test("a what-if gives the numbers dekom run --variant gives for the saved variant")
   func whatIfMatchesRun() throws {
     let (root, scenario) = try Self.servedCopy()
@@ -169,6 +205,16 @@ struct ServeTests {
     let page = try server.get("/s/trondelag/whatif?lang=nb&" + changes)
     #expect(page.status == 200)
     #expect(page.body.contains("id=\"solved\""))
+    // Titled by what it changed, in the form's order (frames, partners, measures), not "hva-om";
+    // the save form suggests that title.
+    let summary = "rekom: ramme × 0.9; dmmh: partner 2-timer 1400; sv-dekom-3: prioritet 1"
+    #expect(page.body.contains("Variant hva-om: " + summary), "the what-if's title")
+    #expect(page.body.contains("value=\"" + summary + "\""), "the save form's suggested title")
+    let english = try server.get("/s/trondelag/whatif?lang=en&" + changes)
+    #expect(english.body.contains("rekom: frame × 0.9; dmmh: partner 2 hours 1400; sv-dekom-3: rank 1"))
+    // Names and titles get a keyboard with letters; numbers the decimal one.
+    #expect(page.body.contains("<input type=\"text\" id=\"f-name\""))
+    #expect(page.body.contains("<input type=\"text\" inputmode=\"decimal\" id=\"f-frames-rekom-factor\""))
     let json = try server.get("/s/trondelag/whatif?" + changes + "&view=json")
     #expect(json.status == 200)
     let served = try #require(try JSONSerialization.jsonObject(with: Data(json.body.utf8)) as? [String: Any])

@@ -12,7 +12,8 @@ struct TrondelagPlanEndToEndTests {
   static let scenario = repositoryRoot.appendingPathComponent("scenarios/trondelag-plan")
   static let expected = repositoryRoot.appendingPathComponent("Tests/DekomCommandsTests/Expected/trondelag-plan")
   static let files = [
-    "innstilling.md", "innstilling.html", "allocation.csv", "allocation.json", "langsiktig-plan.md", "langsiktig-plan.html",
+    "innstilling.md", "innstilling.html", "tiltak.csv", "utbetalinger.csv", "allocation.csv", "allocation.json", "langsiktig-plan.md",
+    "langsiktig-plan.html",
   ]
   static var update: Bool { ProcessInfo.processInfo.environment["DEKOM_UPDATE_EXPECTED"] == "1" }
 
@@ -83,7 +84,8 @@ struct TrondelagPlanEndToEndTests {
       #expect(kroner(summary[5]) == kroner(planRow[4]) + kroner(planRow[5]), "\(scheme)")
     }
     // The section on commitments is there, and the later frames are marked as forecasts.
-    #expect(innstilling.contains("## 7. Forpliktelser for senere år"))
+    #expect(innstilling.contains("## 6. Forpliktelser for senere år"))
+    #expect(innstilling.contains("## Vedlegg A. Om beregningen"))
     #expect(plan.contains("23 000 000 (prognose)"))
   }
 
@@ -96,7 +98,8 @@ struct TrondelagPlanEndToEndTests {
     #expect(english.hasPrefix("# Long-term plan 2027–2029"))
     #expect(english.contains("(forecast)"))
     let innstilling = try String(contentsOf: out.appendingPathComponent("innstilling.md"), encoding: .utf8)
-    #expect(innstilling.contains("## 7. Commitments for later years"))
+    #expect(innstilling.contains("## 6. Commitments for later years"))
+    #expect(innstilling.contains("## Appendix A. How it was computed"))
   }
 
   @Test("the variant cutting the 2028 Dekom frame 10 % changes the 2027 innstilling, as it must")

@@ -102,8 +102,8 @@ struct GLPKSolverTests {
     #expect(abs((solution.stages.first?.objectiveValue ?? 0) - 30) < 1e-9 && solution.stages.first?.bound == 30)
   }
 
-  @Test("a first stage that cannot close its gap leaves time for the next")
-  func stageTimeShare() {
+  @Test("a first stage that cannot close its gap leaves work for the next, the same on every run")
+  func stageWorkShare() {
     // Jeroslow's knapsack: max Σ 1.5 x_i with Σ 2 x_i ≤ 41. The best point (20 of them, 30) is
     // found at once, but branch-and-cut without cuts cannot prove that the relaxation's 30.75 is
     // out of reach before the time limit.
@@ -119,12 +119,31 @@ struct GLPKSolverTests {
     for (method, solver) in [
       (SolveMethod.branchAndCut, GLPKSolver(cuts: false)), (.blockSearch, GLPKSolver(smallestSearchedModel: 0, cuts: false)),
     ] {
-      let solution = solver.solve(model, options: SolveOptions(timeLimitSeconds: 1, method: method))
+      // The work limit, not the clock, stops the first stage: a generous time limit, few iterations.
+      let options = SolveOptions(timeLimitSeconds: 600, method: method, workLimit: 3000)
+      let solution = solver.solve(model, options: options)
       #expect(solution.status == .feasible, "\(method)")
       #expect(solution.stages.map(\.status) == [.feasible, .optimal], "\(method)")
+      #expect(solution.stages.map(\.stoppedBy) == [.workLimit, nil], "\(method)")
+      let again = solver.solve(model, options: options)
+      #expect(again.values == solution.values && again.stages.map(\.bound) == solution.stages.map(\.bound), "\(method)")
       #expect(abs((solution.stages.first?.objectiveValue ?? 0) - 30) < 1e-9, "\(method)")
       #expect(abs(solution[items[0]] - 1) < 1e-9, "\(method)")
     }
+  }
+
+  @Test("a stage the wall clock stops says so: stopped by the time limit, never by the work limit")
+  func timeLimitReported() {
+    // Jeroslow's knapsack without cuts: about 10⁶ nodes to prove, far beyond a 0.2 s limit, and a
+    // work limit too large to meet first.
+    var model = LinearModel()
+    let items = (0..<41).map { model.addVariable(name: "x\($0)", kind: .binary) }
+    model.addConstraint(name: "even", terms: items.map { LinearTerm(2, $0) }, upperBound: 41)
+    model.objectives = [Objective(name: "value", sense: .maximize, terms: items.map { LinearTerm(1.5, $0) }, relativeTolerance: 0)]
+    let solution = GLPKSolver(cuts: false).solve(model, options: SolveOptions(timeLimitSeconds: 0.2, workLimit: Int(Int32.max)))
+    #expect(solution.stages.count == 1)
+    #expect(solution.stages.first?.status != .optimal)
+    #expect(solution.stages.first?.stoppedBy == .timeLimit)
   }
 
   @Test("the second stage picks among the first stage's optima")
@@ -188,5 +207,30 @@ struct GLPKSolverTests {
   @Test("GLPK reports its version")
   func version() {
     #expect(GLPKSolver.version.hasPrefix("5."))
+  }
+}
+
+@Suite("GLPK solver: known integer values")
+struct GLPKKnownValuesTests {
+  /// max 2x + y over binaries with x + y ≤ 1: the optimum is x = 1, y = 0.
+  static func model(known: [Double]) -> LinearModel {
+    var model = LinearModel()
+    let x = model.addVariable(name: "x", kind: .binary)
+    let y = model.addVariable(name: "y", kind: .binary)
+    model.addConstraint(name: "one", terms: [LinearTerm(1, x), LinearTerm(1, y)], upperBound: 1)
+    model.objectives = [Objective(name: "value", sense: .maximize, terms: [LinearTerm(2, x), LinearTerm(1, y)], relativeTolerance: 0)]
+    model.knownIntegerValues = [x: known[0], y: known[1]]
+    return model
+  }
+
+  @Test(
+    "known values that break a row, are not whole or lie outside their bounds are never taken",
+    arguments: [[1.0, 1.0], [0.5, 0.0], [2.0, -1.0], [.nan, 1.0], [0.0, 1.0], [1.0, 0.0]])
+  func knownValues(known: [Double]) {
+    // GLPK's glp_ios_heur_sol checks neither rows nor bounds: an offered point must be feasible.
+    let solution = GLPKSolver().solve(Self.model(known: known), options: SolveOptions())
+    #expect(solution.status == .optimal)
+    #expect(solution.values == [1, 0])
+    #expect(solution.stages.first?.objectiveValue == 2 && solution.stages.first?.bound == 2)
   }
 }

@@ -67,7 +67,8 @@ struct RecipientTests {
   @Test("a joint measure without a named recipient is paid to the forum's own budget")
   func jointDefault() throws {
     let settlement = try Self.settle(Self.scenario().scenario)
-    #expect(settlement.payments.contains { $0.recipient == .forum && $0.purpose == .jointMeasure(MeasureID("felles")) && $0.amount == 70_000 })
+    #expect(
+      settlement.payments.contains { $0.recipient == .forum && $0.purpose == .jointMeasure(MeasureID("felles")) && $0.amount == 70_000 })
   }
 
   @Test("payment dates come from the data: the measure's schedule, else the scheme's, else the end of June")
@@ -128,6 +129,31 @@ struct RecipientTests {
     #expect(toN.reduce(0) { $0 + $1.amount } == 100_001)
   }
 
+  @Test("a programme priced per participant: its grant and egenandel are the owners' by their participants, not by the key")
+  func participantsByOwner() throws {
+    let builder = Self.scenario()
+    builder.scenario.networks[0].ownKeyUses = [.egenandel]
+    // Seed 001: 1 500 kr per participant; host sends 20, other 30 (the key would give host the larger part).
+    builder.scenario.measures[0].stateCost = 75_000
+    builder.scenario.measures[0].pricePerParticipant = 1500
+    builder.scenario.measures[0].participants = 50
+    builder.scenario.measures[0].participantsByOwner = [OwnerID("host"): 20, OwnerID("other"): 30, OwnerID("private"): 0]
+    let settlement = try Self.settle(builder.scenario)
+    // 75 000 kr: 30 000 and 45 000; the private owner with no participant gets no part.
+    #expect(settlement.payment(OwnerID("host"))?.grantByScheme[SchemeID("skole")] == 30_000)
+    #expect(settlement.payment(OwnerID("other"))?.grantByScheme[SchemeID("skole")] == 45_000)
+    #expect(settlement.payment(OwnerID("private"))?.grantByScheme[SchemeID("skole")] == nil)
+    #expect(settlement.payment(OwnerID("other"))?.egenandelByScheme[SchemeID("skole")] == 13_500)
+    // The partner hours (10 h at 1 000 kr) are the partner's, asked besides the price; the network's
+    // other scheme still goes by the key.
+    #expect(settlement.payment(OwnerID("other"))?.grantByScheme[SchemeID("bhg")] == 66_667)
+    // Still paid to the host: the network's agreement does not split the grant.
+    #expect(
+      settlement.payments.filter { $0.scheme == SchemeID("skole") && $0.purpose == .network(NetworkID("n")) }.map(\.recipient) == [
+        .owner(OwnerID("host"))
+      ])
+  }
+
   @Test("the forum's key per scheme: only networks the scheme serves, by that scheme's size measure")
   func forumKeyPerScheme() {
     let builder = Self.scenario()
@@ -142,7 +168,9 @@ struct RecipientTests {
     #expect(abs((school[NetworkID("n")] ?? 0) - (0.15 + 0.7 * 1260 / 20_260)) < 1e-12)
   }
 
-  @Test("hours are reported in whole hours: a measure's add up to its share of the hours asked, a partner's to its lines and within its capacity", arguments: 1...30)
+  @Test(
+    "hours are reported in whole hours: a measure's add up to its share of the hours asked, a partner's to its lines and within its capacity",
+    arguments: 1...30)
   func wholeHours(seed: UInt64) throws {
     let scenario = BruteForce.randomScenario(seed: seed)
     let result = Allocator(solver: GLPKSolver()).allocate(scenario)

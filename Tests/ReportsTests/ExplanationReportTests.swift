@@ -25,10 +25,10 @@ struct ExplanationReportTests {
     return InnstillingMarkdown(input).render()
   }
 
-  @Test("bokmål: the three sections, numbered before the method, with the hours that would fund a1")
+  @Test("bokmål: the two sections numbered in the body, the shadow prices and the method in appendices, with the hours that would fund a1")
   func bokmal() {
     let text = Self.explained(.nb)
-    for heading in ["## 6. Hva som skal til", "## 7. Venteliste per ordning", "## 8. Skyggepriser", "## 9. Om beregningen"] {
+    for heading in ["## 6. Hva som skal til", "## 7. Venteliste per ordning", "## Vedlegg A. Skyggepriser", "## Vedlegg B. Om beregningen"] {
       #expect(text.contains(heading), "\(heading)")
     }
     // b2 lacks 200 000 − (300 000 − 150 000) = 50 000 NOK, the search's step is 10 000 NOK.
@@ -40,19 +40,19 @@ struct ExplanationReportTests {
   @Test("English: the same sections in English")
   func english() {
     let text = Self.explained(.en)
-    for heading in ["## 6. What it would take", "## 7. Waiting list per scheme", "## 8. Shadow prices", "## 9. How it was computed"] {
+    for heading in ["## 6. What it would take", "## 7. Waiting list per scheme", "## Appendix A. Shadow prices", "## Appendix B. How it was computed"] {
       #expect(text.contains(heading), "\(heading)")
     }
     #expect(text.contains("Not funded in full however large the frame: Measure a1 (a1) (P, partner 2: +30 h)."))
   }
 
-  @Test("an allocation not proven optimal: sections 6 and 7 say why they were not searched, section 8 stays")
+  @Test("an allocation not proven optimal: sections 6 and 7 say why they were not searched, appendix A stays")
   func notProvenOptimal() {
     let text = Self.explained(.nb, provenOptimal: false)
     let skipped = "Ikke søkt: fordelingen er ikke bevist optimal"
     #expect(text.components(separatedBy: skipped).count == 3)
     #expect(!text.contains("Alle kvalifiserte tiltak er fullt innvilget."))
-    #expect(text.contains("## 8. Skyggepriser") && text.contains("| Ramme: S | 300 000 kr |"))
+    #expect(text.contains("## Vedlegg A. Skyggepriser") && text.contains("| Ramme: S | 300 000 kr |"))
     #expect(Self.explained(.en, provenOptimal: false).contains("Not searched: the allocation itself is not proven optimal"))
   }
 }

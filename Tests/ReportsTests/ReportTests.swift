@@ -82,7 +82,7 @@ struct ReportTests {
     for heading in [
       "# Felles årlig innstilling 2027 – Test", "## 1. Sammendrag", "## 2. Prioriterte tiltak", "### Fellestiltak",
       "## 3. Utviklingspartnere", "## 4. Utbetalinger og egenandel", "### Utbetalinger", "### Egenandel", "## 5. Kriterier",
-      "## 6. Om beregningen",
+      "## Vedlegg A. Om beregningen",
     ] {
       #expect(nb.contains(heading), "missing \(heading)")
     }

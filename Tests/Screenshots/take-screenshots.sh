@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 out="${1:-/tmp/dekom-screenshots}"
 mkdir -p "$out"
 
-test -f /usr/include/glpk.h || { apt-get update && apt-get install -y libglpk-dev; }
+test -f /usr/include/glpk.h && test -f /usr/include/xlsxwriter.h || { apt-get update && apt-get install -y libglpk-dev libxlsxwriter-dev; }
 command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; }
 
 swift build --product dekom

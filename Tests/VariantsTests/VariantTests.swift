@@ -3,9 +3,9 @@ import GLPKBackend
 import GrantAllocation
 import Reports
 import ScenarioFiles
-import Variants
 import TestSupport
 import Testing
+import Variants
 
 @Suite("What-if variants")
 struct VariantTests {
@@ -117,6 +117,25 @@ struct VariantTests {
     let comparison = Comparison(
       base: baseResult, baseSettlement: Settlement(baseResult), variant: again, variantSettlement: Settlement(again))
     #expect(comparison.measures.isEmpty && comparison.owners.isEmpty)
+  }
+
+  @Test("money per list in a comparison: every holder with measures, in order, adding up to the schemes' allocations")
+  func holderTotals() {
+    let builder = ScenarioBuilder(frame: 1000)
+    builder.network("a").network("b")
+    builder.measure("a1", network: "a", rank: 1, cost: 600).measure("b1", network: "b", rank: 1, cost: 300)
+    builder.measure("j1", network: nil, rank: 1, cost: 100)
+    let allocator = Allocator(solver: GLPKSolver())
+    let baseResult = allocator.allocate(builder.scenario)
+    var cut = builder.scenario
+    cut.schemes[0].frame = 700
+    let variant = allocator.allocate(cut)
+    let (baseMoney, variantMoney) = (Settlement(baseResult), Settlement(variant))
+    let comparison = Comparison(base: baseResult, baseSettlement: baseMoney, variant: variant, variantSettlement: variantMoney)
+    #expect(comparison.holders.map(\.holder) == [.joint, .network(NetworkID("a")), .network(NetworkID("b"))])
+    #expect(comparison.holders.map(\.baseMoney) == [100, 600, 300])
+    #expect(comparison.holders.reduce(0) { $0 + $1.variantMoney } == variantMoney.schemes.reduce(0) { $0 + $1.allocated })
+    #expect(comparison.holders.reduce(0) { $0 + $1.change } == -300)
   }
 
   @Test("stability: among equal optima the variant keeps the base's choice")

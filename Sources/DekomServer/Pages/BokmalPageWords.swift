@@ -1,9 +1,13 @@
+import GrantAllocation
+
 /// The words of the pages of `dekom serve` in bokmål.
 struct BokmalPageWords: PageWords {
   var pagesTitle: String { "dekom – scenarioer" }
   var navScenarios: String { "Scenarioer" }
   var navAllocation: String { "Fordeling" }
   var navCompare: String { "Sammenlign" }
+  var navPlan: String { "Langsiktig plan" }
+  var noPlan: String { "Dette scenarioet gjelder ett år (scenario.yaml har ingen horizon), så det har ingen langsiktig plan." }
   var navWhatIf: String { "Hva om?" }
   var otherLanguageLink: String { "English" }
   func scenarioListIntro(folder: String) -> String {
@@ -26,6 +30,16 @@ struct BokmalPageWords: PageWords {
   }
   var framesLegend: String { "Rammer" }
   var frameColumns: [String] { ["Ordning", "Ramme nå (kr)", "Ny ramme (kr)", "eller faktor"] }
+  func changeLine(_ change: WhatIfChange, value: String) -> String {
+    switch change {
+    case .frame(let scheme): "\(scheme): ramme \(value) kr"
+    case .factor(let scheme): "\(scheme): ramme × \(value)"
+    case .hours(let partner, let role): "\(partner): \(hoursWord(role)) \(value)"
+    case .rank(let measure): "\(measure): prioritet \(value)"
+    case .minimumShare(let measure): "\(measure): minste andel \(value)"
+    }
+  }
+  private func hoursWord(_ role: PartnerRole) -> String { "\(role == .pool ? "pool" : "partner 2")-timer" }
   var factorLabel: String { "faktor" }
   var partnersLegend: String { "Utviklingspartnernes timer" }
   var partnerHoursColumns: [String] { ["Partner", "Pool nå", "Ny pool", "Partner 2 nå", "Ny partner 2"] }

@@ -1,9 +1,13 @@
+import GrantAllocation
+
 /// The words of the pages of `dekom serve` in English.
 struct EnglishPageWords: PageWords {
   var pagesTitle: String { "dekom – scenarios" }
   var navScenarios: String { "Scenarios" }
   var navAllocation: String { "Allocation" }
   var navCompare: String { "Compare" }
+  var navPlan: String { "Long-term plan" }
+  var noPlan: String { "This scenario is for one year (scenario.yaml has no horizon), so it has no long-term plan." }
   var navWhatIf: String { "What if?" }
   var otherLanguageLink: String { "Norsk" }
   func scenarioListIntro(folder: String) -> String {
@@ -26,6 +30,16 @@ struct EnglishPageWords: PageWords {
   }
   var framesLegend: String { "Frames" }
   var frameColumns: [String] { ["Scheme", "Frame now (NOK)", "New frame (NOK)", "or factor"] }
+  func changeLine(_ change: WhatIfChange, value: String) -> String {
+    switch change {
+    case .frame(let scheme): "\(scheme): frame \(value) NOK"
+    case .factor(let scheme): "\(scheme): frame × \(value)"
+    case .hours(let partner, let role): "\(partner): \(hoursWord(role)) \(value)"
+    case .rank(let measure): "\(measure): rank \(value)"
+    case .minimumShare(let measure): "\(measure): smallest share \(value)"
+    }
+  }
+  private func hoursWord(_ role: PartnerRole) -> String { "\(role == .pool ? "pool" : "partner 2") hours" }
   var factorLabel: String { "factor" }
   var partnersLegend: String { "Development partners' hours" }
   var partnerHoursColumns: [String] { ["Partner", "Pool now", "New pool", "Partner 2 now", "New partner 2"] }

@@ -8,6 +8,9 @@ protocol PageWords {
   var navAllocation: String { get }
   var navCompare: String { get }
   var navWhatIf: String { get }
+  var navPlan: String { get }
+  /// The plan page of a one-year scenario.
+  var noPlan: String { get }
   /// The link to the page in the other language, in that language ("English", "Norsk").
   var otherLanguageLink: String { get }
   func scenarioListIntro(folder: String) -> String
@@ -26,6 +29,8 @@ protocol PageWords {
   var framesLegend: String { get }
   var frameColumns: [String] { get }
   var factorLabel: String { get }
+  /// One change of a what-if in the one line that titles it ("rekom: ramme × 0,9").
+  func changeLine(_ change: WhatIfChange, value: String) -> String
   var partnersLegend: String { get }
   var partnerHoursColumns: [String] { get }
   var measuresLegend: String { get }

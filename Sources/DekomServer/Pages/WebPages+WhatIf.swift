@@ -17,9 +17,27 @@ public enum WhatIfField {
 
   /// Every change field of a scenario's form, in the form's order.
   public static func changeFields(of scenario: Scenario) -> [String] {
-    scenario.schemes.flatMap { [frame($0.id), factor($0.id)] }
-      + scenario.partners.flatMap { partner in PartnerRole.allCases.map { hours(partner.id, $0) } }
-      + scenario.measures.flatMap { [rank($0.id), minimumShare($0.id)] }
+    WhatIfChange.fields(of: scenario).map(\.name)
+  }
+}
+
+/// One field of the what-if form, by what it changes.
+enum WhatIfChange: Equatable {
+  case frame(SchemeID)
+  case factor(SchemeID)
+  case hours(PartnerID, PartnerRole)
+  case rank(MeasureID)
+  case minimumShare(MeasureID)
+
+  /// Every change field of a scenario's form with its name (``WhatIfField``), in the form's order.
+  static func fields(of scenario: Scenario) -> [(name: String, change: Self)] {
+    scenario.schemes.flatMap { [(WhatIfField.frame($0.id), Self.frame($0.id)), (WhatIfField.factor($0.id), .factor($0.id))] }
+      + scenario.partners.flatMap { partner in
+        PartnerRole.allCases.map { (WhatIfField.hours(partner.id, $0), Self.hours(partner.id, $0)) }
+      }
+      + scenario.measures.flatMap {
+        [(WhatIfField.rank($0.id), Self.rank($0.id)), (WhatIfField.minimumShare($0.id), .minimumShare($0.id))]
+      }
   }
 }
 
@@ -105,13 +123,17 @@ extension WebPages {
       title: title, markdown: "# " + title.markdownEscaped + "\n\n" + messages.whatIfIntro.markdownEscaped + "\n", chrome: top)
   }
 
-  /// One text field with its current value as placeholder and its problems beside it.
-  private func field(_ name: String, state: WhatIfState, placeholder: String, label: String, problems: [String: [String]]? = nil) -> String
-  {
+  /// One text field with its current value as placeholder and its problems beside it. A number
+  /// field asks phones for the decimal keyboard; a text field (a variant's name and title) keeps
+  /// the letters.
+  private func field(
+    _ name: String, state: WhatIfState, placeholder: String, label: String, problems: [String: [String]]? = nil, number: Bool = true
+  ) -> String {
     let problems = (problems ?? state.fieldProblems)[name] ?? []
     let id = "f-" + name.replacingOccurrences(of: ".", with: "-")
+    let keyboard = number ? " inputmode=\"decimal\"" : ""
     var html =
-      "<input type=\"text\" inputmode=\"decimal\" id=\"\(escapeHTML(id))\" name=\"\(escapeHTML(name))\" value=\"\(escapeHTML(state.values[name] ?? ""))\" placeholder=\"\(escapeHTML(placeholder))\" aria-label=\"\(escapeHTML(label))\""
+      "<input type=\"text\"\(keyboard) id=\"\(escapeHTML(id))\" name=\"\(escapeHTML(name))\" value=\"\(escapeHTML(state.values[name] ?? ""))\" placeholder=\"\(escapeHTML(placeholder))\" aria-label=\"\(escapeHTML(label))\""
     if !problems.isEmpty { html += " aria-invalid=\"true\" aria-describedby=\"\(escapeHTML(id))-error\"" }
     html += ">"
     if !problems.isEmpty {
@@ -186,10 +208,13 @@ extension WebPages {
     }
     let nameState = WhatIfState(values: [WhatIfField.name: name, WhatIfField.title: title])
     html += "<label>\(escapeHTML(messages.variantNameLabel))<br>"
-    html += field(WhatIfField.name, state: nameState, placeholder: "", label: messages.variantNameLabel, problems: state.saveProblems)
+    html += field(
+      WhatIfField.name, state: nameState, placeholder: "", label: messages.variantNameLabel, problems: state.saveProblems, number: false)
     html += "</label><br>\n<label>\(escapeHTML(messages.variantTitleLabel))<br>"
     html +=
-      field(WhatIfField.title, state: nameState, placeholder: "", label: messages.variantTitleLabel, problems: state.saveProblems)
+      field(
+        WhatIfField.title, state: nameState, placeholder: "", label: messages.variantTitleLabel, problems: state.saveProblems, number: false
+      )
       .replacingOccurrences(of: "<input type=\"text\"", with: "<input type=\"text\" class=\"wide\"")
     html += "</label><br>\n"
     html +=

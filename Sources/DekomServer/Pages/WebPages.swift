@@ -22,6 +22,7 @@ public struct PageLinks: Sendable {
   }
   public func measure(_ scenario: String, _ measure: String) -> String { "/s/\(scenario)/measure/\(measure)?\(query)" }
   public func whatIf(_ scenario: String) -> String { "/s/\(scenario)/whatif?\(query)" }
+  public func plan(_ scenario: String) -> String { "/s/\(scenario)/plan?\(query)" }
   /// The form's action: without the query, which the form's hidden `lang` field carries.
   public func whatIfAction(_ scenario: String) -> String { "/s/\(scenario)/whatif" }
   public func save(_ scenario: String) -> String { "/s/\(scenario)/save" }
@@ -59,6 +60,8 @@ public struct WebPages {
   public let links: PageLinks
   /// The server's secret that every form which changes something carries back (``WebPages/formTokenField``).
   public var formToken: String
+  /// Whether the scenario is a long-term plan: its pages then link the plan.
+  public var linksPlan = false
   var messages: any PageWords { language.pageWords }
 
   /// The name of the hidden field that carries ``formToken``.
@@ -98,6 +101,7 @@ public struct WebPages {
         "<a href=\"\(escapeHTML(links.compare(scenario)))\">\(escapeHTML(messages.navCompare))</a>",
         "<a href=\"\(escapeHTML(links.whatIf(scenario)))\">\(escapeHTML(messages.navWhatIf))</a>",
       ]
+      if linksPlan { items.append("<a href=\"\(escapeHTML(links.plan(scenario)))\">\(escapeHTML(messages.navPlan))</a>") }
     }
     let other = language == .nb ? Language.en : .nb
     items.append(
@@ -188,6 +192,20 @@ public struct WebPages {
     html += "</ul>\n</section>"
     return try InnstillingHTML(input, markdown: markdown).render(
       chrome: chrome(scenario: scenario, otherLanguage: otherLanguage, notice: notice, after: html))
+  }
+
+  // MARK: The long-term plan
+
+  /// A plan scenario's long-term plan, as `langsiktig-plan.html`, with the site's navigation.
+  ///
+  /// - Parameters:
+  ///   - document: the plan's document.
+  ///   - scenario: the scenario's name in the page addresses.
+  ///   - otherLanguage: this page's address in the other language.
+  /// - Returns: the whole HTML page.
+  /// - Throws: when the page template cannot be rendered.
+  public func plan(_ document: PlanMarkdown, scenario: String, otherLanguage: String) throws -> String {
+    try PlanHTML(document, markdown: document.render()).render(chrome: chrome(scenario: scenario, otherLanguage: otherLanguage))
   }
 
   // MARK: A comparison

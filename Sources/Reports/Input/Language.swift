@@ -26,7 +26,7 @@ public struct ReportProvenance: Sendable {
 }
 
 /// Every sentence and label a report uses, once per language.
-protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages {
+protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, SpreadsheetMessages {
   var decimalMark: Character { get }
   var thousandSeparator: String { get }
   var percentSuffix: String { get }
@@ -83,7 +83,10 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages {
   var measureColumn: String { get }
 
   /// The last section's heading; its number follows the explanation sections when there are any.
-  func methodHeading(number: Int) -> String
+  /// "How it was computed", as an appendix's title.
+  var methodTitle: String { get }
+  /// An appendix's heading: "Vedlegg A. Skyggepriser".
+  func appendixHeading(letter: String, title: String) -> String
   /// `sizes`: per scheme, the size measure its key uses ("Dekom: elevtall; …").
   func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String) -> [String]
   func solveLine(status: String, solver: String) -> String
@@ -104,6 +107,10 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages {
   var measureChangesHeading: String { get }
   var measureChangeColumns: [String] { get }
   var ownerChangesHeading: String { get }
+  /// Per list holder (joint measures, each network): the money of its measures in the base and the
+  /// variant.
+  var holderTotalsHeading: String { get }
+  var holderTotalsColumns: [String] { get }
   var ownerChangeColumns: [String] { get }
   var noChanges: String { get }
   func variantFailed(_ why: String) -> String
@@ -114,6 +121,11 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages {
   func status(_ status: FundingStatus, share: String) -> String
   func terminationStatus(_ status: String) -> String
   func role(_ role: PartnerRole) -> String
+  /// A partner's hours in one role in the measures' table, number first so that the role's own
+  /// number ("partner 2") cannot be read as part of the hours: "400 t partner 2".
+  func roleHours(_ role: PartnerRole, hours: String) -> String
+  /// Hours used of a capacity, as a chart labels them: "120 / 400 t".
+  func hoursOfCapacity(used: String, capacity: String) -> String
   func months(_ months: Int, start: String?) -> String
   func reason(_ reason: Reason, names: NameBook) -> String
   func stageName(_ name: String) -> String

@@ -39,6 +39,24 @@ public struct NameBook {
     return text("\(measure.title) (\(id))")
   }
 
+  /// Who receives a payment: an owner's or a partner's name, or the forum's own budget.
+  public func recipient(_ recipient: Recipient) -> String {
+    switch recipient {
+    case .owner(let id): owner(id)
+    case .partner(let id): partner(id)
+    case .forum: messages.forumBudget
+    }
+  }
+
+  /// What a payment is for: a network, a joint measure, or a partner's hours in a role.
+  public func purpose(_ purpose: Settlement.Purpose) -> String {
+    switch purpose {
+    case .network(let id): messages.networkPurpose(network(id))
+    case .jointMeasure(let id): messages.jointPurpose(measure(id))
+    case .partnerHours(let role): messages.partnerPurpose(messages.role(role))
+    }
+  }
+
   /// Whole kroner with thousand separators: `1 234 567` (nb) or `1,234,567` (en).
   public func kroner(_ amount: Int) -> String {
     let digits = String(abs(amount))

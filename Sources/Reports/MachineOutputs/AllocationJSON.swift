@@ -37,6 +37,8 @@ public struct AllocationJSON: ReportRenderer {
     var objective: Double?
     var bound: Double?
     var relativeGap: Double?
+    /// `work_limit` or `time_limit` when the stage stopped before closing its gap; absent otherwise.
+    var stoppedBy: String?
     /// Wall time of the stage; only with ``AllocationJSON/recordsSeconds``, since it differs from run to run.
     var seconds: Double?
   }
@@ -105,7 +107,7 @@ public struct AllocationJSON: ReportRenderer {
         stages: result.stages.map {
           Stage(
             name: $0.name, status: $0.status.rawValue, objective: $0.objectiveValue.map(Self.stable),
-            bound: $0.bound.map(Self.stable), relativeGap: $0.relativeGap.map(Self.stable),
+            bound: $0.bound.map(Self.stable), relativeGap: $0.relativeGap.map(Self.stable), stoppedBy: $0.stoppedBy?.rawValue,
             seconds: recordsSeconds ? (($0.seconds * 1000).rounded() / 1000) : nil)
         },
         model: result.modelSize, parameters: result.parameters, partnerRule: result.partnerRule),

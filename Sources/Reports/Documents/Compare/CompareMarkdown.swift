@@ -118,6 +118,19 @@ public struct CompareMarkdown: ReportRenderer {
         ])
       }
       parts.append(schemes.rendered)
+      parts.append("### " + messages.holderTotalsHeading)
+      var holders = MarkdownTable(columns: messages.holderTotalsColumns, rightAligned: [1, 2, 3])
+      for totals in comparison.holders {
+        holders.add([
+          names.holder(totals.holder), names.kroner(totals.baseMoney), names.kroner(totals.variantMoney), signed(totals.change),
+        ])
+      }
+      let (baseSum, variantSum) = comparison.holders.reduce((0, 0)) { ($0.0 + $1.baseMoney, $0.1 + $1.variantMoney) }
+      holders.add([
+        "**" + messages.total + "**", "**" + names.kroner(baseSum) + "**", "**" + names.kroner(variantSum) + "**",
+        "**" + signed(variantSum - baseSum) + "**",
+      ])
+      parts.append(holders.rendered)
       parts.append("### " + messages.measureChangesHeading)
       parts.append(measureTable(comparison))
       parts.append("### " + messages.ownerChangesHeading)

@@ -33,7 +33,18 @@ public struct Comparison: Sendable {
     public var variantAllocated: Int
   }
 
+  /// The money of one list holder's measures (joint measures, or a network's), grant plus partner
+  /// money, on both sides.
+  public struct HolderTotals: Sendable, Equatable {
+    public var holder: MeasureHolder
+    public var baseMoney: Int
+    public var variantMoney: Int
+    public var change: Int { variantMoney - baseMoney }
+  }
+
   public var schemes: [SchemeTotals]
+  /// Every holder with measures: joint measures first, then the networks in `scenario.yaml` order.
+  public var holders: [HolderTotals]
   public var measures: [MeasureDifference]
   public var owners: [OwnerDifference]
   /// Count of measures per status, base and variant.
@@ -57,6 +68,16 @@ public struct Comparison: Sendable {
       return MeasureDifference(
         measure: outcome.measure, baseStatus: outcome.status, variantStatus: other.status, baseShare: outcome.share,
         variantShare: other.share, baseMoney: money.total, variantMoney: otherMoney)
+    }
+    var baseByHolder: [MeasureHolder: Int] = [:]
+    var variantByHolder: [MeasureHolder: Int] = [:]
+    for (measure, money) in zip(base.scenario.measures, baseSettlement.measures) {
+      baseByHolder[measure.holder, default: 0] += money.total
+      variantByHolder[measure.holder, default: 0] += variantMoney[measure.id] ?? 0
+    }
+    let order = [MeasureHolder.joint] + base.scenario.networks.map { MeasureHolder.network($0.id) }
+    holders = order.compactMap { holder in
+      baseByHolder[holder].map { HolderTotals(holder: holder, baseMoney: $0, variantMoney: variantByHolder[holder] ?? 0) }
     }
     let variantGrants = Dictionary(uniqueKeysWithValues: variantSettlement.owners.map { ($0.owner, $0.grant) })
     owners = baseSettlement.owners.compactMap { payment in

@@ -8,12 +8,17 @@ struct ExplanationMarkdown: ReportRenderer {
   let explanation: Explanation
 
   /// How many sections ``sections()`` gives; they are numbered from 6, after the criteria.
-  static let sectionCount = 3
+  /// The numbered sections of the document's body.
+  static let sectionCount = 2
 
-  /// The sections, each starting with its heading.
+  /// The body's sections (what it would take, the waiting lists), each starting with its heading.
   func sections() -> [String] {
-    [whatItTakes(), waitingLists(), shadowPrices()]
+    [whatItTakes(), waitingLists()]
   }
+
+  /// The appendix for the technically curious (the shadow prices, read from the solver), with
+  /// `letter` in its heading.
+  func appendix(letter: String) -> String { shadowPrices(letter: letter) }
 
   private func kroner(_ amount: Double) -> String { names.kroner(amount) + " " + messages.currencySuffix }
   private func hours(_ amount: Double) -> String { names.hours(amount) + " " + messages.hoursSuffix }
@@ -91,9 +96,12 @@ struct ExplanationMarkdown: ReportRenderer {
     return names.measure(id) + " (" + text.joined(separator: "; ") + ")"
   }
 
-  private func shadowPrices() -> String {
+  private func shadowPrices(letter: String) -> String {
     let prices = explanation.shadowPrices
-    var parts = ["## 8. " + messages.shadowPricesHeading, messages.shadowPricesIntro(integersFixed: prices.integersFixed)]
+    var parts = [
+      "## " + messages.appendixHeading(letter: letter, title: messages.shadowPricesHeading),
+      messages.shadowPricesIntro(integersFixed: prices.integersFixed),
+    ]
     guard prices.status == .optimal else {
       return (parts + [messages.shadowPricesFailed(messages.terminationStatus(prices.status.rawValue))]).joined(separator: "\n\n")
     }

@@ -67,7 +67,7 @@ public struct InnstillingHTML {
           let used = Double(money.wholeHours[role] ?? 0)
           return BarChart.Row(
             label: "\(names.partner(money.partner)) – \(messages.role(role))", values: [capacity, used],
-            valueText: "\(names.hours(used)) / \(names.hours(capacity)) t")
+            valueText: messages.hoursOfCapacity(used: names.hours(used), capacity: names.hours(capacity)))
         }
       })
     return [schemes] + networkCharts + [partners]

@@ -8,12 +8,16 @@ public struct InnstillingMarkdown: ReportRenderer {
 
   /// The whole document, ending in a newline.
   public func render() -> String {
-    let explanations = input.explanation.map { ExplanationMarkdown(input: input, explanation: $0).sections() } ?? []
-    var sections = [header(), summary(), networks(), partners(), owners(), criteria()] + explanations + [method()]
+    let explanation = input.explanation.map { ExplanationMarkdown(input: input, explanation: $0) }
+    var sections = [header(), summary(), networks(), partners(), owners(), criteria()] + (explanation?.sections() ?? [])
     if let commitments = input.planCommitments {
-      let number = 7 + (input.explanation == nil ? 0 : ExplanationMarkdown.sectionCount)
+      let number = 6 + (input.explanation == nil ? 0 : ExplanationMarkdown.sectionCount)
       sections.append(commitments.section(number: number, language: input.language, names: names))
     }
+    // The solver's words (shadow prices, stages, gaps, settings) go to appendices at the end, for
+    // the technically curious; the body is what the forum decides on.
+    if let explanation { sections.append(explanation.appendix(letter: "A")) }
+    sections.append(method(letter: explanation == nil ? "A" : "B"))
     sections.removeAll(where: \.isEmpty)
     return sections.joined(separator: "\n\n") + "\n"
   }
@@ -77,11 +81,7 @@ public struct InnstillingMarkdown: ReportRenderer {
   /// One row per measure, sorted by scheme order and rank, with a total row.
   private func measureTable(_ indices: [Int]) -> String {
     guard !indices.isEmpty else { return messages.noMeasures }
-    let schemeOrder = Dictionary(uniqueKeysWithValues: scenario.schemes.enumerated().map { ($0.element.id, $0.offset) })
-    let sorted = indices.sorted {
-      let (a, b) = (scenario.measures[$0], scenario.measures[$1])
-      return (schemeOrder[a.scheme] ?? 0, a.rank, a.id.rawValue) < (schemeOrder[b.scheme] ?? 0, b.rank, b.id.rawValue)
-    }
+    let sorted = scenario.reportOrder(indices)
     var table = MarkdownTable(columns: messages.measureColumns, rightAligned: [1, 3, 6, 7])
     var grantTotal = 0
     var partnerTotal = 0
@@ -113,7 +113,7 @@ public struct InnstillingMarkdown: ReportRenderer {
     }
     let byPartner = Dictionary(grouping: money.partners, by: \.partner)
     return byPartner.sorted(by: { $0.key < $1.key }).map { partner, lines in
-      let roles = lines.sorted { $0.role < $1.role }.map { "\(messages.role($0.role)) \(names.kroner($0.wholeHours)) t" }
+      let roles = lines.sorted { $0.role < $1.role }.map { messages.roleHours($0.role, hours: names.kroner($0.wholeHours)) }
       return "\(names.partner(partner)): " + roles.joined(separator: ", ")
     }.joined(separator: "; ")
   }
@@ -161,7 +161,7 @@ public struct InnstillingMarkdown: ReportRenderer {
       var table = MarkdownTable(columns: messages.paymentColumns, rightAligned: [3])
       for payment in rows {
         table.add([
-          recipientName(payment.recipient), purposeText(payment.purpose), messages.date(payment.date), names.kroner(payment.amount),
+          names.recipient(payment.recipient), names.purpose(payment.purpose), messages.date(payment.date), names.kroner(payment.amount),
         ])
       }
       table.add(["**\(messages.total)**", "", "", "**\(names.kroner(rows.reduce(0) { $0 + $1.amount }))**"])
@@ -205,22 +205,6 @@ public struct InnstillingMarkdown: ReportRenderer {
     return parts.joined(separator: "\n\n")
   }
 
-  private func recipientName(_ recipient: Recipient) -> String {
-    switch recipient {
-    case .owner(let id): names.owner(id)
-    case .partner(let id): names.partner(id)
-    case .forum: messages.forumBudget
-    }
-  }
-
-  private func purposeText(_ purpose: Settlement.Purpose) -> String {
-    switch purpose {
-    case .network(let id): messages.networkPurpose(names.network(id))
-    case .jointMeasure(let id): messages.jointPurpose(names.measure(id))
-    case .partnerHours(let role): messages.partnerPurpose(messages.role(role))
-    }
-  }
-
   private func criteria() -> String {
     var table = MarkdownTable(columns: [messages.measureColumn] + Criterion.allCases.map(messages.criterionShort))
     for measure in scenario.measures {
@@ -235,7 +219,7 @@ public struct InnstillingMarkdown: ReportRenderer {
     return ["## " + messages.criteriaHeading, messages.criteriaIntro, table.rendered].joined(separator: "\n\n")
   }
 
-  private func method() -> String {
+  private func method(letter: String) -> String {
     let policy = scenario.policy
     var lines = messages.policyLines(
       policy, keyEqual: names.percent(policy.fairnessKey.equal), keyPupils: names.percent(policy.fairnessKey.pupils),
@@ -265,7 +249,7 @@ public struct InnstillingMarkdown: ReportRenderer {
       lines.append("- " + messages.inputFilesLine)
       lines += scenario.inputFiles.map { "  - `\($0.name)`: `\($0.sha256)`" }
     }
-    let number = 6 + (input.explanation == nil ? 0 : ExplanationMarkdown.sectionCount)
-    return ["## " + messages.methodHeading(number: number), lines.joined(separator: "\n")].joined(separator: "\n\n")
+    return ["## " + messages.appendixHeading(letter: letter, title: messages.methodTitle), lines.joined(separator: "\n")].joined(
+      separator: "\n\n")
   }
 }

@@ -11,7 +11,8 @@ public struct PlanHTML {
     self.markdown = markdown
   }
 
-  public func render() throws -> String {
-    try HTMLPage(language: plan.language, title: plan.title, charts: [plan.chart], markdown: markdown).render()
+  /// The page; `chrome`: what a served page adds around the document (navigation, style).
+  public func render(chrome: PageChrome = PageChrome()) throws -> String {
+    try HTMLPage(language: plan.language, title: plan.title, charts: [plan.chart], markdown: markdown, chrome: chrome).render()
   }
 }

@@ -46,7 +46,7 @@ extension BokmalMessages: ExplanationMessages {
   }
   var emptyWaitingList: String { "Alle kvalifiserte tiltak er fullt innvilget." }
   var searchesSkipped: String {
-    "Ikke søkt: fordelingen er ikke bevist optimal (løsningen stoppet ved tidsgrensen), så en ny løsning med én endring kan ikke sammenlignes med den. En lengre tidsgrense (`--time-limit`) gir disse svarene."
+    "Ikke søkt: fordelingen er ikke bevist optimal (løsningen stoppet ved arbeids- eller tidsgrensen), så en ny løsning med én endring kan ikke sammenlignes med den. En lengre tidsgrense (`--time-limit`) gir disse svarene."
   }
 
   var shadowPricesHeading: String { "Skyggepriser" }

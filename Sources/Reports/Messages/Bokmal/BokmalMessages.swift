@@ -110,7 +110,8 @@ struct BokmalMessages: Messages {
   }
   let measureColumn = "Tiltak"
 
-  func methodHeading(number: Int) -> String { "\(number). Om beregningen" }
+  var methodTitle: String { "Om beregningen" }
+  func appendixHeading(letter: String, title: String) -> String { "Vedlegg \(letter). \(title)" }
   func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String) -> [String] {
     let weighting: String
     switch policy.weighting {
@@ -151,6 +152,8 @@ struct BokmalMessages: Messages {
   ]
   let measureChangesHeading = "Tiltak som endres"
   let measureChangeColumns = ["Tiltak", "Liste", "Status", "Status i varianten", "Midler (kr)", "Midler i varianten (kr)", "Endring (kr)"]
+  let holderTotalsHeading = "Midler per nettverk"
+  let holderTotalsColumns = ["Liste", "Midler (kr)", "Midler i varianten (kr)", "Endring (kr)"]
   let ownerChangesHeading = "Skoleeiere som får endret tilskudd"
   let ownerChangeColumns = ["Skoleeier", "Tilskudd (kr)", "Tilskudd i varianten (kr)", "Endring (kr)"]
   let noChanges = "Ingen endringer."
@@ -182,6 +185,8 @@ struct BokmalMessages: Messages {
     }
   }
   func role(_ role: PartnerRole) -> String { role == .pool ? "pool" : "partner 2" }
+  func hoursOfCapacity(used: String, capacity: String) -> String { "\(used) / \(capacity) t" }
+  func roleHours(_ role: PartnerRole, hours: String) -> String { "\(hours) t \(self.role(role))" }
   func months(_ months: Int, start: String?) -> String {
     "\(months) mnd" + (start.map { " fra \($0)" } ?? "")
   }

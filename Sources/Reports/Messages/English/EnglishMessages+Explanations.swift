@@ -46,7 +46,7 @@ extension EnglishMessages: ExplanationMessages {
   }
   var emptyWaitingList: String { "Every eligible measure is funded in full." }
   var searchesSkipped: String {
-    "Not searched: the allocation itself is not proven optimal (its solve stopped at the time limit), so a new solve with one change could not be compared with it. A longer time limit (`--time-limit`) gives these answers."
+    "Not searched: the allocation itself is not proven optimal (its solve stopped at its work or time limit), so a new solve with one change could not be compared with it. A longer time limit (`--time-limit`) gives these answers."
   }
 
   var shadowPricesHeading: String { "Shadow prices" }

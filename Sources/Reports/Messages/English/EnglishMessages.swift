@@ -105,7 +105,8 @@ struct EnglishMessages: Messages {
   }
   let measureColumn = "Measure"
 
-  func methodHeading(number: Int) -> String { "\(number). How it was computed" }
+  var methodTitle: String { "How it was computed" }
+  func appendixHeading(letter: String, title: String) -> String { "Appendix \(letter). \(title)" }
   func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String) -> [String] {
     let weighting: String
     switch policy.weighting {
@@ -148,6 +149,8 @@ struct EnglishMessages: Messages {
   let measureChangeColumns = [
     "Measure", "List", "Status", "Status in the variant", "Money (NOK)", "Money in the variant (NOK)", "Change (NOK)",
   ]
+  let holderTotalsHeading = "Money per network"
+  let holderTotalsColumns = ["List", "Money (NOK)", "Money in the variant (NOK)", "Change (NOK)"]
   let ownerChangesHeading = "School owners whose grant changes"
   let ownerChangeColumns = ["School owner", "Grant (NOK)", "Grant in the variant (NOK)", "Change (NOK)"]
   let noChanges = "No changes."
@@ -177,6 +180,8 @@ struct EnglishMessages: Messages {
     }
   }
   func role(_ role: PartnerRole) -> String { role == .pool ? "pool" : "partner 2" }
+  func hoursOfCapacity(used: String, capacity: String) -> String { "\(used) / \(capacity) h" }
+  func roleHours(_ role: PartnerRole, hours: String) -> String { "\(hours) h \(self.role(role))" }
   func months(_ months: Int, start: String?) -> String {
     "\(months) months" + (start.map { " from \($0)" } ?? "")
   }
