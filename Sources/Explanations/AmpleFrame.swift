@@ -53,8 +53,8 @@ extension Explainer {
       var changed = scenario
       changed.schemes[schemeIndex].frame = ample
       // No known start here: this re-solve's reasons (which partner lacks hours) are shown, and
-      // without the partner tie-break they depend on which of equally good points the search ends at.
-      let result = allocator.allocate(changed, timeLimitSeconds: timeLimitSeconds, partnerTieBreak: false, partnersFrom: base)
+      // they may depend on which of equally good points the search ends at.
+      let result = allocator.allocate(changed, timeLimitSeconds: timeLimitSeconds, partnersFrom: base)
       return (result.hasAllocation && result.status == .optimal ? result : nil, 1)
     }
     var results: [SchemeID: AllocationResult] = [:]

@@ -58,7 +58,7 @@ struct MeasureSearch {
     guard resolves < explainer.resolvesPerMeasure, !ranOutOfTime else { return nil }
     resolves += 1
     let result = explainer.searchAllocator.allocate(
-      changed, timeLimitSeconds: explainer.timeLimitSeconds, partnerTieBreak: false, known: AllocationReference(base),
+      changed, timeLimitSeconds: explainer.timeLimitSeconds, known: AllocationReference(base),
       partnersFrom: base)
     guard result.hasAllocation, result.status == .optimal else {
       ranOutOfTime = result.status == .feasible || result.status == .timeLimitWithoutSolution

@@ -111,6 +111,9 @@ public struct AllocationResult: Sendable {
   public var parameters: SolveParameters
   /// How the partners were settled (``PartnerRule``); `nil` where the solver chose them (plans).
   public var partnerRule: PartnerRuleRecord?
+  /// The partners the network's choice limited measures to (a first part of each one's acceptable
+  /// partners; measures not named were not limited). Where a re-solve of a nearby scenario starts.
+  public var partnerLimits: [MeasureID: [PartnerID]] = [:]
 
   /// Whether there is an allocation to report: a solution with one outcome per measure.
   public var hasAllocation: Bool { status.hasSolution && outcomes.count == scenario.measures.count }

@@ -67,9 +67,10 @@ public struct AllocationFormulation: Sendable {
   let links: PlanLinks?
   /// In an expanded plan: per scheme-year, the money (model units) left unspent and carried into the next year.
   public private(set) var carryOver: [SchemeID: VariableIndex] = [:]
-  /// The partners each measure's hours go to, under the network's choice of partner (see
-  /// ``PartnerRule``); `nil` leaves every acceptable partner open to the solver (plans).
-  public let partnerPlacement: PartnerPlacement?
+  /// The partners each measure (by index) may still use, a first part of its acceptable partners:
+  /// the limits the search for the network's choice of partner has set (``PartnerRule``). A
+  /// measure without an entry may use every acceptable partner with hours.
+  public let partnerLimits: [Int: [PartnerID]]
 
   /// Builds the whole model: variables, constraints and the lexicographic objective.
   ///
@@ -80,26 +81,23 @@ public struct AllocationFormulation: Sendable {
   ///     earlier stages allow.
   ///   - partnerTieBreak: `false` leaves out the last stage (each measure's preferred partner),
   ///     which never changes what is funded.
-  ///   - partnerPlacement: the partners that carry each measure's hours, and each one's part of
-  ///     them (``PartnerRule``); then no partner is left to choose and the preferred-partner stage
-  ///     is left out. `nil`: every acceptable partner with hours may carry them.
+  ///   - partnerLimits: per measure index, the partners it may still use (``partnerLimits``).
   public init(
     scenario: Scenario, reference: AllocationReference = AllocationReference(), partnerTieBreak: Bool = true,
-    partnerPlacement: PartnerPlacement? = nil
+    partnerLimits: [Int: [PartnerID]] = [:]
   ) {
-    self.init(
-      scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak, links: nil, partnerPlacement: partnerPlacement)
+    self.init(scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak, links: nil, partnerLimits: partnerLimits)
   }
 
   /// Builds the model of an expanded plan (see ``PlanExpansion``) when `links` is given.
   init(
     scenario: Scenario, reference: AllocationReference, partnerTieBreak: Bool, links: PlanLinks?,
-    partnerPlacement: PartnerPlacement? = nil
+    partnerLimits: [Int: [PartnerID]] = [:]
   ) {
     self.scenario = scenario
     self.reference = reference
     self.links = links
-    self.partnerPlacement = partnerPlacement
+    self.partnerLimits = partnerLimits
     fullCosts = scenario.measures.map { scenario.cheapestFullCost(of: $0) }
     failedCriteria = scenario.measures.map { measure in
       scenario.scheme(measure.scheme).map { measure.failedCriteria(under: $0) } ?? []
@@ -113,7 +111,7 @@ public struct AllocationFormulation: Sendable {
     addPriorityOrder()
     addFairnessFloors()
     addStabilityDeviations()
-    setObjectives(partnerTieBreak: partnerTieBreak && partnerPlacement == nil)
+    setObjectives(partnerTieBreak: partnerTieBreak)
     // Frames and capacities are the only rows that tie one ranked list to another.
     model.linkingConstraints = (Array(frameRows.values) + capacityRows.values.flatMap(\.values)).sorted()
     model.suggestedIntegerValues = greedyIntegerValues()
@@ -170,21 +168,13 @@ public struct AllocationFormulation: Sendable {
         var terms = [LinearTerm(-asked, funded[index])]
         let candidates = scenario.candidatePartners(for: measure, role: role)
         if candidates.isEmpty { rolesWithoutPartner[index, default: []].append(role) }
-        let assigned = partnerPlacement?.parts[index]?[role]
-        for partner in candidates {
-          let part = assigned?.first { $0.partner == partner.id }
-          if assigned != nil, part == nil { continue }
+        let limit = partnerLimits[index]
+        for partner in candidates where limit?.contains(partner.id) ?? true {
           let x = model.addVariable(
             name: "x[\(measure.id),\(partner.id),\(role)]", lowerBound: 0, upperBound: min(asked, partner.hours(role)))
           let preference = measure.acceptablePartners.firstIndex(of: partner.id) ?? 0
           hours.append(HoursVariable(measure: index, partner: partner.id, role: role, variable: x, preference: preference))
           terms.append(LinearTerm(1, x))
-          // A split between assigned partners is fixed: each carries its part of the funded hours.
-          if let part, let assigned, assigned.count > 1 {
-            model.addConstraint(
-              name: "assigned part[\(measure.id),\(partner.id),\(role)]",
-              terms: [LinearTerm(1, x), LinearTerm(-part.fraction * asked, funded[index])], lowerBound: 0, upperBound: 0)
-          }
         }
         model.addConstraint(name: "hours follow funding[\(measure.id),\(role)]", terms: terms, lowerBound: 0, upperBound: 0)
       }
@@ -443,13 +433,19 @@ public struct AllocationFormulation: Sendable {
         name: "tie-break: canonical order", sense: .maximize,
         terms: canonical.enumerated().map { LinearTerm(1 - Double($0.offset) / count, funded[$0.element]) },
         relativeTolerance: tolerance))
-    // Tie-break 2: each measure's hours go to its most preferred partner.
+    // Tie-break 2: each measure's hours go to its most preferred partner; where two measures
+    // cannot both have theirs, the one first in canonical order does (its place weighs up to
+    // twice as much), so equally good answers do not differ in who gets the first choice.
     if partnerTieBreak {
+      let everyone = scenario.measures.indices.sorted { keys[$0] < keys[$1] }
+      var weight = [Double](repeating: 1, count: scenario.measures.count)
+      let total = Double(max(everyone.count, 1))
+      for (position, index) in everyone.enumerated() { weight[index] = 2 - Double(position) / total }
       objectives.append(
         Objective(
           name: "tie-break: preferred partner", sense: .minimize,
           terms: hours.filter { $0.preference > 0 }.map {
-            LinearTerm(Double($0.preference) / scenario.measures[$0.measure].hours($0.role), $0.variable)
+            LinearTerm(weight[$0.measure] * Double($0.preference) / scenario.measures[$0.measure].hours($0.role), $0.variable)
           },
           relativeTolerance: tolerance))
     }
@@ -523,6 +519,9 @@ private struct CanonicalKey: Comparable {
 public struct AllocationReference: Sendable, Equatable {
   public var shares: [MeasureID: Double]
   public var hours: [MeasureID: [PartnerID: [PartnerRole: Double]]]
+  /// The partners the network's choice limited measures to when the reference was solved
+  /// (``AllocationResult/partnerLimits``): a what-if's search for partners starts from them.
+  public var partnerLimits: [MeasureID: [PartnerID]] = [:]
 
   public init(shares: [MeasureID: Double] = [:], hours: [MeasureID: [PartnerID: [PartnerRole: Double]]] = [:]) {
     self.shares = shares
@@ -537,6 +536,7 @@ public struct AllocationReference: Sendable, Equatable {
       for line in outcome.partners { hours[outcome.measure, default: [:]][line.partner, default: [:]][line.role] = line.hours }
     }
     self.hours = hours
+    partnerLimits = result.partnerLimits
   }
 
   public var isEmpty: Bool { shares.isEmpty }

@@ -20,54 +20,44 @@ public struct Allocator: Sendable {
   ///   - reference: an allocation to stay close to among equally good answers
   ///     (the base scenario's, when solving a what-if).
   ///   - timeLimitSeconds: overrides the scenario's solver time limit.
-  ///   - partnerTieBreak: `false` leaves out the last stage of the model with free partners (each
-  ///     measure's preferred partner), which decides which partner gives hours but never what is
-  ///     funded; re-solves that only ask what is funded save its time. (With the partners placed
-  ///     by the network's choice there is no such stage.)
   ///   - known: an allocation of a nearby scenario (the base of a re-solve that changes one
   ///     number): its yes/no choices are the solver's start in every stage where they stay
   ///     feasible (``AllocationFormulation/start(from:)``). It changes no optimum.
   ///   - partnersFrom: a solved allocation of a scenario this one changes by a number or two (the
   ///     base of an explanation's re-solve): the search for partners that follow the network's
-  ///     choice starts from its funding (see ``solve(_:reference:timeLimitSeconds:partnerTieBreak:known:partnersFrom:)``).
+  ///     choice starts from the limits it ended with (see ``solve(_:reference:timeLimitSeconds:known:partnersFrom:)``).
   /// - Returns: the allocation, or a result whose ``AllocationResult/status`` says why there is none;
   ///   when the data admit no allocation, its ``AllocationResult/conflicts`` name the inputs that
   ///   conflict (see ``InfeasibilityDiagnosis``).
   public func allocate(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
-    partnerTieBreak: Bool = true, known: AllocationReference? = nil, partnersFrom: AllocationResult? = nil
+    known: AllocationReference? = nil, partnersFrom: AllocationResult? = nil
   ) -> AllocationResult {
     solve(
-      scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnerTieBreak: partnerTieBreak, known: known,
+      scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, known: known,
       partnersFrom: partnersFrom
     ).result
   }
 
   /// Solves `scenario` and keeps the model and the solved point beside the result, for analyses
   /// that go back to the model (shadow prices). The parameters are those of
-  /// ``allocate(_:reference:timeLimitSeconds:partnerTieBreak:known:partnersFrom:)``.
+  /// ``allocate(_:reference:timeLimitSeconds:known:partnersFrom:)``.
   ///
-  /// Partners follow the network's choice (``PartnerRule``): the measures' partners are set from
-  /// an allocation, the model is solved with them, and again with the partners the new allocation
-  /// gives, until the partners no longer change (docs/model.md, "The network chooses its partner").
-  /// With `partnersFrom`, or else with a `reference` (a what-if of a solved base), the search
-  /// starts from that allocation's funding only, and searches in full when that does not settle:
-  /// an answer that follows the rule, found as the explanations find theirs, not necessarily the
-  /// best of them.
+  /// Partners follow the network's choice (``PartnerRule``; docs/model.md, "The network chooses its
+  /// partner"): a measure whose hours are at a partner while one before it in its order has them
+  /// idle is limited to its partners up to that one, and the model solved again. With
+  /// `partnersFrom`, or else with a `reference` (a what-if of a solved base), the search starts
+  /// from the limits that allocation ended with.
   public func solve(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil,
-    partnerTieBreak: Bool = true, known: AllocationReference? = nil, partnersFrom: AllocationResult? = nil
+    known: AllocationReference? = nil, partnersFrom: AllocationResult? = nil
   ) -> SolvedAllocation {
-    // A what-if of a solved base (its reference) searches from the base's funding, as the
+    // A what-if of a solved base (its reference) starts from the base's partner limits, as the
     // explanations' re-solves do: a variant run then answers as the explanation that led to it.
-    let baseShares: [MeasureID: Double]? =
-      partnersFrom.flatMap { base in
-        base.hasAllocation ? Dictionary(base.outcomes.map { ($0.measure, $0.share) }, uniquingKeysWith: { first, _ in first }) : nil
-      } ?? (reference.shares.isEmpty ? nil : reference.shares)
-    let start = baseShares.map { shares in scenario.measures.map { shares[$0.id] ?? 0 } }
+    let limits = partnersFrom.map(\.partnerLimits) ?? (reference.isEmpty ? nil : reference.partnerLimits)
     return solveFollowingPartnerRule(
-      scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, partnerTieBreak: partnerTieBreak, known: known,
-      partnersFrom: start)
+      scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, known: known,
+      partnersFrom: limits)
   }
 
   /// Solves a built formulation (a one-year scenario's, or an expanded plan's). `diagnose`: when

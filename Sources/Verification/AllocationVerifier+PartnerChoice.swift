@@ -1,77 +1,63 @@
 import GrantAllocation
 
 extension AllocationVerifier {
-  /// The network's choice of partner (docs/model.md): going through the eligible measures in the
-  /// forum's order (commitments, then by rank, each in scheme, list and id order), each measure's
-  /// hours are at its first acceptable partner with room for all the hours it asks after the funded
-  /// measures ahead of it — or, for a measure that allows a split, taken from its partners in its
-  /// order, each giving what it has left. Without room for all, the first partner with hours left.
-  /// Room within 0,01 hour counts as enough (and 0,01 hour as none): the published hours are
-  /// rounded. Recomputed here from the input and the published hours.
+  /// The network's choice of partner (docs/model.md): no funded measure has hours at a partner
+  /// while an acceptable partner before it in the measure's order (one that the scheme accepts and
+  /// that has hours in the role) has idle hours, after the whole allocation, for what the measure
+  /// gets there — for a single-partner measure, in every role it gets hours in, for all of them;
+  /// for a measure that allows a split, any idle hours in the role. 0,01 hour of room counts as
+  /// none (the published hours are rounded). Recomputed here from the input and the published
+  /// hours.
   func checkPartnerChoice() -> [Violation] {
-    let schemeOrder = Dictionary(scenario.schemes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    let listOrder = Dictionary(scenario.networks.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     let partnersByID = Dictionary(scenario.partners.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    func key(_ index: Int) -> (Int, Int, Int, Int, String) {
-      let measure = scenario.measures[index]
-      let list = measure.holder.network.flatMap { listOrder[$0] } ?? -1
-      return (measure.continuing ? 0 : 1, measure.rank, schemeOrder[measure.scheme] ?? 0, list, measure.id.rawValue)
+    var idle: [PartnerID: [PartnerRole: Double]] = [:]
+    for partner in scenario.partners { idle[partner.id] = partner.capacity }
+    for outcome in outcomes {
+      for line in outcome.partners { idle[line.partner, default: [:]][line.role, default: 0] -= line.hours }
     }
-    let order = scenario.measures.indices.filter { isEligible(scenario.measures[$0]) }.sorted { key($0) < key($1) }
-    var left: [PartnerID: [PartnerRole: Double]] = [:]
-    for partner in scenario.partners { left[partner.id] = partner.capacity }
     var found: [Violation] = []
-    for index in order {
-      let measure = scenario.measures[index]
-      let outcome = outcomes[index]
+    for (measure, outcome) in zip(scenario.measures, outcomes) where outcome.share > Self.tolerance {
       let scheme = scenario.schemes.first { $0.id == measure.scheme }
-      let roles = PartnerRole.allCases.filter { (measure.hours[$0] ?? 0) > 0 }
       func able(_ role: PartnerRole) -> [PartnerID] {
         measure.acceptablePartners.filter { id in
           guard let partner = partnersByID[id], scheme?.partnerKinds.contains(partner.kind) == true else { return false }
           return (partner.capacity[role] ?? 0) > 0
         }
       }
-      func room(_ id: PartnerID, _ role: PartnerRole) -> Double { max(0, left[id]?[role] ?? 0) }
-      let given = Dictionary(grouping: outcome.partners.filter { $0.hours > Self.hoursRounding }, by: \.role)
-      if outcome.share > Self.tolerance, !roles.isEmpty {
-        if measure.singlePartner {
-          let candidates = measure.acceptablePartners.filter { id in roles.allSatisfy { able($0).contains(id) } }
-          let expected =
-            candidates.first { id in roles.allSatisfy { room(id, $0) >= (measure.hours[$0] ?? 0) - 0.01 } }
-            ?? candidates.first { id in roles.allSatisfy { room(id, $0) > 0.01 } } ?? candidates.first
-          let used = Set(outcome.partners.filter { $0.hours > Self.hoursRounding }.map(\.partner))
-          if let expected, used != [expected] {
-            let first = candidates.first.map { "\($0)" } ?? "-"
+      let lines = outcome.partners.filter { $0.hours > 0.01 }
+      var given: [PartnerRole: [PartnerID: Double]] = [:]
+      for line in lines { given[line.role, default: [:]][line.partner, default: 0] += line.hours }
+      if measure.singlePartner {
+        let roles = PartnerRole.allCases.filter { (measure.hours[$0] ?? 0) > 0 }
+        let candidates = measure.acceptablePartners.filter { id in roles.allSatisfy { able($0).contains(id) } }
+        let used = Set(lines.map(\.partner))
+        guard let last = candidates.lastIndex(where: { used.contains($0) }) else { continue }
+        for earlier in candidates[..<last] where !used.contains(earlier) {
+          let fits = given.allSatisfy { role, hours in
+            (idle[earlier]?[role] ?? 0) >= hours.values.reduce(0, +) - 0.01
+          }
+          if fits {
             found.append(
               Violation(
                 .partnerChoice,
-                "\(measure.id) has its hours at \(used.map(\.rawValue).sorted().joined(separator: ", ")); the rule gives \(expected) (first choice \(first))"
+                "\(measure.id) has its hours at \(used.map(\.rawValue).sorted().joined(separator: ", ")) while \(earlier), before it in the network's order, has them idle"
               ))
+            break
           }
-        } else {
-          for role in roles {
-            var wanted = measure.hours[role] ?? 0
-            var parts: [(PartnerID, Double)] = []
-            for id in able(role) where wanted > 1e-9 {
-              let hours = min(room(id, role), wanted)
-              if hours > 0.01 { parts.append((id, hours)); wanted -= hours }
-            }
-            let total = parts.reduce(0) { $0 + $1.1 }
-            guard total > 1e-9 else { continue }
-            for (id, hours) in parts {
-              let expected = hours / total * (measure.hours[role] ?? 0) * outcome.share
-              let actual = (given[role] ?? []).filter { $0.partner == id }.reduce(0) { $0 + $1.hours }
-              if abs(actual - expected) > Self.tolerance * max(1, expected) + Self.hoursRounding * 2 {
-                found.append(
-                  Violation(.partnerChoice, "\(measure.id) has \(actual) \(role.rawValue) hours at \(id); the rule gives \(expected)"))
-              }
-            }
+        }
+      } else {
+        for (role, hours) in given.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+          let order = able(role)
+          guard let last = order.lastIndex(where: { hours[$0] != nil }) else { continue }
+          if let earlier = order[..<last].first(where: { (idle[$0]?[role] ?? 0) > 0.01 }) {
+            found.append(
+              Violation(
+                .partnerChoice,
+                "\(measure.id) has \(role.rawValue) hours at \(order[last]) while \(earlier), before it in the network's order, has \(idle[earlier]?[role] ?? 0) idle"
+              ))
           }
         }
       }
-      guard outcome.share > Self.tolerance else { continue }
-      for line in outcome.partners { left[line.partner, default: [:]][line.role, default: 0] -= line.hours }
     }
     return found
   }

@@ -1,5 +1,6 @@
 import GLPKBackend
 import GrantAllocation
+import Reports
 import TestSupport
 import Testing
 import Verification
@@ -34,10 +35,10 @@ struct PartnerRuleTests {
     #expect(result.outcome(MeasureID("b1"))?.share == 0)
   }
 
-  @Test("a measure goes to its second choice only when the measures ahead have used up the first")
+  @Test("a measure goes to its second choice only when the first has too few idle hours for it")
   func secondChoiceWhenFirstIsFull() {
-    // p has 30 hours. a1 (rank 1) takes 20 of them; b2 (rank 2, 20 hours) finds 10 left at p and
-    // goes to q; b1 (rank 1, no hours) is ahead of it on its list.
+    // p has 30 hours: a1 and b2 (20 hours each, both p first) cannot both be at p. One of them is
+    // at q, and p's idle hours are too few for it.
     let builder = ScenarioBuilder(frame: 10_000)
     builder.network("a").network("b")
     builder.partner("p", hours: 30, price: 10).partner("q", hours: 30, price: 10)
@@ -45,8 +46,45 @@ struct PartnerRuleTests {
     builder.measure("b1", network: "b", rank: 1, cost: 100, hours: 0, partners: ["p"])
     builder.measure("b2", network: "b", rank: 2, cost: 100, hours: 20, partners: ["p", "q"])
     let result = allocate(builder)
-    #expect(partners(result, "a1") == ["p"])
-    #expect(partners(result, "b2") == ["q"])
+    #expect([partners(result, "a1"), partners(result, "b2")].sorted { $0.lexicographicallyPrecedes($1) } == [["p"], ["q"]])
+  }
+
+  @Test("the forum's allocation fills the first choice: a measure then moves on and money is not left idle")
+  func movesOnWhenTheForumFillsTheFirst() {
+    // p has 20 hours. a1 (p, else q) and b1 (only p) both ask 20. Holding a1 to p would leave b1
+    // (or a1) unfunded with money to spare; the forum funds both: b1 at p, which then has no idle
+    // hours for a1, so a1 goes to q (the example's mt-kl-1 before the rule was read this way).
+    let builder = ScenarioBuilder(frame: 10_000)
+    builder.network("a").network("b")
+    builder.partner("p", hours: 20, price: 10).partner("q", hours: 30, price: 10)
+    builder.measure("a1", network: "a", rank: 1, cost: 100, hours: 20, partners: ["p", "q"])
+    builder.measure("b1", network: "b", rank: 1, cost: 100, hours: 20, partners: ["p"])
+    let result = allocate(builder)
+    #expect(result.outcome(MeasureID("a1"))?.share == 1)
+    #expect(result.outcome(MeasureID("b1"))?.share == 1)
+    #expect(partners(result, "a1") == ["q"])
+    #expect(partners(result, "b1") == ["p"])
+    #expect(result.partnerRule?.provenBest == true)
+  }
+
+  @Test("a commitment its first choice makes too dear: the allocation says it breaks the rule, and the draft says so")
+  func commitmentTooDearAtFirstChoice() {
+    // c1 is a commitment (must be funded): at q (its first choice, 3 per hour) it costs 100 + 120,
+    // over the frame of 200; at p (2 per hour) 180. No allocation follows the rule.
+    let builder = ScenarioBuilder(frame: 200)
+    builder.network("a")
+    builder.partner("p", hours: 40, price: 2).partner("q", hours: 40, price: 3)
+    builder.measure("c1", network: "a", rank: 1, cost: 100, hours: 40, partners: ["q", "p"])
+    var scenario = builder.scenario
+    scenario.measures[0].continuing = true
+    let result = Allocator(solver: GLPKSolver()).allocate(scenario)
+    #expect(result.hasAllocation)
+    #expect(result.partnerRule?.settled == false)
+    #expect(result.partnerRule?.breaches == [PartnerRuleBreach(measure: MeasureID("c1"), partner: PartnerID("p"), idlePartner: PartnerID("q"))])
+    #expect(BruteForce.bestObjective(scenario) == nil)
+    #expect(AllocationVerifier(result).violations() == [])
+    let markdown = InnstillingMarkdown(ReportInput(result: result, language: .nb, provenance: ReportProvenance(dekomVersion: "t", solverName: "g"))).render()
+    #expect(markdown.contains("> Merk: Measure c1 (c1) har timene sine hos P, selv om Q kommer før i nettverkets valg"))
   }
 
   @Test("hours a measure ahead does not get funded stay free for the next")

@@ -80,6 +80,25 @@ public enum BruteForce {
       for (x, y) in zip(a, b) where abs(x - y) > 1e-7 { return x < y }
       return false
     }
+    /// Fairness shortfall, then one value per tier (negated: smaller is better).
+    func objectiveValues(funded: [Bool], received: [NetworkID: Double]) -> [Double] {
+      var shortfall = 0.0
+      if scenario.policy.fairnessFloor > 0 {
+        for network in scenario.networks {
+          let request = measures.filter {
+            $0.holder == .network(network.id) && $0.failedCriteria(under: scenario.schemes[0]).isEmpty
+          }.compactMap { scenario.cheapestFullCost(of: $0) }.reduce(0, +)
+          let target = min(scenario.policy.fairnessFloor * keyShares[network.id]! * frame, request)
+          if target >= 1 { shortfall += max(0, 1 - (received[network.id] ?? 0) / target) }
+        }
+      }
+      let tiers = ranks.map { rank -> Double in
+        -measures.indices.filter {
+          funded[$0] && measures[$0].rank == rank && !measures[$0].continuing
+        }.map { scenario.policy.value == .count ? 1 : scenario.cheapestFullCost(of: measures[$0])! }.reduce(0, +)
+      }
+      return [shortfall] + tiers
+    }
     for mask in 0..<(1 << count) {
       let funded = (0..<count).map { mask & (1 << $0) != 0 }
       var ok = true
@@ -97,51 +116,45 @@ public enum BruteForce {
         }
       }
       guard ok else { continue }
-      // The network's choice of partner: in the forum's order (commitments, then by rank, list
-      // and id), each funded measure takes its first acceptable partner with room for all its
-      // hours; without one, the partner with the most room, which must then hold it.
-      let listOrder = Dictionary(uniqueKeysWithValues: scenario.networks.enumerated().map { ($0.element.id, $0.offset) })
-      let order = measures.indices.filter { funded[$0] }.sorted { a, b in
-        let first = measures[a]
-        let second = measures[b]
-        return (first.continuing ? 0 : 1, first.rank, first.holder.network.flatMap { listOrder[$0] } ?? -1, first.id.rawValue)
-          < (second.continuing ? 0 : 1, second.rank, second.holder.network.flatMap { listOrder[$0] } ?? -1, second.id.rawValue)
-      }
-      var left = Dictionary(uniqueKeysWithValues: scenario.partners.map { ($0.id, $0.hours(.partner2)) })
-      var money = 0.0
-      var received: [NetworkID: Double] = [:]
-      var feasible = true
-      for index in order {
-        let measure = measures[index]
-        var cost = measure.stateCost
-        let hours = measure.hours(.partner2)
-        if hours > 0 {
-          let able = measure.acceptablePartners.filter { (scenario.partner($0)?.hours(.partner2) ?? 0) > 0 }
-          guard let chosen = able.first(where: { left[$0, default: 0] >= hours - 1e-9 }) else { feasible = false; break }
-          left[chosen, default: 0] -= hours
-          cost += hours * (scenario.partner(chosen)?.hourlyPrice(.partner2) ?? .nan)
-        }
-        money += cost
-        if let network = measure.holder.network { received[network, default: 0] += cost }
-      }
-      if feasible, money <= frame + 1e-9 {
-        var shortfall = 0.0
-        if scenario.policy.fairnessFloor > 0 {
-          for network in scenario.networks {
-            let request = measures.filter {
-              $0.holder == .network(network.id) && $0.failedCriteria(under: scenario.schemes[0]).isEmpty
-            }.compactMap { scenario.cheapestFullCost(of: $0) }.reduce(0, +)
-            let target = min(scenario.policy.fairnessFloor * keyShares[network.id]! * frame, request)
-            if target >= 1 { shortfall += max(0, 1 - (received[network.id] ?? 0) / target) }
+      // Every partner choice for the funded measures with hours; a choice follows the network's
+      // choice of partner when no funded measure is at a partner while one before it in its
+      // order has idle hours for all of its hours after the whole allocation.
+      let needing = measures.indices.filter { funded[$0] && measures[$0].hours(.partner2) > 0 }
+      let able = measures.map { measure in measure.acceptablePartners.filter { (scenario.partner($0)?.hours(.partner2) ?? 0) > 0 } }
+      if needing.contains(where: { able[$0].isEmpty }) { continue }
+      var choice = [Int](repeating: 0, count: needing.count)
+      while true {
+        var used: [PartnerID: Double] = [:]
+        var money = 0.0
+        var received: [NetworkID: Double] = [:]
+        for (index, measure) in measures.enumerated() where funded[index] {
+          var cost = measure.stateCost
+          if let position = needing.firstIndex(of: index) {
+            let partner = able[index][choice[position]]
+            used[partner, default: 0] += measure.hours(.partner2)
+            cost += measure.hours(.partner2) * (scenario.partner(partner)?.hourlyPrice(.partner2) ?? .nan)
           }
+          money += cost
+          if let network = measure.holder.network { received[network, default: 0] += cost }
         }
-        let tiers = ranks.map { rank -> Double in
-          -measures.indices.filter {
-            funded[$0] && measures[$0].rank == rank && !measures[$0].continuing
-          }.map { scenario.policy.value == .count ? 1 : scenario.cheapestFullCost(of: measures[$0])! }.reduce(0, +)
+        let idle = Dictionary(uniqueKeysWithValues: scenario.partners.map { ($0.id, $0.hours(.partner2) - (used[$0.id] ?? 0)) })
+        let withinCapacity = idle.values.allSatisfy { $0 >= -1e-9 }
+        let followsRule = needing.enumerated().allSatisfy { position, index in
+          able[index].prefix(choice[position]).allSatisfy { (idle[$0] ?? 0) < measures[index].hours(.partner2) - 1e-9 }
         }
-        let objective = [shortfall] + tiers
-        if best == nil || better(objective, best!) { best = objective }
+        if withinCapacity, followsRule, money <= frame + 1e-9 {
+          let objective = objectiveValues(funded: funded, received: received)
+          if best == nil || better(objective, best!) { best = objective }
+        }
+        // Next partner choice.
+        var position = 0
+        while position < needing.count {
+          choice[position] += 1
+          if choice[position] < able[needing[position]].count { break }
+          choice[position] = 0
+          position += 1
+        }
+        if position == needing.count { break }
       }
     }
     return best
@@ -153,7 +166,9 @@ public enum BruteForce {
   ///   stage that differs is worse for dekom), never one above it.
   public static func disagreements(_ scenario: Scenario, _ result: AllocationResult, allowingWorse: Bool = false) -> [String] {
     guard let best = bestObjective(scenario) else {
-      return result.status == .infeasible ? [] : ["brute force finds no feasible allocation; dekom says \(result.status)"]
+      // No allocation follows the rule: dekom has none, or one it says does not follow it.
+      if result.status == .infeasible || (result.hasAllocation && result.partnerRule?.settled == false) { return [] }
+      return ["brute force finds no allocation that follows the rule; dekom says \(result.status)"]
     }
     guard result.status == .optimal else { return ["brute force finds an optimum; dekom says \(result.status)"] }
     // (stage, dekom's value, brute force's value, whether larger is better), in stage order.

@@ -54,6 +54,9 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, S
   var partnersHeading: String { get }
   var partnerColumns: [String] { get }
   var collaborationHeading: String { get }
+  /// A measure whose hours are not at the partner the network chose, because no allocation that
+  /// follows the network's choice fits the frames.
+  func partnerRuleBreach(measure: String, partner: String, idle: String) -> String
   var collaborationColumns: [String] { get }
 
   var ownersHeading: String { get }

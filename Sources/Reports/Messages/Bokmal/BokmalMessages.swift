@@ -48,6 +48,9 @@ struct BokmalMessages: Messages {
     "Partner", "Pool: timer", "Pool: kapasitet", "Pool (kr)", "Partner 2: timer", "Partner 2: kapasitet", "Partner 2 (kr)", "Sum (kr)",
   ]
   let collaborationHeading = "Samarbeid mellom skoleeiere og utviklingspartnere"
+  func partnerRuleBreach(measure: String, partner: String, idle: String) -> String {
+    "Merk: \(measure) har timene sine hos \(partner), selv om \(idle) kommer før i nettverkets valg og har ledige timer. Ingen fordeling som følger nettverkenes valg av partner, får plass innenfor rammene."
+  }
   let collaborationColumns = ["Kompetansenettverk", "Utviklingspartnere"]
 
   let ownersHeading = "4. Utbetalinger og egenandel"

@@ -48,6 +48,9 @@ struct EnglishMessages: Messages {
     "Partner", "Pool: hours", "Pool: capacity", "Pool (NOK)", "Partner 2: hours", "Partner 2: capacity", "Partner 2 (NOK)", "Total (NOK)",
   ]
   let collaborationHeading = "Which school owners work with which partners"
+  func partnerRuleBreach(measure: String, partner: String, idle: String) -> String {
+    "Note: \(measure) has its hours at \(partner), although \(idle) comes first in the network's choice and has hours idle. No allocation that follows the networks' choice of partner fits within the frames."
+  }
   let collaborationColumns = ["Competence network", "Development partners"]
 
   let ownersHeading = "4. Payments and own contribution"
