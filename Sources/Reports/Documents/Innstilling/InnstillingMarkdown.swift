@@ -143,12 +143,14 @@ public struct InnstillingMarkdown: ReportRenderer {
     // Where no allocation that follows the network's choice of partner fits the frames, the draft
     // says which measures' hours are not at the partner the network chose.
     let breaches = (result.partnerRule?.breaches ?? []).map {
-      messages.partnerRuleBreach(measure: names.measure($0.measure), partner: names.partner($0.partner), idle: names.partner($0.idlePartner))
+      messages.partnerRuleBreach(
+        measure: names.measure($0.measure), partner: names.partner($0.partner), idle: names.partner($0.idlePartner))
     }
-    return (["## " + messages.partnersHeading, table.rendered] + breaches.map { "> " + $0 } + [
-      "### " + messages.collaborationHeading, collaboration.rendered,
-    ])
-    .joined(separator: "\n\n")
+    return
+      (["## " + messages.partnersHeading, table.rendered] + breaches.map { "> " + $0 } + [
+        "### " + messages.collaborationHeading, collaboration.rendered,
+      ])
+      .joined(separator: "\n\n")
   }
 
   private func formatPartnerRow(_ values: [Double]) -> [String] {
