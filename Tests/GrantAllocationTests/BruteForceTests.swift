@@ -3,9 +3,9 @@ import GrantAllocation
 import TestSupport
 import Testing
 
-/// Random all-or-nothing instances, checked against exhaustive enumeration of every funded set, each
-/// with the partners the network's choice gives it (see also the property-based version in
-/// VerificationTests).
+/// Random all-or-nothing instances, checked against exhaustive enumeration of every funded set and
+/// every partner choice that follows the network's choice of partner (see also the property-based
+/// version in VerificationTests).
 @Suite("Allocation model against brute force")
 struct BruteForceTests {
   static func randomScenario(seed: UInt64) -> Scenario { BruteForce.randomScenario(seed: seed) }
