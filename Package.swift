@@ -75,7 +75,7 @@ let package = Package(
     // the generator and the what-if page.
     .target(name: "ScenarioFormat"),
     // What-if variants of a scenario: what a variant changes, and the scenario it makes.
-    .target(name: "Variants", dependencies: ["GrantAllocation"]),
+    .target(name: "Variants", dependencies: ["GrantAllocation", "ScenarioFormat"]),
     // scenario.yaml and CSV files → validated `Scenario`.
     .target(
       name: "ScenarioFiles",

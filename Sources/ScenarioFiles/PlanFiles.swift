@@ -255,7 +255,9 @@ enum PlanFiles {
       abs(firstAmounts.stateCost - measure.stateCost) > 0.5
       || PartnerRole.allCases.contains { abs(firstAmounts.hours($0) - measure.hours($0)) > 0.01 }
     if differs {
-      let hours = PartnerRole.allCases.map { "\(ScenarioSchema.hours($0.rawValue)) = \(format((firstAmounts.hours($0) * 100).rounded() / 100))" }
+      let hours = PartnerRole.allCases.map {
+        "\(ScenarioSchema.hours($0.rawValue)) = \(format((firstAmounts.hours($0) * 100).rounded() / 100))"
+      }
       log.add(
         measureYearsFile, row: firstRow, MeasureYearColumns.schoolYear,
         "\(measure.id)'s school years give \(format(firstAmounts.stateCost.rounded())) NOK in \(first), but measures.csv gives \(format(measure.stateCost)) NOK (or other hours); measures.csv holds the first calendar year.",

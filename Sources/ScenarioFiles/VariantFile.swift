@@ -12,7 +12,7 @@ public enum VariantFile {
   public static let folderName = Keys.folderName
 
   /// The variant `name`'s file as messages name it: `variants/NAME.yaml`.
-  static func fileName(_ name: String) -> String { "\(folderName)/\(name).yaml" }
+  public static func fileName(_ name: String) -> String { Keys.fileName(name) }
 
   /// Every `variants/*.yaml`, sorted by name; none when the folder is missing.
   ///
@@ -35,9 +35,10 @@ public enum VariantFile {
   public static func loadEach(directory: URL) -> [(name: String, variant: Result<Variant, ScenarioError>)] {
     let folder = directory.appendingPathComponent(folderName)
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-      .filter { $0.hasSuffix(".yaml") }.sorted { $0.dropLast(5) < $1.dropLast(5) }  // by name, without ".yaml"
+      .filter { $0.hasSuffix(Keys.fileExtension) }
+      .sorted { $0.dropLast(Keys.fileExtension.count) < $1.dropLast(Keys.fileExtension.count) }  // by name, without ".yaml"
     return names.map { file in
-      let name = String(file.dropLast(".yaml".count))
+      let name = String(file.dropLast(Keys.fileExtension.count))
       var log = IssueLog()
       var variant: Variant?
       switch InputFileReader.read(folder.appendingPathComponent(file)) {

@@ -109,6 +109,11 @@ extension ScenarioSchema {
   /// `variants/NAME.yaml`: a what-if's changes to the scenario.
   public enum Variant {
     public static let folderName = "variants"
+    /// The file name's ending after the variant's name.
+    public static let fileExtension = ".yaml"
+
+    /// The variant `name`'s file, relative to the scenario folder, as messages name it: `variants/NAME.yaml`.
+    public static func fileName(_ name: String) -> String { "\(folderName)/\(name)\(fileExtension)" }
     public static let title = Settings.title
     public static let description = "description"
     public static let basedOn = "based_on"

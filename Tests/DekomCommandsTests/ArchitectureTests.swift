@@ -32,7 +32,7 @@ struct ArchitectureTests {
     "ScenarioFormat": [],
     "AtomicOutput": ["CFolderExchange"],
     "CFolderExchange": [],
-    "Variants": ["GrantAllocation"],
+    "Variants": ["GrantAllocation", "ScenarioFormat"],
     "GrantAllocation": ["LinearProgramming"],
     "Decomposition": ["GrantAllocation", "LinearProgramming"],
     "GLPKBackend": ["CGLPK", "LinearProgramming"],
