@@ -71,13 +71,16 @@ let package = Package(
     // The allocation model's stages by column generation over the ranked lists (solver-neutral:
     // the master LP goes through LinearProgramming's IncrementalLinearProgram).
     .target(name: "Decomposition", dependencies: ["GrantAllocation", "LinearProgramming"]),
+    // The names in a scenario folder (files, CSV columns, YAML keys), spelled once for the loaders,
+    // the generator and the what-if page.
+    .target(name: "ScenarioFormat"),
     // What-if variants of a scenario: what a variant changes, and the scenario it makes.
-    .target(name: "Variants", dependencies: ["GrantAllocation"]),
+    .target(name: "Variants", dependencies: ["GrantAllocation", "ScenarioFormat"]),
     // scenario.yaml and CSV files → validated `Scenario`.
     .target(
       name: "ScenarioFiles",
       dependencies: [
-        "GrantAllocation", "Variants",
+        "GrantAllocation", "ScenarioFormat", "Variants",
         .product(name: "Yams", package: "Yams"),
         .product(name: "SwiftCSV", package: "SwiftCSV"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -102,7 +105,7 @@ let package = Package(
       ]
     ),
     // Deterministic synthetic regions, written as scenario folders (dekom generate).
-    .target(name: "ScenarioGeneration", dependencies: ["AtomicOutput"]),
+    .target(name: "ScenarioGeneration", dependencies: ["AtomicOutput", "ScenarioFormat"]),
     // The application layer without a user interface: load → solve → explain → render → verify →
     // write, for one scenario, a variant, a comparison and a plan. The command line, the web server
     // and the benchmarks are thin shells over it.
@@ -127,7 +130,7 @@ let package = Package(
     .target(
       name: "DekomServer",
       dependencies: [
-        "AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "Variants", "Explanations", "Reports",
+        "AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "ScenarioFormat", "Variants", "Explanations", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -150,7 +153,8 @@ let package = Package(
       ]),
     .testTarget(name: "GrantAllocationTests", dependencies: ["GrantAllocation", "GLPKBackend", "TestSupport"]),
     .testTarget(
-      name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "GrantAllocation", "TestSupport"], exclude: ["BadInputs"]),
+      name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ScenarioFormat", "GrantAllocation", "TestSupport"],
+      exclude: ["BadInputs"]),
     .testTarget(
       name: "VerificationTests",
       dependencies: [

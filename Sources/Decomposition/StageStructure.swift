@@ -133,7 +133,7 @@ struct StageStructure: Sendable {
   static func lists(of formulation: AllocationFormulation) -> [ListBlock] {
     let model = formulation.model
     let scenario = formulation.scenario
-    let hoursByMeasure = Dictionary(grouping: formulation.hours, by: \.measure)
+    let hoursByMeasure = formulation.hoursByMeasure
     func item(_ index: Int) -> MeasureItem {
       let measure = scenario.measures[index]
       let measureHours = hoursByMeasure[index] ?? []

@@ -1,5 +1,6 @@
 import Foundation
 import ScenarioFiles
+import ScenarioFormat
 
 /// The scenarios `dekom serve DIR` shows: DIR itself when it holds `scenario.yaml`, otherwise every
 /// folder right under DIR that holds one.
@@ -32,14 +33,16 @@ struct ScenarioLibrary: Sendable {
   /// The scenarios by name, sorted by name.
   func scenarios() -> [(name: String, folder: URL)] {
     let manager = FileManager.default
-    if manager.fileExists(atPath: root.appendingPathComponent("scenario.yaml").path) {
+    if manager.fileExists(atPath: root.appendingPathComponent(ScenarioSchema.Settings.fileName).path) {
       return [(Self.pageName(root.lastPathComponent), root)]
     }
     let children = (try? manager.contentsOfDirectory(atPath: root.path)) ?? []
     return children.sorted().compactMap { child -> (String, URL)? in
       guard !child.hasPrefix("."), Self.isPageName(child) else { return nil }
       let folder = root.appendingPathComponent(child)
-      guard contains(folder), manager.fileExists(atPath: folder.appendingPathComponent("scenario.yaml").path) else { return nil }
+      guard contains(folder), manager.fileExists(atPath: folder.appendingPathComponent(ScenarioSchema.Settings.fileName).path) else {
+        return nil
+      }
       return (child, folder.resolvingSymlinksInPath())
     }
   }

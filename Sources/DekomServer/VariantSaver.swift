@@ -1,6 +1,7 @@
 import AtomicOutput
 import Foundation
 import ScenarioFiles
+import ScenarioFormat
 
 /// Saves a what-if as `variants/NAME.yaml` in a scenario folder through the one atomic writer
 /// (``AtomicFile``): written in full and flushed beside its target, then linked (new name) or
@@ -57,8 +58,8 @@ struct VariantSaver {
     guard library.contains(folder) else {
       throw .cannotWrite("\(VariantFile.folderName)/ is a link to a folder outside the served folder; dekom serve does not write there.")
     }
-    let relative = "\(VariantFile.folderName)/\(name).yaml"
-    let target = folder.appendingPathComponent("\(name).yaml")
+    let relative = VariantFile.fileName(name)
+    let target = folder.appendingPathComponent(name + ScenarioSchema.Variant.fileExtension)
     if !overwrite && manager.fileExists(atPath: target.path) { throw .exists }
     do {
       guard try AtomicFile.write(Data(contents.utf8), to: target, replacing: overwrite) == .written else { throw SaveError.exists }

@@ -4,6 +4,7 @@ import GrantAllocation
 import HTTPTypes
 import Hummingbird
 import Reports
+import ScenarioFormat
 import Variants
 
 /// The web server of `dekom serve`: pages for the scenarios under one folder, on 127.0.0.1 only.
@@ -166,7 +167,7 @@ struct WebServer: Sendable {
     }
     let input = report(result, language)
     let pages = pages(language, plan: loaded.base.isPlan)
-    let notice = form["saved"].flatMap { _ in variant.map { pages.savedNotice(file: "variants/\($0).yaml") } }
+    let notice = form["saved"].flatMap { _ in variant.map { pages.savedNotice(file: ScenarioSchema.Variant.fileName($0)) } }
     let page = try pages.allocation(
       input, markdown: InnstillingMarkdown(input).render(), scenario: name, otherLanguage: otherLanguage(request, language), notice: notice)
     return html(page)

@@ -2,7 +2,10 @@ import Foundation
 import GrantAllocation
 import Reports
 import ScenarioFiles
+import ScenarioFormat
 import Variants
+
+private typealias Keys = ScenarioSchema.Variant
 
 /// A what-if asked on the page: the form's filled-in fields, written as a variant file and read
 /// back by the same loader as `variants/*.yaml`, so the page checks each value with the same rules
@@ -32,7 +35,7 @@ struct WhatIf: Sendable, Equatable {
 
   /// The variant file for these changes, in the format of docs/scenario-format.md.
   func yaml(title: String, in scenario: Scenario) -> String {
-    var lines = ["# Made on dekom serve's what-if page.", "title: \(Self.scalar(title))"]
+    var lines = ["# Made on dekom serve's what-if page.", "\(Keys.title): \(Self.scalar(title))"]
     func section(_ key: String, _ entries: [(id: String, changes: [(key: String, value: String)])]) {
       let filled = entries.filter { !$0.changes.isEmpty }
       guard !filled.isEmpty else { return }
@@ -46,21 +49,24 @@ struct WhatIf: Sendable, Equatable {
       fields.compactMap { field, key in values[field].map { (key, $0) } }
     }
     section(
-      "frames",
+      Keys.frames,
       scenario.schemes.map { scheme in
-        (scheme.id.rawValue, changes([(WhatIfField.frame(scheme.id), "frame_nok"), (WhatIfField.factor(scheme.id), "factor")]))
+        (
+          scheme.id.rawValue,
+          changes([(WhatIfField.frame(scheme.id), Keys.Frame.frameNOK), (WhatIfField.factor(scheme.id), Keys.Frame.factor)])
+        )
       })
     section(
-      "partners",
+      Keys.partners,
       scenario.partners.map { partner in
-        (partner.id.rawValue, changes(PartnerRole.allCases.map { (WhatIfField.hours(partner.id, $0), "\($0.rawValue)_hours") }))
+        (partner.id.rawValue, changes(PartnerRole.allCases.map { (WhatIfField.hours(partner.id, $0), Keys.Partner.hours($0.rawValue)) }))
       })
     section(
-      "measures",
+      Keys.measures,
       scenario.measures.map { measure in
         (
           measure.id.rawValue,
-          changes([(WhatIfField.rank(measure.id), "rank"), (WhatIfField.minimumShare(measure.id), "min_share")])
+          changes([(WhatIfField.rank(measure.id), Keys.Measure.rank), (WhatIfField.minimumShare(measure.id), Keys.Measure.minimumShare)])
         )
       })
     return lines.joined(separator: "\n") + "\n"
@@ -138,7 +144,7 @@ struct WhatIf: Sendable, Equatable {
   /// The filled-in field an applied change's problem is about: `frames: ID …`, `partners: ID …`
   /// or `measures: ID …`, the field of that id the text names, else its first filled-in field.
   private func fieldNamed(in problem: String) -> String? {
-    for section in ["frames", "partners", "measures"] where problem.hasPrefix(section + ": ") {
+    for section in [Keys.frames, Keys.partners, Keys.measures] where problem.hasPrefix(section + ": ") {
       let rest = problem.dropFirst(section.count + 2)
       guard let id = rest.split(separator: " ").first.map(String.init) else { return nil }
       let candidates = values.keys.filter { $0.hasPrefix("\(section).\(id).") }.sorted()

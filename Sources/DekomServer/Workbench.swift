@@ -5,6 +5,7 @@ import Foundation
 import GrantAllocation
 import Reports
 import ScenarioFiles
+import ScenarioFormat
 import Variants
 
 /// Where `dekom serve` solves: one serial queue of its own, so that GLPK is never called from the
@@ -96,7 +97,7 @@ final class Workbench: @unchecked Sendable {
     }
     let variantsFolder = folder.appendingPathComponent(VariantFile.folderName)
     let variantTexts = loaded.map { entry in
-      let data = (try? Data(contentsOf: variantsFolder.appendingPathComponent("\(entry.name).yaml"))) ?? Data()
+      let data = (try? Data(contentsOf: variantsFolder.appendingPathComponent(entry.name + ScenarioSchema.Variant.fileExtension))) ?? Data()
       return entry.name + "\u{1}" + String(decoding: data, as: UTF8.self)
     }
     let key = ([folder.path] + base.inputFiles.map { $0.name + ":" + $0.sha256 } + variantTexts).joined(separator: "\u{0}")

@@ -37,7 +37,7 @@ extension AllocationFormulation {
 /// The running state of ``AllocationFormulation/greedyIntegerValues()``.
 private struct GreedyAllocation {
   let formulation: AllocationFormulation
-  let hoursByMeasure: [Int: [AllocationFormulation.HoursVariable]]
+  var hoursByMeasure: [Int: [AllocationFormulation.HoursVariable]] { formulation.hoursByMeasure }
   var frameLeft: [SchemeID: Double]
   var capacityLeft: [PartnerID: [PartnerRole: Double]]
   var listMoney: [ListKey: Double] = [:]
@@ -47,7 +47,6 @@ private struct GreedyAllocation {
   init(formulation: AllocationFormulation) {
     self.formulation = formulation
     let scenario = formulation.scenario
-    hoursByMeasure = Dictionary(grouping: formulation.hours, by: \.measure)
     frameLeft = Dictionary(scenario.schemes.map { ($0.id, $0.frame) }, uniquingKeysWith: { first, _ in first })
     capacityLeft = Dictionary(
       scenario.partners.map { partner in

@@ -41,6 +41,9 @@ public struct AllocationFormulation: Sendable {
   /// The all-or-nothing indicator of each measure (`z_i`, or `y_i` when `φ_i = 1`).
   public private(set) var indicator: [VariableIndex] = []
   public private(set) var hours: [HoursVariable] = []
+  /// ``hours`` by measure index, in the order they were added (by role, then preference); built
+  /// once with them, for the steps and readers that ask per measure.
+  public private(set) var hoursByMeasure: [Int: [HoursVariable]] = [:]
   /// Roles in which a measure asks hours that no acceptable partner can give.
   public private(set) var rolesWithoutPartner: [Int: [PartnerRole]] = [:]
   /// Where a measure must have one partner institution: the binary `w_iu` of each candidate.
@@ -173,7 +176,9 @@ public struct AllocationFormulation: Sendable {
           let x = model.addVariable(
             name: "x[\(measure.id),\(partner.id),\(role)]", lowerBound: 0, upperBound: min(asked, partner.hours(role)))
           let preference = measure.acceptablePartners.firstIndex(of: partner.id) ?? 0
-          hours.append(HoursVariable(measure: index, partner: partner.id, role: role, variable: x, preference: preference))
+          let variable = HoursVariable(measure: index, partner: partner.id, role: role, variable: x, preference: preference)
+          hours.append(variable)
+          hoursByMeasure[index, default: []].append(variable)
           terms.append(LinearTerm(1, x))
         }
         model.addConstraint(name: "hours follow funding[\(measure.id),\(role)]", terms: terms, lowerBound: 0, upperBound: 0)
@@ -183,7 +188,6 @@ public struct AllocationFormulation: Sendable {
 
   /// Where a measure must have one partner institution: binary `w_iu`, `x_iuρ ≤ h_iρ w_iu`, `Σ_u w_iu ≤ 1`.
   private mutating func addSinglePartnerChoice() {
-    let hoursByMeasure = Dictionary(grouping: hours, by: \.measure)
     for (index, measure) in scenario.measures.enumerated() where measure.singlePartner {
       let measureHours = hoursByMeasure[index] ?? []
       let partners = measure.acceptablePartners.filter { id in measureHours.contains { $0.partner == id } }
@@ -208,7 +212,6 @@ public struct AllocationFormulation: Sendable {
   /// year is funded without the earlier ones; a single-partner measure keeps its partner.
   private mutating func addHorizonLinks() {
     guard let links else { return }
-    let hoursByMeasure = Dictionary(grouping: hours, by: \.measure)
     /// `chosen(u)`: the variable that is 1 when partner `u` carries the measure's hours.
     func chosen(_ index: Int) -> [PartnerID: VariableIndex] {
       if let choice = partnerChoice[index] { return choice }
@@ -274,7 +277,7 @@ public struct AllocationFormulation: Sendable {
   }
 
   /// The state money of measures `indices`: grants plus partner hours, in model money units.
-  private func moneyTerms(of indices: [Int], hoursByMeasure: [Int: [HoursVariable]]) -> [LinearTerm] {
+  private func moneyTerms(of indices: [Int]) -> [LinearTerm] {
     var terms: [LinearTerm] = []
     for index in indices {
       terms.append(LinearTerm(scenario.measures[index].stateCost / modelMoneyUnit, funded[index]))
@@ -289,10 +292,9 @@ public struct AllocationFormulation: Sendable {
   /// Constraint 3, one frame per scheme, no money across schemes:
   /// `Σ_{i∈s} (a_i y_i + Σ_uρ c_uρ x_iuρ) ≤ F_s`.
   private mutating func addFrameLimits() {
-    let hoursByMeasure = Dictionary(grouping: hours, by: \.measure)
     let measuresByScheme = Dictionary(grouping: scenario.measures.indices) { scenario.measures[$0].scheme }
     for scheme in scenario.schemes {
-      var terms = moneyTerms(of: measuresByScheme[scheme.id] ?? [], hoursByMeasure: hoursByMeasure)
+      var terms = moneyTerms(of: measuresByScheme[scheme.id] ?? [])
       // In a plan: spend_t + carry_t − carry_{t−1} ≤ F_t, with carry_t ≤ the policy's share of F_t.
       if let links {
         if let previous = links.carryFrom[scheme.id], let carried = carryOver[previous] { terms.append(LinearTerm(-1, carried)) }
@@ -331,7 +333,6 @@ public struct AllocationFormulation: Sendable {
   private mutating func addFairnessFloors() {
     let alpha = scenario.policy.fairnessFloor
     guard alpha > 0 else { return }
-    let hoursByMeasure = Dictionary(grouping: hours, by: \.measure)
     let eligibleByList = Dictionary(grouping: scenario.measures.indices.filter { failedCriteria[$0].isEmpty }) {
       ListKey(holder: scenario.measures[$0].holder, scheme: scenario.measures[$0].scheme)
     }
@@ -347,7 +348,7 @@ public struct AllocationFormulation: Sendable {
         let shortfall = model.addVariable(name: "shortfall[\(network.id),\(scheme.id)]", lowerBound: 0, upperBound: 1)
         let row = model.addConstraint(
           name: "fairness floor[\(network.id),\(scheme.id)]",
-          terms: moneyTerms(of: indices, hoursByMeasure: hoursByMeasure) + [LinearTerm(target / modelMoneyUnit, shortfall)],
+          terms: moneyTerms(of: indices) + [LinearTerm(target / modelMoneyUnit, shortfall)],
           lowerBound: target / modelMoneyUnit)
         fairnessFloors.append(FairnessFloor(network: network.id, scheme: scheme.id, target: target, shortfall: shortfall, row: row))
       }

@@ -10,7 +10,12 @@ public struct Scenario: Sendable, Equatable {
   public var schemes: [Scheme] { didSet { schemePositions = Self.positions(schemes, by: \.id) } }
   public var partners: [Partner] { didSet { partnerPositions = Self.positions(partners, by: \.id) } }
   public var networks: [Network] { didSet { networkPositions = Self.positions(networks, by: \.id) } }
-  public var owners: [SchoolOwner] { didSet { ownerPositions = Self.positions(owners, by: \.id) } }
+  public var owners: [SchoolOwner] {
+    didSet {
+      ownerPositions = Self.positions(owners, by: \.id)
+      membersByNetwork = Dictionary(grouping: owners, by: \.network)
+    }
+  }
   public var measures: [Measure]
   public var policy: Policy
   public var solver: SolverSettings
@@ -26,6 +31,9 @@ public struct Scenario: Sendable, Equatable {
   private var partnerPositions: [PartnerID: Int] = [:]
   private var networkPositions: [NetworkID: Int] = [:]
   private var ownerPositions: [OwnerID: Int] = [:]
+  /// ``members(of:)`` of every network, in the owners' order, kept with ``owners`` (callers that
+  /// ask per network or per measure would otherwise be quadratic at 10⁵ measures).
+  public private(set) var membersByNetwork: [NetworkID: [SchoolOwner]] = [:]
 
   public init(
     year: Int, county: String, title: String? = nil, note: String? = nil, schemes: [Scheme],
@@ -48,6 +56,7 @@ public struct Scenario: Sendable, Equatable {
     partnerPositions = Self.positions(partners, by: \.id)
     networkPositions = Self.positions(networks, by: \.id)
     ownerPositions = Self.positions(owners, by: \.id)
+    membersByNetwork = Dictionary(grouping: owners, by: \.network)
   }
 
   private static func positions<Element, ID: Hashable>(_ elements: [Element], by id: (Element) -> ID) -> [ID: Int] {
@@ -58,11 +67,8 @@ public struct Scenario: Sendable, Equatable {
   public func partner(_ id: PartnerID) -> Partner? { partnerPositions[id].map { partners[$0] } }
   public func network(_ id: NetworkID) -> Network? { networkPositions[id].map { networks[$0] } }
   public func owner(_ id: OwnerID) -> SchoolOwner? { ownerPositions[id].map { owners[$0] } }
-  public func members(of network: NetworkID) -> [SchoolOwner] { owners.filter { $0.network == network } }
-
-  /// ``members(of:)`` of every network, in one pass over the owners (for callers that ask per
-  /// network or per measure: one `members(of:)` each is quadratic at 10⁵ measures).
-  public func membersByNetwork() -> [NetworkID: [SchoolOwner]] { Dictionary(grouping: owners, by: \.network) }
+  /// The owners of `network`, in the owners' order. O(1).
+  public func members(of network: NetworkID) -> [SchoolOwner] { membersByNetwork[network] ?? [] }
 
   /// Each network's share `k_ns` of the forum's key in `scheme` (summing to 1 over the networks
   /// the scheme serves).
@@ -72,7 +78,7 @@ public struct Scenario: Sendable, Equatable {
   /// scheme's size measure. The key's equal part is split equally among these networks, its size
   /// part by size.
   public func networkKeyShares(scheme: Scheme) -> [NetworkID: Double] {
-    let members = membersByNetwork()
+    let members = membersByNetwork
     let served = networks.filter { network in (members[network.id] ?? []).contains { $0.isServed(by: scheme) } }
     let sizes = served.map { network in
       (members[network.id] ?? []).filter { $0.isServed(by: scheme) }.reduce(0) { $0 + $1.size(scheme.sizeMeasure) }

@@ -181,7 +181,6 @@ public struct Settlement: Sendable, Equatable {
     var jointGrant: [SchemeID: Int] = [:]
     var networkGrant: [SchemeID: Int] = [:]
     var payments: [PaymentKey: Int] = [:]
-    let membersByNetwork = scenario.membersByNetwork()
     func pay(_ amount: Int, to recipient: Recipient, for purpose: Purpose, _ measure: Measure) {
       guard amount != 0 else { return }
       let schedule = scenario.paymentSchedule(of: measure).instalments
@@ -199,7 +198,7 @@ public struct Settlement: Sendable, Equatable {
         continue
       }
       networkGrant[measure.scheme, default: 0] += money.grant
-      let keyMembers = Self.keyMembers(of: network, in: scheme, members: membersByNetwork[networkID] ?? [])
+      let keyMembers = Self.keyMembers(of: network, in: scheme, members: scenario.members(of: networkID))
       let splits = !keyMembers.isEmpty && (network.splitsByOwnKey(.grant) || network.splitsByOwnKey(.egenandel))
       var parts: [(OwnerID, Int)] = []
       if let owner = measure.owner {

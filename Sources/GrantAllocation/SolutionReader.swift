@@ -5,8 +5,8 @@ import LinearProgramming
 struct SolutionReader {
   let formulation: AllocationFormulation
   let values: [Double]
-  /// Partner-hours variables by measure index.
-  let hoursByMeasure: [Int: [AllocationFormulation.HoursVariable]]
+  /// Partner-hours variables by measure index (the formulation's, built once with them).
+  var hoursByMeasure: [Int: [AllocationFormulation.HoursVariable]] { formulation.hoursByMeasure }
   var scenario: Scenario { formulation.scenario }
 
   /// Shares within this distance of 0 or 1 are read as 0 or 1.
@@ -20,7 +20,6 @@ struct SolutionReader {
   init(formulation: AllocationFormulation, values: [Double]) {
     self.formulation = formulation
     self.values = values
-    hoursByMeasure = Dictionary(grouping: formulation.hours, by: \.measure)
   }
 
   func share(_ index: Int) -> Double {

@@ -1,11 +1,6 @@
 import Foundation
+import ScenarioFormat
 import SwiftCSV
-
-/// One column a CSV file may have.
-struct ColumnSpec {
-  var name: String
-  var required: Bool
-}
 
 /// A CSV file read into rows of cells by column name, with the spreadsheet row number of each row.
 struct CSVTable {
@@ -24,7 +19,7 @@ struct CSVTable {
   var rejectedRows = 0
 
   /// Parses CSV bytes: UTF-8 with or without BOM, `;` or `,` as separator.
-  static func parse(_ data: Data, file: String, columns specs: [ColumnSpec], log: inout IssueLog) -> CSVTable? {
+  static func parse(_ data: Data, file: String, columns specs: [ScenarioSchema.Column], log: inout IssueLog) -> CSVTable? {
     guard var text = String(data: data, encoding: .utf8) else {
       log.add(
         file, row: firstNonUTF8Line(data), nil, "the file is not UTF-8 text (Excel's \"CSV\" is often Windows-1252).",

@@ -1,5 +1,8 @@
 import GrantAllocation
+import ScenarioFormat
 import Yams
+
+private typealias Keys = ScenarioSchema.Settings.Horizon
 
 /// The `horizon:` section of `scenario.yaml`: the years planned together, the later years'
 /// frames, the carry-over share, and how school-year amounts fall on calendar years.
@@ -19,47 +22,52 @@ struct HorizonSettings {
   /// The first year to the last, consecutive.
   var years: [Int] { Array(firstYear...lastYear) }
 
-  static let keys = ["last_year", "carry_over_share", "school_year_june_share", "frames"]
+  static let keys = Keys.keys
 
   static func read(_ node: Node, firstYear: Int, schemes: [Scheme]?, _ reader: inout YAMLReader) -> HorizonSettings? {
-    guard let entry = reader.mapping(node, "horizon", allowed: keys, required: ["last_year", "frames"]) else { return nil }
-    guard let last = reader.wholeNumber(entry["last_year"], "horizon.last_year", in: 2000...2100) else { return nil }
+    let section = ScenarioSchema.Settings.horizon
+    guard let entry = reader.mapping(node, section, allowed: keys, required: Keys.requiredKeys) else { return nil }
+    guard let last = reader.wholeNumber(entry[Keys.lastYear], "\(section).\(Keys.lastYear)", in: 2000...2100) else { return nil }
     guard last > firstYear, last - firstYear <= 9 else {
       reader.fail(
-        entry["last_year"], "horizon.last_year",
+        entry[Keys.lastYear], "\(section).\(Keys.lastYear)",
         "the horizon must end after the scenario's year \(firstYear) and span at most 10 years; it ends in \(last).",
         fix: "write a year from \(firstYear + 1) to \(firstYear + 9), or remove `horizon:` to plan one year.")
       return nil
     }
     let years = Array(firstYear...last)
-    let carry = entry["carry_over_share"].map { reader.share($0, "horizon.carry_over_share") } ?? 0
-    let june = entry["school_year_june_share"].map { reader.share($0, "horizon.school_year_june_share") } ?? 0.5
-    guard let schemes, let frameNodes = reader.sequence(entry["frames"], "horizon.frames") else { return nil }
+    let carry = entry[Keys.carryOverShare].map { reader.share($0, "\(section).\(Keys.carryOverShare)") } ?? 0
+    let june = entry[Keys.schoolYearJuneShare].map { reader.share($0, "\(section).\(Keys.schoolYearJuneShare)") } ?? 0.5
+    guard let schemes, let frameNodes = reader.sequence(entry[Keys.frames], "\(section).\(Keys.frames)") else { return nil }
     let schemeIDs = schemes.map(\.id.rawValue)
     var frames: [SchemeID: [Int: PlannedFrame]] = [:]
     var seen: Set<Int> = []
     var ok = true
     for (position, item) in frameNodes.enumerated() {
-      let path = "horizon.frames[\(position + 1)]"
-      guard let frame = reader.mapping(item, path, allowed: ["year", "forecast"] + schemeIDs, required: ["year"] + schemeIDs) else {
+      let path = "\(section).\(Keys.frames)[\(position + 1)]"
+      guard
+        let frame = reader.mapping(
+          item, path, allowed: [Keys.frameYear, Keys.forecast] + schemeIDs, required: [Keys.frameYear] + schemeIDs)
+      else {
         ok = false
         continue
       }
-      guard let year = reader.wholeNumber(frame["year"], "\(path).year", in: 2000...2100) else { ok = false; continue }
+      guard let year = reader.wholeNumber(frame[Keys.frameYear], "\(path).\(Keys.frameYear)", in: 2000...2100) else { ok = false; continue }
       guard years.dropFirst().contains(year) else {
         reader.fail(
-          frame["year"], "\(path).year", "\(year) is not a later year of the horizon \(firstYear)–\(last).",
+          frame[Keys.frameYear], "\(path).\(Keys.frameYear)", "\(year) is not a later year of the horizon \(firstYear)–\(last).",
           fix: "give frames for \(years.dropFirst().map(String.init).joined(separator: ", ")); the first year's frames are under schemes.")
         ok = false
         continue
       }
       guard seen.insert(year).inserted else {
-        reader.fail(frame["year"], "\(path).year", "the frames for \(year) are given twice.", fix: "keep one entry per year.")
+        reader.fail(
+          frame[Keys.frameYear], "\(path).\(Keys.frameYear)", "the frames for \(year) are given twice.", fix: "keep one entry per year.")
         ok = false
         continue
       }
       // Later frames are forecasts unless the entry says otherwise.
-      let forecast = frame["forecast"].map { reader.yesNo($0, "\(path).forecast") } ?? true
+      let forecast = frame[Keys.forecast].map { reader.yesNo($0, "\(path).\(Keys.forecast)") } ?? true
       for id in schemeIDs {
         guard
           let amount = reader.number(frame[id], "\(path).\(id)", in: 0...ScenarioSettingsFile.largestAmount, unit: "NOK"),
@@ -70,7 +78,7 @@ struct HorizonSettings {
     }
     for year in years.dropFirst() where !seen.contains(year) {
       reader.fail(
-        entry["frames"], "horizon.frames", "the frames for \(year) are missing.",
+        entry[Keys.frames], "\(section).\(Keys.frames)", "the frames for \(year) are missing.",
         fix: "add `- {year: \(year), \(schemeIDs.map { "\($0): …" }.joined(separator: ", "))}`.")
       ok = false
     }

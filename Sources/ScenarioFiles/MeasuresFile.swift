@@ -1,19 +1,13 @@
 import Foundation
 import GrantAllocation
+import ScenarioFormat
+
+private typealias Columns = ScenarioSchema.Measures
 
 /// Reads `measures.csv` and checks it against the schemes, networks, partners and owners.
 enum MeasuresFile {
-  static let fileName = "measures.csv"
-  static let columns =
-    [
-      "id", "network", "scheme", "rank", "title", "school_based", "collective", "in_local_plan",
-    ].map { ColumnSpec(name: $0, required: true) }
-    + [
-      "cost_nok", "price_per_participant_nok", "participants", "pool_hours", "partner2_hours", "partners", "single_partner",
-      "min_share", "continuing", "owner", "participants_by_owner", "start", "duration_months", "broad_target_group", "individual_education",
-      "note",
-      "first_year", "years", "may_stop", "recipient", "payment_schedule",
-    ].map { ColumnSpec(name: $0, required: false) }
+  static let fileName = Columns.fileName
+  static let columns = Columns.columns
 
   /// What the measures refer to.
   struct Context {
@@ -35,9 +29,9 @@ enum MeasuresFile {
     for row in table.rows {
       var reader = RowReader(file: fileName, row: row)
       let measure = readRow(&reader, context: context)
-      if let id = reader.row.cells["id"], !id.isEmpty {
+      if let id = reader.row.cells[Columns.id], !id.isEmpty {
         if let first = firstRow[id] {
-          reader.fail("id", "the id \(id) is also used on row \(first).", fix: "give every measure its own id.")
+          reader.fail(Columns.id, "the id \(id) is also used on row \(first).", fix: "give every measure its own id.")
         } else {
           firstRow[id] = row.number
         }
@@ -47,7 +41,7 @@ enum MeasuresFile {
       if let entry = RankedRow(row, context: context) {
         ranked.append(entry)
       } else {
-        unreadableListOf.insert(row.cells["network"] ?? "")
+        unreadableListOf.insert(row.cells[Columns.network] ?? "")
       }
     }
     if table.rows.isEmpty && table.rejectedRows == 0 {
@@ -66,11 +60,11 @@ enum MeasuresFile {
     var row: Int
 
     init?(_ row: CSVTable.Row, context: Context) {
-      let holderText = row.cells["network"] ?? ""
+      let holderText = row.cells[Columns.network] ?? ""
       let holder: MeasureHolder =
         holderText.lowercased() == MeasureHolder.jointID ? .joint : .network(NetworkID(holderText))
-      guard let id = row.cells["id"], !id.isEmpty, case .success(let rank) = CellValues.wholeNumber(row.cells["rank"] ?? ""),
-        let scheme = row.cells["scheme"], context.schemes[SchemeID(scheme)] != nil,
+      guard let id = row.cells[Columns.id], !id.isEmpty, case .success(let rank) = CellValues.wholeNumber(row.cells[Columns.rank] ?? ""),
+        let scheme = row.cells[Columns.scheme], context.schemes[SchemeID(scheme)] != nil,
         holder == .joint || context.networks.contains(NetworkID(holderText))
       else { return nil }
       self.list = ListKey(holder: holder, scheme: SchemeID(scheme))
@@ -81,11 +75,11 @@ enum MeasuresFile {
   }
 
   private static func readRow(_ reader: inout RowReader, context: Context) -> Measure? {
-    let id = reader.identifier("id")
-    let holderText = reader.identifier("network")
-    let schemeText = reader.identifier("scheme")
-    let rank = reader.wholeNumber("rank", required: true, in: 1...10_000, unit: "rank")
-    let title = reader.requiredText("title")
+    let id = reader.identifier(Columns.id)
+    let holderText = reader.identifier(Columns.network)
+    let schemeText = reader.identifier(Columns.scheme)
+    let rank = reader.wholeNumber(Columns.rank, required: true, in: 1...10_000, unit: "rank")
+    let title = reader.requiredText(Columns.title)
     var holder: MeasureHolder?
     if let holderText {
       if holderText.lowercased() == MeasureHolder.jointID {
@@ -94,7 +88,7 @@ enum MeasuresFile {
         holder = .network(NetworkID(holderText))
       } else {
         reader.fail(
-          "network", "\"\(holderText)\" is not a network in scenario.yaml.",
+          Columns.network, "\"\(holderText)\" is not a network in scenario.yaml.",
           fix: "write one of: \(context.networks.sorted().map(\.rawValue).joined(separator: ", ")), or felles for a joint measure.")
       }
     }
@@ -103,15 +97,15 @@ enum MeasuresFile {
       scheme = context.schemes[SchemeID(schemeText)]
       if scheme == nil {
         reader.fail(
-          "scheme", "\"\(schemeText)\" is not a scheme in scenario.yaml.",
+          Columns.scheme, "\"\(schemeText)\" is not a scheme in scenario.yaml.",
           fix: "write one of: \(context.schemes.keys.sorted().map(\.rawValue).joined(separator: ", ")).")
       }
     }
     // Cost: cost_nok, or price per participant × participants.
     let largest = ScenarioSettingsFile.largestAmount
-    let cost = reader.number("cost_nok", required: false, in: 0...largest, unit: "NOK")
-    let price = reader.number("price_per_participant_nok", required: false, in: 0...1e7, unit: "NOK per participant")
-    let givenParticipants = reader.wholeNumber("participants", required: false, in: 0...1_000_000, unit: "participants")
+    let cost = reader.number(Columns.costNOK, required: false, in: 0...largest, unit: "NOK")
+    let price = reader.number(Columns.pricePerParticipantNOK, required: false, in: 0...1e7, unit: "NOK per participant")
+    let givenParticipants = reader.wholeNumber(Columns.participants, required: false, in: 0...1_000_000, unit: "participants")
     // Who takes part, per owner: the programme's grant and egenandel are split by these counts.
     let participantsByOwner = Self.participantsByOwner(&reader, context: context, holder: holder, scheme: scheme)
     var participants = givenParticipants
@@ -119,34 +113,35 @@ enum MeasuresFile {
       let total = participantsByOwner.values.reduce(0, +)
       if let givenParticipants, givenParticipants != total {
         reader.fail(
-          "participants", "\(givenParticipants) participants, but participants_by_owner adds up to \(total).",
+          Columns.participants, "\(givenParticipants) participants, but participants_by_owner adds up to \(total).",
           fix: "make the two agree, or leave participants empty (it is then the sum).")
       }
       if total > 1_000_000 {
         reader.fail(
-          "participants_by_owner", "the participants add up to \(total), more than 1 000 000.", fix: "check the numbers of participants.")
+          Columns.participantsByOwner, "the participants add up to \(total), more than 1 000 000.",
+          fix: "check the numbers of participants.")
       } else {
         participants = total
       }
     }
     var stateCost: Double?
-    switch (reader.has("cost_nok"), reader.has("price_per_participant_nok")) {
+    switch (reader.has(Columns.costNOK), reader.has(Columns.pricePerParticipantNOK)) {
     case (true, true):
-      reader.fail("cost_nok", "both cost_nok and price_per_participant_nok are given.", fix: "keep one of them.")
+      reader.fail(Columns.costNOK, "both cost_nok and price_per_participant_nok are given.", fix: "keep one of them.")
     case (false, false):
-      reader.fail("cost_nok", "no cost is given.", fix: "write cost_nok, or price_per_participant_nok with participants.")
+      reader.fail(Columns.costNOK, "no cost is given.", fix: "write cost_nok, or price_per_participant_nok with participants.")
     case (true, false):
       stateCost = cost
     case (false, true):
       if participants == nil {
         reader.fail(
-          "participants", "a price per participant needs the number of participants.",
+          Columns.participants, "a price per participant needs the number of participants.",
           fix: "write the number of participants, or each owner's in participants_by_owner.")
       } else if let price, let participants {
         // The product is capped like cost_nok: each factor may be in range and their product not.
         if price * Double(participants) > largest {
           reader.fail(
-            "participants",
+            Columns.participants,
             "price per participant × participants is \(format(price * Double(participants))) NOK, more than the largest cost allowed (\(format(largest)) NOK).",
             fix: "check the price and the number of participants.")
         } else {
@@ -156,84 +151,86 @@ enum MeasuresFile {
     }
     var hours: [PartnerRole: Double] = [:]
     for role in PartnerRole.allCases {
-      hours[role] = reader.number("\(role.rawValue)_hours", required: false, in: 0...PartnersFile.largestHours, unit: "hours") ?? 0
+      hours[role] =
+        reader.number(ScenarioSchema.hours(role.rawValue), required: false, in: 0...PartnersFile.largestHours, unit: "hours") ?? 0
     }
     // Partners must exist and be of a kind the scheme allows.
     var partners: [PartnerID] = []
-    for text in CellValues.list(reader.text("partners")) {
+    for text in CellValues.list(reader.text(Columns.partners)) {
       let partnerID = PartnerID(text)
       if partners.contains(partnerID) {
-        reader.fail("partners", "\(text) is listed twice.", fix: "list each partner once.")
+        reader.fail(Columns.partners, "\(text) is listed twice.", fix: "list each partner once.")
         continue
       }
       partners.append(partnerID)
       guard context.partnersKnown else { continue }
       guard let partner = context.partners[partnerID] else {
         reader.fail(
-          "partners", "\"\(text)\" is not a partner in partners.csv.",
+          Columns.partners, "\"\(text)\" is not a partner in partners.csv.",
           fix: "write one of: \(context.partners.keys.sorted().map(\.rawValue).joined(separator: ", ")).")
         continue
       }
       if let scheme, !scheme.partnerKinds.contains(partner.kind) {
         reader.fail(
-          "partners",
+          Columns.partners,
           "\(partner.name) (\(partner.kind.rawValue)) may not serve \(scheme.name), which takes \(scheme.partnerKinds.sorted().map(\.rawValue).joined(separator: ", ")).",
           fix: "choose a partner of an allowed kind, or change partner_kinds for \(scheme.id) in scenario.yaml.")
       }
     }
     let asksHours = hours.values.contains { $0 > 0 }
-    if asksHours && partners.isEmpty && reader.has("partners") == false {
+    if asksHours && partners.isEmpty && reader.has(Columns.partners) == false {
       // Hours without partners: the measure fails the development-partner criterion; no error.
     }
-    let singlePartner = reader.yesNo("single_partner", default: true)
+    let singlePartner = reader.yesNo(Columns.singlePartner, default: true)
     var minimumShare: Double? = 1
-    if reader.has("min_share") {
-      switch CellValues.share(reader.text("min_share")) {
+    if reader.has(Columns.minimumShare) {
+      switch CellValues.share(reader.text(Columns.minimumShare)) {
       case .success(let share) where share > 0 && share <= 1: minimumShare = share
       case .success:
         reader.fail(
-          "min_share", "\(reader.text("min_share")) is not in (0, 1].", fix: "write a share above 0 and at most 1; 1 means all or nothing.")
+          Columns.minimumShare, "\(reader.text(Columns.minimumShare)) is not in (0, 1].",
+          fix: "write a share above 0 and at most 1; 1 means all or nothing.")
         minimumShare = nil
       case .failure(let failure):
-        reader.fail("min_share", failure.problem, fix: failure.fix)
+        reader.fail(Columns.minimumShare, failure.problem, fix: failure.fix)
         minimumShare = nil
       }
     }
-    let continuing = reader.yesNo("continuing", default: false)
+    let continuing = reader.yesNo(Columns.continuing, default: false)
     var owner: OwnerID?
-    if reader.has("owner") {
-      let named = OwnerID(reader.text("owner"))
+    if reader.has(Columns.owner) {
+      let named = OwnerID(reader.text(Columns.owner))
       owner = named
       if context.ownersKnown {
         if let found = context.owners[named] {
           if let network = holder?.network, found.network != network {
             reader.fail(
-              "owner", "\(found.name) belongs to network \(found.network), not \(network).",
+              Columns.owner, "\(found.name) belongs to network \(found.network), not \(network).",
               fix: "name an owner in the measure's network, or leave the cell empty.")
           } else if let scheme, !found.isServed(by: scheme) {
             reader.fail(
-              "owner", "\(found.name) runs no \(institutionText(scheme.serves)), which \(scheme.name) is for.",
+              Columns.owner, "\(found.name) runs no \(institutionText(scheme.serves)), which \(scheme.name) is for.",
               fix: "name an owner the scheme serves, or correct the owner's owns column in owners.csv.")
           }
         } else {
           reader.fail(
-            "owner", "\"\(reader.text("owner"))\" is not an owner in owners.csv.",
+            Columns.owner, "\"\(reader.text(Columns.owner))\" is not an owner in owners.csv.",
             fix: "write an owner id from owners.csv, or leave the cell empty.")
         }
       }
     }
     if participantsByOwner != nil, owner != nil {
       reader.fail(
-        "participants_by_owner", "the measure has one owner (the owner column), so its participants are that owner's.",
+        Columns.participantsByOwner, "the measure has one owner (the owner column), so its participants are that owner's.",
         fix: "leave participants_by_owner or owner empty.")
     }
     // Who receives a joint measure's grant; a network's money goes to the network's recipient.
     var recipient: Recipient?
-    if reader.has("recipient") {
-      let text = reader.text("recipient")
+    if reader.has(Columns.recipient) {
+      let text = reader.text(Columns.recipient)
       if holder != .joint {
         reader.fail(
-          "recipient", "only a joint measure (felles) names its recipient; a network's grant is paid to the network (its host).",
+          Columns.recipient, "only a joint measure (felles) names its recipient; a network's grant is paid to the network (its host).",
           fix: "leave the cell empty, or set the network's host in scenario.yaml.")
       } else if text.lowercased() == Recipient.forumID {
         recipient = .forum
@@ -242,11 +239,11 @@ enum MeasuresFile {
         let partnerMatch = context.partners[PartnerID(text)]
         switch (ownerMatch, partnerMatch) {
         case (.some, .some):
-          reader.fail("recipient", "\(text) is both an owner and a partner.", fix: "give the owner or the partner another id.")
+          reader.fail(Columns.recipient, "\(text) is both an owner and a partner.", fix: "give the owner or the partner another id.")
         case (let found?, nil):
           if let scheme, !found.isServed(by: scheme) {
             reader.fail(
-              "recipient", "\(found.name) runs no \(institutionText(scheme.serves)), which \(scheme.name) is for.",
+              Columns.recipient, "\(found.name) runs no \(institutionText(scheme.serves)), which \(scheme.name) is for.",
               fix: "name a recipient the scheme serves, a partner, or forum.")
           }
           recipient = .owner(found.id)
@@ -255,52 +252,52 @@ enum MeasuresFile {
         case (nil, nil):
           if context.ownersKnown && context.partnersKnown {
             reader.fail(
-              "recipient", "\"\(text)\" is not an owner in owners.csv nor a partner in partners.csv.",
+              Columns.recipient, "\"\(text)\" is not an owner in owners.csv nor a partner in partners.csv.",
               fix: "write an owner id, a partner id, or forum (the forum's own budget).")
           }
         }
       }
     }
     var schedule: PaymentSchedule?
-    if reader.has("payment_schedule") {
-      switch CellValues.paymentSchedule(reader.text("payment_schedule")) {
+    if reader.has(Columns.paymentSchedule) {
+      switch CellValues.paymentSchedule(reader.text(Columns.paymentSchedule)) {
       case .success(let value): schedule = value
-      case .failure(let failure): reader.fail("payment_schedule", failure.problem, fix: failure.fix)
+      case .failure(let failure): reader.fail(Columns.paymentSchedule, failure.problem, fix: failure.fix)
       }
     }
-    let duration = reader.wholeNumber("duration_months", required: false, in: 1...120, unit: "months")
-    let schoolBased = reader.yesNo("school_based", default: nil)
-    let collective = reader.yesNo("collective", default: nil)
-    let inLocalPlan = reader.yesNo("in_local_plan", default: nil)
-    let individual = reader.yesNo("individual_education", default: false)
+    let duration = reader.wholeNumber(Columns.durationMonths, required: false, in: 1...120, unit: "months")
+    let schoolBased = reader.yesNo(Columns.schoolBased, default: nil)
+    let collective = reader.yesNo(Columns.collective, default: nil)
+    let inLocalPlan = reader.yesNo(Columns.inLocalPlan, default: nil)
+    let individual = reader.yesNo(Columns.individualEducation, default: false)
     var broad: Bool?
-    if reader.has("broad_target_group") {
-      broad = reader.yesNo("broad_target_group", default: false)
+    if reader.has(Columns.broadTargetGroup) {
+      broad = reader.yesNo(Columns.broadTargetGroup, default: false)
     } else if let scheme, scheme.requiresBroadTargetGroup {
-      reader.fail("broad_target_group", "\(scheme.name) requires this criterion, and the cell is empty.", fix: "write ja or nei.")
+      reader.fail(Columns.broadTargetGroup, "\(scheme.name) requires this criterion, and the cell is empty.", fix: "write ja or nei.")
     }
     // A multi-year plan: the first year, how many years, and whether it may stop after a first part.
-    let firstYear = reader.wholeNumber("first_year", required: false, in: 2000...2100, unit: "year")
-    let yearCount = reader.has("years") ? reader.wholeNumber("years", required: false, in: 1...10, unit: "years") : 1
-    let mayStop = reader.yesNo("may_stop", default: false)
+    let firstYear = reader.wholeNumber(Columns.firstYear, required: false, in: 2000...2100, unit: "year")
+    let yearCount = reader.has(Columns.years) ? reader.wholeNumber(Columns.years, required: false, in: 1...10, unit: "years") : 1
+    let mayStop = reader.yesNo(Columns.mayStop, default: false)
     guard let id, let holder, let scheme, let rank, let title, let stateCost, let singlePartner, let minimumShare,
       let continuing, let schoolBased, let collective, let inLocalPlan, let individual, let yearCount, let mayStop
     else { return nil }
     let measure = Measure(
       id: MeasureID(id), holder: holder, scheme: scheme.id, rank: rank, title: title, stateCost: stateCost,
-      pricePerParticipant: reader.has("price_per_participant_nok") ? price : nil, participants: participants,
+      pricePerParticipant: reader.has(Columns.pricePerParticipantNOK) ? price : nil, participants: participants,
       participantsByOwner: participantsByOwner ?? [:], hours: hours,
       acceptablePartners: partners, singlePartner: singlePartner, minimumShare: minimumShare, continuing: continuing,
-      owner: owner, start: reader.has("start") ? reader.text("start") : nil, durationMonths: duration,
+      owner: owner, start: reader.has(Columns.start) ? reader.text(Columns.start) : nil, durationMonths: duration,
       criteria: CriteriaFlags(
         schoolBased: schoolBased, collective: collective, inLocalPlan: inLocalPlan, broadTargetGroup: broad,
         individualEducation: individual),
-      note: reader.has("note") ? reader.text("note") : nil, firstYear: firstYear,
+      note: reader.has(Columns.note) ? reader.text(Columns.note) : nil, firstYear: firstYear,
       laterYears: Array(repeating: YearAmounts(stateCost: stateCost, hours: hours), count: yearCount - 1), mayStop: mayStop,
       recipient: recipient ?? (holder == .joint ? .forum : nil), paymentSchedule: schedule)
     if continuing, !measure.failedCriteria(under: scheme).isEmpty {
       reader.fail(
-        "continuing",
+        Columns.continuing,
         "a continuing commitment fails the criteria: \(measure.failedCriteria(under: scheme).map(Self.criterionWords).joined(separator: "; ")).",
         fix: "correct the criteria flags, or end the commitment (continuing = nei).")
       return nil
@@ -324,7 +321,7 @@ enum MeasuresFile {
       for entry in list {
         if let other = seen[entry.rank] {
           log.add(
-            fileName, row: entry.row, "rank",
+            fileName, row: entry.row, Columns.rank,
             "rank \(entry.rank) is used twice in the list of \(key.holder) for \(key.scheme) (also row \(other.row), \(other.id)).",
             fix: "give each measure on a list its own rank: 1, 2, 3 …")
         } else {
@@ -336,7 +333,7 @@ enum MeasuresFile {
       if let missing = (1...max(ranks.max() ?? 1, 1)).first(where: { !ranks.contains($0) }) {
         let after = list.filter { $0.rank > missing }.min { $0.rank < $1.rank }
         log.add(
-          fileName, row: after?.row, "rank",
+          fileName, row: after?.row, Columns.rank,
           "rank \(missing) is missing in the list of \(key.holder) for \(key.scheme) (ranks found: \(ranks.sorted().map(String.init).joined(separator: ", "))).",
           fix: "number the list 1, 2, 3 … without gaps.")
       }
@@ -363,7 +360,7 @@ extension MeasuresFile {
   static func participantsByOwner(
     _ reader: inout RowReader, context: Context, holder: MeasureHolder?, scheme: Scheme?
   ) -> [OwnerID: Int]? {
-    let column = "participants_by_owner"
+    let column = Columns.participantsByOwner
     guard reader.has(column) else { return nil }
     guard let holder, let network = holder.network else {
       if holder == .joint {

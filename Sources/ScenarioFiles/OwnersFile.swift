@@ -1,16 +1,13 @@
 import Foundation
 import GrantAllocation
+import ScenarioFormat
+
+private typealias Columns = ScenarioSchema.Owners
 
 /// Reads `owners.csv`.
 enum OwnersFile {
-  static let fileName = "owners.csv"
-  static let columns = [
-    ColumnSpec(name: "id", required: true), ColumnSpec(name: "name", required: true),
-    ColumnSpec(name: "network", required: true), ColumnSpec(name: "kind", required: true),
-    ColumnSpec(name: "pupils", required: true), ColumnSpec(name: "teacher_fte", required: false),
-    ColumnSpec(name: "kindergarten_staff", required: false), ColumnSpec(name: "kindergarten_children", required: false),
-    ColumnSpec(name: "owns", required: false), ColumnSpec(name: "joined_agreement", required: false),
-  ]
+  static let fileName = Columns.fileName
+  static let columns = Columns.columns
 
   /// The words `owns` takes, in bokmål and English.
   static let institutionWords: [String: Set<Institution>] = [
@@ -36,32 +33,32 @@ enum OwnersFile {
     var firstRow: [String: Int] = [:]
     for row in table.rows {
       var reader = RowReader(file: fileName, row: row)
-      let id = reader.identifier("id")
-      let name = reader.requiredText("name")
-      let network = reader.identifier("network")
-      let kind = reader.choice("kind", as: OwnerKind.self)
-      let pupils = reader.wholeNumber("pupils", required: true, in: 0...10_000_000, unit: "pupils")
-      let teachers = reader.number("teacher_fte", required: false, in: 0...1_000_000, unit: "FTE")
-      let staff = reader.wholeNumber("kindergarten_staff", required: false, in: 0...1_000_000, unit: "staff")
-      let children = reader.wholeNumber("kindergarten_children", required: false, in: 0...10_000_000, unit: "children")
+      let id = reader.identifier(Columns.id)
+      let name = reader.requiredText(Columns.name)
+      let network = reader.identifier(Columns.network)
+      let kind = reader.choice(Columns.kind, as: OwnerKind.self)
+      let pupils = reader.wholeNumber(Columns.pupils, required: true, in: 0...10_000_000, unit: "pupils")
+      let teachers = reader.number(Columns.teacherFTE, required: false, in: 0...1_000_000, unit: "FTE")
+      let staff = reader.wholeNumber(Columns.kindergartenStaff, required: false, in: 0...1_000_000, unit: "staff")
+      let children = reader.wholeNumber(Columns.kindergartenChildren, required: false, in: 0...10_000_000, unit: "children")
       var owns: Set<Institution>?
-      if reader.has("owns") {
-        owns = institutions(reader.text("owns"))
+      if reader.has(Columns.owns) {
+        owns = institutions(reader.text(Columns.owns))
         if owns == nil {
           reader.fail(
-            "owns", "\"\(reader.text("owns"))\" does not say what the owner runs.",
+            Columns.owns, "\"\(reader.text(Columns.owns))\" does not say what the owner runs.",
             fix: "write skoler, barnehager or begge (schools, kindergartens or both).")
         }
       }
-      let joined = reader.has("joined_agreement") ? reader.yesNo("joined_agreement", default: nil) : nil
+      let joined = reader.has(Columns.joinedAgreement) ? reader.yesNo(Columns.joinedAgreement, default: nil) : nil
       if let network, !networks.contains(NetworkID(network)) {
         reader.fail(
-          "network", "\"\(network)\" is not a network in scenario.yaml.",
+          Columns.network, "\"\(network)\" is not a network in scenario.yaml.",
           fix: "write one of: \(networks.sorted().map(\.rawValue).joined(separator: ", ")), or add the network to scenario.yaml.")
       }
       if let id {
         if let first = firstRow[id] {
-          reader.fail("id", "the id \(id) is also used on row \(first).", fix: "give every school owner its own id.")
+          reader.fail(Columns.id, "the id \(id) is also used on row \(first).", fix: "give every school owner its own id.")
         } else {
           firstRow[id] = row.number
         }

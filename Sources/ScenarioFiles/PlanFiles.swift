@@ -1,20 +1,18 @@
 import Foundation
 import GrantAllocation
+import ScenarioFormat
+
+private typealias PartnerYearColumns = ScenarioSchema.PartnerYears
+private typealias MeasureYearColumns = ScenarioSchema.MeasureYears
+private typealias MeasureColumns = ScenarioSchema.Measures
 
 /// Reads the files of a multi-year plan — `partner-years.csv` and `measure-years.csv` — and checks
 /// the measures' years against the `horizon:` of `scenario.yaml`.
 enum PlanFiles {
-  static let partnerYearsFile = "partner-years.csv"
-  static let measureYearsFile = "measure-years.csv"
-  static let partnerYearColumns = [
-    ColumnSpec(name: "partner", required: true), ColumnSpec(name: "year", required: true),
-    ColumnSpec(name: "pool_hours", required: false), ColumnSpec(name: "partner2_hours", required: false),
-  ]
-  static let measureYearColumns = [
-    ColumnSpec(name: "measure", required: true), ColumnSpec(name: "year", required: false),
-    ColumnSpec(name: "school_year", required: false), ColumnSpec(name: "cost_nok", required: false),
-    ColumnSpec(name: "pool_hours", required: false), ColumnSpec(name: "partner2_hours", required: false),
-  ]
+  static let partnerYearsFile = PartnerYearColumns.fileName
+  static let measureYearsFile = MeasureYearColumns.fileName
+  static let partnerYearColumns = PartnerYearColumns.columns
+  static let measureYearColumns = MeasureYearColumns.columns
 
   /// The horizon of a scenario, with each measure's later years filled in; `nil` for one year.
   ///
@@ -36,7 +34,7 @@ enum PlanFiles {
       for measure in measures where (measure.firstYear ?? year) != year || !measure.laterYears.isEmpty || measure.mayStop {
         log.add(
           MeasuresFile.fileName, row: measureRows[measure.id],
-          measure.firstYear != nil && measure.firstYear != year ? "first_year" : "years",
+          measure.firstYear != nil && measure.firstYear != year ? MeasureColumns.firstYear : MeasureColumns.years,
           "\(measure.id) is planned over several years, but scenario.yaml has no horizon.",
           fix: "add a `horizon:` section to scenario.yaml (see docs/scenario-format.md), or clear first_year, years and may_stop.")
       }
@@ -55,24 +53,24 @@ enum PlanFiles {
     let partnerIDs = Set(partners.map(\.id))
     for row in partnerYears?.rows ?? [] {
       var reader = RowReader(file: partnerYearsFile, row: row)
-      let id = reader.identifier("partner").map(PartnerID.init)
-      let rowYear = reader.wholeNumber("year", required: true, in: 2000...2100, unit: "year")
+      let id = reader.identifier(PartnerYearColumns.partner).map(PartnerID.init)
+      let rowYear = reader.wholeNumber(PartnerYearColumns.year, required: true, in: 2000...2100, unit: "year")
       var hours: [PartnerRole: Double] = [:]
       for role in PartnerRole.allCases {
-        hours[role] = reader.number("\(role.rawValue)_hours", required: false, in: 0...PartnersFile.largestHours, unit: "hours")
+        hours[role] = reader.number(ScenarioSchema.hours(role.rawValue), required: false, in: 0...PartnersFile.largestHours, unit: "hours")
       }
       if let id, !partnerIDs.contains(id) {
         reader.fail(
-          "partner", "\"\(id)\" is not a partner in partners.csv.",
+          PartnerYearColumns.partner, "\"\(id)\" is not a partner in partners.csv.",
           fix: "write one of: \(partnerIDs.sorted().map(\.rawValue).joined(separator: ", ")).")
       }
       if let rowYear, !laterYears.contains(rowYear) {
         reader.fail(
-          "year", "\(rowYear) is not a later year of the horizon \(range).",
+          PartnerYearColumns.year, "\(rowYear) is not a later year of the horizon \(range).",
           fix: "give a year from \(years[1]) to \(settings.lastYear); the first year's hours are in partners.csv.")
       }
       if let id, let rowYear, capacity[id]?[rowYear] != nil {
-        reader.fail("year", "the hours of \(id) in \(rowYear) are given twice.", fix: "keep one row per partner and year.")
+        reader.fail(PartnerYearColumns.year, "the hours of \(id) in \(rowYear) are given twice.", fix: "keep one row per partner and year.")
       }
       log.append(contentsOf: reader.log)
       if reader.log.isEmpty, let id, let rowYear { capacity[id, default: [:]][rowYear] = hours.compactMapValues { $0 } }
@@ -85,16 +83,17 @@ enum PlanFiles {
       let row = measureRows[measures[index].id]
       if !years.contains(first) {
         log.add(
-          MeasuresFile.fileName, row: row, "first_year", "\(first) is not a year of the horizon \(range).",
+          MeasuresFile.fileName, row: row, MeasureColumns.firstYear, "\(first) is not a year of the horizon \(range).",
           fix: "write a year from \(years[0]) to \(settings.lastYear), or leave it empty for \(years[0]).")
       } else if last > settings.lastYear {
         log.add(
-          MeasuresFile.fileName, row: row, "years",
+          MeasuresFile.fileName, row: row, MeasureColumns.years,
           "the measure runs \(first)–\(last), beyond the horizon's last year \(settings.lastYear).",
           fix: "write years = \(settings.lastYear - first + 1) or fewer, or extend horizon.last_year in scenario.yaml.")
       } else if measures[index].continuing && first != years[0] {
         log.add(
-          MeasuresFile.fileName, row: row, "first_year", "a continuing commitment runs from the first year of the plan, \(years[0]).",
+          MeasuresFile.fileName, row: row, MeasureColumns.firstYear,
+          "a continuing commitment runs from the first year of the plan, \(years[0]).",
           fix: "leave first_year empty, or set continuing = nei for a measure that starts later.")
       }
     }
@@ -123,41 +122,45 @@ enum PlanFiles {
     var firstRowOf: [MeasureID: Int] = [:]
     for row in table.rows {
       var reader = RowReader(file: measureYearsFile, row: row)
-      let id = reader.identifier("measure").map(MeasureID.init)
-      let cost = reader.number("cost_nok", required: false, in: 0...ScenarioSettingsFile.largestAmount, unit: "NOK")
+      let id = reader.identifier(MeasureYearColumns.measure).map(MeasureID.init)
+      let cost = reader.number(MeasureYearColumns.costNOK, required: false, in: 0...ScenarioSettingsFile.largestAmount, unit: "NOK")
       var hours: [PartnerRole: Double?] = [:]
       for role in PartnerRole.allCases {
-        hours[role] = reader.number("\(role.rawValue)_hours", required: false, in: 0...PartnersFile.largestHours, unit: "hours")
+        hours[role] = reader.number(ScenarioSchema.hours(role.rawValue), required: false, in: 0...PartnersFile.largestHours, unit: "hours")
       }
       var index: Int?
       if let id {
         index = indexByID[id]
         if index == nil {
-          reader.fail("measure", "\"\(id)\" is not a measure in measures.csv.", fix: "write a measure id from measures.csv.")
+          reader.fail(
+            MeasureYearColumns.measure, "\"\(id)\" is not a measure in measures.csv.", fix: "write a measure id from measures.csv.")
         }
         if firstRowOf[id] == nil { firstRowOf[id] = row.number }
       }
-      switch (reader.has("year"), reader.has("school_year")) {
+      switch (reader.has(MeasureYearColumns.year), reader.has(MeasureYearColumns.schoolYear)) {
       case (true, true):
-        reader.fail("year", "both year and school_year are given.", fix: "give a calendar year or a school year, not both.")
+        reader.fail(
+          MeasureYearColumns.year, "both year and school_year are given.", fix: "give a calendar year or a school year, not both.")
       case (false, false):
-        reader.fail("year", "neither year nor school_year is given.", fix: "write a calendar year (2028) or a school year (2028/29).")
+        reader.fail(
+          MeasureYearColumns.year, "neither year nor school_year is given.", fix: "write a calendar year (2028) or a school year (2028/29)."
+        )
       case (true, false):
-        let rowYear = reader.wholeNumber("year", required: true, in: 2000...2100, unit: "year")
+        let rowYear = reader.wholeNumber(MeasureYearColumns.year, required: true, in: 2000...2100, unit: "year")
         guard let index, let rowYear else { break }
         let measure = measures[index]
         let first = measure.firstYear ?? settings.years[0]
         let measureYears = first...(first + measure.laterYears.count)
         if rowYear == first {
           reader.fail(
-            "year", "\(rowYear) is the first year of \(measure.id); its amounts are in measures.csv.",
+            MeasureYearColumns.year, "\(rowYear) is the first year of \(measure.id); its amounts are in measures.csv.",
             fix: "change cost_nok and the hours in measures.csv, and list only later years here.")
         } else if !measureYears.contains(rowYear) {
           reader.fail(
-            "year", "\(measure.id) runs \(measureYears.lowerBound)–\(measureYears.upperBound), not in \(rowYear).",
+            MeasureYearColumns.year, "\(measure.id) runs \(measureYears.lowerBound)–\(measureYears.upperBound), not in \(rowYear).",
             fix: "set years in measures.csv (row \(measureRows[measure.id].map(String.init) ?? "?")) so that it covers \(rowYear).")
         } else if calendarRows[index, default: []].contains(rowYear) {
-          reader.fail("year", "\(rowYear) of \(measure.id) is given twice.", fix: "keep one row per measure and year.")
+          reader.fail(MeasureYearColumns.year, "\(rowYear) of \(measure.id) is given twice.", fix: "keep one row per measure and year.")
         } else if reader.log.isEmpty {
           calendarRows[index, default: []].insert(rowYear)
           var amounts = measure.laterYears[rowYear - first - 1]
@@ -166,18 +169,23 @@ enum PlanFiles {
           measures[index].laterYears[rowYear - first - 1] = amounts
         }
       case (false, true):
-        guard let start = schoolYearStart(reader.text("school_year")) else {
+        guard let start = schoolYearStart(reader.text(MeasureYearColumns.schoolYear)) else {
           reader.fail(
-            "school_year", "\"\(reader.text("school_year"))\" is not a school year.", fix: "write it as 2027/28 (August 2027 to June 2028)."
+            MeasureYearColumns.schoolYear, "\"\(reader.text(MeasureYearColumns.schoolYear))\" is not a school year.",
+            fix: "write it as 2027/28 (August 2027 to June 2028)."
           )
           break
         }
-        if cost == nil { reader.fail("cost_nok", "a school-year row needs its cost.", fix: "write the school year's cost in NOK.") }
+        if cost == nil {
+          reader.fail(MeasureYearColumns.costNOK, "a school-year row needs its cost.", fix: "write the school year's cost in NOK.")
+        }
         guard let index, let cost, reader.log.isEmpty else { break }
         var amounts = YearAmounts(stateCost: cost, hours: [:])
         for role in PartnerRole.allCases { amounts.hours[role] = (hours[role] ?? nil) ?? 0 }
         if schoolYears[index, default: []].contains(where: { $0.start == start }) {
-          reader.fail("school_year", "this school year of \(measures[index].id) is given twice.", fix: "keep one row per school year.")
+          reader.fail(
+            MeasureYearColumns.schoolYear, "this school year of \(measures[index].id) is given twice.", fix: "keep one row per school year."
+          )
         } else {
           schoolYears[index, default: []].append((start, amounts, row.number))
         }
@@ -201,13 +209,14 @@ enum PlanFiles {
     let firstRow = rows[0].row
     if calendarRows[index] != nil {
       log.add(
-        measureYearsFile, row: firstRow, "school_year", "\(measure.id) has rows by calendar year and by school year.",
+        measureYearsFile, row: firstRow, MeasureYearColumns.schoolYear, "\(measure.id) has rows by calendar year and by school year.",
         fix: "give all its rows by school year, or all by calendar year.")
       return
     }
     if let gap = zip(rows, rows.dropFirst()).first(where: { $1.start != $0.start + 1 }) {
       log.add(
-        measureYearsFile, row: gap.1.row, "school_year", "the school years of \(measure.id) have a gap before \(gap.1.start).",
+        measureYearsFile, row: gap.1.row, MeasureYearColumns.schoolYear,
+        "the school years of \(measure.id) have a gap before \(gap.1.start).",
         fix: "list consecutive school years (a measure that pauses a year is two measures).")
       return
     }
@@ -226,7 +235,7 @@ enum PlanFiles {
     guard let first = years.first, let last = years.last else { return }
     if first < settings.firstYear || last > settings.lastYear {
       log.add(
-        measureYearsFile, row: firstRow, "school_year",
+        measureYearsFile, row: firstRow, MeasureYearColumns.schoolYear,
         "\(measure.id)'s school years are paid \(first)–\(last), outside the horizon \(settings.firstYear)–\(settings.lastYear).",
         fix: "extend horizon.last_year, or list only the school years paid within the horizon.")
       return
@@ -236,7 +245,7 @@ enum PlanFiles {
       || (!measure.laterYears.isEmpty && measure.laterYears.count != years.count - 1)
     {
       log.add(
-        measureYearsFile, row: firstRow, "school_year",
+        measureYearsFile, row: firstRow, MeasureYearColumns.schoolYear,
         "\(measure.id)'s school years are paid \(first)–\(last), but measures.csv gives other years (first_year, years).",
         fix: "write first_year = \(first) and years = \(years.count) in measures.csv, or leave them empty.")
       return
@@ -246,9 +255,11 @@ enum PlanFiles {
       abs(firstAmounts.stateCost - measure.stateCost) > 0.5
       || PartnerRole.allCases.contains { abs(firstAmounts.hours($0) - measure.hours($0)) > 0.01 }
     if differs {
-      let hours = PartnerRole.allCases.map { "\($0.rawValue)_hours = \(format((firstAmounts.hours($0) * 100).rounded() / 100))" }
+      let hours = PartnerRole.allCases.map {
+        "\(ScenarioSchema.hours($0.rawValue)) = \(format((firstAmounts.hours($0) * 100).rounded() / 100))"
+      }
       log.add(
-        measureYearsFile, row: firstRow, "school_year",
+        measureYearsFile, row: firstRow, MeasureYearColumns.schoolYear,
         "\(measure.id)'s school years give \(format(firstAmounts.stateCost.rounded())) NOK in \(first), but measures.csv gives \(format(measure.stateCost)) NOK (or other hours); measures.csv holds the first calendar year.",
         fix: "write cost_nok = \(format(firstAmounts.stateCost.rounded())), \(hours.joined(separator: ", ")) in measures.csv.")
       return

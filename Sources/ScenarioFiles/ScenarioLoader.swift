@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GrantAllocation
+import ScenarioFormat
 
 /// Loads a scenario folder into a validated ``Scenario``, reporting every problem at once.
 public enum ScenarioLoader {
@@ -66,13 +67,13 @@ public enum ScenarioLoader {
     if settings == nil, log.issues.contains(where: { $0.file == ScenarioSettingsFile.fileName }) {
       settings = settingsData.flatMap(ScenarioSettingsFile.partsForChecking)
     }
-    func table(_ name: String, _ columns: [ColumnSpec]) -> CSVTable? {
+    func table(_ name: String, _ columns: [ScenarioSchema.Column]) -> CSVTable? {
       contents(name).flatMap { CSVTable.parse($0, file: name, columns: columns, log: &log) }
     }
     let partnerTable = table(PartnersFile.fileName, PartnersFile.columns)
     let ownerTable = table(OwnersFile.fileName, OwnersFile.columns)
     let measureTable = table(MeasuresFile.fileName, MeasuresFile.columns)
-    func optionalTable(_ name: String, _ columns: [ColumnSpec]) -> CSVTable? {
+    func optionalTable(_ name: String, _ columns: [ScenarioSchema.Column]) -> CSVTable? {
       files[name].flatMap { CSVTable.parse($0, file: name, columns: columns, log: &log) }
     }
     let partnerYears = optionalTable(PlanFiles.partnerYearsFile, PlanFiles.partnerYearColumns)
@@ -108,7 +109,7 @@ public enum ScenarioLoader {
     if let settings, ownerTable != nil, ownerLog.isEmpty {
       for network in settings.networks where !owners.contains(where: { $0.network == network.id }) {
         log.add(
-          ScenarioSettingsFile.fileName, row: settings.networkLines[network.id], "networks",
+          ScenarioSettingsFile.fileName, row: settings.networkLines[network.id], ScenarioSchema.Settings.networks,
           "the network \(network.id) has no school owners in owners.csv.",
           fix: "add its member owners to owners.csv, or remove the network.")
       }
@@ -128,7 +129,9 @@ public enum ScenarioLoader {
     var horizon: Horizon?
     if let settings, let measureTable, log.isEmpty {
       var rows: [MeasureID: Int] = [:]
-      for row in measureTable.rows { if let id = row.cells["id"], rows[MeasureID(id)] == nil { rows[MeasureID(id)] = row.number } }
+      for row in measureTable.rows {
+        if let id = row.cells[ScenarioSchema.Measures.id], rows[MeasureID(id)] == nil { rows[MeasureID(id)] = row.number }
+      }
       horizon = PlanFiles.assemble(
         settings.horizon, year: settings.year, measures: &measures, measureRows: rows, partners: partners, partnerYears: partnerYears,
         measureYears: measureYears, log: &log)
@@ -153,7 +156,8 @@ public enum ScenarioLoader {
       guard let host = network.host else { continue }
       if !(members[network.id] ?? []).contains(where: { $0.id == host }) {
         log.add(
-          ScenarioSettingsFile.fileName, row: settings.networkLines[network.id], "networks.host",
+          ScenarioSettingsFile.fileName, row: settings.networkLines[network.id],
+          "\(ScenarioSchema.Settings.networks).\(ScenarioSchema.Settings.Network.host)",
           "the host \(host) of network \(network.id) is not one of its owners in owners.csv.",
           fix: "write the id of the member that receives the network's money (vertskommune): "
             + (members[network.id] ?? []).map(\.id.rawValue).joined(separator: ", ") + ".")
@@ -167,7 +171,7 @@ public enum ScenarioLoader {
       guard !reported.contains(key), !(members[network] ?? []).contains(where: { $0.isServed(by: scheme) }) else { continue }
       reported.insert(key)
       log.add(
-        OwnersFile.fileName, row: nil, "owns",
+        OwnersFile.fileName, row: nil, ScenarioSchema.Owners.owns,
         "network \(network) has measures in \(scheme.id), but none of its owners runs \(MeasuresFile.institutionText(scheme.serves)), which \(scheme.name) is for.",
         fix: "write in owners.csv's owns column what the network's owners run (skoler, barnehager, begge), or move the measures.")
     }

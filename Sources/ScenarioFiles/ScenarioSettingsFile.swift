@@ -1,6 +1,14 @@
 import Foundation
 import GrantAllocation
+import ScenarioFormat
 import Yams
+
+private typealias Keys = ScenarioSchema.Settings
+private typealias SchemeKeys = ScenarioSchema.Settings.Scheme
+private typealias NetworkKeys = ScenarioSchema.Settings.Network
+private typealias SharingKeys = ScenarioSchema.Settings.CostSharing
+private typealias PolicyKeys = ScenarioSchema.Settings.Policy
+private typealias SolverKeys = ScenarioSchema.Settings.Solver
 
 /// What `scenario.yaml` holds, validated, with the line each network was declared on.
 struct ScenarioSettings {
@@ -21,7 +29,7 @@ struct ScenarioSettings {
 
 /// Reads `scenario.yaml`.
 enum ScenarioSettingsFile {
-  static let fileName = "scenario.yaml"
+  static let fileName = Keys.fileName
   /// Frames, hours and money above this are taken for typing errors.
   static let largestAmount = 1e11
 
@@ -47,9 +55,9 @@ enum ScenarioSettingsFile {
     var log = IssueLog()
     guard let parsed = YAMLDocument.read(data, file: fileName, log: &log), let document = parsed else { return nil }
     var reader = YAMLReader(file: fileName)
-    guard let top = reader.mapping(document, "", allowed: topKeys, required: []), let schemes = readSchemes(top["schemes"], &reader)
+    guard let top = reader.mapping(document, "", allowed: topKeys, required: []), let schemes = readSchemes(top[Keys.schemes], &reader)
     else { return nil }
-    let (networks, lines) = readNetworks(top["networks"], &reader)
+    let (networks, lines) = readNetworks(top[Keys.networks], &reader)
     guard let networks else { return nil }
     let anyKey = CostSharingKey(equal: 1, pupils: 0)
     return ScenarioSettings(
@@ -59,27 +67,28 @@ enum ScenarioSettingsFile {
   }
 
   /// The keys `scenario.yaml` may have at its top.
-  static let topKeys = ["year", "county", "title", "note", "schemes", "networks", "policy", "solver", "horizon", "payment_schedule"]
+  static let topKeys = Keys.keys
 
   private static func read(_ document: Node, _ reader: inout YAMLReader) -> ScenarioSettings? {
     guard
       let top = reader.mapping(
         document, "",
         allowed: topKeys,
-        required: ["year", "county", "schemes", "networks", "policy"])
+        required: Keys.requiredKeys)
     else { return nil }
-    let year = reader.wholeNumber(top["year"], "year", in: 2000...2100)
-    let county = reader.text(top["county"], "county")
-    let title = top["title"].flatMap { reader.text($0, "title") }
-    let note = top["note"].flatMap { reader.text($0, "note") }
-    let schemes = readSchemes(top["schemes"], &reader)
-    let (networks, lines) = readNetworks(top["networks"], &reader)
-    let policy = readPolicy(top["policy"], &reader)
-    let solver = readSolver(top["solver"], &reader)
-    let horizon = top["horizon"].flatMap { node in year.flatMap { HorizonSettings.read(node, firstYear: $0, schemes: schemes, &reader) } }
-    let schedule = top["payment_schedule"].map { readSchedule($0, "payment_schedule", &reader) }
+    let year = reader.wholeNumber(top[Keys.year], Keys.year, in: 2000...2100)
+    let county = reader.text(top[Keys.county], Keys.county)
+    let title = top[Keys.title].flatMap { reader.text($0, Keys.title) }
+    let note = top[Keys.note].flatMap { reader.text($0, Keys.note) }
+    let schemes = readSchemes(top[Keys.schemes], &reader)
+    let (networks, lines) = readNetworks(top[Keys.networks], &reader)
+    let policy = readPolicy(top[Keys.policy], &reader)
+    let solver = readSolver(top[Keys.solver], &reader)
+    let horizon = top[Keys.horizon].flatMap { node in year.flatMap { HorizonSettings.read(node, firstYear: $0, schemes: schemes, &reader) }
+    }
+    let schedule = top[Keys.paymentSchedule].map { readSchedule($0, Keys.paymentSchedule, &reader) }
     guard let year, let county, let schemes, let networks, let policy, let solver else { return nil }
-    if top["horizon"] != nil && horizon == nil { return nil }
+    if top[Keys.horizon] != nil && horizon == nil { return nil }
     if let schedule, schedule == nil { return nil }
     return ScenarioSettings(
       year: year, county: county, title: title, note: note, schemes: schemes, networks: networks, networkLines: lines,
@@ -87,45 +96,43 @@ enum ScenarioSettingsFile {
   }
 
   private static func readSchemes(_ node: Node?, _ reader: inout YAMLReader) -> [Scheme]? {
-    guard let items = reader.sequence(node, "schemes") else { return nil }
-    if items.isEmpty { reader.fail(node, "schemes", "no schemes are listed.", fix: "list at least one scheme with its frame.") }
+    guard let items = reader.sequence(node, Keys.schemes) else { return nil }
+    if items.isEmpty { reader.fail(node, Keys.schemes, "no schemes are listed.", fix: "list at least one scheme with its frame.") }
     var schemes: [Scheme] = []
     var ok = !items.isEmpty
     for (position, item) in items.enumerated() {
-      let path = "schemes[\(position + 1)]"
+      let path = "\(Keys.schemes)[\(position + 1)]"
       guard
         let entry = reader.mapping(
           item, path,
-          allowed: [
-            "id", "name", "frame_nok", "egenandel_rate", "partner_kinds", "requires_broad_target_group", "serves", "size_measure",
-            "payment_schedule",
-          ],
-          required: ["id", "name", "frame_nok", "egenandel_rate", "partner_kinds"])
+          allowed: SchemeKeys.keys, required: SchemeKeys.requiredKeys)
       else { ok = false; continue }
-      let id = reader.identifier(entry["id"], "\(path).id")
-      let name = reader.text(entry["name"], "\(path).name")
-      var frame = reader.number(entry["frame_nok"], "\(path).frame_nok", in: 0...largestAmount, unit: "NOK")
+      let id = reader.identifier(entry[SchemeKeys.id], "\(path).\(SchemeKeys.id)")
+      let name = reader.text(entry[SchemeKeys.name], "\(path).\(SchemeKeys.name)")
+      var frame = reader.number(entry[SchemeKeys.frameNOK], "\(path).\(SchemeKeys.frameNOK)", in: 0...largestAmount, unit: "NOK")
       if frame == 0 {
         reader.fail(
-          entry["frame_nok"], "\(path).frame_nok", "the frame is 0 NOK, so nothing in this scheme can be funded.",
+          entry[SchemeKeys.frameNOK], "\(path).\(SchemeKeys.frameNOK)", "the frame is 0 NOK, so nothing in this scheme can be funded.",
           fix: "write the scheme's frame, or remove the scheme and its measures if it has no money this year.")
         frame = nil
       }
-      let rate = reader.share(entry["egenandel_rate"], "\(path).egenandel_rate")
-      let broad = entry["requires_broad_target_group"].map { reader.yesNo($0, "\(path).requires_broad_target_group") } ?? false
+      let rate = reader.share(entry[SchemeKeys.egenandelRate], "\(path).\(SchemeKeys.egenandelRate)")
+      let broad =
+        entry[SchemeKeys.requiresBroadTargetGroup].map { reader.yesNo($0, "\(path).\(SchemeKeys.requiresBroadTargetGroup)") } ?? false
       var kinds: Set<PartnerKind>? = []
-      if let kindNodes = reader.sequence(entry["partner_kinds"], "\(path).partner_kinds") {
+      if let kindNodes = reader.sequence(entry[SchemeKeys.partnerKinds], "\(path).\(SchemeKeys.partnerKinds)") {
         if kindNodes.isEmpty {
           reader.fail(
-            entry["partner_kinds"], "\(path).partner_kinds", "no partner kinds are listed.",
+            entry[SchemeKeys.partnerKinds], "\(path).\(SchemeKeys.partnerKinds)", "no partner kinds are listed.",
             fix: "list at least one of uh, statped, senter.")
         }
         for kindNode in kindNodes {
-          guard let text = reader.text(kindNode, "\(path).partner_kinds") else { kinds = nil; continue }
+          guard let text = reader.text(kindNode, "\(path).\(SchemeKeys.partnerKinds)") else { kinds = nil; continue }
           if let kind = PartnerKind(rawValue: text.lowercased()) {
             kinds?.insert(kind)
           } else {
-            reader.fail(kindNode, "\(path).partner_kinds", "\"\(text)\" is not a partner kind.", fix: "write uh, statped or senter.")
+            reader.fail(
+              kindNode, "\(path).\(SchemeKeys.partnerKinds)", "\"\(text)\" is not a partner kind.", fix: "write uh, statped or senter.")
             kinds = nil
           }
         }
@@ -133,27 +140,30 @@ enum ScenarioSettingsFile {
         kinds = nil
       }
       if let id, schemes.contains(where: { $0.id.rawValue == id }) {
-        reader.fail(entry["id"], "\(path).id", "the scheme id \(id) is used twice.", fix: "give every scheme its own id.")
+        reader.fail(
+          entry[SchemeKeys.id], "\(path).\(SchemeKeys.id)", "the scheme id \(id) is used twice.", fix: "give every scheme its own id.")
         ok = false
       }
       var serves: Set<Institution>? = [.schools, .kindergartens]
-      if let node = entry["serves"] {
-        serves = reader.text(node, "\(path).serves").flatMap(OwnersFile.institutions)
+      if let node = entry[SchemeKeys.serves] {
+        serves = reader.text(node, "\(path).\(SchemeKeys.serves)").flatMap(OwnersFile.institutions)
         if serves == nil {
-          reader.fail(node, "\(path).serves", "the scheme does not say whose owners it serves.", fix: "write skoler, barnehager or begge.")
+          reader.fail(
+            node, "\(path).\(SchemeKeys.serves)", "the scheme does not say whose owners it serves.",
+            fix: "write skoler, barnehager or begge.")
         }
       }
       var sizeMeasure: SizeMeasure? = .pupils
-      if let node = entry["size_measure"] {
-        let text = reader.text(node, "\(path).size_measure")
+      if let node = entry[SchemeKeys.sizeMeasure] {
+        let text = reader.text(node, "\(path).\(SchemeKeys.sizeMeasure)")
         sizeMeasure = text.flatMap { SizeMeasure(rawValue: $0.lowercased()) }
         if let text, sizeMeasure == nil {
           reader.fail(
-            node, "\(path).size_measure", "\"\(text)\" is not a size measure.",
+            node, "\(path).\(SchemeKeys.sizeMeasure)", "\"\(text)\" is not a size measure.",
             fix: "write one of: \(SizeMeasure.allCases.map(\.rawValue).joined(separator: ", ")) (owners.csv's columns).")
         }
       }
-      let schedule = entry["payment_schedule"].map { readSchedule($0, "\(path).payment_schedule", &reader) }
+      let schedule = entry[SchemeKeys.paymentSchedule].map { readSchedule($0, "\(path).\(SchemeKeys.paymentSchedule)", &reader) }
       if let schedule, schedule == nil { ok = false }
       guard let id, let name, let frame, let rate, let broad, let kinds, !kinds.isEmpty, let serves, let sizeMeasure else {
         ok = false; continue
@@ -167,39 +177,40 @@ enum ScenarioSettingsFile {
   }
 
   private static func readNetworks(_ node: Node?, _ reader: inout YAMLReader) -> ([Network]?, [NetworkID: Int]) {
-    guard let items = reader.sequence(node, "networks") else { return (nil, [:]) }
-    if items.isEmpty { reader.fail(node, "networks", "no networks are listed.", fix: "list the county's competence networks.") }
+    guard let items = reader.sequence(node, Keys.networks) else { return (nil, [:]) }
+    if items.isEmpty { reader.fail(node, Keys.networks, "no networks are listed.", fix: "list the county's competence networks.") }
     var networks: [Network] = []
     var lines: [NetworkID: Int] = [:]
     var ok = !items.isEmpty
     for (position, item) in items.enumerated() {
-      let path = "networks[\(position + 1)]"
-      guard let entry = reader.mapping(item, path, allowed: ["id", "name", "host", "cost_sharing"], required: ["id", "name"]) else {
+      let path = "\(Keys.networks)[\(position + 1)]"
+      guard let entry = reader.mapping(item, path, allowed: NetworkKeys.keys, required: NetworkKeys.requiredKeys) else {
         ok = false; continue
       }
-      let id = reader.identifier(entry["id"], "\(path).id")
-      let name = reader.text(entry["name"], "\(path).name")
-      let host = entry["host"].map { reader.identifier($0, "\(path).host") }
+      let id = reader.identifier(entry[NetworkKeys.id], "\(path).\(NetworkKeys.id)")
+      let name = reader.text(entry[NetworkKeys.name], "\(path).\(NetworkKeys.name)")
+      let host = entry[NetworkKeys.host].map { reader.identifier($0, "\(path).\(NetworkKeys.host)") }
       if let host, host == nil { ok = false }
       // The network's own key is used only where its agreement says what it splits (default: the egenandel).
       var key: CostSharingKey?
       var uses: Set<OwnKeyUse>? = []
-      if let sharing = entry["cost_sharing"] {
-        key = readKey(sharing, "\(path).cost_sharing", defaults: (1.0 / 3.0, 2.0 / 3.0), extra: ["splits"], &reader)
+      if let sharing = entry[NetworkKeys.costSharing] {
+        key = readKey(sharing, "\(path).\(NetworkKeys.costSharing)", defaults: (1.0 / 3.0, 2.0 / 3.0), extra: [SharingKeys.splits], &reader)
         if key == nil { ok = false }
         uses = [.egenandel]
-        if let splits = sharing.mapping?["splits"] {
-          uses = readUses(splits, "\(path).cost_sharing.splits", &reader)
+        if let splits = sharing.mapping?[SharingKeys.splits] {
+          uses = readUses(splits, "\(path).\(NetworkKeys.costSharing).\(SharingKeys.splits)", &reader)
         }
       }
       if let id, id.lowercased() == MeasureHolder.jointID {
         reader.fail(
-          entry["id"], "\(path).id", "\"\(MeasureHolder.jointID)\" is reserved for joint measures.",
+          entry[NetworkKeys.id], "\(path).\(NetworkKeys.id)", "\"\(MeasureHolder.jointID)\" is reserved for joint measures.",
           fix: "choose another id for the network.")
         ok = false
       }
       if let id, networks.contains(where: { $0.id.rawValue == id }) {
-        reader.fail(entry["id"], "\(path).id", "the network id \(id) is used twice.", fix: "give every network its own id.")
+        reader.fail(
+          entry[NetworkKeys.id], "\(path).\(NetworkKeys.id)", "the network id \(id) is used twice.", fix: "give every network its own id.")
         ok = false
       }
       guard let id, let name, let uses else { ok = false; continue }
@@ -256,22 +267,22 @@ enum ScenarioSettingsFile {
   ) -> CostSharingKey? {
     guard
       let entry = reader.mapping(
-        node, path, allowed: ["equal", "pupils", "size"] + extra, required: defaults == nil ? ["equal"] : [])
+        node, path, allowed: SharingKeys.keys + extra, required: defaults == nil ? [SharingKeys.equal] : [])
     else {
       return nil
     }
-    if entry["pupils"] != nil && entry["size"] != nil {
+    if entry[SharingKeys.pupils] != nil && entry[SharingKeys.size] != nil {
       reader.fail(node, path, "both pupils and size are given.", fix: "keep one of them (size is the newer name for the same part).")
       return nil
     }
-    if defaults == nil && entry["pupils"] == nil && entry["size"] == nil {
-      reader.fail(node, "\(path).size", "required key is missing.", fix: "add `size:` (the part split by size).")
+    if defaults == nil && entry[SharingKeys.pupils] == nil && entry[SharingKeys.size] == nil {
+      reader.fail(node, "\(path).\(SharingKeys.size)", "required key is missing.", fix: "add `size:` (the part split by size).")
       return nil
     }
-    let sizeNode = entry["size"] ?? entry["pupils"]
-    let sizeName = entry["size"] != nil ? "size" : "pupils"
+    let sizeNode = entry[SharingKeys.size] ?? entry[SharingKeys.pupils]
+    let sizeName = entry[SharingKeys.size] != nil ? SharingKeys.size : SharingKeys.pupils
     let sizePath = "\(path).\(sizeName)"
-    let equal = entry["equal"].map { reader.share($0, "\(path).equal") } ?? defaults.map { Optional($0.0) } ?? nil
+    let equal = entry[SharingKeys.equal].map { reader.share($0, "\(path).\(SharingKeys.equal)") } ?? defaults.map { Optional($0.0) } ?? nil
     let pupils = sizeNode.map { reader.share($0, sizePath) } ?? defaults.map { Optional($0.1) } ?? nil
     guard let equal, let pupils else { return nil }
     guard abs(equal + pupils - 1) < 1e-6 else {
@@ -284,45 +295,53 @@ enum ScenarioSettingsFile {
   }
 
   private static func readPolicy(_ node: Node?, _ reader: inout YAMLReader) -> Policy? {
-    guard let entry = reader.mapping(node, "policy", allowed: ["fairness", "priority"], required: ["fairness", "priority"]) else {
+    guard let entry = reader.mapping(node, Keys.policy, allowed: PolicyKeys.keys, required: PolicyKeys.keys) else {
       return nil
     }
+    let fairnessPath = "\(Keys.policy).\(PolicyKeys.fairness)"
+    let priorityPath = "\(Keys.policy).\(PolicyKeys.priority)"
     var floor: Double?
     var key: CostSharingKey?
-    if let fairness = reader.mapping(entry["fairness"], "policy.fairness", allowed: ["floor", "key"], required: ["floor", "key"]) {
-      floor = reader.share(fairness["floor"], "policy.fairness.floor")
-      key = fairness["key"].flatMap { readKey($0, "policy.fairness.key", defaults: nil, &reader) }
+    if let fairness = reader.mapping(
+      entry[PolicyKeys.fairness], fairnessPath, allowed: PolicyKeys.fairnessKeys, required: PolicyKeys.fairnessKeys)
+    {
+      floor = reader.share(fairness[PolicyKeys.floor], "\(fairnessPath).\(PolicyKeys.floor)")
+      key = fairness[PolicyKeys.key].flatMap { readKey($0, "\(fairnessPath).\(PolicyKeys.key)", defaults: nil, &reader) }
     }
     var weighting: PriorityWeighting?
     var value: PriorityValue?
     if let priority = reader.mapping(
-      entry["priority"], "policy.priority", allowed: ["weighting", "decay", "value"], required: ["weighting", "value"])
+      entry[PolicyKeys.priority], priorityPath, allowed: PolicyKeys.priorityKeys, required: PolicyKeys.requiredPriorityKeys)
     {
-      switch reader.text(priority["weighting"], "policy.priority.weighting") {
+      switch reader.text(priority[PolicyKeys.weighting], "\(priorityPath).\(PolicyKeys.weighting)") {
       case "strict_tiers":
         weighting = .strictTiers
       case "decay":
-        if priority["decay"] == nil {
+        if priority[PolicyKeys.decay] == nil {
           reader.fail(
-            priority["weighting"], "policy.priority.decay", "weighting decay needs a decay factor.",
+            priority[PolicyKeys.weighting], "\(priorityPath).\(PolicyKeys.decay)", "weighting decay needs a decay factor.",
             fix: "add `decay: 0.5` (a number between 0 and 1).")
-        } else if let factor = reader.number(priority["decay"], "policy.priority.decay", in: 0...1, unit: "factor") {
+        } else if let factor = reader.number(priority[PolicyKeys.decay], "\(priorityPath).\(PolicyKeys.decay)", in: 0...1, unit: "factor") {
           if factor > 0 && factor < 1 {
             weighting = .decay(factor: factor)
           } else {
             reader.fail(
-              priority["decay"], "policy.priority.decay", "the decay factor must be strictly between 0 and 1.", fix: "write e.g. 0.5.")
+              priority[PolicyKeys.decay], "\(priorityPath).\(PolicyKeys.decay)", "the decay factor must be strictly between 0 and 1.",
+              fix: "write e.g. 0.5.")
           }
         }
       case let other?:
         reader.fail(
-          priority["weighting"], "policy.priority.weighting", "\"\(other)\" is not a weighting.", fix: "write strict_tiers or decay.")
+          priority[PolicyKeys.weighting], "\(priorityPath).\(PolicyKeys.weighting)", "\"\(other)\" is not a weighting.",
+          fix: "write strict_tiers or decay.")
       case nil: break
       }
-      if let text = reader.text(priority["value"], "policy.priority.value") {
+      if let text = reader.text(priority[PolicyKeys.value], "\(priorityPath).\(PolicyKeys.value)") {
         value = PriorityValue(rawValue: text)
         if value == nil {
-          reader.fail(priority["value"], "policy.priority.value", "\"\(text)\" is not a value rule.", fix: "write count or cost.")
+          reader.fail(
+            priority[PolicyKeys.value], "\(priorityPath).\(PolicyKeys.value)", "\"\(text)\" is not a value rule.",
+            fix: "write count or cost.")
         }
       }
     }
@@ -332,19 +351,24 @@ enum ScenarioSettingsFile {
 
   private static func readSolver(_ node: Node?, _ reader: inout YAMLReader) -> SolverSettings? {
     guard let node else { return SolverSettings() }
-    guard let entry = reader.mapping(node, "solver", allowed: ["time_limit_seconds", "stage_tolerance", "relative_mip_gap"], required: [])
+    guard let entry = reader.mapping(node, Keys.solver, allowed: SolverKeys.keys, required: [])
     else { return nil }
     var settings = SolverSettings()
-    if let limit = entry["time_limit_seconds"] {
-      guard let seconds = reader.number(limit, "solver.time_limit_seconds", in: 0.001...86_400, unit: "seconds") else { return nil }
+    if let limit = entry[SolverKeys.timeLimitSeconds] {
+      guard let seconds = reader.number(limit, "\(Keys.solver).\(SolverKeys.timeLimitSeconds)", in: 0.001...86_400, unit: "seconds") else {
+        return nil
+      }
       settings.timeLimitSeconds = seconds
     }
-    if let tolerance = entry["stage_tolerance"] {
-      guard let value = reader.number(tolerance, "solver.stage_tolerance", in: 0...0.01, unit: "relative tolerance") else { return nil }
+    if let tolerance = entry[SolverKeys.stageTolerance] {
+      guard let value = reader.number(tolerance, "\(Keys.solver).\(SolverKeys.stageTolerance)", in: 0...0.01, unit: "relative tolerance")
+      else { return nil }
       settings.stageTolerance = value
     }
-    if let gap = entry["relative_mip_gap"] {
-      guard let value = reader.number(gap, "solver.relative_mip_gap", in: 0...0.01, unit: "relative gap") else { return nil }
+    if let gap = entry[SolverKeys.relativeMIPGap] {
+      guard let value = reader.number(gap, "\(Keys.solver).\(SolverKeys.relativeMIPGap)", in: 0...0.01, unit: "relative gap") else {
+        return nil
+      }
       settings.relativeMIPGap = value
     }
     return settings

@@ -1,4 +1,7 @@
 import GrantAllocation
+import ScenarioFormat
+
+private typealias Columns = ScenarioSchema.Owners
 
 /// What `dekom check` warns about in a valid scenario: values that are allowed but look wrong, and
 /// data that are read but used by nothing.
@@ -17,7 +20,7 @@ public enum ScenarioWarnings {
         guard price < lowestLikelyHourlyPrice || price > highestLikelyHourlyPrice else { continue }
         warnings.append(
           ScenarioIssue(
-            file: PartnersFile.fileName, row: nil, field: "\(role.rawValue)_price_nok",
+            file: PartnersFile.fileName, row: nil, field: ScenarioSchema.price(role.rawValue),
             problem:
               "\(partner.id) costs \(format(price)) NOK per \(role.rawValue) hour, outside the usual \(format(lowestLikelyHourlyPrice))–\(format(highestLikelyHourlyPrice)) NOK.",
             fix: "check the price (1 050 or 1.050 in a file with decimal comma is one thousand and fifty kroner)."))
@@ -26,10 +29,10 @@ public enum ScenarioWarnings {
     // Every size column that is read is used by a key, or said to be unused.
     let used = Set(scenario.schemes.map(\.sizeMeasure))
     let given: [(SizeMeasure, String, Bool)] = [
-      (.pupils, "pupils", true),
-      (.teacherFTE, "teacher_fte", scenario.owners.contains { $0.teacherFTE != nil }),
-      (.kindergartenChildren, "kindergarten_children", scenario.owners.contains { $0.kindergartenChildren != nil }),
-      (.kindergartenStaff, "kindergarten_staff", scenario.owners.contains { $0.kindergartenStaff != nil }),
+      (.pupils, Columns.pupils, true),
+      (.teacherFTE, Columns.teacherFTE, scenario.owners.contains { $0.teacherFTE != nil }),
+      (.kindergartenChildren, Columns.kindergartenChildren, scenario.owners.contains { $0.kindergartenChildren != nil }),
+      (.kindergartenStaff, Columns.kindergartenStaff, scenario.owners.contains { $0.kindergartenStaff != nil }),
     ]
     for (measure, column, present) in given where present {
       let usedBy = scenario.schemes.filter {

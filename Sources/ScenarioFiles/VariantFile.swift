@@ -1,11 +1,18 @@
 import Foundation
 import GrantAllocation
+import ScenarioFormat
 import Variants
 import Yams
 
+private typealias Keys = ScenarioSchema.Variant
+private typealias Columns = ScenarioSchema.Measures
+
 /// Reads the what-if variants in a scenario's `variants/` folder (one YAML file each).
 public enum VariantFile {
-  public static let folderName = "variants"
+  public static let folderName = Keys.folderName
+
+  /// The variant `name`'s file as messages name it: `variants/NAME.yaml`.
+  public static func fileName(_ name: String) -> String { Keys.fileName(name) }
 
   /// Every `variants/*.yaml`, sorted by name; none when the folder is missing.
   ///
@@ -28,9 +35,10 @@ public enum VariantFile {
   public static func loadEach(directory: URL) -> [(name: String, variant: Result<Variant, ScenarioError>)] {
     let folder = directory.appendingPathComponent(folderName)
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-      .filter { $0.hasSuffix(".yaml") }.sorted { $0.dropLast(5) < $1.dropLast(5) }  // by name, without ".yaml"
+      .filter { $0.hasSuffix(Keys.fileExtension) }
+      .sorted { $0.dropLast(Keys.fileExtension.count) < $1.dropLast(Keys.fileExtension.count) }  // by name, without ".yaml"
     return names.map { file in
-      let name = String(file.dropLast(".yaml".count))
+      let name = String(file.dropLast(Keys.fileExtension.count))
       var log = IssueLog()
       var variant: Variant?
       switch InputFileReader.read(folder.appendingPathComponent(file)) {
@@ -80,7 +88,7 @@ public enum VariantFile {
 
   /// Parses one variant file.
   static func parse(_ data: Data, name: String, log: inout IssueLog) -> Variant? {
-    let file = "\(folderName)/\(name).yaml"
+    let file = fileName(name)
     guard case .success = CellValues.identifier(name) else {
       log.add(
         file, row: nil, nil, "the file name is not a valid variant name.",
@@ -102,42 +110,40 @@ public enum VariantFile {
     }
     guard
       let top = reader.mapping(
-        document, "", allowed: ["title", "description", "based_on", "frames", "partners", "measures", "policy", "years"],
-        required: ["title"])
+        document, "", allowed: Keys.keys, required: [Keys.title])
     else { return nil }
-    var variant = Variant(name: name, title: reader.text(top["title"], "title") ?? name)
-    variant.description = top["description"].flatMap { reader.text($0, "description") }
-    variant.basedOn = top["based_on"].flatMap { reader.identifier($0, "based_on") }
-    variant.frames = frames(top["frames"], "frames", &reader)
-    variant.partners = partners(top["partners"], "partners", prices: true, &reader)
-    for (yearText, node) in entries(top["years"], "years", &reader) {
-      let path = "years.\(yearText)"
+    var variant = Variant(name: name, title: reader.text(top[Keys.title], Keys.title) ?? name)
+    variant.description = top[Keys.description].flatMap { reader.text($0, Keys.description) }
+    variant.basedOn = top[Keys.basedOn].flatMap { reader.identifier($0, Keys.basedOn) }
+    variant.frames = frames(top[Keys.frames], Keys.frames, &reader)
+    variant.partners = partners(top[Keys.partners], Keys.partners, prices: true, &reader)
+    for (yearText, node) in entries(top[Keys.years], Keys.years, &reader) {
+      let path = "\(Keys.years).\(yearText)"
       guard let year = Int(yearText), (2000...2100).contains(year) else {
         reader.fail(node, path, "\"\(yearText)\" is not a year.", fix: "write a later year of the scenario's horizon, e.g. 2028.")
         continue
       }
-      guard let entry = reader.mapping(node, path, allowed: ["frames", "partners"], required: []) else { continue }
+      guard let entry = reader.mapping(node, path, allowed: Keys.yearKeys, required: []) else { continue }
       variant.years[year] = Variant.YearChange(
-        frames: frames(entry["frames"], "\(path).frames", &reader),
-        partners: partners(entry["partners"], "\(path).partners", prices: false, &reader))
+        frames: frames(entry[Keys.frames], "\(path).\(Keys.frames)", &reader),
+        partners: partners(entry[Keys.partners], "\(path).\(Keys.partners)", prices: false, &reader))
     }
-    for (id, node) in entries(top["measures"], "measures", &reader) {
-      let path = "measures.\(id)"
-      let flags = ["continuing", "school_based", "collective", "in_local_plan", "broad_target_group", "individual_education"]
-      guard let entry = reader.mapping(node, path, allowed: ["rank", "cost_nok", "min_share"] + flags, required: []) else { continue }
+    for (id, node) in entries(top[Keys.measures], Keys.measures, &reader) {
+      let path = "\(Keys.measures).\(id)"
+      guard let entry = reader.mapping(node, path, allowed: Keys.Measure.keys, required: []) else { continue }
       var change = Variant.MeasureChange()
-      change.rank = entry["rank"].flatMap { reader.wholeNumber($0, "\(path).rank", in: 1...10_000) }
-      change.cost = entry["cost_nok"].flatMap { reader.number($0, "\(path).cost_nok", in: 0...1e11, unit: "NOK") }
-      change.minimumShare = entry["min_share"].flatMap { reader.share($0, "\(path).min_share") }
-      change.continuing = entry["continuing"].flatMap { reader.yesNo($0, "\(path).continuing") }
-      change.schoolBased = entry["school_based"].flatMap { reader.yesNo($0, "\(path).school_based") }
-      change.collective = entry["collective"].flatMap { reader.yesNo($0, "\(path).collective") }
-      change.inLocalPlan = entry["in_local_plan"].flatMap { reader.yesNo($0, "\(path).in_local_plan") }
-      change.broadTargetGroup = entry["broad_target_group"].flatMap { reader.yesNo($0, "\(path).broad_target_group") }
-      change.individualEducation = entry["individual_education"].flatMap { reader.yesNo($0, "\(path).individual_education") }
+      change.rank = entry[Keys.Measure.rank].flatMap { reader.wholeNumber($0, "\(path).\(Keys.Measure.rank)", in: 1...10_000) }
+      change.cost = entry[Keys.Measure.costNOK].flatMap { reader.number($0, "\(path).\(Keys.Measure.costNOK)", in: 0...1e11, unit: "NOK") }
+      change.minimumShare = entry[Keys.Measure.minimumShare].flatMap { reader.share($0, "\(path).\(Keys.Measure.minimumShare)") }
+      change.continuing = entry[Columns.continuing].flatMap { reader.yesNo($0, "\(path).\(Columns.continuing)") }
+      change.schoolBased = entry[Columns.schoolBased].flatMap { reader.yesNo($0, "\(path).\(Columns.schoolBased)") }
+      change.collective = entry[Columns.collective].flatMap { reader.yesNo($0, "\(path).\(Columns.collective)") }
+      change.inLocalPlan = entry[Columns.inLocalPlan].flatMap { reader.yesNo($0, "\(path).\(Columns.inLocalPlan)") }
+      change.broadTargetGroup = entry[Columns.broadTargetGroup].flatMap { reader.yesNo($0, "\(path).\(Columns.broadTargetGroup)") }
+      change.individualEducation = entry[Columns.individualEducation].flatMap { reader.yesNo($0, "\(path).\(Columns.individualEducation)") }
       variant.measures[MeasureID(id)] = change
     }
-    return readPolicy(top["policy"], variant, &reader)
+    return readPolicy(top[Keys.policy], variant, &reader)
   }
 
   /// Frame changes by scheme id (`frames:` at the top or in a year).
@@ -145,10 +151,12 @@ public enum VariantFile {
     var frames: [SchemeID: Variant.FrameChange] = [:]
     for (id, node) in entries(node, prefix, &reader) {
       let path = "\(prefix).\(id)"
-      guard let entry = reader.mapping(node, path, allowed: ["frame_nok", "factor"], required: []) else { continue }
-      if let nok = entry["frame_nok"].flatMap({ reader.number($0, "\(path).frame_nok", in: 1...1e11, unit: "NOK") }) {
+      guard let entry = reader.mapping(node, path, allowed: Keys.Frame.keys, required: []) else { continue }
+      if let nok = entry[Keys.Frame.frameNOK].flatMap({ reader.number($0, "\(path).\(Keys.Frame.frameNOK)", in: 1...1e11, unit: "NOK") }) {
         frames[SchemeID(id)] = .nok(nok)
-      } else if let factor = entry["factor"].flatMap({ reader.number($0, "\(path).factor", in: 0.001...100, unit: "factor") }) {
+      } else if let factor = entry[Keys.Frame.factor].flatMap({
+        reader.number($0, "\(path).\(Keys.Frame.factor)", in: 0.001...100, unit: "factor")
+      }) {
         frames[SchemeID(id)] = .factor(factor)
       } else if entry.isEmpty {
         reader.fail(node, path, "no change is given.", fix: "write frame_nok: NEW_FRAME or factor: 0.9.")
@@ -165,20 +173,17 @@ public enum VariantFile {
     for (id, node) in entries(node, prefix, &reader) {
       let path = "\(prefix).\(id)"
       let keys = PartnerRole.allCases.flatMap {
-        ["\($0.rawValue)_hours", "add_\($0.rawValue)_hours"] + (prices ? ["\($0.rawValue)_price_nok"] : [])
+        [Keys.Partner.hours($0.rawValue), Keys.Partner.addHours($0.rawValue)] + (prices ? [Keys.Partner.price($0.rawValue)] : [])
       }
       guard let entry = reader.mapping(node, path, allowed: keys, required: []) else { continue }
       var change = Variant.PartnerChange()
       for role in PartnerRole.allCases {
-        change.hours[role] = entry["\(role.rawValue)_hours"].flatMap {
-          reader.number($0, "\(path).\(role.rawValue)_hours", in: 0...1e7, unit: "hours")
-        }
-        change.addHours[role] = entry["add_\(role.rawValue)_hours"].flatMap {
-          reader.number($0, "\(path).add_\(role.rawValue)_hours", in: -1e7...1e7, unit: "hours")
-        }
-        change.price[role] = entry["\(role.rawValue)_price_nok"].flatMap {
-          reader.number($0, "\(path).\(role.rawValue)_price_nok", in: 0...1e5, unit: "NOK per hour")
-        }
+        let (hours, addHours, price) = (
+          Keys.Partner.hours(role.rawValue), Keys.Partner.addHours(role.rawValue), Keys.Partner.price(role.rawValue)
+        )
+        change.hours[role] = entry[hours].flatMap { reader.number($0, "\(path).\(hours)", in: 0...1e7, unit: "hours") }
+        change.addHours[role] = entry[addHours].flatMap { reader.number($0, "\(path).\(addHours)", in: -1e7...1e7, unit: "hours") }
+        change.price[role] = entry[price].flatMap { reader.number($0, "\(path).\(price)", in: 0...1e5, unit: "NOK per hour") }
       }
       partners[PartnerID(id)] = change
     }
@@ -187,25 +192,35 @@ public enum VariantFile {
 
   private static func readPolicy(_ node: Node?, _ variant: Variant, _ reader: inout YAMLReader) -> Variant {
     var variant = variant
-    let top = ["policy": node].compactMapValues { $0 }
-    if let policy = reader.mapping(top["policy"], "policy", allowed: ["fairness_floor", "weighting", "decay", "value"], required: []) {
-      variant.policy.fairnessFloor = policy["fairness_floor"].flatMap { reader.share($0, "policy.fairness_floor") }
-      switch policy["weighting"].flatMap({ reader.text($0, "policy.weighting") }) {
+    let top = [Keys.policy: node].compactMapValues { $0 }
+    if let policy = reader.mapping(top[Keys.policy], Keys.policy, allowed: Keys.Policy.keys, required: []) {
+      variant.policy.fairnessFloor = policy[Keys.Policy.fairnessFloor].flatMap {
+        reader.share($0, "\(Keys.policy).\(Keys.Policy.fairnessFloor)")
+      }
+      switch policy[Keys.Policy.weighting].flatMap({ reader.text($0, "\(Keys.policy).\(Keys.Policy.weighting)") }) {
       case "strict_tiers"?: variant.policy.weighting = .strictTiers
       case "decay"?:
-        if let factor = policy["decay"].flatMap({ reader.number($0, "policy.decay", in: 0.0001...0.9999, unit: "factor") }) {
+        if let factor = policy[Keys.Policy.decay].flatMap({
+          reader.number($0, "\(Keys.policy).\(Keys.Policy.decay)", in: 0.0001...0.9999, unit: "factor")
+        }) {
           variant.policy.weighting = .decay(factor: factor)
-        } else if policy["decay"] == nil {
-          reader.fail(policy["weighting"], "policy.decay", "weighting decay needs a decay factor.", fix: "add `decay: 0.5`.")
+        } else if policy[Keys.Policy.decay] == nil {
+          reader.fail(
+            policy[Keys.Policy.weighting], "\(Keys.policy).\(Keys.Policy.decay)", "weighting decay needs a decay factor.",
+            fix: "add `decay: 0.5`.")
         }
       case let other?:
-        reader.fail(policy["weighting"], "policy.weighting", "\"\(other)\" is not a weighting.", fix: "write strict_tiers or decay.")
+        reader.fail(
+          policy[Keys.Policy.weighting], "\(Keys.policy).\(Keys.Policy.weighting)", "\"\(other)\" is not a weighting.",
+          fix: "write strict_tiers or decay.")
       case nil: break
       }
-      if let text = policy["value"].flatMap({ reader.text($0, "policy.value") }) {
+      if let text = policy[Keys.Policy.value].flatMap({ reader.text($0, "\(Keys.policy).\(Keys.Policy.value)") }) {
         variant.policy.value = PriorityValue(rawValue: text)
         if variant.policy.value == nil {
-          reader.fail(policy["value"], "policy.value", "\"\(text)\" is not a value rule.", fix: "write count or cost.")
+          reader.fail(
+            policy[Keys.Policy.value], "\(Keys.policy).\(Keys.Policy.value)", "\"\(text)\" is not a value rule.",
+            fix: "write count or cost.")
         }
       }
     }
@@ -240,18 +255,18 @@ public enum VariantResolver {
     var current: String? = name
     while let next = current {
       guard let variant = byName[next] else {
-        let file = chain.last.map { "variants/\($0.name).yaml" } ?? "variants/\(name).yaml"
+        let file = VariantFile.fileName(chain.last?.name ?? name)
         let problem = chain.isEmpty ? "there is no variant \(name)." : "based_on names \(next), which is not a variant."
         throw ScenarioError(issues: [
           ScenarioIssue(
-            file: file, row: nil, field: chain.isEmpty ? nil : "based_on", problem: problem,
+            file: file, row: nil, field: chain.isEmpty ? nil : Keys.basedOn, problem: problem,
             fix: "use one of: \(variants.map(\.name).joined(separator: ", ")).")
         ])
       }
       if chain.contains(where: { $0.name == next }) {
         throw ScenarioError(issues: [
           ScenarioIssue(
-            file: "variants/\(name).yaml", row: nil, field: "based_on",
+            file: VariantFile.fileName(name), row: nil, field: Keys.basedOn,
             problem: "the variants are based on each other in a circle: \((chain.map(\.name) + [next]).joined(separator: " → ")).",
             fix: "let one of them be based on the base scenario (remove its based_on).")
         ])
@@ -265,7 +280,7 @@ public enum VariantResolver {
         scenario = try variant.apply(to: scenario)
       } catch {
         throw ScenarioError(issues: [
-          ScenarioIssue(file: "variants/\(variant.name).yaml", row: nil, field: nil, problem: error.problem, fix: error.fix)
+          ScenarioIssue(file: VariantFile.fileName(variant.name), row: nil, field: nil, problem: error.problem, fix: error.fix)
         ])
       }
     }

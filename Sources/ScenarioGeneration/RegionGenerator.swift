@@ -1,5 +1,14 @@
 import AtomicOutput
 import Foundation
+import ScenarioFormat
+
+private typealias Settings = ScenarioSchema.Settings
+private typealias Owners = ScenarioSchema.Owners
+private typealias Measures = ScenarioSchema.Measures
+private typealias Scheme = ScenarioSchema.Settings.Scheme
+private typealias Network = ScenarioSchema.Settings.Network
+private typealias Sharing = ScenarioSchema.Settings.CostSharing
+private typealias Policy = ScenarioSchema.Settings.Policy
 
 /// Writes a deterministic synthetic region as an ordinary scenario folder: scenario.yaml,
 /// partners.csv, owners.csv and measures.csv, in the format of docs/scenario-format.md.
@@ -13,7 +22,9 @@ public struct RegionGenerator: Sendable {
   public let parameters: RegionParameters
 
   /// The files a generated folder holds.
-  public static let fileNames = ["scenario.yaml", "partners.csv", "owners.csv", "measures.csv"]
+  public static let fileNames = [
+    ScenarioSchema.Settings.fileName, ScenarioSchema.Partners.fileName, ScenarioSchema.Owners.fileName, ScenarioSchema.Measures.fileName,
+  ]
 
   /// - Throws: the parameters' ``RegionParameters/problems()``, the first of them.
   public init(_ parameters: RegionParameters) throws(ParameterError) {
@@ -82,10 +93,10 @@ public struct RegionGenerator: Sendable {
       return limit.value
     }
     do {
-      try writePartners(layout, capacities: capacities, to: folder.appendingPathComponent("partners.csv"))
-      let owners = try writeOwners(layout, to: folder.appendingPathComponent("owners.csv"))
-      try writeSettings(layout, frames: frames, notes: notes, to: folder.appendingPathComponent("scenario.yaml"))
-      try writeMeasures(layout, synthesis, to: folder.appendingPathComponent("measures.csv"))
+      try writePartners(layout, capacities: capacities, to: folder.appendingPathComponent(ScenarioSchema.Partners.fileName))
+      let owners = try writeOwners(layout, to: folder.appendingPathComponent(Owners.fileName))
+      try writeSettings(layout, frames: frames, notes: notes, to: folder.appendingPathComponent(Settings.fileName))
+      try writeMeasures(layout, synthesis, to: folder.appendingPathComponent(Measures.fileName))
       return Summary(
         measures: parameters.measures, networks: parameters.networks, owners: owners, partners: layout.partners.count, frames: frames,
         continuing: demand.continuing, allOrNothing: demand.allOrNothing, notes: notes)
@@ -159,7 +170,8 @@ public struct RegionGenerator: Sendable {
 
   private func writePartners(_ layout: RegionLayout, capacities: [[Int]], to url: URL) throws {
     let file = try TextFileWriter(url)
-    try file.writeRow(["id", "name", "kind", "in_region", "pool_hours", "pool_price_nok", "partner2_hours", "partner2_price_nok"])
+    // Every column, in the order of partners.csv's documentation: the capacities and prices per role.
+    try file.writeRow(ScenarioSchema.Partners.columns.map(\.name))
     for (partner, capacity) in zip(layout.partners, capacities) {
       try file.writeRow([
         partner.id, partner.name, partner.kind.rawValue, partner.kind == .senter ? "nei" : "ja", String(capacity[0]),
@@ -172,7 +184,7 @@ public struct RegionGenerator: Sendable {
   /// - Returns: how many owners were written.
   private func writeOwners(_ layout: RegionLayout, to url: URL) throws -> Int {
     let file = try TextFileWriter(url)
-    try file.writeRow(["id", "name", "network", "kind", "pupils", "teacher_fte"])
+    try file.writeRow([Owners.id, Owners.name, Owners.network, Owners.kind, Owners.pupils, Owners.teacherFTE])
     var count = 0
     for index in 0..<parameters.networks {
       let networkID = layout.networkID(index)
@@ -201,55 +213,65 @@ public struct RegionGenerator: Sendable {
     for note in notes { try file.write("# Note: \(note)\n") }
     try file.write(
       """
-      year: \(parameters.year)
-      county: \(Self.yamlString("Syntetisk region \(parameters.seed)"))
-      title: \(Self.yamlString("Felles årlig innstilling \(parameters.year) – syntetisk region \(parameters.seed)"))
-      note: \(Self.yamlString("Syntetisk scenario fra dekom generate (frø \(parameters.seed)); alle tall er tilfeldige."))
+      \(Settings.year): \(parameters.year)
+      \(Settings.county): \(Self.yamlString("Syntetisk region \(parameters.seed)"))
+      \(Settings.title): \(Self.yamlString("Felles årlig innstilling \(parameters.year) – syntetisk region \(parameters.seed)"))
+      \(Settings.note): \(Self.yamlString("Syntetisk scenario fra dekom generate (frø \(parameters.seed)); alle tall er tilfeldige."))
 
-      schemes:
+      \(Settings.schemes):
 
       """)
     for (scheme, frame) in zip(layout.schemes, frames) {
       let kinds = scheme.partnerKinds.map(\.rawValue).joined(separator: ", ")
       try file.write(
         """
-          - id: \(scheme.id)
-            name: \(Self.yamlString(scheme.name))
-            frame_nok: \(frame)
-            egenandel_rate: \(scheme.egenandelRate)
-            partner_kinds: [\(kinds)]
+          - \(Scheme.id): \(scheme.id)
+            \(Scheme.name): \(Self.yamlString(scheme.name))
+            \(Scheme.frameNOK): \(frame)
+            \(Scheme.egenandelRate): \(scheme.egenandelRate)
+            \(Scheme.partnerKinds): [\(kinds)]
 
         """)
-      if scheme.requiresBroadTargetGroup { try file.write("    requires_broad_target_group: ja\n") }
+      if scheme.requiresBroadTargetGroup { try file.write("    \(Scheme.requiresBroadTargetGroup): ja\n") }
     }
-    try file.write("\nnetworks:\n")
+    try file.write("\n\(Settings.networks):\n")
     for index in 0..<parameters.networks {
       let network = NetworkSynthesis.network(seed: parameters.seed, network: index)
-      var line = "  - {id: \(layout.networkID(index)), name: \(Self.yamlString(network.name))"
-      if let key = network.costSharing { line += ", cost_sharing: {equal: \(key.equal), pupils: \(key.pupils)}" }
+      var line = "  - {\(Network.id): \(layout.networkID(index)), \(Network.name): \(Self.yamlString(network.name))"
+      if let key = network.costSharing {
+        line += ", \(Network.costSharing): {\(Sharing.equal): \(key.equal), \(Sharing.pupils): \(key.pupils)}"
+      }
       try file.write(line + "}\n")
     }
     let priority: String
     switch parameters.weighting {
-    case .strictTiers: priority = "{weighting: strict_tiers, value: \(parameters.value.rawValue)}"
-    case .decay(let factor): priority = "{weighting: decay, decay: \(factor), value: \(parameters.value.rawValue)}"
+    case .strictTiers: priority = "{\(Policy.weighting): strict_tiers, \(Policy.value): \(parameters.value.rawValue)}"
+    case .decay(let factor):
+      priority = "{\(Policy.weighting): decay, \(Policy.decay): \(factor), \(Policy.value): \(parameters.value.rawValue)}"
     }
+    let fairness = "{\(Policy.floor): \(parameters.fairnessFloor), \(Policy.key): {\(Sharing.equal): 0.3, \(Sharing.pupils): 0.7}}"
     try file.write(
       """
 
-      policy:
-        fairness: {floor: \(parameters.fairnessFloor), key: {equal: 0.3, pupils: 0.7}}
-        priority: \(priority)
+      \(Settings.policy):
+        \(Policy.fairness): \(fairness)
+        \(Policy.priority): \(priority)
 
       """)
     try file.close()
   }
 
-  private static let measureColumns = [
-    "id", "network", "scheme", "rank", "title", "cost_nok", "price_per_participant_nok", "participants", "pool_hours",
-    "partner2_hours", "partners", "single_partner", "min_share", "continuing", "owner", "start", "duration_months", "school_based",
-    "collective", "in_local_plan", "broad_target_group", "individual_education",
-  ]
+  /// The columns written, in this order (a generated region has no plan, per-owner participants or recipients).
+  private static let measureColumns =
+    [
+      Measures.id, Measures.network, Measures.scheme, Measures.rank, Measures.title, Measures.costNOK, Measures.pricePerParticipantNOK,
+      Measures.participants,
+    ] + ScenarioSchema.roles.map(ScenarioSchema.hours)
+    + [
+      Measures.partners, Measures.singlePartner, Measures.minimumShare, Measures.continuing, Measures.owner, Measures.start,
+      Measures.durationMonths, Measures.schoolBased, Measures.collective, Measures.inLocalPlan, Measures.broadTargetGroup,
+      Measures.individualEducation,
+    ]
 
   private func writeMeasures(_ layout: RegionLayout, _ synthesis: MeasureSynthesis, to url: URL) throws {
     let file = try TextFileWriter(url)

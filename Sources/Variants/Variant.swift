@@ -1,4 +1,5 @@
 import GrantAllocation
+import ScenarioFormat
 
 /// A what-if: a small set of changes to a base scenario ("what if the Rekom frame is cut by 10 %?").
 ///
@@ -83,7 +84,7 @@ public struct VariantError: Error, Sendable, Equatable, CustomStringConvertible 
   public var problem: String
   public var fix: String
 
-  public var description: String { "variants/\(variant).yaml: \(problem) Fix: \(fix)" }
+  public var description: String { "\(ScenarioSchema.Variant.fileName(variant)): \(problem) Fix: \(fix)" }
 }
 
 extension Variant {

@@ -16,7 +16,7 @@ struct ArchitectureTests {
       "AtomicOutput", "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Reports",
       "ScenarioGeneration", "Decomposition", "Verification",
     ],
-    "DekomServer": ["AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "Variants", "Explanations", "Reports"],
+    "DekomServer": ["AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "ScenarioFormat", "Variants", "Explanations", "Reports"],
     "DekomRunner": [
       "AtomicOutput", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Explanations", "Reports",
       "Verification", "Spreadsheets", "XLSXBackend",
@@ -27,11 +27,12 @@ struct ArchitectureTests {
     "CXLSXWriter": [],
     "Explanations": ["GrantAllocation", "LinearProgramming", "Variants"],
     "Verification": ["GrantAllocation"],
-    "ScenarioFiles": ["GrantAllocation", "Variants"],
-    "ScenarioGeneration": ["AtomicOutput"],
+    "ScenarioFiles": ["GrantAllocation", "ScenarioFormat", "Variants"],
+    "ScenarioGeneration": ["AtomicOutput", "ScenarioFormat"],
+    "ScenarioFormat": [],
     "AtomicOutput": ["CFolderExchange"],
     "CFolderExchange": [],
-    "Variants": ["GrantAllocation"],
+    "Variants": ["GrantAllocation", "ScenarioFormat"],
     "GrantAllocation": ["LinearProgramming"],
     "Decomposition": ["GrantAllocation", "LinearProgramming"],
     "GLPKBackend": ["CGLPK", "LinearProgramming"],
@@ -87,6 +88,30 @@ struct ArchitectureTests {
       let project = imported.subtracting(["Hummingbird", "ArgumentParser", "CGLPK"])
       #expect(project.subtracting(allowed).isEmpty, "\(module) imports \(project.subtracting(allowed).sorted())")
     }
+  }
+
+  /// Names of the scenario files that only the readers, the generator and the what-if page use;
+  /// each must be spelled once, in ScenarioFormat (issue 18 item 6). Names that are also words of
+  /// the outputs (`pool_hours` in allocation.csv) or values (`teacher_fte` as a size measure) are
+  /// left out, so the rule does not flag a different thing with the same spelling.
+  static let schemaNames = [
+    "frame_nok", "egenandel_rate", "partner_kinds", "requires_broad_target_group", "cost_nok", "price_per_participant_nok",
+    "participants_by_owner", "min_share", "single_partner", "in_region", "joined_agreement", "based_on", "last_year",
+    "carry_over_share", "school_year_june_share", "fairness_floor", "time_limit_seconds", "relative_mip_gap",
+  ]
+
+  @Test("the scenario files' column and key names are spelled only in ScenarioFormat")
+  func oneSchema() throws {
+    let sources = repositoryRoot.appendingPathComponent("Sources")
+    let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+    var spelled: [String] = []
+    for case let file as URL in files where file.pathExtension == "swift" {
+      let path = String(file.path.dropFirst(sources.path.count + 1))
+      guard !path.hasPrefix("ScenarioFormat/") else { continue }
+      let text = try String(contentsOf: file, encoding: .utf8)
+      spelled += Self.schemaNames.filter { text.contains("\"\($0)\"") }.map { "\(path): \"\($0)\"" }
+    }
+    #expect(spelled.isEmpty, "use ScenarioSchema instead of: \(spelled.joined(separator: ", "))")
   }
 
   @Test("the dekom program reaches no web server module through its imports")

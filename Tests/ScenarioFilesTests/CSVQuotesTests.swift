@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioFormat
 import Testing
 
 @testable import ScenarioFiles
@@ -24,7 +25,7 @@ struct CSVQuotesTests {
     let text = "id;title\nn1;\"Lesing\nn2;Regning\nn3;Skriving\"\nn4;Tall\n"
     var log = IssueLog()
     let table = CSVTable.parse(
-      Data(text.utf8), file: "measures.csv", columns: [ColumnSpec(name: "id", required: true), ColumnSpec(name: "title", required: true)],
+      Data(text.utf8), file: "measures.csv", columns: [ScenarioSchema.Column("id", required: true), ScenarioSchema.Column("title", required: true)],
       log: &log)
     #expect(table == nil)
     #expect(log.issues.map(\.row) == [2, 4])
@@ -38,7 +39,7 @@ struct CSVQuotesTests {
     let table = try #require(
       CSVTable.parse(
         Data(text.utf8), file: "measures.csv",
-        columns: [ColumnSpec(name: "id", required: true), ColumnSpec(name: "title", required: true)], log: &log))
+        columns: [ScenarioSchema.Column("id", required: true), ScenarioSchema.Column("title", required: true)], log: &log))
     #expect(log.issues.isEmpty)
     #expect(table.rows.map(\.number) == [2, 3])
     #expect(table.rows.map { $0.cells["title"] } == ["Lesing; \"tidlig innsats\"", "Regning"])

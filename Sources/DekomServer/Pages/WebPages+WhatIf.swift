@@ -1,15 +1,20 @@
 import GrantAllocation
 import Reports
+import ScenarioFormat
 import Variants
+
+private typealias Keys = ScenarioSchema.Variant
 
 /// The names of the what-if form's fields. Each is the key path a variant file uses for the same
 /// change (`frames.rekom.factor`), so a message about a key of the variant lands next to its field.
 public enum WhatIfField {
-  public static func frame(_ scheme: SchemeID) -> String { "frames.\(scheme.rawValue).frame_nok" }
-  public static func factor(_ scheme: SchemeID) -> String { "frames.\(scheme.rawValue).factor" }
-  public static func hours(_ partner: PartnerID, _ role: PartnerRole) -> String { "partners.\(partner.rawValue).\(role.rawValue)_hours" }
-  public static func rank(_ measure: MeasureID) -> String { "measures.\(measure.rawValue).rank" }
-  public static func minimumShare(_ measure: MeasureID) -> String { "measures.\(measure.rawValue).min_share" }
+  public static func frame(_ scheme: SchemeID) -> String { "\(Keys.frames).\(scheme.rawValue).\(Keys.Frame.frameNOK)" }
+  public static func factor(_ scheme: SchemeID) -> String { "\(Keys.frames).\(scheme.rawValue).\(Keys.Frame.factor)" }
+  public static func hours(_ partner: PartnerID, _ role: PartnerRole) -> String {
+    "\(Keys.partners).\(partner.rawValue).\(Keys.Partner.hours(role.rawValue))"
+  }
+  public static func rank(_ measure: MeasureID) -> String { "\(Keys.measures).\(measure.rawValue).\(Keys.Measure.rank)" }
+  public static func minimumShare(_ measure: MeasureID) -> String { "\(Keys.measures).\(measure.rawValue).\(Keys.Measure.minimumShare)" }
   /// The save form's fields.
   public static let name = "name"
   public static let title = "title"

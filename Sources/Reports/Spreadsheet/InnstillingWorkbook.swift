@@ -188,7 +188,7 @@ public struct InnstillingWorkbook: ReportRenderer {
       if let share = settlement.networkPayment(network.id) {
         add(messages.networkAsWhole(name), name, grants: share.grantByScheme, egenandel: share.egenandelByScheme)
       }
-      for owner in scenario.owners where owner.network == network.id {
+      for owner in scenario.members(of: network.id) {
         guard let payment = settlement.payment(owner.id) else { continue }
         add(plain.owner(owner.id), name, grants: payment.grantByScheme, egenandel: payment.egenandelByScheme)
       }

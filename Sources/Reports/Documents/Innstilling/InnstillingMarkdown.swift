@@ -189,7 +189,7 @@ public struct InnstillingMarkdown: ReportRenderer {
       if let share = settlement.networkPayment(network.id) {
         add(messages.networkAsWhole(names.network(network.id)), names.network(network.id), share.grant, share.egenandel)
       }
-      for owner in scenario.owners where owner.network == network.id {
+      for owner in scenario.members(of: network.id) {
         guard let payment = settlement.payment(owner.id) else { continue }
         add(names.owner(owner.id), names.network(network.id), payment.grant, payment.egenandel)
       }
