@@ -131,6 +131,13 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, S
   func hoursOfCapacity(used: String, capacity: String) -> String
   func months(_ months: Int, start: String?) -> String
   func reason(_ reason: Reason, names: NameBook) -> String
+  /// One partner short of hours in several roles, as one sentence: each role with the whole hours
+  /// left and needed.
+  func partnerHoursShort(partner: String, roles: [(role: PartnerRole, left: String, needed: String)]) -> String
+  /// Several acceptable partners, each short of the hours a measure needs, as one sentence.
+  func partnersHoursShort(partners: [String]) -> String
+  /// Two reasons that both bind (the frame and a partner's hours), each a sentence, as one.
+  func bothBind(_ first: String, _ second: String) -> String
   func stageName(_ name: String) -> String
 }
 

@@ -98,7 +98,7 @@ public struct InnstillingMarkdown: ReportRenderer {
         measure.durationMonths.map { messages.months($0, start: measure.start) } ?? (measure.start ?? "–"),
         partnerText(measure, money), names.kroner(money.grant), names.kroner(partnerMoney),
         messages.status(outcome.status, share: names.percent(outcome.share)),
-        outcome.reasons.map { messages.reason($0, names: names) }.joined(separator: " "),
+        ShortReason(messages: messages, names: names).text(outcome.reasons),
       ])
     }
     table.add(["**\(messages.total)**", "", "", "", "", "", "**\(names.kroner(grantTotal))**", "**\(names.kroner(partnerTotal))**", "", ""])

@@ -219,6 +219,18 @@ struct BokmalMessages: Messages {
       "Tiltaket går også i \(year), og rammen for \(names.scheme(scheme)) i \(year) er bundet (igjen \(names.kroner(left)) kr, trengs \(names.kroner(needed)) kr)."
     }
   }
+  func partnerHoursShort(partner: String, roles: [(role: PartnerRole, left: String, needed: String)]) -> String {
+    "\(partner) har ikke nok timer (" + roles.map { "\(role($0.role)): igjen \($0.left), trengs \($0.needed)" }.joined(separator: "; ")
+      + ")."
+  }
+  func bothBind(_ first: String, _ second: String) -> String {
+    // The second clause goes on the sentence: its own capital goes, unless it starts with a name.
+    let clause = second.hasPrefix("Ingen ") ? second.prefix(1).lowercased() + second.dropFirst() : second
+    return (first.hasSuffix(".") ? String(first.dropLast()) : first) + ", og " + clause
+  }
+  func partnersHoursShort(partners: [String]) -> String {
+    "Ingen av de aksepterte partnerne (\(partners.joined(separator: ", "))) har nok timer igjen."
+  }
   func stageName(_ name: String) -> String {
     if name == "fairness" { return "Minstenivå" }
     if name == "stability" { return "Stabilitet: nærmest grunnscenarioet" }

@@ -213,6 +213,17 @@ struct EnglishMessages: Messages {
       "The measure also runs in \(year), and the frame of \(names.scheme(scheme)) in \(year) is taken (NOK \(names.kroner(left)) left, NOK \(names.kroner(needed)) needed)."
     }
   }
+  func partnerHoursShort(partner: String, roles: [(role: PartnerRole, left: String, needed: String)]) -> String {
+    "\(partner) lacks hours (" + roles.map { "\(role($0.role)): \($0.left) left, \($0.needed) needed" }.joined(separator: "; ") + ")."
+  }
+  func bothBind(_ first: String, _ second: String) -> String {
+    // The second clause goes on the sentence: its own capital goes, unless it starts with a name.
+    let clause = second.hasPrefix("None ") ? second.prefix(1).lowercased() + second.dropFirst() : second
+    return (first.hasSuffix(".") ? String(first.dropLast()) : first) + ", and " + clause
+  }
+  func partnersHoursShort(partners: [String]) -> String {
+    "None of the acceptable partners (\(partners.joined(separator: ", "))) has enough hours left."
+  }
   func stageName(_ name: String) -> String {
     if name.hasPrefix("priority rank ") { return "Priority \(name.dropFirst("priority rank ".count))" }
     return name.prefix(1).uppercased() + name.dropFirst()
