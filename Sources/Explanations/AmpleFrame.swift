@@ -52,10 +52,11 @@ extension Explainer {
       guard ample > scenario.schemes[schemeIndex].frame else { return (base.status == .optimal ? base : nil, 0) }
       var changed = scenario
       changed.schemes[schemeIndex].frame = ample
-      // No known start here: this re-solve's reasons (which partner lacks hours) are shown, and
-      // they may depend on which of equally good points the search ends at.
+      // No known start here: this re-solve's reasons (which partner lacks hours) are shown, and a
+      // start could change which of equally good points the search ends at.
       let result = allocator.allocate(changed, timeLimitSeconds: timeLimitSeconds, partnersFrom: base)
-      return (result.hasAllocation && result.status == .optimal ? result : nil, 1)
+      let answers = result.hasAllocation && result.status == .optimal && result.partnerRule?.settled != false
+      return (answers ? result : nil, 1)
     }
     var results: [SchemeID: AllocationResult] = [:]
     for (scheme, solve) in zip(schemes, solves) { results[scheme] = solve.0 }

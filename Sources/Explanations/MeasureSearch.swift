@@ -60,7 +60,8 @@ struct MeasureSearch {
     let result = explainer.searchAllocator.allocate(
       changed, timeLimitSeconds: explainer.timeLimitSeconds, known: AllocationReference(base),
       partnersFrom: base)
-    guard result.hasAllocation, result.status == .optimal else {
+    // An answer that does not follow the network's choice of partner answers nothing here.
+    guard result.hasAllocation, result.status == .optimal, result.partnerRule?.settled != false else {
       ranOutOfTime = result.status == .feasible || result.status == .timeLimitWithoutSolution
       return nil
     }

@@ -60,7 +60,11 @@ extension Allocator {
   ///
   /// `partnersFrom`: the limits a solved allocation of a nearby scenario ended with (the base of
   /// an explanation's re-solve or a what-if), the first solve's limits — one solve where the change
-  /// does not move the partners. The answer is then not compared with an unlimited optimum.
+  /// does not move the partners. They are a start: a measure they hold that ends below full
+  /// funding gets all its partners back once, and the rounds go on. The answer is then not
+  /// compared with an unlimited optimum. A measure that allows a split is limited only where the
+  /// partner it passed over could carry all its hours (``PartnerRule/tightened(_:by:of:)``); a
+  /// breach left is recorded (`settled: false`).
   func solveFollowingPartnerRule(
     _ scenario: Scenario, reference: AllocationReference, timeLimitSeconds: Double?,
     known: AllocationReference? = nil, partnersFrom: [MeasureID: [PartnerID]]? = nil
@@ -83,14 +87,25 @@ extension Allocator {
     var answerLimits = limits
     var rounds = 0
     var breaches = answer.result.hasAllocation ? PartnerRule.breaches(answer.result.outcomes, of: scenario) : []
-    while answer.result.hasAllocation, !breaches.isEmpty, rounds < Self.partnerRuleRounds {
-      let tighter = PartnerRule.tightened(limits, by: breaches, of: scenario)
-      guard tighter != limits else { break }
-      limits = tighter
+    // Limits carried over from a nearby scenario are a start, not a finding: a measure they hold
+    // that ends below full funding gets all its partners back once (its first partner may be full
+    // in this scenario, where the rule lets it move on).
+    var carried = Set(limits.keys)
+    while answer.result.hasAllocation, rounds < Self.partnerRuleRounds {
+      var next = limits
+      if !breaches.isEmpty {
+        next = PartnerRule.tightened(limits, by: breaches, of: scenario)
+      } else {
+        let held = carried.filter { answer.result.outcomes[$0].share < 1 - 1e-9 }
+        carried = []
+        for index in held { next[index] = nil }
+      }
+      guard next != limits else { break }
+      limits = next
       rounds += 1
-      let next = solved(with: limits, after: answer)
-      guard next.result.hasAllocation else { break }
-      answer = next
+      let solvedNext = solved(with: limits, after: answer)
+      guard solvedNext.result.hasAllocation else { break }
+      answer = solvedNext
       answerLimits = limits
       breaches = PartnerRule.breaches(answer.result.outcomes, of: scenario)
     }
@@ -103,7 +118,7 @@ extension Allocator {
     let unlimited = partnersFrom == nil || partnersFrom?.isEmpty == true
     let proven =
       settled && unlimited && first.result.status == .optimal && answer.result.status == .optimal
-      && !Self.isBetter(first, than: answer)
+      && Self.reaches(answer, bound: first)
     answer.result.partnerRule = PartnerRuleRecord(
       rounds: rounds, settled: settled, provenBest: proven,
       breaches: breaches.map {
@@ -114,21 +129,21 @@ extension Allocator {
     return answer
   }
 
-  /// Whether `first` is lexicographically better than `second` by the stages both have (solved
-  /// from the same scenario), each stage within its kept tolerance; the preferred-partner stage
-  /// does not count (under the rule, partners are the rule's).
-  static func isBetter(_ first: SolvedAllocation, than second: SolvedAllocation) -> Bool {
-    let objectives = first.formulation.model.objectives
+  /// Whether `answer` reaches `bound` (the unlimited optimum, solved from the same scenario) on
+  /// every stage but the preferred-partner one, each within its kept tolerance. A stage that cannot
+  /// be compared (missing, or without a value) is not reached: no proof is claimed from it.
+  static func reaches(_ answer: SolvedAllocation, bound: SolvedAllocation) -> Bool {
+    let objectives = bound.formulation.model.objectives
     for (position, objective) in objectives.enumerated() where objective.name != "tie-break: preferred partner" {
-      guard first.result.stages.indices.contains(position), second.result.stages.indices.contains(position),
-        second.formulation.model.objectives.indices.contains(position),
-        second.formulation.model.objectives[position].name == objective.name,
-        let a = first.result.stages[position].objectiveValue, let b = second.result.stages[position].objectiveValue
+      guard answer.result.stages.indices.contains(position), bound.result.stages.indices.contains(position),
+        answer.formulation.model.objectives.indices.contains(position),
+        answer.formulation.model.objectives[position].name == objective.name,
+        let a = answer.result.stages[position].objectiveValue, let b = bound.result.stages[position].objectiveValue
       else { return false }
       let slack = max(objective.relativeTolerance, 1e-7) * max(1, abs(a), abs(b))
       if abs(a - b) <= slack { continue }
       return objective.sense == .maximize ? a > b : a < b
     }
-    return false
+    return true
   }
 }

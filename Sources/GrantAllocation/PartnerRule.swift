@@ -1,7 +1,7 @@
 /// The network's choice of partner (issue 16 item 7, seed 000; docs/model.md, "The network chooses
 /// its partner"): a measure's hours go to its first acceptable partner; another acceptable partner
 /// carries them only when the first has no hours left for them after the forum's allocation —
-/// never to save money or hours for someone else. Checked on a whole allocation: no funded measure
+/// never to save money for someone else. Checked on a whole allocation: no funded measure
 /// has hours at a partner while an acceptable partner before it in the measure's order has them
 /// idle.
 enum PartnerRule {
@@ -79,22 +79,31 @@ enum PartnerRule {
     return found
   }
 
-  /// Whether `outcomes` follow the rule (``breaches(_:of:)`` finds none).
-  static func follows(_ outcomes: [MeasureOutcome], of scenario: Scenario) -> Bool {
-    breaches(outcomes, of: scenario).isEmpty
-  }
-
   /// The limits after `breaches` (added to `limits`, by measure index): each measure may use only
-  /// its acceptable partners up to the one that had idle hours for it. Limits only shrink, so the
-  /// search that sets them ends.
+  /// its acceptable partners up to the one that had idle hours for it. A measure that allows a
+  /// split is limited so only when that partner could carry all of its hours in every role it asks
+  /// (else the limit would cut what that partner cannot carry, or the only partner of another
+  /// role): otherwise its breach stays and is reported. Limits only shrink, so the search that sets
+  /// them ends.
   static func tightened(_ limits: [Int: [PartnerID]], by breaches: [Breach], of scenario: Scenario) -> [Int: [PartnerID]] {
     var tightened = limits
-    for breach in breaches {
+    for breach in breaches where carriesAll(breach.earlier, scenario.measures[breach.measure], of: scenario) {
       let measure = scenario.measures[breach.measure]
       let current = limits[breach.measure] ?? measure.acceptablePartners
       guard let position = current.firstIndex(of: breach.earlier) else { continue }
       tightened[breach.measure] = Array(current[...position])
     }
     return tightened
+  }
+
+  /// Whether limiting `measure` to its partners up to `partner` leaves it every hour it asks: a
+  /// single-partner measure always (one institution carries all anyway); one that allows a split
+  /// only when `partner` serves every role it asks with at least those hours.
+  private static func carriesAll(_ partner: PartnerID, _ measure: Measure, of scenario: Scenario) -> Bool {
+    guard !measure.singlePartner else { return true }
+    return PartnerRole.allCases.allSatisfy { role in
+      measure.hours(role) <= 0
+        || scenario.candidatePartners(for: measure, role: role).contains { $0.id == partner && $0.hours(role) >= measure.hours(role) }
+    }
   }
 }

@@ -124,6 +124,11 @@ struct TrondelagClaimTests {
         // The proof: from this increase on the frame cannot bind, so no larger frame changes anything.
         #expect(scenario.schemes[schemeIndex].frame + tried >= scenario.ampleFrame(of: measure.scheme) - 1e-6)
         #expect(status(id, raise(tried)) != .funded, "\(id): +\(tried) NOK funds it")
+        // "Not by money" must hold whatever partner limits the search starts from: solved again
+        // from scratch (every partner open, all cuts, no start), the measure is still not funded.
+        var unlimited = scenario
+        raise(tried)(&unlimited)
+        #expect(allocator.allocate(unlimited).outcome(MeasureID(id))?.status != .funded, "\(id): +\(tried) NOK funds it from scratch")
         checked.notEnough += 1
       default: Issue.record("\(id): frame finding \(frame)")
       }

@@ -67,6 +67,28 @@ struct PartnerRuleTests {
     #expect(result.partnerRule?.provenBest == true)
   }
 
+  @Test("limits carried from a base are a start: a measure they hold gets its partners back when its first is full")
+  func carriedLimitsAreAStart() {
+    // The base holds a1 to p (the unlimited solve put it at q to fund b1 too, with p idle). In the
+    // variant p has only 10 of a1's 20 hours: the rule lets a1 move on to q, so it is funded there
+    // (and b1 with it), not left unfunded by the base's limit.
+    let builder = ScenarioBuilder(frame: 1000)
+    builder.network("a").network("b")
+    builder.partner("p", hours: 100, price: 20).partner("q", hours: 100, price: 10)
+    builder.measure("a1", network: "a", rank: 1, cost: 400, hours: 20, partners: ["p", "q"])
+    builder.measure("b1", network: "b", rank: 1, cost: 250, hours: 0, partners: ["q"])
+    let base = allocate(builder)
+    #expect(base.partnerLimits[MeasureID("a1")] == [PartnerID("p")])
+    var variant = builder.scenario
+    variant.partners[variant.partners.firstIndex { $0.id == PartnerID("p") }!].capacity[.partner2] = 10
+    let result = Allocator(solver: GLPKSolver()).allocate(variant, partnersFrom: base)
+    #expect(result.partnerRule?.settled == true)
+    #expect(result.outcome(MeasureID("a1"))?.share == 1)
+    #expect(partners(result, "a1") == ["q"])
+    #expect(result.outcome(MeasureID("b1"))?.share == 1)
+    #expect(AllocationVerifier(result).violations() == [])
+  }
+
   @Test("a commitment its first choice makes too dear: the allocation says it breaks the rule, and the draft says so")
   func commitmentTooDearAtFirstChoice() {
     // c1 is a commitment (must be funded): at q (its first choice, 3 per hour) it costs 100 + 120,
@@ -84,7 +106,7 @@ struct PartnerRuleTests {
     #expect(BruteForce.bestObjective(scenario) == nil)
     #expect(AllocationVerifier(result).violations() == [])
     let markdown = InnstillingMarkdown(ReportInput(result: result, language: .nb, provenance: ReportProvenance(dekomVersion: "t", solverName: "g"))).render()
-    #expect(markdown.contains("> Merk: Measure c1 (c1) har timene sine hos P, selv om Q kommer før i nettverkets valg"))
+    #expect(markdown.contains("> Merk: dekom fant ingen fordeling innenfor rammene der alle tiltak har timene hos den partneren nettverket valgte først. Measure c1 (c1) har timene hos P, selv om Q kommer før i nettverkets valg og har ledige timer."))
   }
 
   @Test("hours a measure ahead does not get funded stay free for the next")

@@ -33,6 +33,8 @@ struct PropertyTests {
       // The rounds that place partners by the rule are a search: they may stop at an allocation
       // below the best that follows the rule, never above it (that would break the rule).
       #expect(BruteForce.disagreements(scenario, result, allowingWorse: true) == [])
+      // A proven best must be the exhaustive optimum itself.
+      if result.partnerRule?.provenBest == true { #expect(BruteForce.disagreements(scenario, result) == []) }
       guard result.hasAllocation else { return }
       // Where no allocation follows the rule (a commitment its first partner makes too dear), the
       // record says so; otherwise the search must end at one that does.

@@ -54,9 +54,10 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, S
   var partnersHeading: String { get }
   var partnerColumns: [String] { get }
   var collaborationHeading: String { get }
-  /// A measure whose hours are not at the partner the network chose, because no allocation that
-  /// follows the network's choice fits the frames.
-  func partnerRuleBreach(measure: String, partner: String, idle: String) -> String
+  /// The measures whose hours are not at the partner their network chose (each with the partner
+  /// it has and the earlier one with idle hours), because dekom found no allocation that follows
+  /// the networks' choice within the frames.
+  func partnerRuleBreaches(_ breaches: [(measure: String, partner: String, idle: String)]) -> String
   var collaborationColumns: [String] { get }
 
   var ownersHeading: String { get }

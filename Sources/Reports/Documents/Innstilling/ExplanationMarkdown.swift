@@ -59,7 +59,7 @@ struct ExplanationMarkdown: ReportRenderer {
     return messages.moreMoneyFundsLess(
       measure: names.measure(finding.measure), funds: kroner(increase), ample: kroner(ample.increase),
       status: messages.status(ample.status, share: names.percent(ample.share)),
-      reasons: ample.reasons.map { messages.reason($0, names: names) }.joined(separator: " "))
+      reasons: ShortReason(messages: messages, names: names).text(ample.reasons))
   }
 
   private func waitingLists() -> String {

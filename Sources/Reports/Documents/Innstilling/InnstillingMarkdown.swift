@@ -143,13 +143,10 @@ public struct InnstillingMarkdown: ReportRenderer {
     // Where no allocation that follows the network's choice of partner fits the frames, the draft
     // says which measures' hours are not at the partner the network chose.
     let breaches = (result.partnerRule?.breaches ?? []).map {
-      messages.partnerRuleBreach(
-        measure: names.measure($0.measure), partner: names.partner($0.partner), idle: names.partner($0.idlePartner))
+      (measure: names.measure($0.measure), partner: names.partner($0.partner), idle: names.partner($0.idlePartner))
     }
-    return
-      (["## " + messages.partnersHeading, table.rendered] + breaches.map { "> " + $0 } + [
-        "### " + messages.collaborationHeading, collaboration.rendered,
-      ])
+    let note = breaches.isEmpty ? [] : ["> " + messages.partnerRuleBreaches(breaches)]
+    return (["## " + messages.partnersHeading, table.rendered] + note + ["### " + messages.collaborationHeading, collaboration.rendered])
       .joined(separator: "\n\n")
   }
 

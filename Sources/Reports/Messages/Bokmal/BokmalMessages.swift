@@ -48,8 +48,10 @@ struct BokmalMessages: Messages {
     "Partner", "Pool: timer", "Pool: kapasitet", "Pool (kr)", "Partner 2: timer", "Partner 2: kapasitet", "Partner 2 (kr)", "Sum (kr)",
   ]
   let collaborationHeading = "Samarbeid mellom skoleeiere og utviklingspartnere"
-  func partnerRuleBreach(measure: String, partner: String, idle: String) -> String {
-    "Merk: \(measure) har timene sine hos \(partner), selv om \(idle) kommer før i nettverkets valg og har ledige timer. Ingen fordeling som følger nettverkenes valg av partner, får plass innenfor rammene."
+  func partnerRuleBreaches(_ breaches: [(measure: String, partner: String, idle: String)]) -> String {
+    "Merk: dekom fant ingen fordeling innenfor rammene der alle tiltak har timene hos den partneren nettverket valgte først. "
+      + breaches.map { "\($0.measure) har timene hos \($0.partner), selv om \($0.idle) kommer før i nettverkets valg og har ledige timer" }
+      .joined(separator: "; ") + "."
   }
   let collaborationColumns = ["Kompetansenettverk", "Utviklingspartnere"]
 

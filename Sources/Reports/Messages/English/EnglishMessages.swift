@@ -48,8 +48,12 @@ struct EnglishMessages: Messages {
     "Partner", "Pool: hours", "Pool: capacity", "Pool (NOK)", "Partner 2: hours", "Partner 2: capacity", "Partner 2 (NOK)", "Total (NOK)",
   ]
   let collaborationHeading = "Which school owners work with which partners"
-  func partnerRuleBreach(measure: String, partner: String, idle: String) -> String {
-    "Note: \(measure) has its hours at \(partner), although \(idle) comes first in the network's choice and has hours idle. No allocation that follows the networks' choice of partner fits within the frames."
+  func partnerRuleBreaches(_ breaches: [(measure: String, partner: String, idle: String)]) -> String {
+    "Note: dekom found no allocation within the frames in which every measure has its hours at the partner its network chose first. "
+      + breaches.map {
+        "\($0.measure) has its hours at \($0.partner), although \($0.idle) comes first in the network's choice and has hours idle"
+      }
+      .joined(separator: "; ") + "."
   }
   let collaborationColumns = ["Competence network", "Development partners"]
 
