@@ -70,7 +70,8 @@ public struct LexicographicDecomposition: FormulationSolver {
       let kept = keptBefore + [LinearModel.evaluate(model.objectives[first].terms, at: point)]
       var laterModel = model.stage(first + 1, kept: kept)
       laterModel.objectives = Array(model.objectives[(first + 1)...])
-      if let restricted = laterModel.restricted(fixing: allocation.bounds[first].integralListValues) {
+      let fixing = Self.sharesOnly(allocation.bounds[first].integralListValues, formulation)
+      if let restricted = laterModel.restricted(fixing: fixing) {
         var searched = restricted.model
         // The allocation found is feasible here: each later stage starts from it.
         for (position, original) in restricted.originalVariables.enumerated() where searched.variables[position].kind != .continuous {
@@ -139,6 +140,18 @@ public struct LexicographicDecomposition: FormulationSolver {
       results.append(result)
     }
     return results
+  }
+
+  /// `fixed` without the partner hours and partner choices of the measures it funds: the later
+  /// stages keep what the settled lists fund but may move their hours between partners (the
+  /// preferred-partner tie-break is about nothing else). The allocation found keeps these
+  /// values, so it stays feasible.
+  static func sharesOnly(_ fixed: [VariableIndex: Double], _ formulation: AllocationFormulation) -> [VariableIndex: Double] {
+    func funded(_ measure: Int) -> Bool { (fixed[formulation.funded[measure]] ?? 0) > 0 }
+    var partnerVariables: Set<VariableIndex> = []
+    for hours in formulation.hours where funded(hours.measure) { partnerVariables.insert(hours.variable) }
+    for (measure, choices) in formulation.partnerChoice where funded(measure) { partnerVariables.formUnion(choices.values) }
+    return fixed.filter { !partnerVariables.contains($0.key) }
   }
 
   /// Branch-and-cut on the whole model, with the time left and the whole work limit.
