@@ -118,7 +118,8 @@ public struct FixAndSearch: Sendable {
       status: stages.allSatisfy { $0.status == .optimal } ? .optimal : .feasible, point: point, stages: stages, bounds: bounds,
       fixedLists: last.integralLists, searchedLists: searched, searchedVariables: restricted.model.variables.count,
       searchedIntegerVariables: restricted.model.variables.filter { $0.kind != .continuous }.count, searchSeconds: searchSeconds,
-      seconds: Date().timeIntervalSince(started), searchStop: solution.stages.first?.stoppedBy, searchWork: solution.stages.first?.work ?? 0,
+      seconds: Date().timeIntervalSince(started), searchStop: solution.stages.first?.stoppedBy,
+      searchWork: solution.stages.first?.work ?? 0,
       solverName: solution.solverName)
   }
 }

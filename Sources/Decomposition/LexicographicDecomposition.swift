@@ -10,14 +10,15 @@ import LinearProgramming
 ///    settles are fixed and branch-and-cut searches the rest, with `(stage + 1)/stages` of the
 ///    work limit. An allocation found reaches every earlier stage's bound (within the stage
 ///    tolerance), which proves those stages and makes the priority stage's bound its proof.
-/// 2. **The later stages** (further priority tiers, the tie-breaks): branch-and-cut over the same
-///    free lists with the same lists fixed, every earlier stage kept (the ones before the first
-///    priority stage at their bounds, the rest at the values found), starting from the allocation
-///    of step 1, with the work left shared as in branch-and-cut. The fixed lists make that search
-///    a restricted one, so its own bounds prove nothing about the model: each stage's bound is
-///    column generation's on the whole model, with every earlier stage kept at (at least) the value
-///    the published allocation has — the same meaning as a bound of branch-and-cut's later stages.
-///    Where that bound cannot be found, the stage reports none (its gap unknown).
+/// 2. **The later stages** (further priority tiers, the tie-breaks), one by one
+///    (``LaterStages``): the stage's bound by column generation on the whole model with every
+///    earlier stage kept (the ones before the first priority stage at their bounds, the rest at
+///    the values found) — the same meaning as a bound of branch-and-cut's later stages; then
+///    branch-and-cut from the allocation so far over the lists that the stage's master leaves
+///    open or where it disagrees with that allocation, with `1/(stages left)` of the work left.
+///    The fixed lists make that search a restricted one, so its own bounds prove nothing about
+///    the model and are not reported; where column generation gives no bound, the stage reports
+///    none (its gap unknown).
 ///
 /// A model this does not take — a plan, a stability stage, no priority stage, or no allocation
 /// with the settled lists fixed (where the earlier stages' LP bounds are not reached in whole
@@ -62,35 +63,19 @@ public struct LexicographicDecomposition: FormulationSolver {
     stages[first].work = allocation.searchWork
     stages[first].seconds = allocation.bounds[first].seconds + allocation.searchSeconds
     // The stages before the first priority stage stay at their bounds (as the search kept them);
-    // the first priority stage at the value found.
-    let keptBefore = allocation.bounds.prefix(first).compactMap(\.value)
+    // the first priority stage, and each later one, at the value found.
     var point = allocation.point
-    var later: Solution?
-    if first + 1 < stageCount, keptBefore.count == first {
-      let kept = keptBefore + [LinearModel.evaluate(model.objectives[first].terms, at: point)]
-      var laterModel = model.stage(first + 1, kept: kept)
-      laterModel.objectives = Array(model.objectives[(first + 1)...])
-      let fixing = Self.sharesOnly(allocation.bounds[first].integralListValues, formulation)
-      if let restricted = laterModel.restricted(fixing: fixing) {
-        var searched = restricted.model
-        // The allocation found is feasible here: each later stage starts from it.
-        for (position, original) in restricted.originalVariables.enumerated() where searched.variables[position].kind != .continuous {
-          searched.knownIntegerValues[VariableIndex(position)] = point[original.rawValue]
-        }
-        let left = options.timeLimitSeconds - Date().timeIntervalSince(started)
-        let work = max(1, options.workLimit - searchWork)
-        if left > 0 {
-          let solution = solver.solve(
-            searched,
-            options: SolveOptions(timeLimitSeconds: left, relativeMIPGap: options.relativeMIPGap, method: .branchAndCut, workLimit: work))
-          later = solution
-          if solution.status.hasSolution, solution.values.count == searched.variables.count {
-            point = restricted.originalPoint(solution.values)
-          }
-        }
+    if first + 1 < stageCount {
+      let keptBefore = allocation.bounds.prefix(first).compactMap(\.value)
+      var later = LaterStages(
+        formulation: formulation, options: options, started: started,
+        kept: keptBefore + [LinearModel.evaluate(model.objectives[first].terms, at: point)],
+        point: point, settled: allocation.bounds[first].integralListValues, workLeft: max(options.workLimit - allocation.searchWork, 1))
+      if keptBefore.count == first {
+        stages += (first + 1..<stageCount).map { later.solve(stage: $0, generation: generation, solver: solver) }
+        point = later.point
       }
     }
-    stages += laterStages(formulation, first: first, point: point, searched: later, options: options, started: started)
     for position in stages.indices where position <= first {
       let objective = model.objectives[position]
       stages[position].objectiveValue = LinearModel.evaluate(objective.terms, at: point)
@@ -104,42 +89,6 @@ public struct LexicographicDecomposition: FormulationSolver {
     return FormulationSolution(
       solution: Solution(status: status, values: point, stages: stages, solverName: allocation.solverName),
       method: .decomposition)
-  }
-
-  /// The stages after the first priority stage at the published point: each one's value there, and
-  /// its bound by column generation on the whole model with every earlier stage kept at the value
-  /// the point has (the ones before the first priority stage at their bounds, as the search kept
-  /// them).
-  func laterStages(
-    _ formulation: AllocationFormulation, first: Int, point: [Double], searched: Solution?, options: SolveOptions, started: Date
-  ) -> [StageResult] {
-    let model = formulation.model
-    let values = model.objectives.map { LinearModel.evaluate($0.terms, at: point) }
-    var results: [StageResult] = []
-    for position in (first + 1)..<model.objectives.count {
-      let objective = model.objectives[position]
-      let searchedStage = searched?.stages.indices.contains(position - first - 1) == true ? searched?.stages[position - first - 1] : nil
-      let boundStart = Date()
-      let left = options.timeLimitSeconds - Date().timeIntervalSince(started)
-      var bound: Double?
-      if left > 0, let found = try? generation.bound(formulation, stage: position, kept: Array(values.prefix(position)), timeLimitSeconds: left),
-        found.status == .optimal, let proven = found.bound
-      {
-        // Never better for the point than its value (the master's tolerance may leave a bound a
-        // hair on the wrong side).
-        bound = objective.sense == .maximize ? max(proven, values[position]) : min(proven, values[position])
-      }
-      var result = StageResult(
-        name: objective.name, status: .feasible, objectiveValue: values[position], bound: bound,
-        seconds: (searchedStage?.seconds ?? 0) + Date().timeIntervalSince(boundStart), work: searchedStage?.work ?? 0)
-      if let gap = result.relativeGap, gap <= max(1e-9, options.relativeMIPGap) {
-        result.status = .optimal
-      } else {
-        result.stoppedBy = searchedStage?.stoppedBy ?? (left > 0 ? nil : .timeLimit)
-      }
-      results.append(result)
-    }
-    return results
   }
 
   /// `fixed` without the partner hours and partner choices of the measures it funds: the later

@@ -52,7 +52,9 @@ struct DecompositionMethodTests {
       }
       let tolerance = 1e-6 * max(1, abs(optimum))
       let maximum = objectives[position].sense == .maximize
-      if (maximum ? value - optimum : optimum - value) > tolerance { problems.append("\(stage.name): \(value) beats the optimum \(optimum)") }
+      if (maximum ? value - optimum : optimum - value) > tolerance {
+        problems.append("\(stage.name): \(value) beats the optimum \(optimum)")
+      }
       if let bound = stage.bound, (maximum ? optimum - bound : bound - optimum) > tolerance {
         problems.append("\(stage.name): the optimum \(optimum) beats the bound \(bound)")
       }
@@ -88,7 +90,8 @@ struct DecompositionMethodTests {
   @Test("the decomposition itself solves most of the small instances")
   func decompositionRuns() throws {
     var decomposed = 0
-    for seed in 1...40 where Self.decomposition.allocate(BruteForce.randomScenario(seed: UInt64(seed))).parameters.method == .decomposition {
+    for seed in 1...40 where Self.decomposition.allocate(BruteForce.randomScenario(seed: UInt64(seed))).parameters.method == .decomposition
+    {
       decomposed += 1
     }
     for seed in 1...24
