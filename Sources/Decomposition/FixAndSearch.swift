@@ -64,11 +64,13 @@ public struct FixAndSearch: Sendable {
   ///     search that cannot close its gap stops depend on the clock, so a solve that must give the
   ///     same answer every time passes one.
   ///   - relativeMIPGap: the relative gap at which the search may stop.
+  ///   - freeingEdges: whether each settled list's edge (``StageBound/edgeVariables``) is left
+  ///     to the search too.
   /// - Returns: the allocation found (if any) with each stage's value and proven bound.
   /// - Throws: ``DecompositionRefusal`` as ``ColumnGeneration/bound(_:stage:kept:timeLimitSeconds:)``.
   public func allocate(
     _ formulation: AllocationFormulation, throughStage stage: Int, timeLimitSeconds: Double = 60, workLimit: Int? = nil,
-    relativeMIPGap: Double = 0
+    relativeMIPGap: Double = 0, freeingEdges: Bool = false
   ) throws(DecompositionRefusal) -> StageAllocation {
     let started = Date()
     let model = formulation.model
@@ -90,7 +92,8 @@ public struct FixAndSearch: Sendable {
     }
     let last = bounds[stage]
     let searchStart = Date()
-    guard let restricted = model.stage(stage, kept: kept).restricted(fixing: last.integralListValues) else {
+    let fixing = freeingEdges ? last.integralListValues.filter { !last.edgeVariables.contains($0.key) } : last.integralListValues
+    guard let restricted = model.stage(stage, kept: kept).restricted(fixing: fixing) else {
       return none(.solverFailure)
     }
     let searched = last.lists - last.integralLists

@@ -32,10 +32,14 @@ public struct LexicographicDecomposition: FormulationSolver {
   public var generation: ColumnGeneration
   /// Branch-and-cut for the searches and the fallback (GLPK's, through ``LinearProgramming/LinearSolver``).
   public var solver: any LinearSolver
+  /// Whether the first priority stage's search also frees each settled list's edge
+  /// (``StageBound/edgeVariables``).
+  public var freeingEdges: Bool
 
-  public init(generation: ColumnGeneration, solver: any LinearSolver) {
+  public init(generation: ColumnGeneration, solver: any LinearSolver, freeingEdges: Bool = true) {
     self.generation = generation
     self.solver = solver
+    self.freeingEdges = freeingEdges
   }
 
   public func solve(_ formulation: AllocationFormulation, options: SolveOptions) -> FormulationSolution {
@@ -53,7 +57,7 @@ public struct LexicographicDecomposition: FormulationSolver {
     guard
       let allocation = try? search.allocate(
         formulation, throughStage: first, timeLimitSeconds: options.timeLimitSeconds, workLimit: searchWork,
-        relativeMIPGap: options.relativeMIPGap),
+        relativeMIPGap: options.relativeMIPGap, freeingEdges: freeingEdges),
       allocation.status.hasSolution, allocation.bounds.count == first + 1
     else {
       return fallback(model, options: options, started: started)
