@@ -142,7 +142,9 @@ public struct ScenarioRun: Sendable {
   /// The allocator of every solve: GLPK, and for ``LinearProgramming/SolveMethod/decomposition``
   /// column generation with GLPK as its master LP and branch-and-cut.
   public static func allocator(method: SolveMethod, solver: GLPKSolver = GLPKSolver()) -> Allocator {
-    let structured = LexicographicDecomposition(generation: ColumnGeneration(factory: GLPKIncrementalProgramFactory()), solver: solver)
+    var searcher = solver
+    searcher.feasibilityPump = true
+    let structured = LexicographicDecomposition(generation: ColumnGeneration(factory: GLPKIncrementalProgramFactory()), solver: searcher)
     return Allocator(solver: solver, method: method, structured: structured)
   }
 

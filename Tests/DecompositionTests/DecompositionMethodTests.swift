@@ -13,9 +13,11 @@ import Verification
 /// reports, and every allocation passes the independent verifier.
 @Suite("The decomposition method")
 struct DecompositionMethodTests {
+  /// As `dekom run --method decomposition` builds it (DekomRunner's `ScenarioRun.allocator`).
   static let decomposition = Allocator(
     solver: GLPKSolver(), method: .decomposition,
-    structured: LexicographicDecomposition(generation: ColumnGeneration(factory: GLPKIncrementalProgramFactory()), solver: GLPKSolver()))
+    structured: LexicographicDecomposition(
+      generation: ColumnGeneration(factory: GLPKIncrementalProgramFactory()), solver: GLPKSolver(feasibilityPump: true)))
 
   /// Exhaustive enumeration's optimum per stage name (fairness and the priority tiers), in the
   /// model's units; tie-breaks have none.
