@@ -17,6 +17,10 @@ struct LaterStages {
   let settled: [VariableIndex: Double]
   /// Work units left for the stages still to come.
   var workLeft: Int
+  /// Whether each list's edge (``StageBound/edgeVariables``) is left to the search too.
+  var freeingEdges = false
+  /// The name of the solver that searched, for the record (empty until a search ran).
+  var solverName = ""
 
   /// Bounds and searches stage `stage` (the next after those in ``kept``), and keeps it.
   ///
@@ -33,12 +37,15 @@ struct LaterStages {
     let master = bound?.status == .optimal ? bound : nil
     // Fixed: what the stage's master settles (its partner hours left free), where the allocation
     // so far agrees, so that the allocation stays a feasible start.
+    let edges = freeingEdges ? master?.edgeVariables ?? [] : []
     let fixing = LexicographicDecomposition.sharesOnly(master?.integralListValues ?? settled, formulation)
-      .filter { abs(point[$0.key.rawValue] - $0.value) <= 1e-9 }
+      .filter { abs(point[$0.key.rawValue] - $0.value) <= 1e-9 && !edges.contains($0.key) }
+    // A stage the allocation so far already closes needs no search.
+    let closedAlready = bound?.bound.map { gap(LinearModel.evaluate(objective.terms, at: point), $0) <= closedGap } ?? false
     let stagesLeft = model.objectives.count - stage
     var stop: StageStop?
     var work = 0
-    if secondsLeft > 0, let restricted = model.stage(stage, kept: kept).restricted(fixing: fixing) {
+    if !closedAlready, secondsLeft > 0, let restricted = model.stage(stage, kept: kept).restricted(fixing: fixing) {
       var searched = restricted.model
       for (position, original) in restricted.originalVariables.enumerated() where searched.variables[position].kind != .continuous {
         searched.knownIntegerValues[VariableIndex(position)] = point[original.rawValue]
@@ -49,6 +56,7 @@ struct LaterStages {
         options: SolveOptions(
           timeLimitSeconds: secondsLeft, relativeMIPGap: options.relativeMIPGap, method: .branchAndCut, workLimit: share))
       work = solution.stages.first?.work ?? 0
+      solverName = solution.solverName
       stop = solution.stages.first?.stoppedBy
       if solution.status.hasSolution, solution.values.count == searched.variables.count {
         let found = restricted.originalPoint(solution.values)
@@ -59,7 +67,7 @@ struct LaterStages {
           : LinearModel.evaluate(objective.terms, at: found) <= LinearModel.evaluate(objective.terms, at: point)
         if better { point = found }
       }
-    } else if secondsLeft <= 0 {
+    } else if !closedAlready, secondsLeft <= 0 {
       stop = .timeLimit
     }
     workLeft = max(workLeft - work, 1)
@@ -71,13 +79,19 @@ struct LaterStages {
       // hair on the wrong side).
       bound: bound?.bound.map { objective.sense == .maximize ? max($0, value) : min($0, value) },
       seconds: Date().timeIntervalSince(stageStart), work: work)
-    if let gap = result.relativeGap, gap <= max(1e-9, options.relativeMIPGap) {
+    if let gap = result.relativeGap, gap <= closedGap {
       result.status = .optimal
     } else {
       result.stoppedBy = stop
     }
     return result
   }
+
+  /// The relative gap at which a stage counts as closed.
+  var closedGap: Double { max(1e-9, options.relativeMIPGap) }
+
+  /// `|value − bound| / max(1, |value|)`, as ``LinearProgramming/StageResult/relativeGap``.
+  func gap(_ value: Double, _ bound: Double) -> Double { abs(value - bound) / max(1, abs(value)) }
 
   var secondsLeft: Double { options.timeLimitSeconds - Date().timeIntervalSince(started) }
 }

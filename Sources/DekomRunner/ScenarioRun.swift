@@ -143,8 +143,9 @@ public struct ScenarioRun: Sendable {
   /// column generation with GLPK as its master LP and branch-and-cut.
   public static func allocator(method: SolveMethod, solver: GLPKSolver = GLPKSolver()) -> Allocator {
     var searcher = solver
-    searcher.feasibilityPump = true
-    let structured = LexicographicDecomposition(generation: ColumnGeneration(factory: GLPKIncrementalProgramFactory()), solver: searcher)
+    searcher.stopsWithoutAllocation = true
+    let structured = LexicographicDecomposition(
+      generation: ColumnGeneration(factory: GLPKIncrementalProgramFactory()), solver: searcher, fallbackSolver: solver)
     return Allocator(solver: solver, method: method, structured: structured)
   }
 

@@ -17,7 +17,13 @@ struct DecompositionMethodTests {
   static let decomposition = Allocator(
     solver: GLPKSolver(), method: .decomposition,
     structured: LexicographicDecomposition(
-      generation: ColumnGeneration(factory: GLPKIncrementalProgramFactory()), solver: GLPKSolver(feasibilityPump: true)))
+      generation: ColumnGeneration(factory: GLPKIncrementalProgramFactory()), solver: searcher, fallbackSolver: GLPKSolver()))
+
+  static var searcher: GLPKSolver {
+    var solver = GLPKSolver()
+    solver.stopsWithoutAllocation = true
+    return solver
+  }
 
   /// Exhaustive enumeration's optimum per stage name (fairness and the priority tiers), in the
   /// model's units; tie-breaks have none.
