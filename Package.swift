@@ -113,7 +113,7 @@ let package = Package(
       name: "DekomRunner",
       dependencies: [
         "AtomicOutput", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Explanations", "Reports",
-        "Verification", "Spreadsheets", "XLSXBackend",
+        "Verification", "Spreadsheets", "XLSXBackend", "Decomposition",
       ]
     ),
     // The command line, as a library so tests can run it in-process. No web server: `dekom serve`

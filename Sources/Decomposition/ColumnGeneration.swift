@@ -79,7 +79,7 @@ struct MasterRun {
     func result(_ status: TerminationStatus) -> StageBound {
       let sign: Double = structure.sense == .minimize ? 1 : -1
       let shares = status == .optimal || value != nil ? sharesAtMaster() : Array(repeating: 0, count: measureCount)
-      let integral = status == .optimal ? integralListValues() : (values: [:], lists: 0)
+      let integral = status == .optimal ? integralListValues() : (values: [:], lists: 0, edges: [])
       var bound = StageBound(
         stage: stage, name: structure.stageName, sense: structure.sense, status: status, value: value.map { sign * $0 },
         bound: bestBound.isFinite ? sign * bestBound : nil, rounds: rounds, columns: columns.count, lists: structure.lists.count,
@@ -87,6 +87,7 @@ struct MasterRun {
         pricingSeconds: pricingSeconds, masterSeconds: masterSeconds, shares: shares)
       bound.integralListValues = integral.values
       bound.integralLists = integral.lists
+      bound.edgeVariables = integral.edges
       return bound
     }
     do {
@@ -225,7 +226,7 @@ struct MasterRun {
   /// carries it all (weight 1 within 10⁻⁹), its partner hours and partner choices too. A list the
   /// master mixes between answers with different partners (same shares) keeps those free: fixing
   /// one answer's partners could overfill a partner the mix keeps within its hours.
-  func integralListValues() -> (values: [VariableIndex: Double], lists: Int) {
+  func integralListValues() -> (values: [VariableIndex: Double], lists: Int, edges: Set<VariableIndex>) {
     let weights = program.columnValues()
     var inUse: [[Int]] = Array(repeating: [], count: structure.lists.count)
     for (position, column) in columns.enumerated() where weights[programColumns[position]] > 1e-9 {
@@ -233,6 +234,7 @@ struct MasterRun {
     }
     var values: [VariableIndex: Double] = [:]
     var lists = 0
+    var edges: Set<VariableIndex> = []
     for (list, positions) in inUse.enumerated() {
       guard let first = positions.first else { continue }
       let levels = columns[first].levels
@@ -240,6 +242,9 @@ struct MasterRun {
       let block = structure.lists[list]
       let funded = block.commitments + block.chain.prefix(levels.count)
       let unfunded = block.chain.dropFirst(levels.count)
+      for item in [block.chain.prefix(levels.count).last, unfunded.first].compactMap({ $0 }) {
+        edges.formUnion([item.funded, item.indicator] + item.roles.flatMap(\.variables) + item.choices.values)
+      }
       for item in funded {
         values[item.funded] = 1
         values[item.indicator] = 1
@@ -265,7 +270,7 @@ struct MasterRun {
         for (partner, choice) in item.choices { values[choice] = used.contains(partner) ? 1 : 0 }
       }
     }
-    return (values, lists)
+    return (values, lists, edges)
   }
 
   func fractionalLists(_ shares: [Double]) -> Int {

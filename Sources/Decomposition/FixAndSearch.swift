@@ -27,6 +27,12 @@ public struct StageAllocation: Sendable {
   /// Of the whole time: the search (building and solving the restricted model).
   public var searchSeconds: Double
   public var seconds: Double
+  /// Why the search stopped before closing its own gap, when it did; and the work it did (units
+  /// of ``LinearProgramming/SolveOptions/workLimit``).
+  public var searchStop: StageStop?
+  public var searchWork = 0
+  /// The search's solver, for the record (empty when there was no search).
+  public var solverName = ""
 }
 
 /// Stages 1 to `k` by column generation, each earlier stage kept at the master's optimum; then an
@@ -53,10 +59,18 @@ public struct FixAndSearch: Sendable {
   ///   - formulation: the allocation model whose stages are solved.
   ///   - stage: the last stage solved (0 for the first); the earlier ones are kept.
   ///   - timeLimitSeconds: for the whole: bounds first, the search gets what is left.
+  ///   - workLimit: the search's work limit (``LinearProgramming/SolveOptions/workLimit``); by
+  ///     default the rate per second of what is left of `timeLimitSeconds` — which makes where a
+  ///     search that cannot close its gap stops depend on the clock, so a solve that must give the
+  ///     same answer every time passes one.
+  ///   - relativeMIPGap: the relative gap at which the search may stop.
+  ///   - freeingEdges: whether each settled list's edge (``StageBound/edgeVariables``) is left
+  ///     to the search too.
   /// - Returns: the allocation found (if any) with each stage's value and proven bound.
   /// - Throws: ``DecompositionRefusal`` as ``ColumnGeneration/bound(_:stage:kept:timeLimitSeconds:)``.
   public func allocate(
-    _ formulation: AllocationFormulation, throughStage stage: Int, timeLimitSeconds: Double = 60
+    _ formulation: AllocationFormulation, throughStage stage: Int, timeLimitSeconds: Double = 60, workLimit: Int? = nil,
+    relativeMIPGap: Double = 0, freeingEdges: Bool = false
   ) throws(DecompositionRefusal) -> StageAllocation {
     let started = Date()
     let model = formulation.model
@@ -65,7 +79,8 @@ public struct FixAndSearch: Sendable {
     func none(_ status: TerminationStatus, searched: Int = 0) -> StageAllocation {
       StageAllocation(
         status: status, point: [], stages: [], bounds: bounds, fixedLists: bounds.last?.integralLists ?? 0, searchedLists: searched,
-        searchedVariables: 0, searchedIntegerVariables: 0, searchSeconds: 0, seconds: Date().timeIntervalSince(started))
+        searchedVariables: 0, searchedIntegerVariables: 0, searchSeconds: 0, seconds: Date().timeIntervalSince(started),
+        searchStop: nil)
     }
     for position in 0...stage {
       let left = timeLimitSeconds - Date().timeIntervalSince(started)
@@ -77,13 +92,15 @@ public struct FixAndSearch: Sendable {
     }
     let last = bounds[stage]
     let searchStart = Date()
-    guard let restricted = model.stage(stage, kept: kept).restricted(fixing: last.integralListValues) else {
+    let fixing = freeingEdges ? last.integralListValues.filter { !last.edgeVariables.contains($0.key) } : last.integralListValues
+    guard let restricted = model.stage(stage, kept: kept).restricted(fixing: fixing) else {
       return none(.solverFailure)
     }
     let searched = last.lists - last.integralLists
     let left = timeLimitSeconds - Date().timeIntervalSince(started)
     guard left > 0 else { return none(.timeLimitWithoutSolution, searched: searched) }
-    let solution = solver.solve(restricted.model, options: SolveOptions(timeLimitSeconds: left))
+    let solution = solver.solve(
+      restricted.model, options: SolveOptions(timeLimitSeconds: left, relativeMIPGap: relativeMIPGap, workLimit: workLimit))
     let searchSeconds = Date().timeIntervalSince(searchStart)
     guard solution.status.hasSolution, solution.values.count == restricted.model.variables.count else {
       var result = none(solution.status == .infeasible ? .infeasible : solution.status, searched: searched)
@@ -104,6 +121,8 @@ public struct FixAndSearch: Sendable {
       status: stages.allSatisfy { $0.status == .optimal } ? .optimal : .feasible, point: point, stages: stages, bounds: bounds,
       fixedLists: last.integralLists, searchedLists: searched, searchedVariables: restricted.model.variables.count,
       searchedIntegerVariables: restricted.model.variables.filter { $0.kind != .continuous }.count, searchSeconds: searchSeconds,
-      seconds: Date().timeIntervalSince(started))
+      seconds: Date().timeIntervalSince(started), searchStop: solution.stages.first?.stoppedBy,
+      searchWork: solution.stages.first?.work ?? 0,
+      solverName: solution.solverName)
   }
 }

@@ -35,6 +35,11 @@ public struct StageBound: Sendable, Equatable {
   public var integralListValues: [VariableIndex: Double] = [:]
   /// How many lists ``integralListValues`` covers.
   public var integralLists: Int = 0
+  /// Of ``integralListValues``: the variables of each settled list's edge — its last measure funded
+  /// and its first not funded (share, indicator, partner hours and choices) — where a whole
+  /// allocation near the LP point most likely differs from it (a partly funded measure after
+  /// the last full one, one full measure fewer to make room elsewhere).
+  public var edgeVariables: Set<VariableIndex> = []
 
   public init(
     stage: Int, name: String, sense: ObjectiveSense, status: TerminationStatus, value: Double?, bound: Double?, rounds: Int,

@@ -17,11 +17,14 @@ struct CommonSolveOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "How each stage is solved: block-search or branch-and-cut (both give the same optimum).",
+      "How each stage is solved: branch-and-cut, block-search or decomposition.",
       discussion: """
-        block-search bounds each stage with the LP relaxation and builds the integer allocation \
-        around it list by list, running branch-and-cut only while a gap remains; branch-and-cut \
-        is GLPK's branch-and-cut on the whole model.
+        branch-and-cut is GLPK's branch-and-cut on the whole model. block-search bounds each \
+        stage with the LP relaxation and builds the integer allocation around it list by list, \
+        running branch-and-cut only while a gap remains (the same optimum). decomposition bounds \
+        each stage by column generation over the ranked lists and searches only the lists that \
+        bound leaves open (for national regions and larger; allocation.json shows each stage's \
+        proven gap, and records branch-and-cut where it falls back to it).
         """))
   var method: SolveMethod = .branchAndCut
 

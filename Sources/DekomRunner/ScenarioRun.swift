@@ -1,3 +1,4 @@
+import Decomposition
 import Explanations
 import Foundation
 import GLPKBackend
@@ -108,7 +109,7 @@ public struct ScenarioRun: Sendable {
   public func solveAndExplain(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), explain: Bool
   ) throws(RunError) -> (result: AllocationResult, explanation: Explanation?) {
-    let allocator = Allocator(solver: GLPKSolver(), method: method)
+    let allocator = Self.allocator(method: method)
     let solved = allocator.solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
     guard solved.result.hasAllocation else { throw .noAllocation(solved.result) }
     guard explain else { return (solved.result, nil) }
@@ -125,7 +126,7 @@ public struct ScenarioRun: Sendable {
   public static func whatItTakes(
     _ measure: MeasureID, in result: AllocationResult, timeLimitSeconds: Double, method: SolveMethod = .branchAndCut, resolves: Int
   ) -> WhatItTakes? {
-    let allocator = Allocator(solver: GLPKSolver(), method: method)
+    let allocator = allocator(method: method)
     var explainer = Explainer(
       allocator: allocator, analyser: GLPKSolver(), timeLimitSeconds: timeLimitSeconds, resolvesPerMeasure: resolves)
     explainer.searchAllocator = searchAllocator(method: method)
@@ -135,7 +136,17 @@ public struct ScenarioRun: Sendable {
   /// The what-it-takes re-solves read only whether a measure is funded in full: GLPK's cuts at
   /// the root only make them cheaper (``GLPKBackend/GLPKSolver/cutsBelowRoot``).
   static func searchAllocator(method: SolveMethod) -> Allocator {
-    Allocator(solver: GLPKSolver(cutsBelowRoot: false), method: method)
+    allocator(method: method, solver: GLPKSolver(cutsBelowRoot: false))
+  }
+
+  /// The allocator of every solve: GLPK, and for ``LinearProgramming/SolveMethod/decomposition``
+  /// column generation with GLPK as its master LP and branch-and-cut.
+  public static func allocator(method: SolveMethod, solver: GLPKSolver = GLPKSolver()) -> Allocator {
+    var searcher = solver
+    searcher.stopsWithoutAllocation = true
+    let structured = LexicographicDecomposition(
+      generation: ColumnGeneration(factory: GLPKIncrementalProgramFactory()), solver: searcher, fallbackSolver: solver)
+    return Allocator(solver: solver, method: method, structured: structured)
   }
 
   /// Renders every output file in memory, after the independent verifier has passed the
@@ -215,7 +226,7 @@ public struct ScenarioRun: Sendable {
   /// Solves a multi-year scenario as one model, staying close to `reference` (an expanded
   /// allocation) among equally good answers.
   public func solvePlan(_ scenario: Scenario, reference: AllocationReference = AllocationReference()) throws(RunError) -> PlanResult {
-    let plan = Allocator(solver: GLPKSolver(), method: method).solvePlan(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
+    let plan = Self.allocator(method: method).solvePlan(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
     guard plan.hasAllocation else { throw .noAllocation(plan.expandedResult) }
     return plan
   }

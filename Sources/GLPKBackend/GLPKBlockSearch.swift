@@ -59,7 +59,7 @@ extension StageRunner {
     }
     // A gap remains: branch-and-cut on the whole model, from the incumbent. It needs an optimal
     // basis of the whole relaxation again (presolve is off).
-    guard secondsLeft > 0.001, problem.simplex(milliseconds: { milliseconds() }) == .success,
+    guard secondsLeft > 0.001, problem.simplex(milliseconds: { milliseconds() }, iterations: iterationsLeft) == .success,
       GLPKStatus.simplex(problem.pointer) == .optimal
     else {
       // Out of time, or the relaxation failed: the clock is named only when it ran out.
@@ -153,7 +153,7 @@ extension StageRunner {
         glp_set_col_bnds(pointer, column, type, lower, upper)
       }
     }
-    guard secondsLeft > 0.001, problem.simplex(milliseconds: { milliseconds() }) == .success else { return nil }
+    guard secondsLeft > 0.001, problem.simplex(milliseconds: { milliseconds() }, iterations: iterationsLeft) == .success else { return nil }
     return body(GLPKStatus.simplex(pointer))
   }
 

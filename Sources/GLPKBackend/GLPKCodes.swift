@@ -8,6 +8,8 @@ struct GLPKReturnCode: RawRepresentable, Equatable, CustomStringConvertible {
   static let success = Self(rawValue: 0)
   /// GLPK: "the search was prematurely terminated, because the time limit has been exceeded."
   static let timeLimit = Self(rawValue: GLP_ETMLIM)
+  /// GLPK: "the search was prematurely terminated, because the simplex iteration limit has been exceeded."
+  static let iterationLimit = Self(rawValue: GLP_EITLIM)
   /// GLPK: "the search was prematurely terminated, because the relative mip gap tolerance has been reached."
   static let mipGapReached = Self(rawValue: GLP_EMIPGAP)
   /// GLPK: "the LP problem has no primal feasible solution" (presolver).

@@ -81,14 +81,16 @@ final class GLPKProblem {
   /// Primal simplex from the current basis without presolve (so the basis stays warm and its
   /// factorisation stays for sensitivity analysis); a singular or ill-conditioned basis gets one
   /// more try from the standard basis. `milliseconds` is asked again for the retry.
-  func simplex(milliseconds: () -> Int32) -> GLPKReturnCode {
+  func simplex(milliseconds: () -> Int32, iterations: Int32 = .max) -> GLPKReturnCode {
     var parameters = glp_smcp()
     glp_init_smcp(&parameters)
     parameters.msg_lev = GLP_MSG_OFF
     parameters.presolve = GLP_OFF
     parameters.tm_lim = milliseconds()
+    // GLPK: "it_lim: simplex iteration limit" (per call; GLP_EITLIM when reached).
+    parameters.it_lim = max(iterations, 1)
     var code = GLPKReturnCode(rawValue: glp_simplex(pointer, &parameters))
-    if code != .success && code != .timeLimit {
+    if code != .success && code != .timeLimit && code != .iterationLimit {
       glp_std_basis(pointer)
       parameters.tm_lim = milliseconds()
       code = GLPKReturnCode(rawValue: glp_simplex(pointer, &parameters))

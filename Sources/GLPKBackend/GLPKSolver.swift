@@ -25,10 +25,20 @@ public struct GLPKSolver: LinearSolver {
   /// explanations' what-it-takes re-solves), not for the allocation it publishes.
   public var cutsBelowRoot: Bool
 
-  public init(smallestSearchedModel: Int = 1000, cuts: Bool = true, cutsBelowRoot: Bool = true) {
+  /// Whether branch-and-cut runs GLPK's feasibility pump heuristic at the root (`fp_heur`), which
+  /// finds a first allocation sooner in a search that has no start; off by default (GLPK's own).
+  public var feasibilityPump: Bool
+
+  /// Whether a stage with no allocation yet also stops by its work share (GLPK's default rule in
+  /// dekom lets it go on until the time limit): for searches over part of a model that another
+  /// method takes over from when they find nothing (``LinearProgramming/SolveMethod/decomposition``).
+  public var stopsWithoutAllocation = false
+
+  public init(smallestSearchedModel: Int = 1000, cuts: Bool = true, cutsBelowRoot: Bool = true, feasibilityPump: Bool = false) {
     self.smallestSearchedModel = smallestSearchedModel
     self.cuts = cuts
     self.cutsBelowRoot = cutsBelowRoot
+    self.feasibilityPump = feasibilityPump
   }
 
   /// GLPK's version, e.g. `5.0`, from `glp_version`.
@@ -70,6 +80,8 @@ public struct GLPKSolver: LinearSolver {
     var run = StageRunner(
       problem: problem, model: model, options: options, smallestSearchedModel: smallestSearchedModel, cuts: cuts,
       cutsBelowRoot: cutsBelowRoot)
+    run.feasibilityPump = feasibilityPump
+    run.stopsWithoutAllocation = stopsWithoutAllocation
     return run.solveAllStages(solverName: name)
   }
 }
@@ -87,6 +99,10 @@ struct StageRunner {
   let smallestSearchedModel: Int
   let cuts: Bool
   let cutsBelowRoot: Bool
+  /// ``GLPKSolver/feasibilityPump``.
+  var feasibilityPump = false
+  /// ``GLPKSolver/stopsWithoutAllocation``.
+  var stopsWithoutAllocation = false
 
   init(
     problem: GLPKProblem, model: LinearModel, options: SolveOptions, smallestSearchedModel: Int, cuts: Bool = true,
@@ -119,6 +135,11 @@ struct StageRunner {
 
   /// What is left of ``LinearProgramming/SolveOptions/workLimit``.
   var workLeft: Int { max(options.workLimit - workDone, 0) }
+
+  /// The simplex iterations ``workLeft`` allows, for GLPK's `it_lim`: every simplex run stops by
+  /// the work limit, not only branch-and-cut, so that the clock does not decide where a large
+  /// relaxation ends.
+  var iterationsLeft: Int32 { Int32(clamping: Int((Double(workLeft) / workPerIteration).rounded(.down))) }
 
   mutating func solveAllStages(solverName: String) -> Solution {
     let stages =
@@ -211,8 +232,9 @@ struct StageRunner {
     glp_scale_prob(problem.pointer, GLP_SF_AUTO)
     // GLPK: glp_adv_basis "flags: reserved for use in the future; must be specified as zero".
     if advancedBasis, glp_get_status(problem.pointer) == GLP_UNDEF, problem.rowCount > 0 { glp_adv_basis(problem.pointer, 0) }
-    let code = problem.simplex(milliseconds: { milliseconds() })
+    let code = problem.simplex(milliseconds: { milliseconds() }, iterations: iterationsLeft)
     if code == .timeLimit { return StageOutcome(status: .timeLimitWithoutSolution, values: [], stop: .timeLimit) }
+    if code == .iterationLimit { return StageOutcome(status: .timeLimitWithoutSolution, values: [], stop: .workLimit) }
     guard code == .success else { return StageOutcome(status: .solverFailure, values: []) }
     let relaxation = GLPKStatus.simplex(problem.pointer)
     guard relaxation != .optimal else { return nil }
@@ -231,7 +253,9 @@ struct StageRunner {
   private func solveStage(_ objective: Objective, start: [Double], workShare: Double) -> StageOutcome {
     if let failure = relaxationFailure() { return failure }
     guard model.hasIntegerVariables else { return StageOutcome(status: .optimal, values: columnValues()) }
-    guard !model.knownIntegerValues.isEmpty else { return branchAndCut(start: start, workShare: workShare) }
+    guard !model.knownIntegerValues.isEmpty else {
+      return branchAndCut(start: start, workShare: workShare, onlyWithAllocation: !stopsWithoutAllocation)
+    }
     // A re-solve of a nearby model: the known allocation's choices, completed for this stage, may
     // already reach the relaxation's bound, which proves the stage without a search.
     let bound = glp_get_obj_val(problem.pointer)
@@ -246,13 +270,13 @@ struct StageRunner {
     // without the start, since where the search goes depends on it (a what-if of the example
     // started from the basis the start's own LP left took 9.8 s instead of 2.2 s, measured).
     problem.setBasis(relaxationBasis)
-    let code = problem.simplex(milliseconds: { milliseconds() })
+    let code = problem.simplex(milliseconds: { milliseconds() }, iterations: iterationsLeft)
     guard code == .success, GLPKStatus.simplex(problem.pointer) == .optimal else {
-      let stop: StageStop? = code == .timeLimit ? .timeLimit : nil
+      let stop: StageStop? = code == .timeLimit ? .timeLimit : code == .iterationLimit ? .workLimit : nil
       return search.incumbent.map { StageOutcome(status: .feasible, values: $0, bound: bound, stop: stop) }
-        ?? StageOutcome(status: code == .timeLimit ? .timeLimitWithoutSolution : .solverFailure, values: [], stop: stop)
+        ?? StageOutcome(status: stop != nil ? .timeLimitWithoutSolution : .solverFailure, values: [], stop: stop)
     }
-    return branchAndCut(start: search.incumbent ?? [], workShare: workShare)
+    return branchAndCut(start: search.incumbent ?? [], workShare: workShare, onlyWithAllocation: !stopsWithoutAllocation)
   }
 
   /// ``LinearProgramming/LinearModel/knownIntegerValues`` completed for the current stage, when
@@ -290,6 +314,7 @@ struct StageRunner {
     parameters.tol_int = Self.integralityTolerance
     parameters.tol_obj = Self.objectiveTolerance
     parameters.cb_func = boundCallback
+    if feasibilityPump { parameters.fp_heur = GLP_ON }
     // GLPK's cut generators are off by default. Without them, proving a priority stage optimal
     // when a frame is raised by a few million NOK (the explanations' re-solves) took GLPK 45–300 s
     // on the Trøndelag example: the partner-hour and frame knapsacks with the all-or-nothing

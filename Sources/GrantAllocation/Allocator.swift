@@ -7,10 +7,19 @@ public struct Allocator: Sendable {
   /// How the solver works through each stage (both methods give the same optimum; see
   /// ``LinearProgramming/SolveMethod``).
   public let method: SolveMethod
+  /// The solver for ``LinearProgramming/SolveMethod/decomposition``, which needs the model's
+  /// structure; without one that method is solved by branch-and-cut (and recorded so).
+  public let structured: (any FormulationSolver)?
 
-  public init(solver: any LinearSolver, method: SolveMethod = .branchAndCut) {
+  /// - Parameters:
+  ///   - solver: solves the model row by row (every method but the structured one, the
+  ///     infeasibility diagnosis).
+  ///   - method: how each stage is solved.
+  ///   - structured: the solver that takes ``LinearProgramming/SolveMethod/decomposition``.
+  public init(solver: any LinearSolver, method: SolveMethod = .branchAndCut, structured: (any FormulationSolver)? = nil) {
     self.solver = solver
     self.method = method
+    self.structured = structured
   }
 
   /// Solves `scenario`.
@@ -64,10 +73,19 @@ public struct Allocator: Sendable {
   /// the model is infeasible, name the conflicting inputs (``InfeasibilityDiagnosis``).
   func solve(formulation: AllocationFormulation, timeLimitSeconds: Double?, diagnose: Bool = true) -> SolvedAllocation {
     let scenario = formulation.scenario
-    let options = SolveOptions(
+    var options = SolveOptions(
       timeLimitSeconds: timeLimitSeconds ?? scenario.solver.timeLimitSeconds, relativeMIPGap: scenario.solver.relativeMIPGap,
       method: method)
-    let solution = solver.solve(formulation.model, options: options)
+    let solution: Solution
+    if method == .decomposition, let structured {
+      let solved = structured.solve(formulation, options: options)
+      solution = solved.solution
+      options.method = solved.method
+    } else {
+      // Without its structured solver, decomposition is branch-and-cut: the record says which ran.
+      if method == .decomposition { options.method = .branchAndCut }
+      solution = solver.solve(formulation.model, options: options)
+    }
     let size = ModelSize(
       variables: formulation.model.variables.count,
       integerVariables: formulation.model.variables.filter { $0.kind != .continuous }.count,
@@ -77,7 +95,7 @@ public struct Allocator: Sendable {
       outcomes: [], fairness: [], conflicts: [], defects: solution.defects, modelSize: size,
       parameters: SolveParameters(
         timeLimitSeconds: options.timeLimitSeconds, stageTolerance: scenario.solver.stageTolerance,
-        relativeMIPGap: options.relativeMIPGap, method: method, workLimit: options.workLimit))
+        relativeMIPGap: options.relativeMIPGap, method: options.method, workLimit: options.workLimit))
     guard solution.status.hasSolution, solution.values.count == formulation.model.variables.count else {
       if diagnose, solution.status == .infeasible {
         // The diagnosis gets its own budget of the same time limit: it runs only when there is no

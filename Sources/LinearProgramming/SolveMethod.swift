@@ -9,4 +9,10 @@ public enum SolveMethod: String, Sendable, Codable, CaseIterable {
   /// mixed-integer program. Branch-and-cut on the whole model runs only when a gap to the bound
   /// remains, starting from that point.
   case blockSearch = "block-search"
+  /// Column generation over the ranked lists bounds the stages up to the first priority stage;
+  /// an integer allocation is built by fixing the lists the bound settles and searching the rest
+  /// by branch-and-cut; the later stages are searched over the same lists and bounded by column
+  /// generation again. Needs the allocation model's structure (the `Decomposition` module); a
+  /// model it does not take is solved by branch-and-cut, and recorded so.
+  case decomposition
 }

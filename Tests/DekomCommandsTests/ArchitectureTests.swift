@@ -19,7 +19,7 @@ struct ArchitectureTests {
     "DekomServer": ["AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "ScenarioFormat", "Variants", "Explanations", "Reports"],
     "DekomRunner": [
       "AtomicOutput", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Explanations", "Reports",
-      "Verification", "Spreadsheets", "XLSXBackend",
+      "Verification", "Spreadsheets", "XLSXBackend", "Decomposition",
     ],
     "Reports": ["GrantAllocation", "Variants", "Explanations", "LinearProgramming", "Spreadsheets"],
     "XLSXBackend": ["CXLSXWriter", "Spreadsheets"],

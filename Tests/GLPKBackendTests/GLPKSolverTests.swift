@@ -146,6 +146,38 @@ struct GLPKSolverTests {
     #expect(solution.stages.first?.stoppedBy == .timeLimit)
   }
 
+  @Test("a relaxation that needs more simplex iterations than the work left stops by the work limit, not the clock")
+  func relaxationStopsByWork() {
+    // An LP whose simplex needs one iteration per variable (each x_i enters the basis once).
+    var model = LinearModel()
+    let items = (0..<50).map { model.addVariable(name: "x\($0)", lowerBound: 0, upperBound: 1) }
+    for (position, item) in items.enumerated() {
+      model.addConstraint(name: "c\(position)", terms: [LinearTerm(1, item)], upperBound: 1)
+    }
+    model.objectives = [Objective(name: "sum", sense: .maximize, terms: items.map { LinearTerm(1, $0) }, relativeTolerance: 0)]
+    let limited = GLPKSolver().solve(model, options: SolveOptions(timeLimitSeconds: 600, workLimit: 5))
+    #expect(limited.status == .timeLimitWithoutSolution)
+    #expect(limited.stages.first?.stoppedBy == .workLimit)
+    let ample = GLPKSolver().solve(model, options: SolveOptions(timeLimitSeconds: 600, workLimit: 1000))
+    #expect(ample.status == .optimal)
+    #expect(abs((ample.stages.first?.objectiveValue ?? 0) - 50) < 1e-9)
+  }
+
+  @Test("a search told to stop without an allocation stops by its work, not by the time limit")
+  func stopsWithoutAllocation() {
+    // Jeroslow's knapsack with an odd right-hand side and even weights: no allocation reaches
+    // an equality, and without cuts proving that takes about 10⁶ nodes.
+    var model = LinearModel()
+    let items = (0..<41).map { model.addVariable(name: "x\($0)", kind: .binary) }
+    model.addConstraint(name: "odd", terms: items.map { LinearTerm(2, $0) }, lowerBound: 41, upperBound: 41)
+    model.objectives = [Objective(name: "value", sense: .maximize, terms: items.map { LinearTerm(1, $0) }, relativeTolerance: 0)]
+    var solver = GLPKSolver(cuts: false)
+    solver.stopsWithoutAllocation = true
+    let solution = solver.solve(model, options: SolveOptions(timeLimitSeconds: 60, workLimit: 2000))
+    #expect(solution.status == .timeLimitWithoutSolution)
+    #expect(solution.stages.first?.stoppedBy == .workLimit)
+  }
+
   @Test("the second stage picks among the first stage's optima")
   func lexicographicStages() {
     // Stage 1: max x + y with x + y ≤ 2 (many optima). Stage 2: max x. → x = 2, y = 0.

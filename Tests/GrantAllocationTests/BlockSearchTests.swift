@@ -36,4 +36,14 @@ struct BlockSearchTests {
     let solution = GLPKSolver().solve(fixed, options: SolveOptions())
     #expect(solution.status == .optimal, "seed \(seed)")
   }
+
+  @Test("the greedy start as a whole point: every row holds, the same choices as the suggestion", arguments: 1...30)
+  func greedyPoint(seed: Int) throws {
+    let formulation = AllocationFormulation(scenario: BruteForce.randomScenario(seed: UInt64(seed)))
+    // nil would mean a row or bound broken beyond 10⁻⁹ (checked inside): the hours or shortfalls wrong.
+    let point = try #require(formulation.greedyPoint(), "seed \(seed)")
+    for (variable, value) in formulation.model.suggestedIntegerValues {
+      #expect(point[variable.rawValue] == value, "seed \(seed) \(formulation.model.variables[variable.rawValue].name)")
+    }
+  }
 }
