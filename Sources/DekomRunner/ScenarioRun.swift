@@ -66,6 +66,9 @@ public struct ScenarioRun: Sendable {
     "innstilling.md", "innstilling.html", "innstilling.xlsx", "tiltak.csv", "utbetalinger.csv", "allocation.csv", "allocation.json",
   ]
 
+  /// The folder of the decision letters (`vedtak/NAME.md` and `.html`, one per recipient).
+  public static let letterFolder = DecisionLetterDocuments.folder
+
   /// Loads and validates the scenario.
   public func load() throws(RunError) -> Scenario {
     do {
@@ -158,7 +161,7 @@ public struct ScenarioRun: Sendable {
         ("utbetalinger.csv", PaymentsCSV(input).render()),
         ("allocation.csv", AllocationCSV(input).render()),
         ("allocation.json", try AllocationJSON(input, recordsSeconds: recordsSeconds).render()),
-      ]
+      ] + (try DecisionLetterDocuments(input).render())
       workbook = try XLSXWriter().data(InnstillingWorkbook(input).workbook())
     } catch let error as XLSXError where error.isFileSystem {
       throw .cannotWrite("\(error).")
