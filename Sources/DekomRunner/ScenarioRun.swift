@@ -154,14 +154,15 @@ public struct ScenarioRun: Sendable {
     let texts: [(name: String, contents: String)]
     let workbook: Data
     do {
-      texts = [
-        ("innstilling.md", markdown),
-        ("innstilling.html", try InnstillingHTML(input, markdown: markdown).render()),
-        ("tiltak.csv", MeasuresExcelCSV(input).render()),
-        ("utbetalinger.csv", PaymentsCSV(input).render()),
-        ("allocation.csv", AllocationCSV(input).render()),
-        ("allocation.json", try AllocationJSON(input, recordsSeconds: recordsSeconds).render()),
-      ] + (try DecisionLetterDocuments(input).render())
+      texts =
+        [
+          ("innstilling.md", markdown),
+          ("innstilling.html", try InnstillingHTML(input, markdown: markdown).render()),
+          ("tiltak.csv", MeasuresExcelCSV(input).render()),
+          ("utbetalinger.csv", PaymentsCSV(input).render()),
+          ("allocation.csv", AllocationCSV(input).render()),
+          ("allocation.json", try AllocationJSON(input, recordsSeconds: recordsSeconds).render()),
+        ] + (try DecisionLetterDocuments(input).render())
       workbook = try XLSXWriter().data(InnstillingWorkbook(input).workbook())
     } catch let error as XLSXError where error.isFileSystem {
       throw .cannotWrite("\(error).")

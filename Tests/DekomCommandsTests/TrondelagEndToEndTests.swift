@@ -56,7 +56,8 @@ struct TrondelagEndToEndTests {
     #expect(letters == (try Self.letterFiles(in: Self.expected)), "the letters' recipients differ from Expected/trondelag/vedtak")
     for file in letters where FileManager.default.fileExists(atPath: Self.expected.appendingPathComponent(file).path) {
       let actual = try Data(contentsOf: out.appendingPathComponent(file))
-      #expect(actual == (try Data(contentsOf: Self.expected.appendingPathComponent(file))), "\(file) differs from Expected/trondelag/\(file)")
+      #expect(
+        actual == (try Data(contentsOf: Self.expected.appendingPathComponent(file))), "\(file) differs from Expected/trondelag/\(file)")
     }
   }
 

@@ -46,7 +46,9 @@ struct DecisionLetterTests {
     #expect(Set(letters.map(\.recipient)) == Set(payments.map(\.recipient)))
     #expect(letters.count == Set(payments.map(\.recipient)).count)
     // Every kind of recipient is there: members paid by the key, a host, partners, the forum.
-    for recipient: Recipient in [.owner(OwnerID("a-owner")), .owner(OwnerID("a-2")), .owner(OwnerID("b-owner")), .partner(PartnerID("ntnu")), .forum] {
+    for recipient: Recipient in [
+      .owner(OwnerID("a-owner")), .owner(OwnerID("a-2")), .owner(OwnerID("b-owner")), .partner(PartnerID("ntnu")), .forum,
+    ] {
       #expect(letters.contains { $0.recipient == recipient }, "\(recipient)")
     }
     for letter in letters {
@@ -63,6 +65,9 @@ struct DecisionLetterTests {
     // A partner's letter lists its own hours' money, measure by measure.
     let ntnu = try #require(letters.first { $0.recipient == .partner(PartnerID("ntnu")) })
     #expect(ntnu.schemes.flatMap(\.measures).reduce(0) { $0 + $1.amount } == ntnu.total)
+    // Network a pays its members by its key, network b its host.
+    #expect(letters.first { $0.recipient == .owner(OwnerID("a-2")) }?.paidByKey == true)
+    #expect(letters.first { $0.recipient == .owner(OwnerID("b-owner")) }?.paidByKey == false)
     // Sorted, with file names that differ.
     #expect(letters.map(\.recipient) == letters.map(\.recipient).sorted())
     #expect(Set(letters.map(\.fileName)).count == letters.count)

@@ -43,6 +43,9 @@ public struct DecisionLetter: Sendable, Equatable {
   /// Per scheme, in the scenario's order.
   public var schemes: [SchemeLine]
   public var egenandel: [EgenandelLine]
+  /// Whether a network pays the recipient its part by the network's own key: the measures' amounts
+  /// are then the measures' whole grants, more than the recipient's part.
+  public var paidByKey: Bool
   /// The file name without extension: the recipient's id, made safe for any file system.
   public var fileName: String
 

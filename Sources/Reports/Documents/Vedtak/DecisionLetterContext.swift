@@ -45,6 +45,8 @@ struct DecisionLetterContext {
   var isOwner: Bool
   var isPartner: Bool
   var isForum: Bool
+  /// A network pays the recipient its part by the network's own key.
+  var paidByKey: Bool
   var total: String
   var schemes: [SchemeLine]
   var payments: [PaymentLine]
@@ -56,8 +58,7 @@ struct DecisionLetterContext {
   var contact: String?
   var appeal: String?
 
-  /// - Parameters:
-  ///   - names: the Markdown name book (it escapes every name).
+  /// The context of `letter`; `names` must be the Markdown name book (it escapes every name).
   init(_ letter: DecisionLetter, scenario: Scenario, names: NameBook, messages: any Messages) {
     func text(_ raw: String) -> String { Self.cell(names.text(raw)) }
     year = String(scenario.year)
@@ -69,6 +70,7 @@ struct DecisionLetterContext {
     case .partner: (isOwner, isPartner, isForum) = (false, true, false)
     case .forum: (isOwner, isPartner, isForum) = (false, false, true)
     }
+    paidByKey = letter.paidByKey
     total = names.kroner(letter.total)
     schemes = letter.schemes.map { line in
       SchemeLine(

@@ -22,9 +22,14 @@ public struct DecisionLetters {
       let payments = byRecipient[recipient] ?? []
       let name = Self.fileName(for: recipient, taken: usedNames)
       usedNames.insert(name)
+      let paidByKey = payments.contains { payment in
+        guard case .network(let network) = payment.purpose, case .owner = recipient, let found = scenario.network(network)
+        else { return false }
+        return found.splitsByOwnKey(.grant)
+      }
       return DecisionLetter(
         recipient: recipient, payments: payments, schemes: schemeLines(recipient, payments), egenandel: egenandelLines(recipient),
-        fileName: name)
+        paidByKey: paidByKey, fileName: name)
     }
   }
 

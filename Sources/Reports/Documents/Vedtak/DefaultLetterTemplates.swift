@@ -34,10 +34,11 @@ enum DefaultLetterTemplates {
     {{/measures}}
 
     {{/schemes}}
-    {{#isOwner}}
-    Beløpene per tiltak er tiltakenes tilskudd i alt; tilskuddet til dere er summen for ordningen.
+    {{#paidByKey}}
+    Kompetansenettverket fordeler tilskuddet mellom medlemmene etter sin egen nøkkel: beløpene per \
+    tiltak er tiltakenes tilskudd i alt, tilskuddet til dere er summen for ordningen.
 
-    {{/isOwner}}
+    {{/paidByKey}}
     ## Utbetaling
 
     | Dato | Ordning | Gjelder | Beløp (kr) |
@@ -133,10 +134,11 @@ enum DefaultLetterTemplates {
     {{/measures}}
 
     {{/schemes}}
-    {{#isOwner}}
-    The amounts per measure are the measures' whole grants; your grant is the scheme's sum.
+    {{#paidByKey}}
+    The competence network shares the grant among its members by its own key: the amounts per \
+    measure are the measures' whole grants, your grant is the scheme's sum.
 
-    {{/isOwner}}
+    {{/paidByKey}}
     ## Payment
 
     | Date | Scheme | For | Amount (NOK) |
