@@ -64,6 +64,17 @@ struct DecisionLetterCommandTests {
     #expect(check.status != 0 && check.standardError.contains("vedtak.mustache:5:"), "\(check.standardError)")
   }
 
+  @Test("a wrong value in vedtak: is an error with its key, like any other in scenario.yaml")
+  func wrongTerms() throws {
+    let folder = try ScenarioFolder()
+    defer { folder.remove() }
+    try folder.write("scenario.yaml", try folder.read("scenario.yaml") + "vedtak:\n  reporting_deadline: 1. mars\n  klage: x\n")
+    let check = try CommandLine.run(["check", folder.url.path])
+    #expect(check.status != 0)
+    #expect(check.standardError.contains("vedtak.reporting_deadline"), "\(check.standardError)")
+    #expect(check.standardError.contains("klage"), "\(check.standardError)")
+  }
+
   @Test("the letters' folder is written whole: a letter to no one is gone, a file of the user's stays")
   func folderWrittenWhole() throws {
     let folder = try ScenarioFolder()
