@@ -33,6 +33,7 @@ struct TrondelagEndToEndTests {
     let output = try runInto(out)
     #expect(output.status == 0, "\(output.standardError)")
     #expect(output.standardOutput.contains("innstilling.md"))
+    #expect(output.standardOutput.contains("one per recipient (18), are in \(out.path)/vedtak/"), "\(output.standardOutput)")
     let update = ProcessInfo.processInfo.environment["DEKOM_UPDATE_EXPECTED"] == "1"
     for file in Self.files {
       let actual = try Data(contentsOf: out.appendingPathComponent(file))
