@@ -82,6 +82,8 @@ let package = Package(
       dependencies: [
         "GrantAllocation", "ScenarioFormat", "Variants",
         .product(name: "Yams", package: "Yams"),
+        // Only to check that the secretariat's letter template (vedtak.mustache) parses.
+        .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "SwiftCSV", package: "SwiftCSV"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]

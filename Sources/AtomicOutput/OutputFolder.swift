@@ -21,16 +21,33 @@ import Foundation
 /// its subfolders, such as a variant's `out/NAME/`); a folder that holds anything else (say
 /// `--out /tmp`) is never replaced: there each file is replaced on its own (each atomically, not
 /// the set).
+///
+/// A file name may have one folder in front (`vedtak/trondheim.md`): such a folder of outputs
+/// (`outputFolders`) is written whole, so that a letter to a recipient no longer paid does not
+/// stay behind.
 public struct OutputFolder: Sendable {
   /// The folder written.
   public let url: URL
   /// The names of every file dekom writes into an output folder.
   public let outputNames: Set<String>
+  /// Subfolders dekom writes whole, each with the endings of the files it holds (`vedtak` → `.md`,
+  /// `.html`): a folder of that name holding only such files is an output.
+  public let outputFolders: [String: Set<String>]
 
-  public init(_ url: URL, outputNames: Set<String>) {
+  public init(_ url: URL, outputNames: Set<String>, outputFolders: [String: Set<String>] = [:]) {
     self.url = url.standardizedFileURL
     self.outputNames = outputNames
+    self.outputFolders = outputFolders
   }
+
+  /// The folder in front of a file name (`vedtak` of `vedtak/x.md`), or `nil`.
+  static func subfolder(of name: String) -> String? {
+    guard let slash = name.firstIndex(of: "/") else { return nil }
+    return String(name[..<slash])
+  }
+
+  /// The entry of the output folder a file name writes: the file, or the folder in front of it.
+  static func topEntry(of name: String) -> String { subfolder(of: name) ?? name }
 
   /// Replaces (or adds) `files` in the folder, creating it when missing; every other entry stays.
   ///
@@ -60,8 +77,13 @@ public struct OutputFolder: Sendable {
     defer { deferral.end() }
     do throws(OutputError) {
       guard mkdir(staged.path, 0o755) == 0 else { throw OutputError.system("cannot create a folder beside \(url.path)") }
-      if exists { try linkEntries(of: url, into: staged, except: Set(files.map(\.name))) }
+      if exists { try linkEntries(of: url, into: staged, except: Set(files.map { Self.topEntry(of: $0.name) })) }
+      let subfolders = Set(files.compactMap { Self.subfolder(of: $0.name) }).sorted()
+      for folder in subfolders where mkdir(staged.appendingPathComponent(folder).path, 0o755) != 0 {
+        throw OutputError.system("cannot create the folder \(folder) beside \(url.path)")
+      }
       for file in files { try DurableFile.create(staged.appendingPathComponent(file.name).path, data: file.contents) }
+      for folder in subfolders { try DurableFile.syncFolder(staged.appendingPathComponent(folder).path) }
       try DurableFile.syncFolder(staged.path)
       DurableFile.faultPoint("staged")
       try FolderSwitch.move(staged, into: url, replacing: exists)
@@ -83,8 +105,22 @@ public struct OutputFolder: Sendable {
       if outputNames.contains(name) || name.hasSuffix(".tmp") && name.hasPrefix(".") { return true }
       var isDirectory: ObjCBool = false
       let path = folder.appendingPathComponent(name)
+      if let endings = outputFolders[name] { return holdsOnlyFiles(path, endingIn: endings) }
       return FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) && isDirectory.boolValue
         && !isSymbolicLink(path) && holdsOnlyOutputs(path)
+    }
+  }
+
+  /// Whether `folder` is a real folder that holds only plain files with one of `endings` (and
+  /// temporary files of a write).
+  private func holdsOnlyFiles(_ folder: URL, endingIn endings: Set<String>) -> Bool {
+    guard !isSymbolicLink(folder), let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
+    return entries.allSatisfy { name in
+      let path = folder.appendingPathComponent(name)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory), !isDirectory.boolValue, !isSymbolicLink(path)
+      else { return false }
+      return endings.contains { name.hasSuffix($0) } || name.hasPrefix(".") && name.hasSuffix(".tmp")
     }
   }
 
@@ -125,10 +161,16 @@ public struct OutputFolder: Sendable {
   private func replaceOneByOne(_ files: [(name: String, contents: Data)]) throws(OutputError) {
     var temporaries: [(temporary: String, target: String)] = []
     defer { for entry in temporaries { unlink(entry.temporary) } }
+    for folder in Set(files.compactMap { Self.subfolder(of: $0.name) }).sorted() {
+      let path = url.appendingPathComponent(folder).path
+      guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw OutputError.system("cannot create the folder \(path)") }
+    }
     for file in files {
-      let temporary = url.appendingPathComponent(DurableFile.temporaryName(for: file.name, kind: "new") + ".tmp").path
+      let target = url.appendingPathComponent(file.name)
+      let temporary = target.deletingLastPathComponent()
+        .appendingPathComponent(DurableFile.temporaryName(for: target.lastPathComponent, kind: "new") + ".tmp").path
       unlink(temporary)
-      temporaries.append((temporary, url.appendingPathComponent(file.name).path))
+      temporaries.append((temporary, target.path))
       try DurableFile.create(temporary, data: file.contents)
     }
     let deferral = SignalDeferral()
@@ -137,6 +179,9 @@ public struct OutputFolder: Sendable {
       throw OutputError.system("cannot move the new \(URL(fileURLWithPath: entry.target).lastPathComponent) into place")
     }
     temporaries.removeAll()
+    for folder in Set(files.compactMap { Self.subfolder(of: $0.name) }).sorted() {
+      try DurableFile.syncFolder(url.appendingPathComponent(folder).path)
+    }
     try DurableFile.syncFolder(url.path)
   }
 

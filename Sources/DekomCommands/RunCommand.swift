@@ -97,6 +97,8 @@ extension Dekom {
         let defaultFolder = (directory.hasSuffix("/") ? directory + "out" : directory + "/out") + (variant.map { "/" + $0 } ?? "")
         let shownFolder = out ?? defaultFolder
         print("The draft innstilling is in \(shownFolder)/innstilling.md")
+        let recipients = Set(Settlement(result).payments.map(\.recipient)).count
+        print("The decision letters, one per recipient (\(recipients)), are in \(shownFolder)/\(ScenarioRun.letterFolder)/")
         if plan != nil { print("The long-term plan is in \(shownFolder)/langsiktig-plan.md") }
       }
     }

@@ -13,6 +13,9 @@ public struct OutputWriter: Sendable {
   /// subfolders that do, such as a variant's) is switched to its new contents in one step.
   public static let outputNames: Set<String> = Set(
     ScenarioRun.outputFiles + ScenarioRun.planFiles + CompareRun.outputFiles)
+  /// The folders dekom writes whole into an output folder, with the endings of their files: the
+  /// decision letters.
+  public static let outputFolders: [String: Set<String>] = [ScenarioRun.letterFolder: [".md", ".html"]]
 
   /// Resolved paths that must never be written.
   let protectedPaths: Set<String>
@@ -45,7 +48,7 @@ public struct OutputWriter: Sendable {
   public func write(_ files: [(name: String, contents: Data)], into directory: URL) throws(RefusedError) {
     try refuseInputs(files.map { directory.appendingPathComponent($0.name) })
     do {
-      try OutputFolder(directory, outputNames: Self.outputNames).replace(files)
+      try OutputFolder(directory, outputNames: Self.outputNames, outputFolders: Self.outputFolders).replace(files)
     } catch {
       throw RefusedError(description: error.description)
     }

@@ -67,6 +67,9 @@ public struct ScenarioRun: Sendable {
     "innstilling.md", "innstilling.html", "innstilling.xlsx", "tiltak.csv", "utbetalinger.csv", "allocation.csv", "allocation.json",
   ]
 
+  /// The folder of the decision letters (`vedtak/NAME.md` and `.html`, one per recipient).
+  public static let letterFolder = DecisionLetterDocuments.folder
+
   /// Loads and validates the scenario.
   public func load() throws(RunError) -> Scenario {
     do {
@@ -162,14 +165,15 @@ public struct ScenarioRun: Sendable {
     let texts: [(name: String, contents: String)]
     let workbook: Data
     do {
-      texts = [
-        ("innstilling.md", markdown),
-        ("innstilling.html", try InnstillingHTML(input, markdown: markdown).render()),
-        ("tiltak.csv", MeasuresExcelCSV(input).render()),
-        ("utbetalinger.csv", PaymentsCSV(input).render()),
-        ("allocation.csv", AllocationCSV(input).render()),
-        ("allocation.json", try AllocationJSON(input, recordsSeconds: recordsSeconds).render()),
-      ]
+      texts =
+        [
+          ("innstilling.md", markdown),
+          ("innstilling.html", try InnstillingHTML(input, markdown: markdown).render()),
+          ("tiltak.csv", MeasuresExcelCSV(input).render()),
+          ("utbetalinger.csv", PaymentsCSV(input).render()),
+          ("allocation.csv", AllocationCSV(input).render()),
+          ("allocation.json", try AllocationJSON(input, recordsSeconds: recordsSeconds).render()),
+        ] + (try DecisionLetterDocuments(input).render())
       workbook = try XLSXWriter().data(InnstillingWorkbook(input).workbook())
     } catch let error as XLSXError where error.isFileSystem {
       throw .cannotWrite("\(error).")

@@ -25,6 +25,9 @@ public struct Scenario: Sendable, Equatable {
   public var horizon: Horizon?
   /// The scenario's payment dates; `nil`: one payment at the end of June of ``year``.
   public var paymentSchedule: PaymentSchedule?
+  /// What the decision letters say besides the money (conditions, reporting, appeal) and their
+  /// template; defaults when the scenario gives none.
+  public var decisionTerms = DecisionTerms()
   /// Where each id stands in its array (the first, should one repeat), kept with the arrays, so
   /// that ``scheme(_:)``, ``partner(_:)``, ``network(_:)`` and ``owner(_:)`` are O(1).
   private var schemePositions: [SchemeID: Int] = [:]

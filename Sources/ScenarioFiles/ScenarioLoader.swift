@@ -10,7 +10,7 @@ public enum ScenarioLoader {
     ScenarioSettingsFile.fileName, PartnersFile.fileName, OwnersFile.fileName, MeasuresFile.fileName,
   ]
   /// Files a multi-year scenario may add (see docs/scenario-format.md); read when present.
-  public static let optionalInputFiles = [PlanFiles.partnerYearsFile, PlanFiles.measureYearsFile]
+  public static let optionalInputFiles = [PlanFiles.partnerYearsFile, PlanFiles.measureYearsFile, LetterTemplateFile.fileName]
   /// Every file a scenario folder may hold, in the order they are read.
   public static var allInputFiles: [String] { inputFiles + optionalInputFiles }
 
@@ -78,9 +78,11 @@ public enum ScenarioLoader {
     }
     let partnerYears = optionalTable(PlanFiles.partnerYearsFile, PlanFiles.partnerYearColumns)
     let measureYears = optionalTable(PlanFiles.measureYearsFile, PlanFiles.measureYearColumns)
+    let template = files[LetterTemplateFile.fileName].flatMap { LetterTemplateFile.read($0, log: &log) }
     var scenario = try assemble(
       settings: settings, partnerTable: partnerTable, ownerTable: ownerTable, measureTable: measureTable,
       partnerYears: partnerYears, measureYears: measureYears, log: log)
+    scenario.decisionTerms.template = template
     scenario.inputFiles = allInputFiles.compactMap { name in files[name].map { InputFile(name: name, sha256: sha256(of: $0)) } }
     return scenario
   }
@@ -145,6 +147,7 @@ public enum ScenarioLoader {
       solver: settings.solver)
     scenario.horizon = horizon
     scenario.paymentSchedule = settings.paymentSchedule
+    scenario.decisionTerms = settings.decisionTerms
     return scenario
   }
 

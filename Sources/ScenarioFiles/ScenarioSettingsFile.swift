@@ -25,6 +25,8 @@ struct ScenarioSettings {
   var horizon: HorizonSettings?
   /// The scenario's payment dates, when given (else one payment at the end of June).
   var paymentSchedule: PaymentSchedule?
+  /// The `vedtak:` section (without the template, which is a file of its own).
+  var decisionTerms = DecisionTerms()
 }
 
 /// Reads `scenario.yaml`.
@@ -87,12 +89,13 @@ enum ScenarioSettingsFile {
     let horizon = top[Keys.horizon].flatMap { node in year.flatMap { HorizonSettings.read(node, firstYear: $0, schemes: schemes, &reader) }
     }
     let schedule = top[Keys.paymentSchedule].map { readSchedule($0, Keys.paymentSchedule, &reader) }
+    let terms = top[Keys.decision].map { DecisionTermsSettings.read($0, &reader) } ?? DecisionTerms()
     guard let year, let county, let schemes, let networks, let policy, let solver else { return nil }
     if top[Keys.horizon] != nil && horizon == nil { return nil }
     if let schedule, schedule == nil { return nil }
     return ScenarioSettings(
       year: year, county: county, title: title, note: note, schemes: schemes, networks: networks, networkLines: lines,
-      policy: policy, solver: solver, horizon: horizon, paymentSchedule: schedule ?? nil)
+      policy: policy, solver: solver, horizon: horizon, paymentSchedule: schedule ?? nil, decisionTerms: terms)
   }
 
   private static func readSchemes(_ node: Node?, _ reader: inout YAMLReader) -> [Scheme]? {

@@ -100,7 +100,7 @@ struct YAMLReader {
     return take(node, path, CellValues.yesNo(value))
   }
 
-  private mutating func take<T>(_ node: Node?, _ path: String, _ result: Result<T, CellValues.CellError>) -> T? {
+  mutating func take<T>(_ node: Node?, _ path: String, _ result: Result<T, CellValues.CellError>) -> T? {
     switch result {
     case .success(let value): return value
     case .failure(let failure):

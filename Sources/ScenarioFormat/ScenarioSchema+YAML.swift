@@ -13,10 +13,24 @@ extension ScenarioSchema {
     public static let solver = "solver"
     public static let horizon = "horizon"
     public static let paymentSchedule = Measures.paymentSchedule
+    public static let decision = "vedtak"
     /// The keys the file may have at its top, in the documented order.
-    public static let keys = [year, county, title, note, schemes, networks, policy, solver, horizon, paymentSchedule]
+    public static let keys = [year, county, title, note, schemes, networks, policy, solver, horizon, paymentSchedule, decision]
     /// The keys the file must have at its top.
     public static let requiredKeys = [year, county, schemes, networks, policy]
+
+    /// The optional `vedtak:` section: what the decision letters say besides the money.
+    public enum Decision {
+      public static let conditions = "conditions"
+      public static let reporting = "reporting"
+      public static let reportingDeadline = "reporting_deadline"
+      public static let contact = "contact"
+      public static let appeal = "appeal"
+      /// The keys the section may have, in the documented order.
+      public static let keys = [conditions, reporting, reportingDeadline, contact, appeal]
+      /// The secretariat's own letter template, beside `scenario.yaml`.
+      public static let templateFileName = "vedtak.mustache"
+    }
 
     /// An entry of `schemes:`.
     public enum Scheme {

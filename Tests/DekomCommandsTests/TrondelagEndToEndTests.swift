@@ -33,6 +33,7 @@ struct TrondelagEndToEndTests {
     let output = try runInto(out)
     #expect(output.status == 0, "\(output.standardError)")
     #expect(output.standardOutput.contains("innstilling.md"))
+    #expect(output.standardOutput.contains("one per recipient (18), are in \(out.path)/vedtak/"), "\(output.standardOutput)")
     let update = ProcessInfo.processInfo.environment["DEKOM_UPDATE_EXPECTED"] == "1"
     for file in Self.files {
       let actual = try Data(contentsOf: out.appendingPathComponent(file))
@@ -44,6 +45,26 @@ struct TrondelagEndToEndTests {
       let expected = try Data(contentsOf: expectedURL)
       #expect(actual == expected, "\(file) differs from Tests/DekomCommandsTests/Expected/trondelag/\(file)")
     }
+    // The decision letters: the same recipients, and each letter byte for byte.
+    let letters = try Self.letterFiles(in: out)
+    let expectedLetters = Self.expected.appendingPathComponent("vedtak")
+    if update {
+      try? FileManager.default.removeItem(at: expectedLetters)
+      try FileManager.default.createDirectory(at: expectedLetters, withIntermediateDirectories: true)
+      for file in letters { try Data(contentsOf: out.appendingPathComponent(file)).write(to: Self.expected.appendingPathComponent(file)) }
+    }
+    #expect(letters.count > 20 && letters.contains("vedtak/trondheim.md") && letters.contains("vedtak/ntnu.html"))
+    #expect(letters == (try Self.letterFiles(in: Self.expected)), "the letters' recipients differ from Expected/trondelag/vedtak")
+    for file in letters where FileManager.default.fileExists(atPath: Self.expected.appendingPathComponent(file).path) {
+      let actual = try Data(contentsOf: out.appendingPathComponent(file))
+      #expect(
+        actual == (try Data(contentsOf: Self.expected.appendingPathComponent(file))), "\(file) differs from Expected/trondelag/\(file)")
+    }
+  }
+
+  /// The letters a run wrote, as `vedtak/NAME.md` and `.html`, sorted.
+  static func letterFiles(in folder: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("vedtak").path).sorted().map { "vedtak/\($0)" }
   }
 
   /// The explained run is compared with the reviewed files above (made by an earlier run); these
@@ -59,7 +80,9 @@ struct TrondelagEndToEndTests {
     #expect(try runInto(first, ["--quiet", "--no-explain"]).status == 0)
     #expect(try runInto(second, ["--quiet", "--no-explain"]).status == 0)
     // The spreadsheet too: its creation time is fixed, not the clock's.
-    for file in Self.files + ["innstilling.xlsx"] {
+    let letters = try Self.letterFiles(in: first)
+    #expect(letters == (try Self.letterFiles(in: second)) && !letters.isEmpty)
+    for file in Self.files + ["innstilling.xlsx"] + letters {
       #expect(try Data(contentsOf: first.appendingPathComponent(file)) == Data(contentsOf: second.appendingPathComponent(file)))
     }
   }

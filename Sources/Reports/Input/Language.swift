@@ -26,7 +26,7 @@ public struct ReportProvenance: Sendable {
 }
 
 /// Every sentence and label a report uses, once per language.
-protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, SpreadsheetMessages {
+protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, SpreadsheetMessages, DecisionLetterMessages {
   var decimalMark: Character { get }
   var thousandSeparator: String { get }
   var percentSuffix: String { get }
