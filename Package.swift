@@ -153,7 +153,9 @@ let package = Package(
         "Decomposition", "GrantAllocation", "GLPKBackend", "LinearProgramming", "ScenarioFiles", "ScenarioGeneration", "TestSupport",
         "Verification",
       ]),
-    .testTarget(name: "GrantAllocationTests", dependencies: ["GrantAllocation", "GLPKBackend", "TestSupport"]),
+    .testTarget(
+      name: "GrantAllocationTests",
+      dependencies: ["GrantAllocation", "GLPKBackend", "LinearProgramming", "Reports", "TestSupport", "Verification"]),
     .testTarget(
       name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ScenarioFormat", "GrantAllocation", "TestSupport"],
       exclude: ["BadInputs"]),
