@@ -82,20 +82,16 @@ public struct AllocationFormulation: Sendable {
   ///   - reference: shares of a reference allocation (last year's, or the base scenario's when
   ///     solving a what-if); when given, a stability stage keeps the answer as close to it as the
   ///     earlier stages allow.
-  ///   - partnerTieBreak: `false` leaves out the last stage (each measure's preferred partner),
-  ///     which never changes what is funded.
   ///   - partnerLimits: per measure index, the partners it may still use (``partnerLimits``).
   public init(
-    scenario: Scenario, reference: AllocationReference = AllocationReference(), partnerTieBreak: Bool = true,
-    partnerLimits: [Int: [PartnerID]] = [:]
+    scenario: Scenario, reference: AllocationReference = AllocationReference(), partnerLimits: [Int: [PartnerID]] = [:]
   ) {
-    self.init(scenario: scenario, reference: reference, partnerTieBreak: partnerTieBreak, links: nil, partnerLimits: partnerLimits)
+    self.init(scenario: scenario, reference: reference, links: nil, partnerLimits: partnerLimits)
   }
 
   /// Builds the model of an expanded plan (see ``PlanExpansion``) when `links` is given.
   init(
-    scenario: Scenario, reference: AllocationReference, partnerTieBreak: Bool, links: PlanLinks?,
-    partnerLimits: [Int: [PartnerID]] = [:]
+    scenario: Scenario, reference: AllocationReference, links: PlanLinks?, partnerLimits: [Int: [PartnerID]] = [:]
   ) {
     self.scenario = scenario
     self.reference = reference
@@ -114,7 +110,7 @@ public struct AllocationFormulation: Sendable {
     addPriorityOrder()
     addFairnessFloors()
     addStabilityDeviations()
-    setObjectives(partnerTieBreak: partnerTieBreak)
+    setObjectives()
     // Frames and capacities are the only rows that tie one ranked list to another.
     model.linkingConstraints = (Array(frameRows.values) + capacityRows.values.flatMap(\.values)).sorted()
     model.suggestedIntegerValues = greedyIntegerValues()
@@ -387,7 +383,7 @@ public struct AllocationFormulation: Sendable {
   /// The lexicographic objective: fairness shortfall, priority value, stability (closest to the
   /// reference, when there is one), then deterministic tie-breaks (canonical order of measures,
   /// then each measure's preferred partner).
-  private mutating func setObjectives(partnerTieBreak: Bool) {
+  private mutating func setObjectives() {
     let tolerance = scenario.solver.stageTolerance
     var objectives: [Objective] = []
     if !fairnessFloors.isEmpty {
@@ -437,19 +433,17 @@ public struct AllocationFormulation: Sendable {
     // Tie-break 2: each measure's hours go to its most preferred partner; where two measures
     // cannot both have theirs, the one first in canonical order does (its place weighs up to
     // twice as much), so equally good answers do not differ in who gets the first choice.
-    if partnerTieBreak {
-      let everyone = scenario.measures.indices.sorted { keys[$0] < keys[$1] }
-      var weight = [Double](repeating: 1, count: scenario.measures.count)
-      let total = Double(max(everyone.count, 1))
-      for (position, index) in everyone.enumerated() { weight[index] = 2 - Double(position) / total }
-      objectives.append(
-        Objective(
-          name: "tie-break: preferred partner", sense: .minimize,
-          terms: hours.filter { $0.preference > 0 }.map {
-            LinearTerm(weight[$0.measure] * Double($0.preference) / scenario.measures[$0.measure].hours($0.role), $0.variable)
-          },
-          relativeTolerance: tolerance))
-    }
+    let everyone = scenario.measures.indices.sorted { keys[$0] < keys[$1] }
+    var weight = [Double](repeating: 1, count: scenario.measures.count)
+    let total = Double(max(everyone.count, 1))
+    for (position, index) in everyone.enumerated() { weight[index] = 2 - Double(position) / total }
+    objectives.append(
+      Objective(
+        name: "tie-break: preferred partner", sense: .minimize,
+        terms: hours.filter { $0.preference > 0 }.map {
+          LinearTerm(weight[$0.measure] * Double($0.preference) / scenario.measures[$0.measure].hours($0.role), $0.variable)
+        },
+        relativeTolerance: tolerance))
     // In a plan, the years of a measure that may not stop share one variable: one term each.
     if links != nil {
       for position in objectives.indices { objectives[position].terms = Self.merged(objectives[position].terms) }

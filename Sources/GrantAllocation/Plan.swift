@@ -116,8 +116,8 @@ public struct PlanExpansion: Sendable {
   }
 
   /// The formulation of the expanded model.
-  public func formulation(reference: AllocationReference = AllocationReference(), partnerTieBreak: Bool = true) -> AllocationFormulation {
-    AllocationFormulation(scenario: expanded, reference: reference, partnerTieBreak: partnerTieBreak, links: links)
+  public func formulation(reference: AllocationReference = AllocationReference()) -> AllocationFormulation {
+    AllocationFormulation(scenario: expanded, reference: reference, links: links)
   }
 }
 

@@ -47,7 +47,7 @@ public struct AllocationVerifier {
     return found
   }
 
-  func isEligible(_ measure: Measure) -> Bool {
+  private func isEligible(_ measure: Measure) -> Bool {
     guard let scheme = scenario.schemes.first(where: { $0.id == measure.scheme }) else { return false }
     let flags = measure.criteria
     return flags.schoolBased && flags.collective && flags.inLocalPlan && !flags.individualEducation
