@@ -109,7 +109,7 @@ public struct LexicographicDecomposition: FormulationSolver {
   /// preferred-partner tie-break is about nothing else). The allocation found keeps these
   /// values, so it stays feasible.
   static func sharesOnly(_ fixed: [VariableIndex: Double], _ formulation: AllocationFormulation) -> [VariableIndex: Double] {
-    func funded(_ measure: Int) -> Bool { (fixed[formulation.funded[measure]] ?? 0) > 0 }
+    func funded(_ measure: MeasureIndex) -> Bool { (fixed[formulation.funded[measure]] ?? 0) > 0 }
     var partnerVariables: Set<VariableIndex> = []
     for hours in formulation.hours where funded(hours.measure) { partnerVariables.insert(hours.variable) }
     for (measure, choices) in formulation.partnerChoice where funded(measure) { partnerVariables.formUnion(choices.values) }

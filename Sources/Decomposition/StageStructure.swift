@@ -18,7 +18,7 @@ struct MeasureItem: Sendable {
     var variables: [VariableIndex]
   }
 
-  var measure: Int
+  var measure: MeasureIndex
   var funded: VariableIndex
   /// `z_i`, or `y_i` itself when the measure is all or nothing.
   var indicator: VariableIndex
@@ -134,7 +134,7 @@ struct StageStructure: Sendable {
     let model = formulation.model
     let scenario = formulation.scenario
     let hoursByMeasure = formulation.hoursByMeasure
-    func item(_ index: Int) -> MeasureItem {
+    func item(_ index: MeasureIndex) -> MeasureItem {
       let measure = scenario.measures[index]
       let measureHours = hoursByMeasure[index] ?? []
       let roles = PartnerRole.allCases.filter { measure.hours($0) > 0 }.map { role in
@@ -146,18 +146,17 @@ struct StageStructure: Sendable {
         choices: formulation.partnerChoice[index] ?? [:], roles: roles, singlePartner: formulation.partnerChoice[index] != nil,
         unfundable: !(formulation.rolesWithoutPartner[index] ?? []).isEmpty)
     }
-    var successor: [Int: Int] = [:]
+    var successor: [MeasureIndex: MeasureIndex] = [:]
     for (next, previous) in formulation.predecessor { successor[previous] = next }
     var blocks: [ListKey: ListBlock] = [:]
-    for index in scenario.measures.indices {
-      let measure = scenario.measures[index]
+    for (index, measure) in scenario.indexedMeasures {
       let key = ListKey(holder: measure.holder, scheme: measure.scheme)
       let variable = model.variables[formulation.funded[index].rawValue]
       if formulation.competesOnPriority(index) {
         // Walk the chain from its head (a contestant with no measure above it).
         guard formulation.predecessor[index] == nil else { continue }
         var chain: [MeasureItem] = []
-        var current: Int? = index
+        var current: MeasureIndex? = index
         while let at = current {
           let next = item(at)
           if next.unfundable { break }

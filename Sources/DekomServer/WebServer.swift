@@ -223,7 +223,7 @@ struct WebServer: Sendable {
     let language = language(form)
     let loaded = try loaded(name)
     let id = MeasureID(measure)
-    guard loaded.base.measures.contains(where: { $0.id == id }) else { throw PageError(.notFound, [], scenario: name) }
+    guard loaded.base.measure(id) != nil else { throw PageError(.notFound, [], scenario: name) }
     let result = try await solved { try await workbench.solveBase(loaded) }
     let start = DispatchTime.now()
     let finding = try await solved { try await workbench.whatItTakes(id, in: result) }

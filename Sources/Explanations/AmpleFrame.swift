@@ -47,7 +47,7 @@ extension Explainer {
     let scenario = base.scenario
     let solves = concurrentMap(schemes.count) { position -> (AllocationResult?, Int) in
       let scheme = schemes[position]
-      guard let schemeIndex = scenario.schemes.firstIndex(where: { $0.id == scheme }) else { return (nil, 0) }
+      guard let schemeIndex = scenario.schemeIndex(scheme) else { return (nil, 0) }
       let ample = scenario.ampleFrame(of: scheme)
       guard ample > scenario.schemes[schemeIndex].frame else { return (base.status == .optimal ? base : nil, 0) }
       var changed = scenario

@@ -61,7 +61,7 @@ public struct Explainer: Sendable {
     for (index, networks) in fairness.networksFavoured {
       result.outcomes[index].reasons.append(.fairnessFloorOfOthers(networks))
     }
-    let candidates = result.outcomes.indices.filter { Self.isSearched($0, in: result) }
+    let candidates = scenario.measureIndices.filter { Self.isSearched($0, in: result) }
     let base = result
     var schemes: [SchemeID] = []
     for index in candidates where !schemes.contains(scenario.measures[index].scheme) { schemes.append(scenario.measures[index].scheme) }
@@ -89,7 +89,7 @@ extension Explainer {
   /// continuing commitment, or when `result` is not proven optimal (re-solves are compared with
   /// it, as in ``explain(_:)``).
   public func whatItTakes(_ measure: MeasureID, in result: AllocationResult) -> WhatItTakes? {
-    guard result.hasAllocation, result.status == .optimal, let index = result.scenario.measures.firstIndex(where: { $0.id == measure }),
+    guard result.hasAllocation, result.status == .optimal, let index = result.scenario.measureIndex(measure),
       Self.isSearched(index, in: result)
     else { return nil }
     let scheme = result.scenario.measures[index].scheme
@@ -102,7 +102,7 @@ extension Explainer {
 extension Explainer {
   /// Whether measure `index` gets a what-it-takes search: eligible, not funded in full, and not a
   /// continuing commitment.
-  static func isSearched(_ index: Int, in result: AllocationResult) -> Bool {
+  static func isSearched(_ index: MeasureIndex, in result: AllocationResult) -> Bool {
     let status = result.outcomes[index].status
     return (status == .notFunded || status == .partlyFunded) && !result.scenario.measures[index].continuing
   }

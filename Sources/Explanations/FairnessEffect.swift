@@ -5,7 +5,7 @@ import GrantAllocation
 struct FairnessEffect {
   /// Measure index → the networks (other than its own) that receive more in its scheme because of
   /// their floors.
-  var networksFavoured: [Int: [NetworkID]] = [:]
+  var networksFavoured: [MeasureIndex: [NetworkID]] = [:]
   var resolves = 0
 
   static func find(_ result: AllocationResult, allocator: Allocator, timeLimitSeconds: Double) -> FairnessEffect {
@@ -27,7 +27,8 @@ struct FairnessEffect {
     }
     let with = received(result.outcomes)
     let without = received(free.outcomes)
-    for (index, outcome) in result.outcomes.enumerated() where outcome.status == .notFunded || outcome.status == .partlyFunded {
+    for (index, outcome) in zip(scenario.measureIndices, result.outcomes)
+    where outcome.status == .notFunded || outcome.status == .partlyFunded {
       guard free.outcomes[index].share > outcome.share + 1e-6 else { continue }
       let measure = scenario.measures[index]
       let favoured = result.fairness.filter { floor in

@@ -6,7 +6,7 @@ import Variants
 struct MeasureSearch {
   let explainer: Explainer
   let base: AllocationResult
-  let index: Int
+  let index: MeasureIndex
   /// The re-solve of the measure's scheme with an ample frame (``Scenario/ampleFrame(of:)``),
   /// shared by the measures of the scheme; `nil` when it gave no proven optimum.
   let ample: AllocationResult?
@@ -14,7 +14,7 @@ struct MeasureSearch {
   /// A re-solve stopped at the time limit: no more re-solves for this measure.
   private var ranOutOfTime = false
 
-  init(explainer: Explainer, base: AllocationResult, index: Int, ample: AllocationResult?) {
+  init(explainer: Explainer, base: AllocationResult, index: MeasureIndex, ample: AllocationResult?) {
     self.explainer = explainer
     self.base = base
     self.index = index
@@ -45,7 +45,7 @@ struct MeasureSearch {
     }
     let rank = measure.rank > 1 ? searchRank() : nil
     var finding = WhatItTakes(measure: measure.id, frame: frame, hours: hours, rank: rank)
-    if let ample, let outcome = ample.outcomes.indices.contains(index) ? ample.outcomes[index] : nil {
+    if let ample, let outcome = ample.outcomes.indices.contains(index.rawValue) ? ample.outcomes[index] : nil {
       finding.ampleFrame = AmpleFrame(increase: ampleIncrease, status: outcome.status, share: outcome.share, reasons: outcome.reasons)
     }
     return (finding, resolves)
@@ -78,7 +78,7 @@ struct MeasureSearch {
   /// ``ampleIncrease``, whose answer is the shared ample-frame re-solve: a measure not funded
   /// there is not funded by any larger frame either (``Finding/notEnough(triedUpTo:)``).
   private mutating func searchFrame() -> Finding {
-    guard let schemeIndex = scenario.schemes.firstIndex(where: { $0.id == measure.scheme }) else { return .notSearched }
+    guard let schemeIndex = scenario.schemeIndex(measure.scheme) else { return .notSearched }
     let scheme = scenario.schemes[schemeIndex]
     let spent = zip(scenario.measures, base.outcomes).filter { $0.0.scheme == scheme.id }.reduce(0) { $0 + $1.1.stateMoney }
     let cap = ampleIncrease
@@ -99,11 +99,11 @@ struct MeasureSearch {
   /// What the measure lacks, plus what the measures that come before it lack: those above it on
   /// its list and, under strict tiers, every measure of a higher tier in its scheme.
   private func moneyFirst() -> Double {
-    func lacking(_ other: Int) -> Double {
+    func lacking(_ other: MeasureIndex) -> Double {
       (1 - base.outcomes[other].share) * (scenario.cheapestFullCost(of: scenario.measures[other]) ?? scenario.measures[other].stateCost)
     }
     let strictTiers = scenario.policy.weighting == .strictTiers
-    let before = scenario.measures.indices.filter { other in
+    let before = scenario.measureIndices.filter { other in
       let candidate = scenario.measures[other]
       guard other != index, candidate.scheme == measure.scheme, base.outcomes[other].status != .ineligible, !candidate.continuing
       else { return false }
@@ -114,7 +114,7 @@ struct MeasureSearch {
   }
 
   private mutating func searchHours(_ partner: PartnerID, _ role: PartnerRole, left: Double, needed: Double) -> Finding {
-    guard let partnerIndex = scenario.partners.firstIndex(where: { $0.id == partner }) else { return .notSearched }
+    guard let partnerIndex = scenario.partnerIndex(partner) else { return .notSearched }
     // More hours than every eligible measure that could use this partner asks cannot change anything.
     let asked = scenario.measures.filter { other in
       scenario.scheme(other.scheme).map { other.failedCriteria(under: $0).isEmpty } == true

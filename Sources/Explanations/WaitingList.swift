@@ -23,9 +23,8 @@ public struct WaitingList: Sendable, Equatable {
   ///
   /// Ties (the same increase) keep the scenario's canonical order: rank, then id.
   static func build(scenario: Scenario, findings: [WhatItTakes]) -> [WaitingList] {
-    let byID = Dictionary(uniqueKeysWithValues: scenario.measures.map { ($0.id, $0) })
     return scenario.schemes.map { scheme in
-      let own = findings.filter { byID[$0.measure]?.scheme == scheme.id }
+      let own = findings.filter { scenario.measure($0.measure)?.scheme == scheme.id }
       var entries: [Entry] = []
       var others: [MeasureID] = []
       var unsearched: [MeasureID] = []
@@ -36,7 +35,7 @@ public struct WaitingList: Sendable, Equatable {
         case .notSearched: unsearched.append(finding.measure)
         }
       }
-      func key(_ id: MeasureID) -> (Int, String) { (byID[id]?.rank ?? 0, id.rawValue) }
+      func key(_ id: MeasureID) -> (Int, String) { (scenario.measure(id)?.rank ?? 0, id.rawValue) }
       entries.sort { ($0.frameIncrease, key($0.measure).0, key($0.measure).1) < ($1.frameIncrease, key($1.measure).0, key($1.measure).1) }
       others.sort { key($0) < key($1) }
       unsearched.sort { key($0) < key($1) }

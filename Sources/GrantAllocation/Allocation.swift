@@ -118,7 +118,12 @@ public struct AllocationResult: Sendable {
   /// Whether there is an allocation to report: a solution with one outcome per measure.
   public var hasAllocation: Bool { status.hasSolution && outcomes.count == scenario.measures.count }
 
-  public func outcome(_ id: MeasureID) -> MeasureOutcome? { outcomes.first { $0.measure == id } }
+  /// The outcome of measure `id`, `nil` when there is none. O(1) where the outcomes run parallel
+  /// to the scenario's measures (every result with an allocation).
+  public func outcome(_ id: MeasureID) -> MeasureOutcome? {
+    if let index = scenario.measureIndex(id), index.rawValue < outcomes.count, outcomes[index].measure == id { return outcomes[index] }
+    return outcomes.first { $0.measure == id }
+  }
 }
 
 /// The size of the model that was solved.

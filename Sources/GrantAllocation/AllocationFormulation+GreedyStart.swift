@@ -44,10 +44,10 @@ extension AllocationFormulation {
 
   private func greedyAllocation() -> GreedyAllocation {
     var greedy = GreedyAllocation(formulation: self)
-    for index in scenario.measures.indices where failedCriteria[index].isEmpty && scenario.measures[index].continuing {
+    for index in scenario.measureIndices where failedCriteria[index].isEmpty && scenario.measures[index].continuing {
       greedy.fund(index, evenOverLimits: true)
     }
-    let lists = Dictionary(grouping: scenario.measures.indices.filter(competesOnPriority)) {
+    let lists = Dictionary(grouping: scenario.measureIndices.filter(competesOnPriority)) {
       ListKey(holder: scenario.measures[$0].holder, scheme: scenario.measures[$0].scheme)
     }.mapValues { $0.sorted { scenario.measures[$0].rank < scenario.measures[$1].rank } }
     for floor in fairnessFloors {
@@ -71,14 +71,14 @@ extension AllocationFormulation {
 /// The running state of ``AllocationFormulation/greedyIntegerValues()``.
 private struct GreedyAllocation {
   let formulation: AllocationFormulation
-  var hoursByMeasure: [Int: [AllocationFormulation.HoursVariable]] { formulation.hoursByMeasure }
+  var hoursByMeasure: [MeasureIndex: [AllocationFormulation.HoursVariable]] { formulation.hoursByMeasure }
   var frameLeft: [SchemeID: Double]
   var capacityLeft: [PartnerID: [PartnerRole: Double]]
   var listMoney: [ListKey: Double] = [:]
   var values: [VariableIndex: Double] = [:]
   /// The hours given, per partner-hours variable (each funded measure's chosen lines).
   var hoursGiven: [VariableIndex: Double] = [:]
-  private var funded: Set<Int> = []
+  private var funded: Set<MeasureIndex> = []
 
   init(formulation: AllocationFormulation) {
     self.formulation = formulation
@@ -97,7 +97,7 @@ private struct GreedyAllocation {
     }
   }
 
-  func isFunded(_ index: Int) -> Bool { funded.contains(index) }
+  func isFunded(_ index: MeasureIndex) -> Bool { funded.contains(index) }
 
   func money(ofList network: NetworkID, _ scheme: SchemeID) -> Double {
     listMoney[ListKey(holder: .network(network), scheme: scheme)] ?? 0
@@ -106,7 +106,7 @@ private struct GreedyAllocation {
   /// Funds measure `index` in full with, per role, the most preferred partner that has the hours
   /// left (one partner for all roles where the measure must have one). Returns whether it did.
   @discardableResult
-  mutating func fund(_ index: Int, evenOverLimits: Bool = false) -> Bool {
+  mutating func fund(_ index: MeasureIndex, evenOverLimits: Bool = false) -> Bool {
     guard !funded.contains(index) else { return true }
     let scenario = formulation.scenario
     let measure = scenario.measures[index]
@@ -165,7 +165,7 @@ extension AllocationFormulation {
   /// are left out; the solver checks the rest and completes it per stage.
   public mutating func start(from known: AllocationReference) {
     var values: [VariableIndex: Double] = [:]
-    for (index, measure) in scenario.measures.enumerated() {
+    for (index, measure) in scenario.indexedMeasures {
       guard let share = known.shares[measure.id], share.isFinite else { continue }
       let allOrNothing = indicator[index] == funded[index]
       values[indicator[index]] = (allOrNothing ? share >= 1 - 1e-6 : share > 1e-6) ? 1 : 0

@@ -70,14 +70,14 @@ extension AllocationFormulation {
             limit: (row, 1)))
       }
     }
-    for (index, measure) in scenario.measures.enumerated() where measure.continuing && failedCriteria[index].isEmpty {
+    for (index, measure) in scenario.indexedMeasures where measure.continuing && failedCriteria[index].isEmpty {
       let asked = Dictionary(uniqueKeysWithValues: PartnerRole.allCases.filter { measure.hours($0) > 0 }.map { ($0, measure.hours($0)) })
       let cost = fullCosts[index] ?? measure.stateCost
       let bounds = indicator[index] == funded[index] ? [funded[index]] : [funded[index], indicator[index]]
       inputs.append(HardInput(input: .commitment(measure: measure.id, cost: cost, hours: asked), lowerBoundsToZero: bounds))
     }
     // `Σ_u w_iu ≤ 1`: the row over exactly the measure's choice binaries.
-    for (index, measure) in scenario.measures.enumerated() {
+    for (index, measure) in scenario.indexedMeasures {
       guard let choices = partnerChoice[index], let first = measure.acceptablePartners.lazy.compactMap({ choices[$0] }).first else {
         continue
       }
@@ -91,7 +91,7 @@ extension AllocationFormulation {
       inputs.append(HardInput(input: .singlePartner(measure: measure.id), rows: [row]))
     }
     // `Σ_u x_iuρ = h_iρ y_i` with no partner: the row `−h_iρ y_i = 0`.
-    for (index, measure) in scenario.measures.enumerated() {
+    for (index, measure) in scenario.indexedMeasures {
       var taken: Set<ConstraintIndex> = []
       for role in rolesWithoutPartner[index] ?? [] {
         let row = (rowsByFirstVariable[funded[index]] ?? []).first { row in

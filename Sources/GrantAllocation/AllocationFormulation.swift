@@ -16,7 +16,7 @@ public struct AllocationFormulation: Sendable {
 
   /// One partner-hours variable `x_iuρ`.
   public struct HoursVariable: Sendable, Equatable {
-    public var measure: Int
+    public var measure: MeasureIndex
     public var partner: PartnerID
     public var role: PartnerRole
     public var variable: VariableIndex
@@ -43,15 +43,15 @@ public struct AllocationFormulation: Sendable {
   public private(set) var hours: [HoursVariable] = []
   /// ``hours`` by measure index, in the order they were added (by role, then preference); built
   /// once with them, for the steps and readers that ask per measure.
-  public private(set) var hoursByMeasure: [Int: [HoursVariable]] = [:]
+  public private(set) var hoursByMeasure: [MeasureIndex: [HoursVariable]] = [:]
   /// Roles in which a measure asks hours that no acceptable partner can give.
-  public private(set) var rolesWithoutPartner: [Int: [PartnerRole]] = [:]
+  public private(set) var rolesWithoutPartner: [MeasureIndex: [PartnerRole]] = [:]
   /// Where a measure must have one partner institution: the binary `w_iu` of each candidate.
-  public private(set) var partnerChoice: [Int: [PartnerID: VariableIndex]] = [:]
+  public private(set) var partnerChoice: [MeasureIndex: [PartnerID: VariableIndex]] = [:]
   public private(set) var frameRows: [SchemeID: ConstraintIndex] = [:]
   public private(set) var capacityRows: [PartnerID: [PartnerRole: ConstraintIndex]] = [:]
   /// For each measure in the priority contest, the measure just above it on its list.
-  public private(set) var predecessor: [Int: Int] = [:]
+  public private(set) var predecessor: [MeasureIndex: MeasureIndex] = [:]
   public private(set) var fairnessFloors: [FairnessFloor] = []
   /// Per measure: the criteria it fails (empty when eligible).
   public let failedCriteria: [[Criterion]]
@@ -73,7 +73,7 @@ public struct AllocationFormulation: Sendable {
   /// The partners each measure (by index) may still use, a first part of its acceptable partners:
   /// the limits the search for the network's choice of partner has set (``PartnerRule``). A
   /// measure without an entry may use every acceptable partner with hours.
-  public let partnerLimits: [Int: [PartnerID]]
+  public let partnerLimits: [MeasureIndex: [PartnerID]]
 
   /// Builds the whole model: variables, constraints and the lexicographic objective.
   ///
@@ -84,14 +84,14 @@ public struct AllocationFormulation: Sendable {
   ///     earlier stages allow.
   ///   - partnerLimits: per measure index, the partners it may still use (``partnerLimits``).
   public init(
-    scenario: Scenario, reference: AllocationReference = AllocationReference(), partnerLimits: [Int: [PartnerID]] = [:]
+    scenario: Scenario, reference: AllocationReference = AllocationReference(), partnerLimits: [MeasureIndex: [PartnerID]] = [:]
   ) {
     self.init(scenario: scenario, reference: reference, links: nil, partnerLimits: partnerLimits)
   }
 
   /// Builds the model of an expanded plan (see ``PlanExpansion``) when `links` is given.
   init(
-    scenario: Scenario, reference: AllocationReference, links: PlanLinks?, partnerLimits: [Int: [PartnerID]] = [:]
+    scenario: Scenario, reference: AllocationReference, links: PlanLinks?, partnerLimits: [MeasureIndex: [PartnerID]] = [:]
   ) {
     self.scenario = scenario
     self.reference = reference
@@ -118,12 +118,12 @@ public struct AllocationFormulation: Sendable {
 
   /// Whether measure `index` is eligible and not a continuing commitment (nor, in a plan, a later
   /// year of a measure, which follows its first year instead of its list).
-  public func competesOnPriority(_ index: Int) -> Bool {
+  public func competesOnPriority(_ index: MeasureIndex) -> Bool {
     countsForPriority(index) && links?.previousPart[index] == nil
   }
 
   /// Whether measure `index` adds to the priority value: eligible and not a continuing commitment.
-  func countsForPriority(_ index: Int) -> Bool {
+  func countsForPriority(_ index: MeasureIndex) -> Bool {
     failedCriteria[index].isEmpty && !scenario.measures[index].continuing
   }
 
@@ -132,7 +132,7 @@ public struct AllocationFormulation: Sendable {
   /// `y_i`, with `z_i` where a smallest viable share below 1 applies. Ineligible measures are
   /// fixed at 0 (constraint 7); continuing commitments at 1 (constraint 5).
   private mutating func addFundingVariables() {
-    for (index, measure) in scenario.measures.enumerated() {
+    for (index, measure) in scenario.indexedMeasures {
       // In a plan, a later year of a measure that may not stop has its first year's share: the
       // same variables (fewer binaries for the solver than separate ones tied by equations).
       if let previous = links?.previousPart[index], links?.mayStop.contains(index) == false {
@@ -161,7 +161,7 @@ public struct AllocationFormulation: Sendable {
 
   /// Constraint 1, hours follow funding: `Σ_u x_iuρ = h_iρ y_i` for every role a measure asks.
   private mutating func addPartnerHours() {
-    for (index, measure) in scenario.measures.enumerated() {
+    for (index, measure) in scenario.indexedMeasures {
       for role in PartnerRole.allCases where measure.hours(role) > 0 {
         let asked = measure.hours(role)
         var terms = [LinearTerm(-asked, funded[index])]
@@ -184,7 +184,7 @@ public struct AllocationFormulation: Sendable {
 
   /// Where a measure must have one partner institution: binary `w_iu`, `x_iuρ ≤ h_iρ w_iu`, `Σ_u w_iu ≤ 1`.
   private mutating func addSinglePartnerChoice() {
-    for (index, measure) in scenario.measures.enumerated() where measure.singlePartner {
+    for (index, measure) in scenario.indexedMeasures where measure.singlePartner {
       let measureHours = hoursByMeasure[index] ?? []
       let partners = measure.acceptablePartners.filter { id in measureHours.contains { $0.partner == id } }
       guard partners.count > 1 else { continue }
@@ -209,7 +209,7 @@ public struct AllocationFormulation: Sendable {
   private mutating func addHorizonLinks() {
     guard let links else { return }
     /// `chosen(u)`: the variable that is 1 when partner `u` carries the measure's hours.
-    func chosen(_ index: Int) -> [PartnerID: VariableIndex] {
+    func chosen(_ index: MeasureIndex) -> [PartnerID: VariableIndex] {
       if let choice = partnerChoice[index] { return choice }
       let partners = Set((hoursByMeasure[index] ?? []).map(\.partner))
       guard partners.count == 1, let only = partners.first else { return [:] }
@@ -273,7 +273,7 @@ public struct AllocationFormulation: Sendable {
   }
 
   /// The state money of measures `indices`: grants plus partner hours, in model money units.
-  private func moneyTerms(of indices: [Int]) -> [LinearTerm] {
+  private func moneyTerms(of indices: [MeasureIndex]) -> [LinearTerm] {
     var terms: [LinearTerm] = []
     for index in indices {
       terms.append(LinearTerm(scenario.measures[index].stateCost / modelMoneyUnit, funded[index]))
@@ -288,7 +288,7 @@ public struct AllocationFormulation: Sendable {
   /// Constraint 3, one frame per scheme, no money across schemes:
   /// `Σ_{i∈s} (a_i y_i + Σ_uρ c_uρ x_iuρ) ≤ F_s`.
   private mutating func addFrameLimits() {
-    let measuresByScheme = Dictionary(grouping: scenario.measures.indices) { scenario.measures[$0].scheme }
+    let measuresByScheme = Dictionary(grouping: scenario.measureIndices) { scenario.measures[$0].scheme }
     for scheme in scenario.schemes {
       var terms = moneyTerms(of: measuresByScheme[scheme.id] ?? [])
       // In a plan: spend_t + carry_t − carry_{t−1} ≤ F_t, with carry_t ≤ the policy's share of F_t.
@@ -307,7 +307,7 @@ public struct AllocationFormulation: Sendable {
   /// Constraint 4: within a list (holder and scheme), `y_next ≤ y_prev` and `z_next ≤ z_prev`.
   /// Ineligible measures and continuing commitments stand outside the contest and block nothing.
   private mutating func addPriorityOrder() {
-    let contestants = scenario.measures.indices.filter(competesOnPriority)
+    let contestants = scenario.measureIndices.filter(competesOnPriority)
     let lists = Dictionary(grouping: contestants) { ListKey(holder: scenario.measures[$0].holder, scheme: scenario.measures[$0].scheme) }
     for (_, list) in lists.sorted(by: { $0.key < $1.key }) {
       let ordered = list.sorted { scenario.measures[$0].rank < scenario.measures[$1].rank }
@@ -329,7 +329,7 @@ public struct AllocationFormulation: Sendable {
   private mutating func addFairnessFloors() {
     let alpha = scenario.policy.fairnessFloor
     guard alpha > 0 else { return }
-    let eligibleByList = Dictionary(grouping: scenario.measures.indices.filter { failedCriteria[$0].isEmpty }) {
+    let eligibleByList = Dictionary(grouping: scenario.measureIndices.filter { failedCriteria[$0].isEmpty }) {
       ListKey(holder: scenario.measures[$0].holder, scheme: scenario.measures[$0].scheme)
     }
     for scheme in scenario.schemes {
@@ -363,7 +363,7 @@ public struct AllocationFormulation: Sendable {
         model.addConstraint(name: "below reference[\(name)]", terms: [LinearTerm(1, d), LinearTerm(scale, variable)], lowerBound: target),
       ])
     }
-    for (index, measure) in scenario.measures.enumerated() {
+    for (index, measure) in scenario.indexedMeasures {
       guard let share = reference.shares[measure.id], share.isFinite else { continue }
       deviation("\(measure.id)", funded[index], scale: 1, target: min(max(share, 0), 1))
     }
@@ -392,8 +392,8 @@ public struct AllocationFormulation: Sendable {
           name: "fairness", sense: .minimize, terms: fairnessFloors.map { LinearTerm(1, $0.shortfall) }, relativeTolerance: tolerance))
     }
     // In a plan every year of a measure counts, weighted so that the whole measure counts once.
-    let contestants = scenario.measures.indices.filter(countsForPriority)
-    func value(_ index: Int) -> Double {
+    let contestants = scenario.measureIndices.filter(countsForPriority)
+    func value(_ index: MeasureIndex) -> Double {
       switch scenario.policy.value {
       case .count: return links?.countWeight[index] ?? 1
       case .cost: return (fullCosts[index] ?? 0) / modelMoneyUnit
@@ -433,7 +433,7 @@ public struct AllocationFormulation: Sendable {
     // Tie-break 2: each measure's hours go to its most preferred partner; where two measures
     // cannot both have theirs, the one first in canonical order does (its place weighs up to
     // twice as much), so equally good answers do not differ in who gets the first choice.
-    let everyone = scenario.measures.indices.sorted { keys[$0] < keys[$1] }
+    let everyone = scenario.measureIndices.sorted { keys[$0] < keys[$1] }
     var weight = [Double](repeating: 1, count: scenario.measures.count)
     let total = Double(max(everyone.count, 1))
     for (position, index) in everyone.enumerated() { weight[index] = 2 - Double(position) / total }

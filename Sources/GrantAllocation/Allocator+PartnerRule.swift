@@ -69,11 +69,11 @@ extension Allocator {
     _ scenario: Scenario, reference: AllocationReference, timeLimitSeconds: Double?,
     known: AllocationReference? = nil, partnersFrom: [MeasureID: [PartnerID]]? = nil
   ) -> SolvedAllocation {
-    var limits: [Int: [PartnerID]] = [:]
-    for (index, measure) in scenario.measures.enumerated() {
+    var limits: [MeasureIndex: [PartnerID]] = [:]
+    for (index, measure) in scenario.indexedMeasures {
       if let limit = partnersFrom?[measure.id] { limits[index] = limit }
     }
-    func solved(with limits: [Int: [PartnerID]], after previous: SolvedAllocation? = nil) -> SolvedAllocation {
+    func solved(with limits: [MeasureIndex: [PartnerID]], after previous: SolvedAllocation? = nil) -> SolvedAllocation {
       var formulation = AllocationFormulation(
         scenario: scenario, reference: reference, partnerLimits: limits)
       // A round starts from the previous round's answer (its yes/no choices, where they stay

@@ -13,7 +13,7 @@ enum PartnerRule {
   /// A funded measure whose hours are at `used` while `earlier`, before it in its order, has idle
   /// hours for them.
   struct Breach: Sendable, Equatable {
-    var measure: Int
+    var measure: MeasureIndex
     var used: PartnerID
     var earlier: PartnerID
   }
@@ -49,7 +49,7 @@ enum PartnerRule {
     let idleByPartner = idleHours(outcomes, of: scenario)
     func idle(_ partner: PartnerID, _ role: PartnerRole) -> Double { idleByPartner[partner]?[role] ?? 0 }
     var found: [Breach] = []
-    for (index, outcome) in outcomes.enumerated() where outcome.share > 1e-9 {
+    for (index, outcome) in zip(scenario.measureIndices, outcomes) where outcome.share > 1e-9 {
       let measure = scenario.measures[index]
       let lines = outcome.partners.filter { $0.hours > roomTolerance }
       guard !lines.isEmpty else { continue }
@@ -85,7 +85,8 @@ enum PartnerRule {
   /// (else the limit would cut what that partner cannot carry, or the only partner of another
   /// role): otherwise its breach stays and is reported. Limits only shrink, so the search that sets
   /// them ends.
-  static func tightened(_ limits: [Int: [PartnerID]], by breaches: [Breach], of scenario: Scenario) -> [Int: [PartnerID]] {
+  static func tightened(_ limits: [MeasureIndex: [PartnerID]], by breaches: [Breach], of scenario: Scenario) -> [MeasureIndex: [PartnerID]]
+  {
     var tightened = limits
     for breach in breaches where carriesAll(breach.earlier, scenario.measures[breach.measure], of: scenario) {
       let measure = scenario.measures[breach.measure]

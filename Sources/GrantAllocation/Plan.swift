@@ -3,11 +3,11 @@ import LinearProgramming
 /// How the measure-years and scheme-years of an expanded plan hang together (see ``PlanExpansion``).
 struct PlanLinks: Sendable {
   /// For a measure-year after the measure's first: the index of the year before.
-  var previousPart: [Int: Int] = [:]
+  var previousPart: [MeasureIndex: MeasureIndex] = [:]
   /// Measure-years whose measure may stop after a first part.
-  var mayStop: Set<Int> = []
+  var mayStop: Set<MeasureIndex> = []
   /// With the value rule `count`: each year of an n-year measure counts 1/n, so the measure counts once.
-  var countWeight: [Int: Double] = [:]
+  var countWeight: [MeasureIndex: Double] = [:]
   /// Per scheme-year (not the last year): the most money (NOK) that may be carried into the next year.
   var carryLimit: [SchemeID: Double] = [:]
   /// Per scheme-year (not the first year): the scheme-year whose carry-over it receives.
@@ -17,7 +17,7 @@ struct PlanLinks: Sendable {
 /// One year of one measure in a plan: the unit the expanded model decides.
 public struct PlanPart: Sendable, Equatable {
   /// Index in ``Scenario/measures`` of the plan's scenario.
-  public var measure: Int
+  public var measure: MeasureIndex
   public var year: Int
   /// The year is the measure's first.
   public var isFirst: Bool
@@ -35,6 +35,8 @@ public struct PlanExpansion: Sendable {
   public let expanded: Scenario
   /// One per measure of ``expanded``, in its order (year by year, each year in the file's order).
   public let parts: [PlanPart]
+  /// ``parts`` with each part's position, which is its measure-year's index in ``expanded``.
+  var indexedParts: [(index: MeasureIndex, part: PlanPart)] { parts.enumerated().map { (MeasureIndex($0.offset), $0.element) } }
   let links: PlanLinks
 
   /// The id of `id` in `year` in the expanded scenario (ids cannot hold `@`).
@@ -69,9 +71,9 @@ public struct PlanExpansion: Sendable {
     }
     var measures: [Measure] = []
     var parts: [PlanPart] = []
-    var partIndex: [String: Int] = [:]
+    var partIndex: [String: MeasureIndex] = [:]
     for year in years {
-      for (index, measure) in scenario.measures.enumerated() {
+      for (index, measure) in scenario.indexedMeasures {
         guard let amounts = scenario.amounts(of: measure, in: year) else { continue }
         let measureYears = scenario.years(of: measure)
         var copy = measure
@@ -83,7 +85,7 @@ public struct PlanExpansion: Sendable {
         copy.firstYear = nil
         copy.laterYears = []
         if year != measureYears.first { copy.pricePerParticipant = nil }
-        let position = measures.count
+        let position = MeasureIndex(measures.count)
         if let previous = partIndex[Self.expandedID(measure.id.rawValue, year: year - 1)] {
           links.previousPart[position] = previous
           if measure.mayStop { links.mayStop.insert(position) }
@@ -218,10 +220,10 @@ extension Allocator {
       left[scheme.id] = scheme.frame + (carried[base]?[year - 1] ?? 0) - (carried[base]?[year] ?? 0)
     }
     for (measure, outcome) in zip(expanded.measures, result.outcomes) { left[measure.scheme, default: 0] -= outcome.stateMoney }
-    var partsOf: [Int: [Int]] = [:]
-    for (index, part) in expansion.parts.enumerated() { partsOf[part.measure, default: []].append(index) }
+    var partsOf: [MeasureIndex: [MeasureIndex]] = [:]
+    for (index, part) in expansion.indexedParts { partsOf[part.measure, default: []].append(index) }
     var explained = result
-    for (index, part) in expansion.parts.enumerated() where part.isFirst {
+    for (index, part) in expansion.indexedParts where part.isFirst {
       let outcome = result.outcomes[index]
       guard outcome.status == .partlyFunded || outcome.status == .notFunded else { continue }
       let measure = expanded.measures[index]

@@ -16,7 +16,7 @@ public struct Scenario: Sendable, Equatable {
       membersByNetwork = Dictionary(grouping: owners, by: \.network)
     }
   }
-  public var measures: [Measure]
+  public var measures: [Measure] { didSet { measurePositions = Self.positions(measures, by: \.id) } }
   public var policy: Policy
   public var solver: SolverSettings
   /// The files the scenario was read from, with their SHA-256, for the record (empty when built in code).
@@ -29,11 +29,12 @@ public struct Scenario: Sendable, Equatable {
   /// template; defaults when the scenario gives none.
   public var decisionTerms = DecisionTerms()
   /// Where each id stands in its array (the first, should one repeat), kept with the arrays, so
-  /// that ``scheme(_:)``, ``partner(_:)``, ``network(_:)`` and ``owner(_:)`` are O(1).
+  /// that ``scheme(_:)``, ``partner(_:)``, ``network(_:)``, ``owner(_:)`` and ``measure(_:)`` are O(1).
   private var schemePositions: [SchemeID: Int] = [:]
   private var partnerPositions: [PartnerID: Int] = [:]
   private var networkPositions: [NetworkID: Int] = [:]
   private var ownerPositions: [OwnerID: Int] = [:]
+  private var measurePositions: [MeasureID: Int] = [:]
   /// ``members(of:)`` of every network, in the owners' order, kept with ``owners`` (callers that
   /// ask per network or per measure would otherwise be quadratic at 10⁵ measures).
   public private(set) var membersByNetwork: [NetworkID: [SchoolOwner]] = [:]
@@ -59,6 +60,7 @@ public struct Scenario: Sendable, Equatable {
     partnerPositions = Self.positions(partners, by: \.id)
     networkPositions = Self.positions(networks, by: \.id)
     ownerPositions = Self.positions(owners, by: \.id)
+    measurePositions = Self.positions(measures, by: \.id)
     membersByNetwork = Dictionary(grouping: owners, by: \.network)
   }
 
@@ -70,6 +72,13 @@ public struct Scenario: Sendable, Equatable {
   public func partner(_ id: PartnerID) -> Partner? { partnerPositions[id].map { partners[$0] } }
   public func network(_ id: NetworkID) -> Network? { networkPositions[id].map { networks[$0] } }
   public func owner(_ id: OwnerID) -> SchoolOwner? { ownerPositions[id].map { owners[$0] } }
+  public func measure(_ id: MeasureID) -> Measure? { measurePositions[id].map { measures[$0] } }
+  /// Where `id` stands in ``schemes``. O(1).
+  public func schemeIndex(_ id: SchemeID) -> Int? { schemePositions[id] }
+  /// Where `id` stands in ``partners``. O(1).
+  public func partnerIndex(_ id: PartnerID) -> Int? { partnerPositions[id] }
+  /// Where `id` stands in ``measures``. O(1).
+  public func measureIndex(_ id: MeasureID) -> MeasureIndex? { measurePositions[id].map(MeasureIndex.init) }
   /// The owners of `network`, in the owners' order. O(1).
   public func members(of network: NetworkID) -> [SchoolOwner] { membersByNetwork[network] ?? [] }
 

@@ -103,9 +103,13 @@ public struct Settlement: Sendable, Equatable {
 
   public var measures: [MeasureMoney]
   /// One per owner, in ``Scenario/owners`` order.
-  public var owners: [OwnerPayment]
+  public var owners: [OwnerPayment] { didSet { ownerPositions = Self.positions(owners.map(\.owner)) } }
   /// One per network, in ``Scenario/networks`` order.
-  public var networks: [NetworkPayment]
+  public var networks: [NetworkPayment] { didSet { networkPositions = Self.positions(networks.map(\.network)) } }
+  /// Where each owner and network stands in ``owners`` and ``networks``, kept with them, so that
+  /// ``payment(_:)`` and ``networkPayment(_:)`` are O(1) (reports ask for every owner).
+  private var ownerPositions: [OwnerID: Int] = [:]
+  private var networkPositions: [NetworkID: Int] = [:]
   public var schemes: [SchemeMoney]
   public var partners: [PartnerMoney]
   /// Every payment, by scheme (the scenario's order), recipient, purpose and date; per scheme they
@@ -119,7 +123,7 @@ public struct Settlement: Sendable, Equatable {
     //    round(exact total), and never above the frame.
     var measures = scenario.measures.map { MeasureMoney(measure: $0.id, grant: 0, partners: []) }
     for scheme in scenario.schemes {
-      let indices = scenario.measures.indices.filter { scenario.measures[$0].scheme == scheme.id && $0 < result.outcomes.count }
+      let indices = scenario.measureIndices.filter { scenario.measures[$0].scheme == scheme.id && $0.rawValue < result.outcomes.count }
       var exact: [Double] = []
       for index in indices {
         exact.append(result.outcomes[index].grant)
@@ -147,8 +151,8 @@ public struct Settlement: Sendable, Equatable {
         for (position, hours) in zip(positions, whole) { measures[index].partners[position].wholeHours = hours }
       }
     }
-    var linesByPartnerRole: [PartnerRoleLine: [(measure: Int, line: Int)]] = [:]
-    for (index, money) in measures.enumerated() {
+    var linesByPartnerRole: [PartnerRoleLine: [(measure: MeasureIndex, line: Int)]] = [:]
+    for (index, money) in zip(scenario.measureIndices, measures) {
       for (position, line) in money.partners.enumerated() {
         linesByPartnerRole[PartnerRoleLine(partner: line.partner, role: line.role), default: []].append((index, position))
       }
@@ -236,6 +240,9 @@ public struct Settlement: Sendable, Equatable {
       let grants = networkGrants[network.id] ?? [:]
       return NetworkPayment(network: network.id, grantByScheme: grants, egenandelByScheme: egenandel(grants))
     }
+    // (Property observers do not run in an initialiser.)
+    ownerPositions = Self.positions(owners.map(\.owner))
+    networkPositions = Self.positions(self.networks.map(\.network))
     // 4. Scheme and partner summaries, as sums of the rounded rows.
     self.schemes = scenario.schemes.map { scheme in
       let schemeMeasures = zip(scenario.measures, measures).filter { $0.0.scheme == scheme.id }.map(\.1)
@@ -281,9 +288,12 @@ public struct Settlement: Sendable, Equatable {
     return max(0, Int(exact.rounded(.up)))
   }
 
-  public func money(_ measure: MeasureID) -> MeasureMoney? { measures.first { $0.measure == measure } }
-  public func payment(_ owner: OwnerID) -> OwnerPayment? { owners.first { $0.owner == owner } }
-  public func networkPayment(_ network: NetworkID) -> NetworkPayment? { networks.first { $0.network == network } }
+  public func payment(_ owner: OwnerID) -> OwnerPayment? { ownerPositions[owner].map { owners[$0] } }
+  public func networkPayment(_ network: NetworkID) -> NetworkPayment? { networkPositions[network].map { networks[$0] } }
+
+  private static func positions<ID: Hashable>(_ ids: [ID]) -> [ID: Int] {
+    Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+  }
 }
 
 private struct PartnerRoleLine: Hashable {

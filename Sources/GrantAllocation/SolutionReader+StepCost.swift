@@ -10,7 +10,7 @@ extension SolutionReader {
   /// from its partners in its order, each giving what it has left. Hours no acceptable partner has
   /// left are priced at the cheapest acceptable partner (the hours then stop the measure too, and
   /// are named as a reason).
-  func stepCost(_ index: Int, outcome: MeasureOutcome, step: Double, usage: Usage) -> Double {
+  func stepCost(_ index: MeasureIndex, outcome: MeasureOutcome, step: Double, usage: Usage) -> Double {
     let measure = scenario.measures[index]
     let roles = PartnerRole.allCases.filter { measure.hours($0) > 0 }
     let hoursLeft = usage.hoursLeft(_:_:)

@@ -6,7 +6,7 @@ struct SolutionReader {
   let formulation: AllocationFormulation
   let values: [Double]
   /// Partner-hours variables by measure index (the formulation's, built once with them).
-  var hoursByMeasure: [Int: [AllocationFormulation.HoursVariable]] { formulation.hoursByMeasure }
+  var hoursByMeasure: [MeasureIndex: [AllocationFormulation.HoursVariable]] { formulation.hoursByMeasure }
   var scenario: Scenario { formulation.scenario }
 
   /// Shares within this distance of 0 or 1 are read as 0 or 1.
@@ -22,7 +22,7 @@ struct SolutionReader {
     self.values = values
   }
 
-  func share(_ index: Int) -> Double {
+  func share(_ index: MeasureIndex) -> Double {
     // A binary indicator within GLPK's integrality tolerance of 0 lets y be a hair above 0; the
     // indicator (already snapped) decides.
     if values[formulation.indicator[index].rawValue] == 0 { return 0 }
@@ -34,7 +34,7 @@ struct SolutionReader {
 
   /// The share the hours follow: the reported one where it was snapped to 0 or 1, else the solver's
   /// value before the reported share's rounding to six decimals.
-  func exactShare(_ index: Int, reported: Double) -> Double {
+  func exactShare(_ index: MeasureIndex, reported: Double) -> Double {
     reported == 0 || reported == 1 ? reported : min(max(values[formulation.funded[index].rawValue], 0), 1)
   }
 
@@ -44,7 +44,7 @@ struct SolutionReader {
   /// share is read with a tolerance of its own; without this, a measure funded in full could show
   /// 44.9995 of its 45 hours (another partner's 0.0005 hours being dropped as noise). Each partner's
   /// part is kept as the solver chose it.
-  func assignments(_ index: Int, share: Double) -> [PartnerAssignment] {
+  func assignments(_ index: MeasureIndex, share: Double) -> [PartnerAssignment] {
     let measure = scenario.measures[index]
     var raw: [(AllocationFormulation.HoursVariable, Double)] = []
     for hoursVariable in hoursByMeasure[index] ?? [] {
@@ -73,13 +73,13 @@ struct SolutionReader {
   }
 
   func outcomes() -> [MeasureOutcome] {
-    let read = scenario.measures.indices.map { index -> MeasureOutcome in
+    let read = scenario.measureIndices.map { index -> MeasureOutcome in
       let funded = share(index)
       return outcome(index, share: funded, hoursShare: exactShare(index, reported: funded))
     }
     let partial = settledWithinFrames(read)
     let usage = Usage(scenario: scenario, outcomes: partial)
-    return partial.enumerated().map { index, outcome in
+    return zip(scenario.measureIndices, partial).map { index, outcome in
       var explained = outcome
       explained.reasons = reasons(index, outcome: outcome, outcomes: partial, usage: usage)
       return explained
@@ -87,7 +87,7 @@ struct SolutionReader {
   }
 
   /// Measure `index` at `share`, its partners' hours following `hoursShare`; no reasons yet.
-  func outcome(_ index: Int, share funded: Double, hoursShare: Double) -> MeasureOutcome {
+  func outcome(_ index: MeasureIndex, share funded: Double, hoursShare: Double) -> MeasureOutcome {
     let measure = scenario.measures[index]
     let status: FundingStatus =
       !formulation.failedCriteria[index].isEmpty
@@ -116,14 +116,14 @@ struct SolutionReader {
   /// be left as it is, for the independent check to refuse.
   func settledWithinFrames(_ outcomes: [MeasureOutcome]) -> [MeasureOutcome] {
     var settled = outcomes
-    var successor: [Int: Int] = [:]
+    var successor: [MeasureIndex: MeasureIndex] = [:]
     for (next, previous) in formulation.predecessor { successor[previous] = next }
-    let byScheme = Dictionary(grouping: scenario.measures.indices) { scenario.measures[$0].scheme }
+    let byScheme = Dictionary(grouping: scenario.measureIndices) { scenario.measures[$0].scheme }
     for scheme in scenario.schemes {
       // In a plan, the frame row also holds the money carried over; only a year alone is settled here.
       guard formulation.links == nil, let indices = byScheme[scheme.id] else { continue }
       var spent = indices.reduce(0.0) { $0 + settled[$1].stateMoney }
-      var exhausted = Set<Int>()
+      var exhausted = Set<MeasureIndex>()
       while spent > scheme.frame + Self.frameRounding {
         let candidates = indices.filter { index in
           !exhausted.contains(index) && settled[index].status == .partlyFunded
@@ -131,7 +131,7 @@ struct SolutionReader {
         }
         // A share rounded up for print gives back first (to the six decimals below the solver's
         // share, which the solver's allocation already afforded), then the lowest on its list.
-        func key(_ index: Int) -> (Double, Int, Double) {
+        func key(_ index: MeasureIndex) -> (Double, Int, Double) {
           let roundedUp = max(0, settled[index].share - values[formulation.funded[index].rawValue])
           return (roundedUp * settled[index].stateMoney / settled[index].share, scenario.measures[index].rank, settled[index].stateMoney)
         }
@@ -172,7 +172,7 @@ struct SolutionReader {
   func publishedPoint(_ outcomes: [MeasureOutcome]) -> [Double] {
     var point = values
     let model = formulation.model
-    for (index, outcome) in outcomes.enumerated() {
+    for (index, outcome) in zip(scenario.measureIndices, outcomes) {
       let y = formulation.funded[index].rawValue
       let raw = min(max(values[y], 0), 1)
       let asRead = outcome.share != 0 && outcome.share != 1 && abs(raw - outcome.share) <= 0.5e-6 + 1e-12
@@ -236,7 +236,7 @@ struct SolutionReader {
   }
 
   /// The constraints that stop `index` from getting more: each is binding in the solved model.
-  func reasons(_ index: Int, outcome: MeasureOutcome, outcomes: [MeasureOutcome], usage: Usage) -> [Reason] {
+  func reasons(_ index: MeasureIndex, outcome: MeasureOutcome, outcomes: [MeasureOutcome], usage: Usage) -> [Reason] {
     let measure = scenario.measures[index]
     switch outcome.status {
     case .ineligible: return [.failsCriteria(formulation.failedCriteria[index])]

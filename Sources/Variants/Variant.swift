@@ -96,7 +96,7 @@ extension Variant {
     var scenario = base
     func fail(_ problem: String, _ fix: String) -> VariantError { VariantError(variant: name, problem: problem, fix: fix) }
     for (id, change) in frames.sorted(by: { $0.key < $1.key }) {
-      guard let index = scenario.schemes.firstIndex(where: { $0.id == id }) else {
+      guard let index = scenario.schemeIndex(id) else {
         throw fail(
           "frames: \(id) is not a scheme of the scenario.", "use one of: \(base.schemes.map(\.id.rawValue).joined(separator: ", ")).")
       }
@@ -109,7 +109,7 @@ extension Variant {
       scenario.schemes[index].frame = frame
     }
     for (id, change) in partners.sorted(by: { $0.key < $1.key }) {
-      guard let index = scenario.partners.firstIndex(where: { $0.id == id }) else {
+      guard let index = scenario.partnerIndex(id) else {
         throw fail(
           "partners: \(id) is not a partner of the scenario.", "use one of: \(base.partners.map(\.id.rawValue).joined(separator: ", ")).")
       }
@@ -123,25 +123,28 @@ extension Variant {
         if let price = change.price[role] { scenario.partners[index].price[role] = price }
       }
     }
+    // The measures change as one array (each change to `scenario.measures` re-indexes it by id).
+    var changed = scenario.measures
     for (id, change) in measures.sorted(by: { $0.key < $1.key }) {
-      guard let index = scenario.measures.firstIndex(where: { $0.id == id }) else {
+      guard let index = scenario.measureIndex(id) else {
         throw fail("measures: \(id) is not a measure of the scenario.", "use an id from measures.csv.")
       }
-      if let cost = change.cost { scenario.measures[index].stateCost = cost }
+      if let cost = change.cost { changed[index].stateCost = cost }
       if let share = change.minimumShare {
         guard share > 0 && share <= 1 else {
           throw fail("measures: \(id) min_share \(share) is not in (0, 1].", "write a share above 0 and at most 1.")
         }
-        scenario.measures[index].minimumShare = share
+        changed[index].minimumShare = share
       }
-      if let value = change.continuing { scenario.measures[index].continuing = value }
-      if let value = change.schoolBased { scenario.measures[index].criteria.schoolBased = value }
-      if let value = change.collective { scenario.measures[index].criteria.collective = value }
-      if let value = change.inLocalPlan { scenario.measures[index].criteria.inLocalPlan = value }
-      if let value = change.broadTargetGroup { scenario.measures[index].criteria.broadTargetGroup = value }
-      if let value = change.individualEducation { scenario.measures[index].criteria.individualEducation = value }
-      if let rank = change.rank { try move(&scenario, index, to: rank) }
+      if let value = change.continuing { changed[index].continuing = value }
+      if let value = change.schoolBased { changed[index].criteria.schoolBased = value }
+      if let value = change.collective { changed[index].criteria.collective = value }
+      if let value = change.inLocalPlan { changed[index].criteria.inLocalPlan = value }
+      if let value = change.broadTargetGroup { changed[index].criteria.broadTargetGroup = value }
+      if let value = change.individualEducation { changed[index].criteria.individualEducation = value }
+      if let rank = change.rank { try move(&changed, index, to: rank) }
     }
+    scenario.measures = changed
     for (year, change) in years.sorted(by: { $0.key < $1.key }) { try apply(change, year: year, to: &scenario) }
     if let floor = policy.fairnessFloor { scenario.policy.fairnessFloor = floor }
     if let weighting = policy.weighting { scenario.policy.weighting = weighting }
@@ -203,17 +206,17 @@ extension Variant {
   }
 
   /// Moves a measure to `rank` on its list; the others keep their order and are numbered 1, 2, 3 ….
-  private func move(_ scenario: inout Scenario, _ index: Int, to rank: Int) throws(VariantError) {
-    let moving = scenario.measures[index]
-    var list = scenario.measures.indices.filter {
-      scenario.measures[$0].holder == moving.holder && scenario.measures[$0].scheme == moving.scheme && $0 != index
-    }.sorted { scenario.measures[$0].rank < scenario.measures[$1].rank }
+  private func move(_ measures: inout [Measure], _ index: MeasureIndex, to rank: Int) throws(VariantError) {
+    let moving = measures[index]
+    var list = measures.indices.map(MeasureIndex.init).filter {
+      measures[$0].holder == moving.holder && measures[$0].scheme == moving.scheme && $0 != index
+    }.sorted { measures[$0].rank < measures[$1].rank }
     guard rank >= 1 && rank <= list.count + 1 else {
       throw VariantError(
         variant: name, problem: "measures: \(moving.id) cannot move to rank \(rank); its list has \(list.count + 1) measures.",
         fix: "give a rank from 1 to \(list.count + 1).")
     }
     list.insert(index, at: rank - 1)
-    for (position, member) in list.enumerated() { scenario.measures[member].rank = position + 1 }
+    for (position, member) in list.enumerated() { measures[member].rank = position + 1 }
   }
 }

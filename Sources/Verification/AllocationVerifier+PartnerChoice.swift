@@ -17,7 +17,7 @@ extension AllocationVerifier {
     }
     var found: [Violation] = []
     for (measure, outcome) in zip(scenario.measures, outcomes) where outcome.share > Self.tolerance {
-      let scheme = scenario.schemes.first { $0.id == measure.scheme }
+      let scheme = scenario.scheme(measure.scheme)
       func able(_ role: PartnerRole) -> [PartnerID] {
         measure.acceptablePartners.filter { id in
           guard let partner = partnersByID[id], scheme?.partnerKinds.contains(partner.kind) == true else { return false }

@@ -48,7 +48,7 @@ public struct AllocationVerifier {
   }
 
   private func isEligible(_ measure: Measure) -> Bool {
-    guard let scheme = scenario.schemes.first(where: { $0.id == measure.scheme }) else { return false }
+    guard let scheme = scenario.scheme(measure.scheme) else { return false }
     let flags = measure.criteria
     return flags.schoolBased && flags.collective && flags.inLocalPlan && !flags.individualEducation
       && !measure.acceptablePartners.isEmpty && (!scheme.requiresBroadTargetGroup || flags.broadTargetGroup == true)
@@ -74,7 +74,7 @@ public struct AllocationVerifier {
       found.append(Violation(.money, "\(id) grant \(outcome.grant) is not cost × share = \(measure.stateCost * share)"))
     }
     // Hours follow funding, from acceptable partners of an allowed kind, and one partner when asked.
-    let scheme = scenario.schemes.first { $0.id == measure.scheme }
+    let scheme = scenario.scheme(measure.scheme)
     for role in PartnerRole.allCases {
       let lines = outcome.partners.filter { $0.role == role }
       let given = lines.reduce(0) { $0 + $1.hours }
@@ -87,7 +87,7 @@ public struct AllocationVerifier {
       }
     }
     for line in outcome.partners {
-      guard measure.acceptablePartners.contains(line.partner), let partner = scenario.partners.first(where: { $0.id == line.partner }),
+      guard measure.acceptablePartners.contains(line.partner), let partner = scenario.partner(line.partner),
         scheme?.partnerKinds.contains(partner.kind) == true
       else {
         found.append(Violation(.partnerHours, "\(id) gets hours from \(line.partner), which is not an acceptable partner for it"))

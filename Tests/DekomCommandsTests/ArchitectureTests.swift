@@ -114,6 +114,27 @@ struct ArchitectureTests {
     #expect(spelled.isEmpty, "use ScenarioSchema instead of: \(spelled.joined(separator: ", "))")
   }
 
+  @Test("a scheme, partner, network, owner or measure is found by id through the scenario's indices, not by a scan")
+  func lookupsByIDAreIndexed() throws {
+    // `Scenario.measure(_:)`, `measureIndex(_:)`, `scheme(_:)` … are O(1); a scan per lookup made
+    // reports and explanations quadratic in the number of measures.
+    let scan = try NSRegularExpression(
+      pattern: #"\b(measures|schemes|partners|networks|owners)\.(first|firstIndex|contains)\s*(\(where:)?\s*\{\s*\$0\.id\s*=="#)
+    let sources = repositoryRoot.appendingPathComponent("Sources")
+    let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+    var scans: [String] = []
+    for case let file as URL in files where file.pathExtension == "swift" {
+      let text = try String(contentsOf: file, encoding: .utf8)
+      for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let line = String(line)
+        if scan.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil {
+          scans.append("\(file.path.dropFirst(sources.path.count + 1)):\(number + 1)")
+        }
+      }
+    }
+    #expect(scans.isEmpty, "use the scenario's lookup by id instead of a scan: \(scans.joined(separator: ", "))")
+  }
+
   @Test("the dekom program reaches no web server module through its imports")
   func dekomLinksNoServer() throws {
     let imports = try Self.projectImports()

@@ -18,9 +18,9 @@ struct SolutionReaderTests {
     values[formulation.indicator[0].rawValue] = 1
     // Both binaries at 1 (where the measure must have one partner), so that q's 0.0005 hours are
     // dropped as noise, not as hours of a partner not chosen.
-    if let choice = formulation.partnerChoice[0]?[PartnerID("p")] { values[choice.rawValue] = 1 }
-    if let choice = formulation.partnerChoice[0]?[PartnerID("q")] { values[choice.rawValue] = 1 }
-    let hours = formulation.hours.filter { $0.measure == 0 }
+    if let choice = formulation.partnerChoice[MeasureIndex(0)]?[PartnerID("p")] { values[choice.rawValue] = 1 }
+    if let choice = formulation.partnerChoice[MeasureIndex(0)]?[PartnerID("q")] { values[choice.rawValue] = 1 }
+    let hours = formulation.hours.filter { $0.measure == MeasureIndex(0) }
     let p = try #require(hours.first { $0.partner == PartnerID("p") })
     let q = try #require(hours.first { $0.partner == PartnerID("q") })
     values[p.variable.rawValue] = 44.9995
@@ -40,8 +40,8 @@ struct SolutionReaderTests {
     var values = [Double](repeating: 0, count: formulation.model.variables.count)
     values[formulation.funded[0].rawValue] = 0.75
     values[formulation.indicator[0].rawValue] = 1
-    for choice in formulation.partnerChoice[0]?.values ?? [:].values { values[choice.rawValue] = 1 }
-    for hoursVariable in formulation.hours where hoursVariable.measure == 0 {
+    for choice in formulation.partnerChoice[MeasureIndex(0)]?.values ?? [:].values { values[choice.rawValue] = 1 }
+    for hoursVariable in formulation.hours where hoursVariable.measure == MeasureIndex(0) {
       values[hoursVariable.variable.rawValue] = hoursVariable.partner == PartnerID("p") ? 20.0002 : 9.9999
     }
     let outcome = try #require(SolutionReader(formulation: formulation, values: values).outcomes().first)

@@ -35,7 +35,7 @@ public struct NameBook {
     }
   }
   public func measure(_ id: MeasureID) -> String {
-    guard let measure = scenario.measures.first(where: { $0.id == id }) else { return text(id.rawValue) }
+    guard let measure = scenario.measure(id) else { return text(id.rawValue) }
     return text("\(measure.title) (\(id))")
   }
 

@@ -15,7 +15,7 @@ public struct AllocationCSV: ReportRenderer {
 
   public func render() -> String {
     var lines = [CSVFormat.machine.line(Self.header)]
-    for (index, measure) in result.scenario.measures.enumerated() {
+    for (index, measure) in result.scenario.indexedMeasures {
       let outcome = result.outcomes[index]
       let money = settlement.measures[index]
       let hours = { (role: PartnerRole) in outcome.partners.filter { $0.role == role }.reduce(0) { $0 + $1.hours } }

@@ -116,7 +116,7 @@ public struct AllocationJSON: ReportRenderer {
           id: $0.scheme.rawValue, name: names.scheme($0.scheme), frameNok: $0.frame, toPartnersNok: $0.toPartners,
           toNetworksNok: $0.toNetworks, toJointMeasuresNok: $0.toJointMeasures, allocatedNok: $0.allocated, leftNok: $0.left)
       },
-      measures: scenario.measures.indices.map { index in
+      measures: scenario.measureIndices.map { index in
         let measure = scenario.measures[index]
         let outcome = result.outcomes[index]
         let money = settlement.measures[index]

@@ -116,7 +116,7 @@ public enum ConflictText {
 
 extension NameBook {
   /// A measure's title, without its id.
-  func measureTitle(_ id: MeasureID) -> String { scenario.measures.first { $0.id == id }?.title ?? id.rawValue }
+  func measureTitle(_ id: MeasureID) -> String { scenario.measure(id)?.title ?? id.rawValue }
 }
 
 extension String {

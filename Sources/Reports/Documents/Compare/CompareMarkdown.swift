@@ -143,7 +143,7 @@ public struct CompareMarkdown: ReportRenderer {
     guard !comparison.measures.isEmpty else { return messages.noChanges }
     var table = MarkdownTable(columns: messages.measureChangeColumns, rightAligned: [4, 5, 6])
     for difference in comparison.measures {
-      let measure = base.scenario.measures.first { $0.id == difference.measure }
+      let measure = base.scenario.measure(difference.measure)
       let list = measure.map { names.holder($0.holder) + " · " + names.scheme($0.scheme) } ?? ""
       table.add([
         names.measure(difference.measure), list,

@@ -23,15 +23,13 @@ struct ExplanationMarkdown: ReportRenderer {
   private func kroner(_ amount: Double) -> String { names.kroner(amount) + " " + messages.currencySuffix }
   private func hours(_ amount: Double) -> String { names.hours(amount) + " " + messages.hoursSuffix }
 
-  private func measureIndex(_ id: MeasureID) -> Int? { scenario.measures.firstIndex { $0.id == id } }
-
   private func whatItTakes() -> String {
     var parts = ["## 6. " + messages.whatItTakesHeading, messages.whatItTakesIntro]
     guard !explanation.searchesSkipped else { return (parts + [messages.searchesSkipped]).joined(separator: "\n\n") }
     guard !explanation.whatItTakes.isEmpty else { return (parts + [messages.emptyWaitingList]).joined(separator: "\n\n") }
     var table = MarkdownTable(columns: messages.whatItTakesColumns, rightAligned: [3])
     for finding in explanation.whatItTakes {
-      guard let index = measureIndex(finding.measure) else { continue }
+      guard let index = scenario.measureIndex(finding.measure) else { continue }
       let measure = scenario.measures[index]
       let outcome = input.result.outcomes[index]
       let hoursText =
@@ -74,7 +72,7 @@ struct ExplanationMarkdown: ReportRenderer {
       if !list.entries.isEmpty {
         var table = MarkdownTable(columns: messages.waitingListColumns, rightAligned: [0, 3])
         for (position, entry) in list.entries.enumerated() {
-          let holder = measureIndex(entry.measure).map { names.holder(scenario.measures[$0].holder) } ?? ""
+          let holder = scenario.measureIndex(entry.measure).map { names.holder(scenario.measures[$0].holder) } ?? ""
           table.add([String(position + 1), names.measure(entry.measure), holder, "+" + kroner(entry.frameIncrease)])
         }
         parts.append(table.rendered)

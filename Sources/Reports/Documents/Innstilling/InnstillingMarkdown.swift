@@ -47,8 +47,9 @@ public struct InnstillingMarkdown: ReportRenderer {
   private func networks() -> String {
     var parts = ["## " + messages.networksHeading]
     let keyShares = Dictionary(uniqueKeysWithValues: scenario.schemes.map { ($0.id, scenario.networkKeyShares(scheme: $0)) })
+    let byHolder = scenario.measureIndicesByHolder
     for network in scenario.networks {
-      let indices = scenario.measures.indices.filter { scenario.measures[$0].holder == .network(network.id) }
+      let indices = byHolder[.network(network.id)] ?? []
       // The key share and floor per scheme the network asks money from.
       let asked = Set(indices.map { scenario.measures[$0].scheme })
       let floors = scenario.schemes.filter { asked.contains($0.id) }.map { scheme in
@@ -63,7 +64,7 @@ public struct InnstillingMarkdown: ReportRenderer {
       parts.append(recipientLine(network))
       parts.append(measureTable(indices))
     }
-    let joint = scenario.measures.indices.filter { scenario.measures[$0].holder == .joint }
+    let joint = byHolder[.joint] ?? []
     if !joint.isEmpty {
       parts.append("### " + messages.jointHeading)
       parts.append(measureTable(joint))
@@ -79,7 +80,7 @@ public struct InnstillingMarkdown: ReportRenderer {
   }
 
   /// One row per measure, sorted by scheme order and rank, with a total row.
-  private func measureTable(_ indices: [Int]) -> String {
+  private func measureTable(_ indices: [MeasureIndex]) -> String {
     guard !indices.isEmpty else { return messages.noMeasures }
     let sorted = scenario.reportOrder(indices)
     var table = MarkdownTable(columns: messages.measureColumns, rightAligned: [1, 3, 6, 7])
@@ -132,9 +133,10 @@ public struct InnstillingMarkdown: ReportRenderer {
     }
     table.add(["**\(messages.total)**"] + formatPartnerRow(totals).map { "**\($0)**" })
     var collaboration = MarkdownTable(columns: messages.collaborationColumns)
+    let byHolder = scenario.measureIndicesByHolder
     for network in scenario.networks {
       let partnerIDs = Set(
-        scenario.measures.indices.filter { scenario.measures[$0].holder == .network(network.id) }
+        (byHolder[.network(network.id)] ?? [])
           .flatMap { result.outcomes[$0].partners.map(\.partner) })
       collaboration.add([
         names.network(network.id), partnerIDs.isEmpty ? "–" : partnerIDs.sorted().map(names.partner).joined(separator: ", "),

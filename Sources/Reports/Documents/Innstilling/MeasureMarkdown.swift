@@ -5,7 +5,7 @@ import GrantAllocation
 /// document (the page `dekom serve` shows per measure).
 public struct MeasureMarkdown: ReportRenderer {
   let input: ReportInput
-  let index: Int
+  let index: MeasureIndex
   let whatItTakes: WhatItTakes?
   let seconds: Double
 
@@ -18,7 +18,7 @@ public struct MeasureMarkdown: ReportRenderer {
   ///     ineligible or continuing).
   ///   - seconds: how long the search took.
   public init?(_ id: MeasureID, in input: ReportInput, whatItTakes: WhatItTakes?, seconds: Double) {
-    guard let index = input.scenario.measures.firstIndex(where: { $0.id == id }) else { return nil }
+    guard let index = input.scenario.measureIndex(id) else { return nil }
     self.input = input
     self.index = index
     self.whatItTakes = whatItTakes

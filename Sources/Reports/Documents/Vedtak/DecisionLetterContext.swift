@@ -77,7 +77,7 @@ struct DecisionLetterContext {
         scheme: Self.cell(names.scheme(line.scheme)), amount: names.kroner(line.amount),
         measures: line.measures.map { measure in
           MeasureLine(
-            title: text(scenario.measures.first { $0.id == measure.measure }?.title ?? measure.measure.rawValue),
+            title: text(scenario.measure(measure.measure)?.title ?? measure.measure.rawValue),
             id: text(measure.measure.rawValue),
             network: Self.cell(measure.network.map(names.network) ?? messages.jointHeading), share: names.percent(measure.share),
             amount: names.kroner(measure.amount),

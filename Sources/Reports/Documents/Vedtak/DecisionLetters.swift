@@ -39,9 +39,9 @@ public struct DecisionLetters {
       guard !paid.isEmpty else { return nil }
       let purposes = Set(paid.map(\.purpose))
       var lines: [DecisionLetter.MeasureLine] = []
-      for (index, measure) in scenario.measures.enumerated() where measure.scheme == scheme.id {
+      for (index, measure) in scenario.indexedMeasures where measure.scheme == scheme.id {
         let money = settlement.measures[index]
-        let share = index < result.outcomes.count ? result.outcomes[index].share : 0
+        let share = index.rawValue < result.outcomes.count ? result.outcomes[index].share : 0
         for purpose in purposes.sorted() {
           switch purpose {
           case .network(let network):
