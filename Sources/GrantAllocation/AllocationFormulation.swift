@@ -70,6 +70,11 @@ public struct AllocationFormulation: Sendable {
   let links: PlanLinks?
   /// In an expanded plan: per scheme-year, the money (model units) left unspent and carried into the next year.
   public private(set) var carryOver: [SchemeID: VariableIndex] = [:]
+  /// In an expanded plan under ``ForecastRule/conditional``: per forecast scheme-year, the money
+  /// (model units) the first year's measures need beyond the forecast (conditional on it).
+  public private(set) var beyondForecast: [SchemeID: VariableIndex] = [:]
+  /// Likewise per later partner-year and role: the hours needed beyond the hours planned.
+  public private(set) var beyondPlannedHours: [PartnerID: [PartnerRole: VariableIndex]] = [:]
   /// The partners each measure (by index) may still use, a first part of its acceptable partners:
   /// the limits the search for the network's choice of partner has set (``PartnerRule``). A
   /// measure without an entry may use every acceptable partner with hours.
@@ -264,8 +269,13 @@ public struct AllocationFormulation: Sendable {
     let hoursByPartner = Dictionary(grouping: hours, by: \.partner)
     for partner in scenario.partners {
       for role in PartnerRole.allCases {
-        let terms = (hoursByPartner[partner.id] ?? []).filter { $0.role == role }.map { LinearTerm(1, $0.variable) }
+        var terms = (hoursByPartner[partner.id] ?? []).filter { $0.role == role }.map { LinearTerm(1, $0.variable) }
         guard !terms.isEmpty else { continue }
+        if links?.conditionalPartners.contains(partner.id) == true {
+          let beyond = model.addVariable(name: "beyond planned hours[\(partner.id),\(role)]", lowerBound: 0)
+          beyondPlannedHours[partner.id, default: [:]][role] = beyond
+          terms.append(LinearTerm(-1, beyond))
+        }
         capacityRows[partner.id, default: [:]][role] = model.addConstraint(
           name: "capacity[\(partner.id),\(role)]", terms: terms, upperBound: partner.hours(role))
       }
@@ -299,6 +309,11 @@ public struct AllocationFormulation: Sendable {
           carryOver[scheme.id] = carry
           terms.append(LinearTerm(1, carry))
         }
+      }
+      if links?.conditionalSchemes.contains(scheme.id) == true {
+        let beyond = model.addVariable(name: "beyond forecast[\(scheme.id)]", lowerBound: 0)
+        beyondForecast[scheme.id] = beyond
+        terms.append(LinearTerm(-1, beyond))
       }
       frameRows[scheme.id] = model.addConstraint(name: "frame[\(scheme.id)]", terms: terms, upperBound: scheme.frame / modelMoneyUnit)
     }
@@ -386,11 +401,6 @@ public struct AllocationFormulation: Sendable {
   private mutating func setObjectives() {
     let tolerance = scenario.solver.stageTolerance
     var objectives: [Objective] = []
-    if !fairnessFloors.isEmpty {
-      objectives.append(
-        Objective(
-          name: "fairness", sense: .minimize, terms: fairnessFloors.map { LinearTerm(1, $0.shortfall) }, relativeTolerance: tolerance))
-    }
     // In a plan every year of a measure counts, weighted so that the whole measure counts once.
     let contestants = scenario.measureIndices.filter(countsForPriority)
     func value(_ index: MeasureIndex) -> Double {
@@ -399,20 +409,50 @@ public struct AllocationFormulation: Sendable {
       case .cost: return (fullCosts[index] ?? 0) / modelMoneyUnit
       }
     }
-    switch scenario.policy.weighting {
-    case .strictTiers:
-      let ranks = Set(contestants.map { scenario.measures[$0].rank }).sorted()
-      for rank in ranks {
-        let terms = contestants.filter { scenario.measures[$0].rank == rank }.map { LinearTerm(value($0), funded[$0]) }
+    func fairness(_ floors: [FairnessFloor], name: String) {
+      guard !floors.isEmpty else { return }
+      objectives.append(
+        Objective(name: name, sense: .minimize, terms: floors.map { LinearTerm(1, $0.shortfall) }, relativeTolerance: tolerance))
+    }
+    func priority(_ measures: [MeasureIndex], suffix: String) {
+      switch scenario.policy.weighting {
+      case .strictTiers:
+        let ranks = Set(measures.map { scenario.measures[$0].rank }).sorted()
+        for rank in ranks {
+          let terms = measures.filter { scenario.measures[$0].rank == rank }.map { LinearTerm(value($0), funded[$0]) }
+          priorityStages.append(objectives.count)
+          objectives.append(Objective(name: "priority rank \(rank)\(suffix)", sense: .maximize, terms: terms, relativeTolerance: tolerance))
+        }
+      case .decay(let factor):
+        guard !measures.isEmpty || suffix.isEmpty else { return }
+        let terms = measures.map { index in
+          LinearTerm(value(index) * pow(factor, Double(scenario.measures[index].rank - 1)), funded[index])
+        }
         priorityStages.append(objectives.count)
-        objectives.append(Objective(name: "priority rank \(rank)", sense: .maximize, terms: terms, relativeTolerance: tolerance))
+        objectives.append(Objective(name: "priority\(suffix)", sense: .maximize, terms: terms, relativeTolerance: tolerance))
       }
-    case .decay(let factor):
-      let terms = contestants.map { index in
-        LinearTerm(value(index) * pow(factor, Double(scenario.measures[index].rank - 1)), funded[index])
+    }
+    if let links, links.firstYearFirst {
+      // Forecasts conditional (docs/plan.md): the first year is decided first — its floors and its
+      // measures by priority, whatever they need in later years — then as little as possible beyond
+      // the forecasts and the planned hours, then the later years' floors and new measures within
+      // what the forecasts leave.
+      fairness(fairnessFloors.filter { links.firstYearSchemes.contains($0.scheme) }, name: "fairness")
+      priority(contestants.filter { !links.startsLater.contains($0) }, suffix: "")
+      var beyond = beyondForecast.sorted { $0.key < $1.key }.map { LinearTerm(1, $0.value) }
+      for (partner, roles) in beyondPlannedHours.sorted(by: { $0.key < $1.key }) {
+        for (role, variable) in roles.sorted(by: { $0.key < $1.key }) {
+          // Hours weigh what they cost, so that money and hours beyond the plan count alike.
+          let price = scenario.partner(partner)?.hourlyPrice(role) ?? 0
+          beyond.append(LinearTerm(max(price, 1) / modelMoneyUnit, variable))
+        }
       }
-      priorityStages.append(objectives.count)
-      objectives.append(Objective(name: "priority", sense: .maximize, terms: terms, relativeTolerance: tolerance))
+      objectives.append(Objective(name: "conditional on forecasts", sense: .minimize, terms: beyond, relativeTolerance: tolerance))
+      fairness(fairnessFloors.filter { !links.firstYearSchemes.contains($0.scheme) }, name: "fairness, later years")
+      priority(contestants.filter { links.startsLater.contains($0) }, suffix: ", later years")
+    } else {
+      fairness(fairnessFloors, name: "fairness")
+      priority(contestants, suffix: "")
     }
     // Stability: among equally good allocations, the one closest to the reference.
     if !deviations.isEmpty {

@@ -13,6 +13,8 @@ public struct Horizon: Sendable, Equatable {
   /// The share of a year's frame that may be left unspent and spent the next year instead
   /// (0: no money moves between years).
   public var carryOverShare: Double
+  /// Whether the later years' forecasts hold back the first year (``ForecastRule``).
+  public var forecasts: ForecastRule = .conditional
   /// Where some measure was given per school year: the share of a school year's money paid in June
   /// of the year it starts (the rest the following winter); `nil` when none was.
   public var schoolYearJuneShare: Double?
@@ -26,6 +28,19 @@ public struct Horizon: Sendable, Equatable {
     self.laterCapacity = laterCapacity
     self.carryOverShare = carryOverShare
   }
+}
+
+/// What a later year's forecast frame and planned partner hours mean for this year's decisions
+/// (docs/plan.md, "Forecasts").
+public enum ForecastRule: String, Sendable, Equatable, CaseIterable {
+  /// The first year is decided first: its measures are funded by priority with its money, and what
+  /// they need in later years is planned within the forecasts where the first year's priorities
+  /// allow; the rest is *conditional on the forecast* (marked so), and no measure starting in a
+  /// later year is funded with money or hours the forecast does not hold.
+  case conditional
+  /// Every year's forecast frame and planned hours bind like the first year's: a measure starts
+  /// only if all its years fit the forecasts, even when that leaves this year's money unused.
+  case binding
 }
 
 /// A frame for one scheme in one later year of a horizon.

@@ -12,6 +12,16 @@ struct PlanLinks: Sendable {
   var carryLimit: [SchemeID: Double] = [:]
   /// Per scheme-year (not the first year): the scheme-year whose carry-over it receives.
   var carryFrom: [SchemeID: SchemeID] = [:]
+  /// The scheme-years of the plan's first year (the year decided now).
+  var firstYearSchemes: Set<SchemeID> = []
+  /// Measure-years of measures that start after the plan's first year.
+  var startsLater: Set<MeasureIndex> = []
+  /// Under ``ForecastRule/conditional``: the scheme-years whose frame is a forecast and the
+  /// partner-years after the first, which the first year's measures may need beyond what they hold.
+  var conditionalSchemes: Set<SchemeID> = []
+  var conditionalPartners: Set<PartnerID> = []
+  /// Whether the first year is decided before the later years (``ForecastRule/conditional``).
+  var firstYearFirst: Bool { !conditionalSchemes.isEmpty || !conditionalPartners.isEmpty }
 }
 
 /// One year of one measure in a plan: the unit the expanded model decides.
@@ -51,6 +61,7 @@ public struct PlanExpansion: Sendable {
     var schemes: [Scheme] = []
     var partners: [Partner] = []
     var links = PlanLinks()
+    let conditional = scenario.horizon?.forecasts == .conditional
     for (position, year) in years.enumerated() {
       for scheme in scenario.schemes {
         var copy = scheme
@@ -58,6 +69,8 @@ public struct PlanExpansion: Sendable {
         copy.name = "\(scheme.name) \(year)"
         copy.frame = scenario.frame(scheme, in: year)
         schemes.append(copy)
+        if position == 0 { links.firstYearSchemes.insert(copy.id) }
+        if conditional, scenario.frameIsForecast(scheme.id, in: year) { links.conditionalSchemes.insert(copy.id) }
         let share = scenario.horizon?.carryOverShare ?? 0
         if position + 1 < years.count, share > 0 { links.carryLimit[copy.id] = share * copy.frame }
         if position > 0, share > 0 { links.carryFrom[copy.id] = SchemeID(Self.expandedID(scheme.id.rawValue, year: years[position - 1])) }
@@ -67,6 +80,7 @@ public struct PlanExpansion: Sendable {
         copy.id = PartnerID(Self.expandedID(partner.id.rawValue, year: year))
         copy.capacity = scenario.capacity(partner, in: year)
         partners.append(copy)
+        if conditional, position > 0 { links.conditionalPartners.insert(copy.id) }
       }
     }
     var measures: [Measure] = []
@@ -91,6 +105,7 @@ public struct PlanExpansion: Sendable {
           if measure.mayStop { links.mayStop.insert(position) }
         }
         if measureYears.count > 1 { links.countWeight[position] = 1 / Double(measureYears.count) }
+        if let first = measureYears.first, first != years.first { links.startsLater.insert(position) }
         partIndex[Self.expandedID(measure.id.rawValue, year: year)] = position
         measures.append(copy)
         parts.append(PlanPart(measure: index, year: year, isFirst: year == measureYears.first))
@@ -124,20 +139,25 @@ public struct PlanExpansion: Sendable {
 }
 
 extension Scenario {
-  /// One year of a plan as a one-year scenario: the year's frames (plus `carriedIn` NOK per scheme),
-  /// partner hours, and the measures that run that year with that year's cost and hours.
-  public func yearScenario(_ year: Int, carriedIn: [SchemeID: Double] = [:]) -> Scenario {
+  /// One year of a plan as a one-year scenario: the year's frames (plus `carriedIn` NOK per scheme
+  /// and the money `beyond` the forecast the plan needs, conditional on it), partner hours (plus
+  /// `extraHours` beyond those planned), and the measures that run that year with that year's
+  /// cost and hours.
+  public func yearScenario(
+    _ year: Int, carriedIn: [SchemeID: Double] = [:], beyond: [SchemeID: Double] = [:],
+    extraHours: [PartnerID: [PartnerRole: Double]] = [:]
+  ) -> Scenario {
     var copy = self
     copy.year = year
     copy.horizon = nil
     copy.schemes = schemes.map { scheme in
       var yearly = scheme
-      yearly.frame = frame(scheme, in: year) + (carriedIn[scheme.id] ?? 0)
+      yearly.frame = frame(scheme, in: year) + (carriedIn[scheme.id] ?? 0) + (beyond[scheme.id] ?? 0)
       return yearly
     }
     copy.partners = partners.map { partner in
       var yearly = partner
-      yearly.capacity = capacity(partner, in: year)
+      yearly.capacity = capacity(partner, in: year).merging(extraHours[partner.id] ?? [:], uniquingKeysWith: +)
       return yearly
     }
     copy.measures = measures.compactMap { measure in
@@ -164,6 +184,12 @@ public struct PlanResult: Sendable {
   public var years: [AllocationResult]
   /// NOK carried from each scheme-year into the next (scheme → year it leaves → NOK).
   public var carriedOver: [SchemeID: [Int: Double]]
+  /// NOK the plan needs beyond a later year's forecast, conditional on it (scheme → year → NOK);
+  /// only under ``ForecastRule/conditional``, only where above 0.
+  public var beyondForecast: [SchemeID: [Int: Double]] = [:]
+  /// Hours the plan needs beyond a partner's planned hours in a later year, conditional on them
+  /// (partner → year → role → hours); only where above 0.
+  public var beyondPlannedHours: [PartnerID: [Int: [PartnerRole: Double]]] = [:]
 
   public var scenario: Scenario { expansion.scenario }
   public var hasAllocation: Bool { expandedResult.hasAllocation }
@@ -199,31 +225,63 @@ extension Allocator {
         carried[scheme.id, default: [:]][year] = (value * 100).rounded() / 100
       }
     }
-    let explained = Self.laterYearReasons(expansion, expandedResult, carried: carried)
+    var beyond: [SchemeID: [Int: Double]] = [:]
+    var extraHours: [PartnerID: [Int: [PartnerRole: Double]]] = [:]
+    for year in scenario.planYears.dropFirst() {
+      for scheme in scenario.schemes {
+        guard let variable = formulation.beyondForecast[SchemeID(PlanExpansion.expandedID(scheme.id.rawValue, year: year))] else {
+          continue
+        }
+        // Whole kroner up: the year's money is settled in kroner within frame + carry + this.
+        let value = (max(0, solved.point[variable.rawValue]) * AllocationFormulation.moneyUnit - 0.005).rounded(.up)
+        if value > 0 { beyond[scheme.id, default: [:]][year] = value }
+      }
+      for partner in scenario.partners {
+        let id = PartnerID(PlanExpansion.expandedID(partner.id.rawValue, year: year))
+        for (role, variable) in (formulation.beyondPlannedHours[id] ?? [:]).sorted(by: { $0.key < $1.key }) {
+          let hours = (max(0, solved.point[variable.rawValue]) * 1e4).rounded() / 1e4
+          if hours > 0 { extraHours[partner.id, default: [:]][year, default: [:]][role] = hours }
+        }
+      }
+    }
+    let explained = Self.laterYearReasons(expansion, expandedResult, carried: carried, beyond: beyond)
     let years = scenario.planYears.map { year -> AllocationResult in
       let carriedIn = Dictionary(uniqueKeysWithValues: scenario.schemes.map { ($0.id, carried[$0.id]?[year - 1] ?? 0) })
-      return Self.yearResult(year, of: expansion, explained, scenario: scenario.yearScenario(year, carriedIn: carriedIn))
+      let yearly = scenario.yearScenario(
+        year, carriedIn: carriedIn, beyond: beyond.compactMapValues { $0[year] }, extraHours: extraHours.compactMapValues { $0[year] })
+      return Self.yearResult(year, of: expansion, explained, scenario: yearly)
     }
-    return PlanResult(expansion: expansion, expandedResult: expandedResult, years: years, carriedOver: carried)
+    var plan = PlanResult(expansion: expansion, expandedResult: expandedResult, years: years, carriedOver: carried)
+    plan.beyondForecast = beyond
+    plan.beyondPlannedHours = extraHours
+    return plan
   }
 
   /// Adds to each measure's first year not funded in full the later years whose frame cannot pay
   /// the next step (the reason a one-year reading of the first year cannot see).
-  static func laterYearReasons(_ expansion: PlanExpansion, _ result: AllocationResult, carried: [SchemeID: [Int: Double]])
-    -> AllocationResult
-  {
+  static func laterYearReasons(
+    _ expansion: PlanExpansion, _ result: AllocationResult, carried: [SchemeID: [Int: Double]], beyond: [SchemeID: [Int: Double]]
+  ) -> AllocationResult {
     let expanded = expansion.expanded
     var left: [SchemeID: Double] = [:]
     for (position, scheme) in expanded.schemes.enumerated() {
       let year = expansion.scenario.planYears[position / max(expansion.scenario.schemes.count, 1)]
       let base = SchemeID(PlanExpansion.baseID(scheme.id.rawValue))
-      left[scheme.id] = scheme.frame + (carried[base]?[year - 1] ?? 0) - (carried[base]?[year] ?? 0)
+      // In whole kroner as the plan's table rounds them (the frame down, carry-overs to the krone,
+      // the year's spending to the krone), so the reason and the table say the same amount.
+      left[scheme.id] =
+        scheme.frame.rounded(.down) + (carried[base]?[year - 1] ?? 0).rounded() - (carried[base]?[year] ?? 0).rounded()
+        + (beyond[base]?[year] ?? 0)
     }
-    for (measure, outcome) in zip(expanded.measures, result.outcomes) { left[measure.scheme, default: 0] -= outcome.stateMoney }
+    var spent: [SchemeID: Double] = [:]
+    for (measure, outcome) in zip(expanded.measures, result.outcomes) { spent[measure.scheme, default: 0] += outcome.stateMoney }
+    for (scheme, amount) in spent { left[scheme, default: 0] -= amount.rounded() }
     var partsOf: [MeasureIndex: [MeasureIndex]] = [:]
     for (index, part) in expansion.indexedParts { partsOf[part.measure, default: []].append(index) }
     var explained = result
-    for (index, part) in expansion.indexedParts where part.isFirst {
+    // With forecasts conditional, no later year holds back a measure that starts in the first year.
+    let firstYearFree = expansion.links.firstYearFirst
+    for (index, part) in expansion.indexedParts where part.isFirst && !(firstYearFree && part.year == expansion.scenario.year) {
       let outcome = result.outcomes[index]
       guard outcome.status == .partlyFunded || outcome.status == .notFunded else { continue }
       let measure = expanded.measures[index]

@@ -16,6 +16,7 @@ struct HorizonSettings {
   /// The share of a school year's money paid in June of the year it starts; the rest is paid the
   /// following winter (January), in the next calendar year.
   var juneShare: Double
+  var forecasts: ForecastRule
   /// The line of `horizon:` in scenario.yaml, for messages about the later years.
   var line: Int?
 
@@ -82,8 +83,22 @@ struct HorizonSettings {
         fix: "add `- {year: \(year), \(schemeIDs.map { "\($0): …" }.joined(separator: ", "))}`.")
       ok = false
     }
+    var rule = ForecastRule.conditional
+    if let node = entry[Keys.forecasts] {
+      let path = "\(section).\(Keys.forecasts)"
+      switch reader.text(node, path) {
+      case let text? where ForecastRule(rawValue: text) != nil: rule = ForecastRule(rawValue: text) ?? rule
+      case let text?:
+        reader.fail(
+          node, path, "\"\(text)\" is not a rule for forecasts.",
+          fix: "write conditional (this year is decided first) or binding (every year's forecast binds).")
+        ok = false
+      case nil: ok = false
+      }
+    }
     guard ok, let carry, let june else { return nil }
     return HorizonSettings(
-      firstYear: firstYear, lastYear: last, laterFrames: frames, carryOverShare: carry, juneShare: june, line: reader.line(node))
+      firstYear: firstYear, lastYear: last, laterFrames: frames, carryOverShare: carry, juneShare: june, forecasts: rule,
+      line: reader.line(node))
   }
 }

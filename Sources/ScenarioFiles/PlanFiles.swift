@@ -100,6 +100,7 @@ enum PlanFiles {
     let usesSchoolYears = readMeasureYears(measureYears, settings: settings, measures: &measures, measureRows: measureRows, log: &log)
     var horizon = Horizon(years: years, laterFrames: settings.laterFrames, laterCapacity: capacity, carryOverShare: settings.carryOverShare)
     horizon.schoolYearJuneShare = usesSchoolYears ? settings.juneShare : nil
+    horizon.forecasts = settings.forecasts
     return horizon
   }
 

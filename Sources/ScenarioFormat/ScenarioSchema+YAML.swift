@@ -113,8 +113,10 @@ extension ScenarioSchema {
       public static let frameYear = Settings.year
       /// Whether a `frames:` entry is a forecast.
       public static let forecast = "forecast"
+      /// Whether forecasts hold back the first year: `conditional` (default) or `binding`.
+      public static let forecasts = "forecasts"
       /// The keys `horizon:` may have.
-      public static let keys = [lastYear, carryOverShare, schoolYearJuneShare, frames]
+      public static let keys = [lastYear, carryOverShare, schoolYearJuneShare, frames, forecasts]
       /// The keys `horizon:` must have.
       public static let requiredKeys = [lastYear, frames]
     }

@@ -20,6 +20,7 @@ public struct PlanVerifier {
     guard plan.years.count == years.count else { return [Violation(.share, "\(plan.years.count) years solved for \(years.count)")] }
     var found: [Violation] = []
     let share = scenario.horizon?.carryOverShare ?? 0
+    let conditional = scenario.horizon?.forecasts == .conditional
     for (position, year) in years.enumerated() {
       let result = plan.years[position]
       let outcomes = Dictionary(uniqueKeysWithValues: result.outcomes.map { ($0.measure, $0) })
@@ -32,17 +33,48 @@ public struct PlanVerifier {
           found.append(
             Violation(.carryOver, "\(scheme.id) carries \(carriedOn) NOK out of \(year); at most \(share) of \(frame) NOK may move"))
         }
-        if spent + carriedOn > frame + carriedIn + 1 {
+        // Money beyond a forecast: only a later year's forecast under the conditional rule, only
+        // what the year's measures need beyond it, and none of it for a measure starting that year.
+        let beyond = plan.beyondForecast[scheme.id]?[year] ?? 0
+        if beyond > 0, position == 0 || !conditional || !scenario.frameIsForecast(scheme.id, in: year) {
           found.append(
-            Violation(.frame, "\(scheme.id) spends \(spent) NOK in \(year) and carries on \(carriedOn), with \(frame) + \(carriedIn) NOK"))
+            Violation(.frame, "\(scheme.id) is given \(beyond) NOK beyond a frame in \(year) that is not a conditional forecast"))
+        }
+        if spent + carriedOn > frame + carriedIn + beyond + 1 {
+          found.append(
+            Violation(
+              .frame,
+              "\(scheme.id) spends \(spent) NOK in \(year) and carries on \(carriedOn), with \(frame) + \(carriedIn) + \(beyond) NOK"))
+        }
+        if beyond > 1 && spent + carriedOn < frame + carriedIn + beyond - 1 {
+          found.append(Violation(.frame, "\(scheme.id) is given \(beyond) NOK beyond the forecast in \(year) but does not spend it"))
+        }
+        let starting = scenario.measures.filter { $0.scheme == scheme.id && !$0.continuing && scenario.years(of: $0).first == year }
+        if beyond > 1, let funded = starting.first(where: { (outcomes[$0.id]?.stateMoney ?? 0) > 0.5 }) {
+          found.append(
+            Violation(.frame, "\(funded.id) starts in \(year) although \(scheme.id) needs \(beyond) NOK beyond the forecast then"))
         }
       }
       var used: [PartnerID: [PartnerRole: Double]] = [:]
       for line in result.outcomes.flatMap(\.partners) { used[line.partner, default: [:]][line.role, default: 0] += line.hours }
       for partner in scenario.partners {
         for role in PartnerRole.allCases {
-          let capacity = scenario.capacity(partner, in: year)[role] ?? 0
+          let extra = plan.beyondPlannedHours[partner.id]?[year]?[role] ?? 0
+          if extra > 0, position == 0 || !conditional {
+            found.append(Violation(.capacity, "\(partner.id) is given \(extra) \(role.rawValue) hours beyond its hours in \(year)"))
+          }
+          let capacity = (scenario.capacity(partner, in: year)[role] ?? 0) + extra
           let hours = used[partner.id]?[role] ?? 0
+          if extra > Self.tolerance,
+            let starting = result.outcomes.first(where: { outcome in
+              scenario.measure(outcome.measure).map { !$0.continuing && scenario.years(of: $0).first == year } == true
+                && outcome.partners.contains { $0.partner == partner.id && $0.role == role && $0.hours > Self.tolerance }
+            })
+          {
+            found.append(
+              Violation(.capacity, "\(starting.measure) starts in \(year) with \(partner.id)'s \(role.rawValue) hours beyond those planned")
+            )
+          }
           if hours > capacity + Self.tolerance * max(1, capacity) {
             found.append(Violation(.capacity, "\(partner.id) gives \(hours) \(role.rawValue) hours in \(year) but has \(capacity)"))
           }

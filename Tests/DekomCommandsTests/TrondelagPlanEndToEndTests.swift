@@ -102,24 +102,57 @@ struct TrondelagPlanEndToEndTests {
     #expect(innstilling.contains("## Appendix A. How it was computed"))
   }
 
-  @Test("the variant cutting the 2028 Dekom frame 10 % changes the 2027 innstilling, as it must")
+  @Test("the variant cutting the 2028 Dekom forecast 10 % leaves 2027 as it is and says what 2028 needs beyond the forecast; binding forecasts change 2027")
   func laterCutVariant() throws {
     let variant = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: variant) }
     let output = try CommandLine.run(["run", Self.scenario.path, "--variant", "dekom-2028-kutt", "--out", variant.path, "--quiet"])
     #expect(output.status == 0, "\(output.standardError)")
     let plan = try String(contentsOf: variant.appendingPathComponent("langsiktig-plan.md"), encoding: .utf8)
-    #expect(plan.contains("| Desentralisert kompetanseutvikling (Dekom) | 2028 | 20 700 000 (prognose) |"))
-    let before = try String(contentsOf: Self.expected.appendingPathComponent("allocation.csv"), encoding: .utf8)
-    let after = try String(contentsOf: variant.appendingPathComponent("allocation.csv"), encoding: .utf8)
-    #expect(before != after)
+    #expect(plan.contains("| Desentralisert kompetanseutvikling (Dekom) | 2028 | 20 700 000 (prognose) | 88 336 | 23 243 500 | 0 | 0 | 2 455 164 | 0 |"))
+    // Every 2027 measure keeps its status and its share (up to the solver's last digits: the variant
+    // is solved again, towards the base).
+    struct Allocation: Decodable {
+      struct Measure: Decodable {
+        var id: String
+        var share: Double
+      }
+      var measures: [Measure]
+    }
+    func shares(_ folder: URL) throws -> [String: Double] {
+      let data = try Data(contentsOf: folder.appendingPathComponent("allocation.json"))
+      return Dictionary(uniqueKeysWithValues: try JSONDecoder().decode(Allocation.self, from: data).measures.map { ($0.id, $0.share) })
+    }
+    let before = try shares(Self.expected)
+    let after = try shares(variant)
+    #expect(before.count == 58 && Set(before.keys) == Set(after.keys))
+    for (id, share) in before { #expect(abs((after[id] ?? -1) - share) < 1e-5, "\(id)") }
+    let innstilling = try String(contentsOf: variant.appendingPathComponent("innstilling.md"), encoding: .utf8)
+    #expect(innstilling.contains("I Desentralisert kompetanseutvikling (Dekom) 2028 trenger tiltakene 2 455 164 kr mer enn prognosen."))
+    // With binding forecasts the same cut holds 2027 money back for 2028.
+    let folder = try ScenarioFolder(copying: Self.scenario)
+    defer { folder.remove() }
+    try folder.edit("scenario.yaml", replacing: "carry_over_share: 0.05", with: "carry_over_share: 0.05\n  forecasts: binding")
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("variants"), withIntermediateDirectories: true)
+    let cutFile = "variants/dekom-2028-kutt.yaml"
+    try folder.write(cutFile, try String(contentsOf: Self.scenario.appendingPathComponent(cutFile), encoding: .utf8))
+    let base = temporaryFolder()
+    let cut = temporaryFolder()
+    defer { for folder in [base, cut] { try? FileManager.default.removeItem(at: folder) } }
+    #expect(try CommandLine.run(["run", folder.url.path, "--no-explain", "--out", base.path, "--quiet"]).status == 0)
+    #expect(try CommandLine.run(["run", folder.url.path, "--variant", "dekom-2028-kutt", "--out", cut.path, "--quiet"]).status == 0)
+    let bindingBase = try String(contentsOf: base.appendingPathComponent("allocation.csv"), encoding: .utf8)
+    let bindingCut = try String(contentsOf: cut.appendingPathComponent("allocation.csv"), encoding: .utf8)
+    #expect(bindingBase != bindingCut)
+    #expect(!(try String(contentsOf: cut.appendingPathComponent("langsiktig-plan.md"), encoding: .utf8)).contains("Utover prognosen"))
   }
 
   @Test("a commitment that a later year's frame cannot pay: exit 3, the scheme-year named, nothing written")
   func laterYearConflict() throws {
     let folder = try ScenarioFolder(copying: Self.scenario)
     defer { folder.remove() }
-    try folder.edit("scenario.yaml", replacing: "carry_over_share: 0.05", with: "carry_over_share: 0")
+    // (A forecast that cannot pay a commitment binds only under `forecasts: binding`.)
+    try folder.edit("scenario.yaml", replacing: "carry_over_share: 0.05", with: "carry_over_share: 0\n  forecasts: binding")
     try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("variants"), withIntermediateDirectories: true)
     try folder.write("variants/tom-2028.yaml", "title: T\nyears:\n  2028:\n    frames: {dekom: {frame_nok: 1}}\n")
     let out = temporaryFolder()

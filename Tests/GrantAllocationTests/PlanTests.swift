@@ -136,6 +136,78 @@ struct PlanTests {
     #expect(abs((rankOne?.objectiveValue ?? 0) - 2) < 1e-6)
   }
 
+  @Test("forecasts conditional: a cut in year 2 leaves no year-1 money idle; year 2's overrun is recorded, and no new year-2 measure uses it")
+  func conditionalForecast() {
+    // Frames 500 (2027) and 200 (2028, a forecast). a1 costs 300 both years, b1 150 in 2027 only,
+    // n1 (starting 2028) 100. Binding: a1 cannot be started (its 300 in 2028 > 200), 2027 spends 150
+    // of 500 and n1 gets 2028's money. Conditional: 2027 funds a1 and b1 (450); 2028 needs 300 of a
+    // 200 forecast: 100 beyond it, conditional; n1 gets nothing (it would need 100 more beyond).
+    func builder(_ rule: ForecastRule) -> ScenarioBuilder {
+      let builder = ScenarioBuilder(frame: 0).network("a").network("b")
+      builder.measure("a1", network: "a", rank: 1, cost: 300).lasting([300])
+      builder.measure("b1", network: "b", rank: 1, cost: 150)
+      builder.measure("n1", network: "b", rank: 2, cost: 100).lasting([], firstYear: 2028)
+      return builder.plan(frames: [500, 200], forecasts: rule)
+    }
+    let binding = solve(builder(.binding))
+    #expect([shares(binding, "a1"), shares(binding, "b1"), shares(binding, "n1")] == [[0, 0], [1, nil], [nil, 1]])
+    #expect(binding.beyondForecast.isEmpty)
+    let conditional = solve(builder(.conditional))
+    #expect([shares(conditional, "a1"), shares(conditional, "b1"), shares(conditional, "n1")] == [[1, 1], [1, nil], [nil, 0]])
+    #expect(conditional.beyondForecast == [SchemeID("s"): [2028: 100]])
+    // No later-year reason for a1 any more, and the year's scenario holds what it spends.
+    #expect(conditional.years[0].outcome(MeasureID("a1"))?.status == .funded)
+    #expect(conditional.years[1].scenario.schemes[0].frame == 300)
+    // The stage that keeps the overrun small comes after the first year's priorities.
+    let names = conditional.expandedResult.stages.map(\.name)
+    #expect(names.firstIndex(of: "conditional on forecasts").map { $0 > (names.firstIndex(of: "priority rank 1") ?? .max) } == true)
+    // A decided (not forecast) later frame still binds.
+    let decided = builder(.conditional)
+    decided.scenario.horizon?.laterFrames[SchemeID("s")]?[2028]?.forecast = false
+    #expect(shares(solve(decided), "a1") == [0, 0])
+  }
+
+  @Test("forecasts conditional: a partner's fewer planned hours in year 2 do not drop year-1 measures; the extra hours are recorded")
+  func conditionalHours() {
+    // m1 and m2 run two years with 50 partner-2 hours a year at p, which has 100 hours in 2027 and
+    // 60 planned in 2028. Binding: only one of them fits 2028. Conditional: both run, 40 hours beyond.
+    func builder(_ rule: ForecastRule) -> ScenarioBuilder {
+      let builder = ScenarioBuilder(frame: 0).network("a").network("b").partner("p", hours: 100)
+      builder.measure("m1", network: "a", rank: 1, cost: 0, hours: 50, partners: ["p"]).lasting([0])
+      builder.measure("m2", network: "b", rank: 1, cost: 0, hours: 50, partners: ["p"]).lasting([0])
+      return builder.plan(frames: [1_000_000, 1_000_000], forecasts: rule).hours("p", 60, in: 2028)
+    }
+    let binding = solve(builder(.binding))
+    #expect([shares(binding, "m1"), shares(binding, "m2")] == [[1, 1], [0, 0]])
+    let conditional = solve(builder(.conditional))
+    #expect([shares(conditional, "m1"), shares(conditional, "m2")] == [[1, 1], [1, 1]])
+    #expect(conditional.beyondPlannedHours[PartnerID("p")]?[2028]?[.partner2] == 40)
+    #expect(conditional.years[1].scenario.partner(PartnerID("p"))?.hours(.partner2) == 100)
+  }
+
+  @Test("brute force: on 40 random two-year plans with conditional forecasts, the stages equal the exhaustive optimum")
+  func bruteForceConditional() {
+    for seed in UInt64(41)...80 {
+      var scenario = PlanBruteForce.randomPlan(seed: seed)
+      scenario.horizon?.forecasts = .conditional
+      let plan = Allocator(solver: GLPKSolver()).solvePlan(scenario)
+      let best = PlanBruteForce.bestConditional(scenario)
+      guard let best else {
+        #expect(plan.expandedResult.status == .infeasible, "seed \(seed)")
+        continue
+      }
+      #expect(plan.hasAllocation, "seed \(seed)")
+      guard plan.hasAllocation else { continue }
+      let years = PlanBruteForce.fundedYears(plan)
+      let found = PlanBruteForce.conditionalStages(scenario, fundedYears: years)
+      #expect(found.count == best.count && zip(found, best).allSatisfy { abs($0 - $1) < 1e-6 }, "seed \(seed): \(found) vs \(best)")
+      #expect(PlanCheck.laterYearsFollowTheFirst(plan), "seed \(seed)")
+      // The overrun recorded is the one the allocation has.
+      let recorded = (plan.beyondForecast[SchemeID("s")] ?? [:]).values.reduce(0, +)
+      #expect(abs(recorded + found[PlanBruteForce.firstTierCount(scenario)]) < 1, "seed \(seed)")
+    }
+  }
+
   @Test("brute force: on 40 random two-year plans the tiers' values equal the exhaustive optimum")
   func bruteForce() {
     for seed in UInt64(1)...40 {
@@ -224,8 +296,63 @@ enum PlanBruteForce {
     }
   }
 
+  /// How many years of each measure `plan` funds in full.
+  static func fundedYears(_ plan: PlanResult) -> [MeasureID: Int] {
+    let scenario = plan.scenario
+    return Dictionary(
+      uniqueKeysWithValues: scenario.measures.map { measure in
+        (
+          measure.id,
+          scenario.years(of: measure).filter { year in
+            (plan.years[scenario.planYears.firstIndex(of: year)!].outcome(measure.id)?.share ?? 0) == 1
+          }.count
+        )
+      })
+  }
+
+  /// The number of priority tiers among the measures starting in the first year.
+  static func firstTierCount(_ scenario: Scenario) -> Int {
+    Set(scenario.measures.filter { !$0.continuing && scenario.years(of: $0)[0] == scenario.year }.map(\.rank)).count
+  }
+
+  /// The conditional rule's stages: the tiers of the measures starting in the first year, then
+  /// minus the money spent beyond the later years' forecasts, then the tiers of the later starters.
+  static func conditionalStages(_ scenario: Scenario, fundedYears: [MeasureID: Int]) -> [Double] {
+    let first = scenario.measures.filter { !$0.continuing && scenario.years(of: $0)[0] == scenario.year }
+    let later = scenario.measures.filter { !$0.continuing && scenario.years(of: $0)[0] != scenario.year }
+    func tiers(_ measures: [Measure]) -> [Double] {
+      Set(measures.map(\.rank)).sorted().map { rank in
+        measures.filter { $0.rank == rank }.reduce(0.0) { sum, measure in
+          sum + Double(fundedYears[measure.id] ?? 0) / Double(scenario.years(of: measure).count)
+        }
+      }
+    }
+    let beyond = scenario.planYears.dropFirst().reduce(0.0) { sum, year in
+      sum + max(0, spent(scenario, fundedYears, in: year) - scenario.frame(scenario.schemes[0], in: year))
+    }
+    return tiers(first) + [-beyond] + tiers(later)
+  }
+
+  /// The money `fundedYears` spends in `year`.
+  static func spent(_ scenario: Scenario, _ fundedYears: [MeasureID: Int], in year: Int) -> Double {
+    scenario.measures.filter { measure in
+      let years = scenario.years(of: measure)
+      return years.contains(year) && year - years[0] < (fundedYears[measure.id] ?? 0)
+    }.compactMap { scenario.amounts(of: $0, in: year)?.stateCost }.reduce(0, +)
+  }
+
+  /// The lexicographically best ``conditionalStages(_:fundedYears:)`` over every funded set that
+  /// keeps the first year's frame, the commitments and the priority order; nil when none does.
+  static func bestConditional(_ scenario: Scenario) -> [Double]? {
+    best(scenario, laterFramesBind: false) { conditionalStages(scenario, fundedYears: $0) }
+  }
+
   /// The lexicographically best tier values over every feasible funded set, or nil when none is feasible.
   static func bestTiers(_ scenario: Scenario) -> [Double]? {
+    best(scenario, laterFramesBind: true) { tiers(scenario, fundedYears: $0) }
+  }
+
+  static func best(_ scenario: Scenario, laterFramesBind: Bool, value: ([MeasureID: Int]) -> [Double]) -> [Double]? {
     let measures = scenario.measures
     var best: [Double]?
     // Each measure: not funded, funded all its years, or (where it may stop) its first year only.
@@ -249,11 +376,8 @@ enum PlanBruteForce {
       guard measures.allSatisfy({ !$0.continuing || fundedYears[$0.id] == scenario.years(of: $0).count }) else { continue }
       // Frames per year.
       let fits = scenario.planYears.allSatisfy { year in
-        let spent = measures.filter { measure in
-          let years = scenario.years(of: measure)
-          return years.contains(year) && year - years[0] < (fundedYears[measure.id] ?? 0)
-        }.compactMap { scenario.amounts(of: $0, in: year)?.stateCost }.reduce(0, +)
-        return spent <= scenario.frame(scenario.schemes[0], in: year) + 1e-9
+        guard laterFramesBind || year == scenario.year else { return true }
+        return spent(scenario, fundedYears, in: year) <= scenario.frame(scenario.schemes[0], in: year) + 1e-9
       }
       guard fits else { continue }
       // Priority order among the new measures starting in the same year, per list.
@@ -265,7 +389,7 @@ enum PlanBruteForce {
         }
       }
       guard ordered else { continue }
-      let value = tiers(scenario, fundedYears: fundedYears)
+      let value = value(fundedYears)
       if let current = best {
         if let difference = zip(value, current).first(where: { abs($0 - $1) > 1e-9 }), difference.0 > difference.1 { best = value }
       } else {

@@ -71,14 +71,16 @@ public struct SeededGenerator: RandomNumberGenerator {
 
 extension ScenarioBuilder {
   /// Makes the scenario a plan from 2027 to `2026 + frames.count`: `frames[0]` is the first year's
-  /// frame of scheme `s`, the others its later frames.
+  /// frame of scheme `s`, the others its later frames (forecasts). The tests of the plan's model
+  /// read them as binding unless they ask for `forecasts: .conditional` (the scenario files' default).
   @discardableResult
-  public func plan(frames: [Double], carryOverShare: Double = 0) -> ScenarioBuilder {
+  public func plan(frames: [Double], carryOverShare: Double = 0, forecasts: ForecastRule = .binding) -> ScenarioBuilder {
     scenario.schemes[0].frame = frames[0]
     let years = Array(2027..<(2027 + frames.count))
     var later: [Int: PlannedFrame] = [:]
     for (year, frame) in zip(years, frames).dropFirst() { later[year] = PlannedFrame(amount: frame, forecast: true) }
     scenario.horizon = Horizon(years: years, laterFrames: [SchemeID("s"): later], carryOverShare: carryOverShare)
+    scenario.horizon?.forecasts = forecasts
     return self
   }
 

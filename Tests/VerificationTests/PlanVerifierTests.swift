@@ -52,4 +52,41 @@ struct PlanVerifierTests {
     carried.carriedOver[SchemeID("s")] = [2027: 50]
     #expect(PlanVerifier(carried).violations().map(\.rule).contains(.carryOver))
   }
+
+  @Test("money beyond a forecast: only under the conditional rule, only what the year spends, never for a measure starting then")
+  func beyondForecast() {
+    // Conditional: a1 (300 + 300) and b1 (150) in 2027; 2028's forecast of 200 leaves 100 beyond it,
+    // and n1 (starting 2028, 100) is not funded.
+    func plan(_ rule: ForecastRule) -> PlanResult {
+      let builder = ScenarioBuilder(frame: 0).network("a").network("b")
+      builder.measure("a1", network: "a", rank: 1, cost: 300).lasting([300])
+      builder.measure("b1", network: "b", rank: 1, cost: 150)
+      builder.measure("n1", network: "b", rank: 2, cost: 100).lasting([], firstYear: 2028)
+      builder.plan(frames: [500, 200], forecasts: rule)
+      return Allocator(solver: GLPKSolver()).solvePlan(builder.scenario)
+    }
+    let conditional = plan(.conditional)
+    #expect(conditional.beyondForecast[SchemeID("s")]?[2028] == 100)
+    #expect(PlanVerifier(conditional).violations().isEmpty)
+    // Without the money beyond the forecast, 2028 spends above its frame.
+    var dropped = conditional
+    dropped.beyondForecast = [:]
+    #expect(PlanVerifier(dropped).violations().map(\.rule) == [.frame])
+    // More beyond the forecast than the year spends.
+    var inflated = conditional
+    inflated.beyondForecast[SchemeID("s")]?[2028] = 250
+    #expect(PlanVerifier(inflated).violations().map(\.rule) == [.frame])
+    // A measure starting in 2028 funded while 2028 is beyond its forecast.
+    var starting = conditional
+    let position = starting.years[1].outcomes.firstIndex { $0.measure == MeasureID("n1") }!
+    starting.years[1].outcomes[position].share = 1
+    starting.years[1].outcomes[position].grant = 100
+    starting.years[1].outcomes[position].status = .funded
+    starting.beyondForecast[SchemeID("s")]?[2028] = 200
+    #expect(PlanVerifier(starting).violations().map(\.rule) == [.frame])
+    // Money beyond a forecast under the binding rule.
+    var binding = plan(.binding)
+    binding.beyondForecast = [SchemeID("s"): [2028: 50]]
+    #expect(PlanVerifier(binding).violations().map(\.rule).contains(.frame))
+  }
 }

@@ -14,7 +14,9 @@ struct PlanFigures {
     /// Measures in their first year.
     var new: Int
     var carriedOn: Int
-    var free: Int { frame + carriedIn - committed - new - carriedOn }
+    /// Money the first year's measures need beyond the forecast, conditional on it.
+    var beyond: Int
+    var free: Int { frame + carriedIn + beyond - committed - new - carriedOn }
   }
 
   let plan: PlanResult
@@ -24,6 +26,8 @@ struct PlanFigures {
   /// Per year: each measure's state money in whole kroner, by id.
   let money: [[MeasureID: Int]]
   let schemeYears: [SchemeYear]
+  /// Per measure, the later years that are conditional on the forecast (``conditionalYears(of:)``).
+  let conditional: [MeasureID: Set<Int>]
 
   init(_ plan: PlanResult) {
     self.plan = plan
@@ -46,10 +50,54 @@ struct PlanFigures {
           SchemeYear(
             scheme: scheme.id, year: year, frame: Int(scenario.frame(scheme, in: year).rounded(.down)),
             forecast: scenario.frameIsForecast(scheme.id, in: year), carriedIn: Int(plan.carriedIn(scheme.id, year: year).rounded()),
-            committed: committed, new: new, carriedOn: Int((plan.carriedOver[scheme.id]?[year] ?? 0).rounded())))
+            committed: committed, new: new, carriedOn: Int((plan.carriedOver[scheme.id]?[year] ?? 0).rounded()),
+            beyond: Int((plan.beyondForecast[scheme.id]?[year] ?? 0).rounded())))
       }
     }
     schemeYears = rows
+    conditional = Self.conditionalYears(plan, years: years, money: money)
+  }
+
+  /// Whether some year needs money or hours beyond the forecasts (conditional on them).
+  var hasConditional: Bool { !plan.beyondForecast.isEmpty || !plan.beyondPlannedHours.isEmpty }
+
+  /// The later years in which `measure` is conditional on the forecast (empty for most).
+  func conditionalYears(of measure: Measure) -> [Int] { conditional[measure.id]?.sorted() ?? [] }
+
+  /// Per measure, the later years it is conditional on the forecast: in each scheme-year that needs
+  /// money beyond the forecast, the measures of the plan's first year that the priorities rank last,
+  /// until their money that year covers what is beyond (should the forecast hold, they give way
+  /// first); likewise for a partner's hours beyond those planned. Decided commitments never.
+  static func conditionalYears(_ plan: PlanResult, years: [Int], money: [[MeasureID: Int]]) -> [MeasureID: Set<Int>] {
+    let scenario = plan.scenario
+    // The first year's new measures, the last in priority first (highest rank, then the id).
+    let candidates = scenario.measures.filter { !$0.continuing && scenario.years(of: $0).first == years.first }
+      .sorted { ($0.rank, $0.id.rawValue) > ($1.rank, $1.id.rawValue) }
+    var found: [MeasureID: Set<Int>] = [:]
+    for (position, year) in years.enumerated().dropFirst() {
+      for scheme in scenario.schemes {
+        var beyond = plan.beyondForecast[scheme.id]?[year] ?? 0
+        for measure in candidates where measure.scheme == scheme.id && beyond > 0 {
+          guard let amount = money[position][measure.id], amount > 0 else { continue }
+          found[measure.id, default: []].insert(year)
+          beyond -= Double(amount)
+        }
+      }
+      for (partner, byYear) in plan.beyondPlannedHours.sorted(by: { $0.key < $1.key }) {
+        for (role, extra) in (byYear[year] ?? [:]).sorted(by: { $0.key < $1.key }) {
+          var left = extra
+          for measure in candidates where left > 0 {
+            let hours =
+              plan.years[position].outcome(measure.id)?.partners.filter { $0.partner == partner && $0.role == role }
+              .reduce(0) { $0 + $1.hours } ?? 0
+            guard hours > 0 else { continue }
+            found[measure.id, default: []].insert(year)
+            left -= hours
+          }
+        }
+      }
+    }
+    return found
   }
 
   /// The measure's share in `year`, or `nil` when it does not run then.

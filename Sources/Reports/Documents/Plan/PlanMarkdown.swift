@@ -37,21 +37,22 @@ public struct PlanMarkdown {
   }
 
   private func frames() -> String {
-    var table = MarkdownTable(columns: messages.frameColumns, rightAligned: Set(2...7))
+    // The column of money beyond the forecasts only where some year needs it.
+    let conditional = figures.hasConditional
+    let columns = messages.frameColumns(conditional: conditional)
+    var table = MarkdownTable(columns: columns, rightAligned: Set(2..<columns.count))
+    let amounts: [KeyPath<PlanFigures.SchemeYear, Int>] =
+      [\.carriedIn, \.committed, \.new, \.carriedOn] + (conditional ? [\.beyond] : []) + [\.free]
     for row in figures.schemeYears {
       let frame = names.kroner(row.frame) + (row.forecast ? " " + messages.forecastMark : "")
-      table.add(
-        [names.scheme(row.scheme), String(row.year), frame]
-          + [row.carriedIn, row.committed, row.new, row.carriedOn, row.free].map(names.kroner))
+      table.add([names.scheme(row.scheme), String(row.year), frame] + amounts.map { names.kroner(row[keyPath: $0]) })
     }
     for year in years {
       let rows = figures.schemeYears.filter { $0.year == year }
-      let sums = [\PlanFigures.SchemeYear.frame, \.carriedIn, \.committed, \.new, \.carriedOn, \.free].map { path in
-        rows.reduce(0) { $0 + $1[keyPath: path] }
-      }
+      let sums = ([\PlanFigures.SchemeYear.frame] + amounts).map { path in rows.reduce(0) { $0 + $1[keyPath: path] } }
       table.add(["**\(language.messages.total) \(year)**", ""] + sums.map { "**\(names.kroner($0))**" })
     }
-    return ["## " + messages.framesHeading, messages.framesIntro, table.rendered].joined(separator: "\n\n")
+    return ["## " + messages.framesHeading, messages.framesIntro(conditional: conditional), table.rendered].joined(separator: "\n\n")
   }
 
   private func measures() -> String {
@@ -73,7 +74,7 @@ public struct PlanMarkdown {
         }
         table.add(
           [names.measure(measure.id), names.scheme(measure.scheme), String(measure.rank)] + cells
-            + [messages.planStatus(status(measure))])
+            + [messages.planStatus(status(measure)) + conditionalNote(measure)])
       }
       table.add(["**\(language.messages.total)**", "", ""] + totals.map { "**\(names.kroner($0))**" } + [""])
       parts += ["### " + names.holder(holder), table.rendered]
@@ -91,6 +92,12 @@ public struct PlanMarkdown {
     }
   }
 
+  /// The later years in which the measure is conditional on the forecast, as a note to its status.
+  private func conditionalNote(_ measure: Measure) -> String {
+    let conditional = figures.conditionalYears(of: measure)
+    return conditional.isEmpty ? "" : messages.conditionalYears(conditional)
+  }
+
   private func partners() -> String {
     var table = MarkdownTable(columns: messages.partnerColumns(years: years), rightAligned: Set(2...(1 + years.count)))
     for (index, partner) in scenario.partners.enumerated() {
@@ -98,7 +105,8 @@ public struct PlanMarkdown {
         let cells = years.enumerated().map { position, year -> String in
           let used = Double(figures.settlements[position].partners[index].wholeHours[role] ?? 0)
           let capacity = scenario.capacity(partner, in: year)[role] ?? 0
-          return "\(names.hours(used)) / \(names.hours(capacity))"
+          let beyond = figures.plan.beyondPlannedHours[partner.id]?[year]?[role] ?? 0
+          return "\(names.hours(used)) / \(names.hours(capacity))" + (beyond > 0 ? messages.hoursBeyondPlan(names.hours(beyond)) : "")
         }
         guard cells.contains(where: { $0 != "0 / 0" }) else { continue }
         table.add([names.partner(partner.id), language.messages.role(role)] + cells)
@@ -126,7 +134,8 @@ public struct PlanMarkdown {
   private func method() -> String {
     let horizon = scenario.horizon
     var lines = messages.methodLines(
-      carryOverShare: names.percent(horizon?.carryOverShare ?? 0), juneShare: horizon?.schoolYearJuneShare.map(names.percent)
+      carryOverShare: names.percent(horizon?.carryOverShare ?? 0), juneShare: horizon?.schoolYearJuneShare.map(names.percent),
+      forecasts: horizon?.forecasts ?? .conditional
     ).map { "- " + $0 }
     lines.append("- " + messages.explanationsSkipped)
     let result = figures.plan.expandedResult

@@ -234,6 +234,9 @@ struct BokmalMessages: Messages {
     "Ingen av de aksepterte partnerne (\(partners.joined(separator: ", "))) har nok timer igjen."
   }
   func stageName(_ name: String) -> String {
+    let later = ", later years"
+    if name.hasSuffix(later) { return stageName(String(name.dropLast(later.count))) + ", senere år" }
+    if name == "conditional on forecasts" { return "Minst mulig betinget av prognosene" }
     if name == "fairness" { return "Minstenivå" }
     if name == "stability" { return "Stabilitet: nærmest grunnscenarioet" }
     if name.hasPrefix("priority rank ") { return "Prioritet \(name.dropFirst("priority rank ".count))" }
