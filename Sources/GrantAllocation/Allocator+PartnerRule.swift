@@ -15,6 +15,11 @@ public struct PartnerRuleRecord: Sendable, Equatable, Codable {
   /// Where the allocation does not follow the rule (empty when settled): no allocation the search
   /// found that follows it had room in the frames (a commitment whose first partner is too dear).
   public var breaches: [PartnerRuleBreach]
+  /// The rule was read over a plan's years (a one-institution measure keeps its partner every
+  /// year): one year alone cannot check it, the plan's own check does (not written to files).
+  public var readOverYears = false
+
+  private enum CodingKeys: String, CodingKey { case rounds, settled, provenBest, breaches }
 
   public init(rounds: Int, settled: Bool, provenBest: Bool, breaches: [PartnerRuleBreach] = []) {
     self.rounds = rounds
@@ -69,13 +74,25 @@ extension Allocator {
     _ scenario: Scenario, reference: AllocationReference, timeLimitSeconds: Double?,
     known: AllocationReference? = nil, partnersFrom: [MeasureID: [PartnerID]]? = nil
   ) -> SolvedAllocation {
+    solveFollowingPartnerRule(
+      scenario, timeLimitSeconds: timeLimitSeconds, known: known, partnersFrom: partnersFrom
+    ) { AllocationFormulation(scenario: scenario, reference: reference, partnerLimits: $0) }
+  }
+
+  /// The search of ``solveFollowingPartnerRule(_:reference:timeLimitSeconds:known:partnersFrom:)``
+  /// over the models `formulation` builds for given limits, whose measures and partners are
+  /// `scenario`'s (a one-year scenario, or a plan's expanded one: measure-years at partner-years).
+  func solveFollowingPartnerRule(
+    _ scenario: Scenario, timeLimitSeconds: Double?, known: AllocationReference? = nil,
+    partnersFrom: [MeasureID: [PartnerID]]? = nil, together: [MeasureIndex: [MeasureIndex]] = [:],
+    formulation build: ([MeasureIndex: [PartnerID]]) -> AllocationFormulation
+  ) -> SolvedAllocation {
     var limits: [MeasureIndex: [PartnerID]] = [:]
     for (index, measure) in scenario.indexedMeasures {
       if let limit = partnersFrom?[measure.id] { limits[index] = limit }
     }
     func solved(with limits: [MeasureIndex: [PartnerID]], after previous: SolvedAllocation? = nil) -> SolvedAllocation {
-      var formulation = AllocationFormulation(
-        scenario: scenario, reference: reference, partnerLimits: limits)
+      var formulation = build(limits)
       // A round starts from the previous round's answer (its yes/no choices, where they stay
       // feasible under the tighter limits: 4.2 -> 2.9 s CPU for the example, debug build), else
       // from the caller's.
@@ -86,7 +103,7 @@ extension Allocator {
     var answer = first
     var answerLimits = limits
     var rounds = 0
-    var breaches = answer.result.hasAllocation ? PartnerRule.breaches(answer.result.outcomes, of: scenario) : []
+    var breaches = answer.result.hasAllocation ? PartnerRule.breaches(answer.result.outcomes, of: scenario, together: together) : []
     // Limits carried over from a nearby scenario are a start, not a finding: a measure they hold
     // that ends below full funding gets all its partners back once (its first partner may be full
     // in this scenario, where the rule lets it move on).
@@ -107,12 +124,12 @@ extension Allocator {
       guard solvedNext.result.hasAllocation else { break }
       answer = solvedNext
       answerLimits = limits
-      breaches = PartnerRule.breaches(answer.result.outcomes, of: scenario)
+      breaches = PartnerRule.breaches(answer.result.outcomes, of: scenario, together: together)
     }
     if !first.result.hasAllocation, !limits.isEmpty {
       // The limits carried over admit no allocation: search from none.
       return solveFollowingPartnerRule(
-        scenario, reference: reference, timeLimitSeconds: timeLimitSeconds, known: known)
+        scenario, timeLimitSeconds: timeLimitSeconds, known: known, together: together, formulation: build)
     }
     let settled = answer.result.hasAllocation && breaches.isEmpty
     let unlimited = partnersFrom == nil || partnersFrom?.isEmpty == true

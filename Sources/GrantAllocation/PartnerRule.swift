@@ -44,16 +44,32 @@ enum PartnerRule {
   /// every role, for all the hours the measure gets; a funded measure that allows a split with
   /// hours in a role at a partner while one before it has idle hours in that role. Each measure is
   /// named once, with the first such partner. ``roomTolerance`` hours count as none.
-  static func breaches(_ outcomes: [MeasureOutcome], of scenario: Scenario) -> [Breach] {
+  ///
+  /// `together`: in a plan's expanded scenario, each year of a one-institution measure that runs
+  /// several years, with all its years (in order). Such a measure keeps its partner every year, so
+  /// a partner before its own counts as idle for it only with room in every year it runs; a breach
+  /// is then named for every year, so the limits move all its years together.
+  static func breaches(
+    _ outcomes: [MeasureOutcome], of scenario: Scenario, together: [MeasureIndex: [MeasureIndex]] = [:]
+  ) -> [Breach] {
     guard outcomes.count == scenario.measures.count else { return [] }
     let idleByPartner = idleHours(outcomes, of: scenario)
     func idle(_ partner: PartnerID, _ role: PartnerRole) -> Double { idleByPartner[partner]?[role] ?? 0 }
+    func hasRoom(_ candidate: PartnerID, for lines: [PartnerAssignment]) -> Bool {
+      PartnerRole.allCases.allSatisfy { role in
+        idle(candidate, role) >= lines.filter { $0.role == role }.reduce(0) { $0 + $1.hours } - roomTolerance
+      }
+    }
     var found: [Breach] = []
     for (index, outcome) in zip(scenario.measureIndices, outcomes) where outcome.share > 1e-9 {
       let measure = scenario.measures[index]
       let lines = outcome.partners.filter { $0.hours > roomTolerance }
       guard !lines.isEmpty else { continue }
-      if measure.singlePartner {
+      if measure.singlePartner, let years = together[index] {
+        // Read once, at the measure's first year, for all its years.
+        guard years.first == index else { continue }
+        found += breachesOverYears(years, outcomes, of: scenario, hasRoom: hasRoom)
+      } else if measure.singlePartner {
         let able = ablePartners(measure, of: scenario)
         let used = Set(lines.map(\.partner))
         guard let last = able.lastIndex(where: { used.contains($0) }) else { continue }
@@ -77,6 +93,35 @@ enum PartnerRule {
       }
     }
     return found
+  }
+
+  /// The breaches of a one-institution measure over `years` (its measure-years in a plan's
+  /// expanded scenario): a partner before its own (by the partners' ids without the year) with
+  /// room in every year it is funded, named once per year.
+  private static func breachesOverYears(
+    _ years: [MeasureIndex], _ outcomes: [MeasureOutcome], of scenario: Scenario,
+    hasRoom: (PartnerID, [PartnerAssignment]) -> Bool
+  ) -> [Breach] {
+    let funded = years.filter { outcomes[$0].share > 1e-9 }
+    guard let first = funded.first else { return [] }
+    func base(_ id: PartnerID) -> String { PlanExpansion.baseID(id.rawValue) }
+    func lines(_ index: MeasureIndex) -> [PartnerAssignment] { outcomes[index].partners.filter { $0.hours > roomTolerance } }
+    let used = Set(funded.flatMap { lines($0).map { base($0.partner) } })
+    let able = ablePartners(scenario.measures[first], of: scenario).map(base)
+    guard let last = able.lastIndex(where: { used.contains($0) }) else { return [] }
+    /// The partner-year of `partner` among the ones year `index` may use.
+    func inYear(_ partner: String, _ index: MeasureIndex) -> PartnerID? {
+      ablePartners(scenario.measures[index], of: scenario).first { base($0) == partner }
+    }
+    guard
+      let earlier = able[..<last].first(where: { candidate in
+        !used.contains(candidate) && funded.allSatisfy { index in inYear(candidate, index).map { hasRoom($0, lines(index)) } ?? false }
+      })
+    else { return [] }
+    return funded.compactMap { index in
+      guard let usedHere = inYear(able[last], index), let earlierHere = inYear(earlier, index) else { return nil }
+      return Breach(measure: index, used: usedHere, earlier: earlierHere)
+    }
   }
 
   /// The limits after `breaches` (added to `limits`, by measure index): each measure may use only

@@ -132,9 +132,26 @@ public struct PlanExpansion: Sendable {
     return expanded
   }
 
-  /// The formulation of the expanded model.
-  public func formulation(reference: AllocationReference = AllocationReference()) -> AllocationFormulation {
-    AllocationFormulation(scenario: expanded, reference: reference, links: links)
+  /// Each measure-year of a one-institution measure that runs several years, with all its years in
+  /// order (it keeps its partner every year, so the network's choice of partner reads its years together).
+  var onePartnerYears: [MeasureIndex: [MeasureIndex]] {
+    var years: [MeasureIndex: [MeasureIndex]] = [:]
+    for (index, part) in indexedParts where expanded.measures[index].singlePartner {
+      years[part.measure, default: []].append(index)
+    }
+    var result: [MeasureIndex: [MeasureIndex]] = [:]
+    for group in years.values where group.count > 1 {
+      for index in group { result[index] = group }
+    }
+    return result
+  }
+
+  /// The formulation of the expanded model, with measure-years limited to `partnerLimits` (the
+  /// network's choice of partner, ``PartnerRule``).
+  public func formulation(
+    reference: AllocationReference = AllocationReference(), partnerLimits: [MeasureIndex: [PartnerID]] = [:]
+  ) -> AllocationFormulation {
+    AllocationFormulation(scenario: expanded, reference: reference, links: links, partnerLimits: partnerLimits)
   }
 }
 
@@ -210,9 +227,14 @@ extension Allocator {
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), timeLimitSeconds: Double? = nil
   ) -> PlanResult {
     let expansion = PlanExpansion(scenario)
-    let formulation = expansion.formulation(reference: reference)
-    let solved = solve(formulation: formulation, timeLimitSeconds: timeLimitSeconds)
-    let expandedResult = solved.result
+    // The network's choice of partner holds in every year: the rule's search over the expanded model
+    // (each measure-year at its partner-years; a one-partner measure keeps its partner every year).
+    let solved = solveFollowingPartnerRule(
+      expansion.expanded, timeLimitSeconds: timeLimitSeconds, together: expansion.onePartnerYears
+    ) { expansion.formulation(reference: reference, partnerLimits: $0) }
+    let formulation = solved.formulation
+    var expandedResult = solved.result
+    expandedResult.partnerRule?.readOverYears = true
     guard expandedResult.hasAllocation else {
       return PlanResult(expansion: expansion, expandedResult: expandedResult, years: [], carriedOver: [:])
     }
@@ -340,6 +362,13 @@ extension Allocator {
       copy.scheme = base(fairness.scheme)
       return copy
     }
+    // The network's choice of partner, read back for this year: its breaches and limits.
+    let inYear = { (id: MeasureID) in id.rawValue == PlanExpansion.expandedID(base(id).rawValue, year: year) }
+    result.partnerRule?.breaches = (expanded.partnerRule?.breaches ?? []).filter { inYear($0.measure) }.map {
+      PartnerRuleBreach(measure: base($0.measure), partner: base($0.partner), idlePartner: base($0.idlePartner))
+    }
+    result.partnerLimits = Dictionary(
+      expanded.partnerLimits.filter { inYear($0.key) }.map { (base($0.key), $0.value.map(base)) }, uniquingKeysWith: { first, _ in first })
     return result
   }
 }

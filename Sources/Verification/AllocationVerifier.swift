@@ -17,7 +17,7 @@ public struct AllocationVerifier {
   public let scenario: Scenario
   public let outcomes: [MeasureOutcome]
   /// Whether to check the network's choice of partner (``checkPartnerChoice()``): an allocation
-  /// that says its partners settled under the rule (not plans, where the solver chooses them).
+  /// that says its partners settled under the rule (a plan's years: ``PlanVerifier`` reads it over the years).
   public let checksPartnerChoice: Bool
 
   public init(scenario: Scenario, outcomes: [MeasureOutcome], checksPartnerChoice: Bool = false) {
@@ -28,7 +28,10 @@ public struct AllocationVerifier {
 
   /// Checks `result` with the rules it claims: the network's choice of partner when its partners settled.
   public init(_ result: AllocationResult) {
-    self.init(scenario: result.scenario, outcomes: result.outcomes, checksPartnerChoice: result.partnerRule?.settled == true)
+    // A plan's year: the plan's own check reads the rule over the years (``PlanVerifier``).
+    let rule = result.partnerRule
+    self.init(
+      scenario: result.scenario, outcomes: result.outcomes, checksPartnerChoice: rule?.settled == true && rule?.readOverYears == false)
   }
 
   /// Every violation of the allocation rules (domain.md §2), empty when the allocation holds.

@@ -5,8 +5,8 @@ import GrantAllocation
 ///
 /// The first year is also checked by ``AllocationVerifier`` as the innstilling; this adds the
 /// rules of the horizon: every year's frames with carry-over and capacities, commitments in every
-/// year, the priority order among the measures starting in a year, and how a measure's years hang
-/// together.
+/// year, the priority order among the measures starting in a year, how a measure's years hang
+/// together, and the network's choice of partner over the years (``checkPartnerChoice()``).
 public struct PlanVerifier {
   static let tolerance = 1e-5
 
@@ -95,6 +95,7 @@ public struct PlanVerifier {
       }
     }
     for measure in scenario.measures { found += checkYears(measure) }
+    found += checkPartnerChoice()
     return found
   }
 

@@ -117,6 +117,27 @@ struct PlanTests {
     for year in plan.years { #expect(year.outcome(MeasureID("m"))?.partners.map(\.partner) == [PartnerID("q")]) }
   }
 
+  @Test("the network's choice of partner holds in a plan: a two-year measure stays with its first partner while it has room every year")
+  func partnerRuleInAPlan() {
+    // m1 runs two years with 50 partner-2 hours a year and prefers p (1000 NOK/h) to q (500 NOK/h);
+    // m2 (another network) costs 60 000 in 2027. Frames 85 000 and 100 000. At the cheaper q, m1
+    // (25 000) leaves room for m2; the rule keeps m1 at p (50 000 a year), which has the hours, so m2
+    // does not fit (tiers tie at one measure; the canonical order funds m1). Where p has room in 2027
+    // only, m1 may go to q for both years.
+    func plan(pHoursIn2028: Double) -> PlanResult {
+      Allocator(solver: GLPKSolver()).solvePlan(ScenarioBuilder.firstPartnerPlan(pHoursIn2028: pHoursIn2028).scenario)
+    }
+    let roomy = plan(pHoursIn2028: 100)
+    #expect(shares(roomy, "m1") == [1, 1])
+    #expect(shares(roomy, "m2") == [0, nil])
+    for year in roomy.years { #expect(year.outcome(MeasureID("m1"))?.partners.map(\.partner) == [PartnerID("p")]) }
+    #expect(roomy.expandedResult.partnerRule?.settled == true)
+    let short = plan(pHoursIn2028: 0)
+    #expect(shares(short, "m1") == [1, 1])
+    #expect(shares(short, "m2") == [1, nil])
+    for year in short.years { #expect(year.outcome(MeasureID("m1"))?.partners.map(\.partner) == [PartnerID("q")]) }
+  }
+
   @Test("the priority value counts a multi-year measure once, not once per year (value rule count)")
   func valueOnce() {
     // One list: a1 (three years, 100 a year) above nothing; b1 and b2 on network b (one year, 100 each).

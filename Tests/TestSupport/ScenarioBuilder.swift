@@ -104,3 +104,16 @@ extension ScenarioBuilder {
     return self
   }
 }
+
+extension ScenarioBuilder {
+  /// A two-year plan for the network's choice of partner: m1 runs 2027–2028 with 50 partner-2 hours
+  /// a year and prefers p (1 000 NOK/h, 100 hours in 2027, `pHoursIn2028` in 2028) to the cheaper q
+  /// (500 NOK/h, 100 hours); m2 (network b) costs 60 000 in 2027; frames 85 000 and 100 000.
+  public static func firstPartnerPlan(pHoursIn2028: Double) -> ScenarioBuilder {
+    let builder = ScenarioBuilder(frame: 0).network("a").network("b")
+    builder.partner("p", hours: 100, price: 1000).partner("q", hours: 100, price: 500)
+    builder.measure("m1", network: "a", rank: 1, cost: 0, hours: 50, partners: ["p", "q"]).lasting([0])
+    builder.measure("m2", network: "b", rank: 1, cost: 60_000)
+    return builder.plan(frames: [85_000, 100_000]).hours("p", pHoursIn2028, in: 2028)
+  }
+}

@@ -89,4 +89,33 @@ struct PlanVerifierTests {
     binding.beyondForecast = [SchemeID("s"): [2028: 50]]
     #expect(PlanVerifier(binding).violations().map(\.rule).contains(.frame))
   }
+
+  @Test("the network's choice of partner is checked over the years: a partner with room in every year, not in one")
+  func partnerChoiceOverYears() {
+    // m1 runs two years with 50 partner-2 hours a year and prefers p to the cheaper q.
+    func plan(pHoursIn2028: Double) -> PlanResult {
+      Allocator(solver: GLPKSolver()).solvePlan(ScenarioBuilder.firstPartnerPlan(pHoursIn2028: pHoursIn2028).scenario)
+    }
+    func moved(_ plan: PlanResult, to partner: String) -> PlanResult {
+      var moved = plan
+      for year in moved.years.indices {
+        guard let position = moved.years[year].outcomes.firstIndex(where: { $0.measure == MeasureID("m1") }) else { continue }
+        moved.years[year].outcomes[position].partners = moved.years[year].outcomes[position].partners.map { line in
+          var copy = line
+          copy.partner = PartnerID(partner)
+          return copy
+        }
+      }
+      return moved
+    }
+    // p has room both years: m1 at p passes, m1 moved to q is caught.
+    let roomy = plan(pHoursIn2028: 100)
+    #expect(PlanVerifier(roomy).violations().isEmpty)
+    #expect(PlanVerifier(moved(roomy, to: "q")).violations().map(\.rule) == [.partnerChoice])
+    // p has no hours in 2028: m1 at q for both years is right, though p is idle in 2027.
+    let short = plan(pHoursIn2028: 0)
+    #expect(PlanVerifier(short).violations().isEmpty)
+    // The first year alone is not checked for the rule (one year cannot see the next).
+    #expect(AllocationVerifier(short.years[0]).violations().isEmpty)
+  }
 }
