@@ -4,6 +4,7 @@ import Foundation
 import GrantAllocation
 import Reports
 import ScenarioFiles
+import UserMessages
 
 extension Language: ExpressibleByArgument {}
 

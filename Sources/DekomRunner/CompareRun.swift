@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import GrantAllocation
 import Reports
+import UserMessages
 import Variants
 import Verification
 

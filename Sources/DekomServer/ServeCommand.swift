@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Reports
+import UserMessages
 
 extension Language: ExpressibleByArgument {}
 

@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import Reports
 import ScenarioFormat
+import UserMessages
 import Variants
 
 /// The web server of `dekom serve`: pages for the scenarios under one folder, on 127.0.0.1 only.

@@ -1,4 +1,5 @@
 import Reports
+import UserMessages
 
 /// The words of the pages `dekom serve` shows (navigation, the scenario list, the what-if form,
 /// problem pages), once per language. A measure's own page is a report (``MeasureMarkdown``).

@@ -1,6 +1,7 @@
 import Explanations
 import GrantAllocation
 import Reports
+import UserMessages
 import Variants
 
 /// The addresses of the pages `dekom serve` shows, in one place for the pages and the server.
