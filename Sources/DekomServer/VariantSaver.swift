@@ -2,6 +2,7 @@ import AtomicOutput
 import Foundation
 import ScenarioFiles
 import ScenarioFormat
+import UserMessages
 
 /// Saves a what-if as `variants/NAME.yaml` in a scenario folder through the one atomic writer
 /// (``AtomicFile``): written in full and flushed beside its target, then linked (new name) or
@@ -12,7 +13,7 @@ struct VariantSaver {
     /// `variants/NAME.yaml` exists and writing over it was not asked for.
     case exists
     /// The name cannot be a variant's name.
-    case invalidName(problem: String, fix: String)
+    case invalidName(IssueText)
     /// The file could not be written (the message says why).
     case cannotWrite(String)
   }
@@ -23,13 +24,10 @@ struct VariantSaver {
   /// Checks a variant's name: 1–64 ASCII letters, digits, - and _, as a page's address needs.
   static func check(name: String) -> SaveError? {
     guard ScenarioLibrary.isPageName(name), !name.hasPrefix("-") else {
-      return .invalidName(
-        problem: "\"\(name)\" is not a valid variant name.", fix: "use 1–64 letters a–z, digits, - and _ without spaces, e.g. rekom-kutt.")
+      return .invalidName(.variantNameNotValid(name))
     }
     guard !reservedOnWindows.contains(name.uppercased()) else {
-      return .invalidName(
-        problem: "\"\(name)\" is a name Windows keeps for a device; the file could not be opened there.",
-        fix: "choose another name, e.g. \(name.lowercased())-variant.")
+      return .invalidName(.variantNameReserved(name))
     }
     return nil
   }

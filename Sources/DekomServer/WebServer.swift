@@ -138,10 +138,11 @@ struct WebServer: Sendable {
         return ScenarioListEntry(
           name: scenario.name,
           title: loaded.base.title ?? "\(loaded.base.county) \(loaded.base.year)",
-          issues: [], variants: loaded.variants.map { ($0.name, $0.title) }, brokenVariants: loaded.brokenVariants)
+          issues: [], variants: loaded.variants.map { ($0.name, $0.title) },
+          brokenVariants: loaded.brokenVariants.map { ($0.name, $0.error.shownLines(in: language)) })
       } catch {
         return ScenarioListEntry(
-          name: scenario.name, title: nil, issues: PageError(failure: error, scenario: scenario.name).lines, variants: [])
+          name: scenario.name, title: nil, issues: PageError(failure: error, scenario: scenario.name).lines(in: language), variants: [])
       }
     }
     let page = try pages(language).scenarioList(
@@ -263,7 +264,7 @@ struct WebServer: Sendable {
     var state = WhatIfState(values: whatIf.values, saveProblems: saveProblems)
     var answer: WhatIfAnswer?
     if !whatIf.isEmpty {
-      switch whatIf.check(name: Self.whatIfName, title: title.isEmpty ? changes : title, base: loaded.base) {
+      switch whatIf.check(name: Self.whatIfName, title: title.isEmpty ? changes : title, base: loaded.base, language: language) {
       case .invalid(let problems):
         state.fieldProblems = problems.fieldProblems
         state.problems = problems.problems
@@ -328,13 +329,14 @@ struct WebServer: Sendable {
     let loaded = try loaded(name)
     let variantName = (form[WhatIfField.name] ?? "").trimmingCharacters(in: .whitespaces)
     let title = (form[WhatIfField.title] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    if case .invalidName(let problem, let fix)? = VariantSaver.check(name: variantName) {
+    if case .invalidName(let text)? = VariantSaver.check(name: variantName) {
       return try await whatIfPage(
-        request, form: form, scenario: name, saveProblems: [WhatIfField.name: [problem + " Fix: " + fix]], status: .unprocessableContent)
+        request, form: form, scenario: name, saveProblems: [WhatIfField.name: [text.message(in: language)]], status: .unprocessableContent)
     }
     let whatIf = WhatIf(form: form, scenario: loaded.base)
     guard !whatIf.isEmpty,
-      case .valid(_, _, let yaml) = whatIf.check(name: variantName, title: title.isEmpty ? variantName : title, base: loaded.base)
+      case .valid(_, _, let yaml) = whatIf.check(
+        name: variantName, title: title.isEmpty ? variantName : title, base: loaded.base, language: language)
     else {
       return try await whatIfPage(request, form: form, scenario: name, saveProblems: [:], status: .unprocessableContent)
     }
@@ -344,9 +346,9 @@ struct WebServer: Sendable {
     } catch .exists {
       return try await whatIfPage(
         request, form: form, scenario: name, saveProblems: [WhatIfField.name: [pages.variantExists(variantName)]], status: .conflict)
-    } catch .invalidName(let problem, let fix) {
+    } catch .invalidName(let text) {
       return try await whatIfPage(
-        request, form: form, scenario: name, saveProblems: [WhatIfField.name: [problem + " Fix: " + fix]], status: .unprocessableContent)
+        request, form: form, scenario: name, saveProblems: [WhatIfField.name: [text.message(in: language)]], status: .unprocessableContent)
     } catch .cannotWrite(let message) {
       throw PageError(.cannotWrite, [message], scenario: name)
     }
@@ -403,6 +405,8 @@ struct PageError: Error {
   var kind: Kind
   var lines: [String]
   var scenario: String?
+  /// The failure the lines come from, worded in the page's language when the page is made.
+  var failure: ScenarioRun.RunError?
 
   init(_ kind: Kind, _ lines: [String], scenario: String? = nil) {
     self.kind = kind
@@ -412,10 +416,20 @@ struct PageError: Error {
 
   init(failure: ScenarioRun.RunError, scenario: String?) {
     switch failure {
-    case .invalidInput(let error): self.init(.invalidScenario, error.shownLines, scenario: scenario)
-    case .noAllocation: self.init(.noAllocation, [CompareRun.reason(failure, language: .en)], scenario: scenario)
+    case .invalidInput: self.init(.invalidScenario, [], scenario: scenario)
+    case .noAllocation: self.init(.noAllocation, [], scenario: scenario)
     case .cannotWrite(let message): self.init(.cannotWrite, [message], scenario: scenario)
-    case .rendering, .verificationFailed: self.init(.internalError, [CompareRun.reason(failure, language: .en)], scenario: scenario)
+    case .rendering, .verificationFailed: self.init(.internalError, [], scenario: scenario)
+    }
+    self.failure = failure
+  }
+
+  /// The lines in `language`.
+  func lines(in language: Language) -> [String] {
+    switch failure {
+    case .invalidInput(let error)?: error.shownLines(in: language)
+    case let failure?: lines.isEmpty ? [CompareRun.reason(failure, language: language)] : lines
+    case nil: lines
     }
   }
 }
@@ -449,7 +463,7 @@ struct ProblemPages: RouterMiddleware {
     let pages = server.pages(language)
     let text =
       (try? pages.problem(
-        title: pages.problemTitle(problem.kind.page), lines: problem.lines, scenario: problem.scenario,
+        title: pages.problemTitle(problem.kind.page), lines: problem.lines(in: language), scenario: problem.scenario,
         otherLanguage: server.otherLanguage(request, language))) ?? pages.problemTitle(problem.kind.page)
     return server.html(text, status: problem.kind.status)
   }

@@ -37,6 +37,12 @@ public enum ConsoleText: Sendable, Hashable {
   case noAllocationInTime
   case invalidModel
   case solverFailed(status: String)
+  /// Why a variant (in `compare.md`, on a page) has no allocation: no time left.
+  case variantNoAllocationInTime
+  /// Why a variant has no allocation: the solver's status.
+  case variantSolverEnded(status: String)
+  /// Why a variant has no allocation: dekom's own check failed.
+  case variantInternalError(String)
 
   /// What stopped a stage before it was proven optimal.
   public enum Stop: Sendable, Hashable { case workLimit, timeLimit }

@@ -263,4 +263,11 @@ extension IssueText {
     case .en: EnglishIssues.words(self)
     }
   }
+
+  /// The problem and its fix as one message (`… er ikke et tall. Slik retter du det: …`), with
+  /// text from the files made ``visible(_:)``.
+  public func message(in language: Language) -> String {
+    let words = words(in: language)
+    return visible(words.problem + ConsoleText.fixLead.text(in: language) + words.fix)
+  }
 }

@@ -62,6 +62,9 @@ enum BokmalConsole {
     case .noAllocationInTime: "dekom: ingen fordeling ble funnet innen tidsgrensen; ingenting ble skrevet. Prøv en lengre --time-limit."
     case .invalidModel: "dekom: intern feil, modellen ble avvist før løsningen; ingenting ble skrevet:"
     case .solverFailed(let status): "dekom: løseren feilet (\(self.status(status))); ingenting ble skrevet."
+    case .variantNoAllocationInTime: "ingen fordeling ble funnet innen tidsgrensen."
+    case .variantSolverEnded(let status): "løseren endte med «\(self.status(status))»."
+    case .variantInternalError(let message): "intern feil: \(message)"
     }
   }
 }

@@ -41,6 +41,9 @@ enum EnglishConsole {
     case .noAllocationInTime: "dekom: no allocation was found within the time limit; nothing was written. Try a longer --time-limit."
     case .invalidModel: "dekom: internal error, the model was refused before solving; nothing was written:"
     case .solverFailed(let status): "dekom: the solver failed (\(status)); nothing was written."
+    case .variantNoAllocationInTime: "no allocation was found within the time limit."
+    case .variantSolverEnded(let status): "the solver ended with \(status)."
+    case .variantInternalError(let message): "internal error: \(message)"
     }
   }
 }
