@@ -291,7 +291,7 @@ enum BokmalIssues {
         "oppgi en eier i tiltakets nettverk, eller la cellen stå tom.")
     case .ownerNotServed(let owner, let runs, let schemeName):
       IssueWords(
-        "\(owner) driver ingen \(institutions(runs)), og det er dem \(schemeName) er for.",
+        "\(owner) driver ingen \(institutions(runs)), og det er \(institutions(runs)) \(schemeName) er for.",
         "oppgi en eier som ordningen gjelder, eller rett eierens owns-kolonne i owners.csv.")
     case .notAnOwner(let text):
       IssueWords("\(quoted(text)) er ikke en eier i owners.csv.", "skriv en eier-id fra owners.csv, eller la cellen stå tom.")
@@ -306,7 +306,7 @@ enum BokmalIssues {
       IssueWords("\(text) er både en eier og en partner.", "gi eieren eller partneren en annen id.")
     case .recipientNotServed(let recipient, let runs, let schemeName):
       IssueWords(
-        "\(recipient) driver ingen \(institutions(runs)), og det er dem \(schemeName) er for.",
+        "\(recipient) driver ingen \(institutions(runs)), og det er \(institutions(runs)) \(schemeName) er for.",
         "oppgi en mottaker som ordningen gjelder, en partner, eller forum.")
     case .recipientUnknown(let text):
       IssueWords(
@@ -332,7 +332,7 @@ enum BokmalIssues {
       IssueWords("\(owner) hører til nettverket \(ownerNetwork), ikke \(network).", "før opp eiere i tiltakets nettverk.")
     case .byOwnerNotServed(let owner, let runs, let schemeName):
       IssueWords(
-        "\(owner) driver ingen \(institutions(runs)), og det er dem \(schemeName) er for.",
+        "\(owner) driver ingen \(institutions(runs)), og det er \(institutions(runs)) \(schemeName) er for.",
         "før opp eiere som ordningen gjelder, eller rett eierens owns-kolonne i owners.csv.")
     case .byOwnerNoParticipant:
       IssueWords("ingen eier har deltakere.", "gi minst én eier en deltaker, eller la cellen stå tom.")
@@ -394,7 +394,7 @@ enum BokmalIssues {
         "skriv id-en til eieren som tar imot nettverkets penger (vertskommunen): \(list(members)).")
     case .noOwnerRuns(let network, let scheme, let runs, let schemeName):
       IssueWords(
-        "nettverket \(network) har tiltak i \(scheme), men ingen av eierne driver \(institutions(runs)), og det er dem \(schemeName) er for.",
+        "nettverket \(network) har tiltak i \(scheme), men ingen av eierne driver \(institutions(runs)), og det er \(institutions(runs)) \(schemeName) er for.",
         "skriv i owns-kolonnen i owners.csv hva eierne i nettverket driver (skoler, barnehager, begge), eller flytt tiltakene.")
     case .horizonSpan(let first, let last):
       IssueWords(
