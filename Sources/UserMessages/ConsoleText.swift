@@ -37,6 +37,10 @@ public enum ConsoleText: Sendable, Hashable {
   case noAllocationInTime
   case invalidModel
   case solverFailed(status: String)
+  /// `dekom serve`'s first line, with the address (tests and scripts read the address from it).
+  case serving(scenarios: Int, directory: String, port: Int)
+  case portInUse(Int)
+  case cannotServe(port: Int, detail: String)
   /// Why a variant (in `compare.md`, on a page) has no allocation: no time left.
   case variantNoAllocationInTime
   /// Why a variant has no allocation: the solver's status.

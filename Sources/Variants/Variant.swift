@@ -88,7 +88,7 @@ public struct VariantError: Error, Sendable, Equatable, CustomStringConvertible 
   /// The English line, for logs and tests.
   public var description: String {
     let words = text.words(in: .en)
-    return "\(ScenarioSchema.Variant.fileName(variant)): \(words.problem) Fix: \(words.fix)"
+    return "\(ScenarioSchema.Variant.fileName(variant)): \(words.problem)" + ConsoleText.fixLead.text(in: .en) + words.fix
   }
 }
 

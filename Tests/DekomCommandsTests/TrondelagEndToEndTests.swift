@@ -151,9 +151,9 @@ struct TrondelagEndToEndTests {
   @Test(
     "broken copies of the example get file:row errors, exit 1, and nothing is written",
     arguments: [
-      ("measures.csv", ";dekom;", ";dekomm;", "column 'scheme'"),
-      ("owners.csv", ";kommune;", ";kommun;", "column 'kind'"),
-      ("partners.csv", "id;", "ident;", "column 'ident'"),
+      ("measures.csv", ";dekom;", ";dekomm;", "kolonne 'scheme': «dekomm» er ikke en ordning i scenario.yaml."),
+      ("owners.csv", ";kommune;", ";kommun;", "kolonne 'kind': «kommun» er ikke en av de tillatte verdiene."),
+      ("partners.csv", "id;", "ident;", "kolonne 'ident': ukjent kolonne."),
     ])
   func brokenCopies(file: String, old: String, new: String, expected: String) throws {
     let folder = try ScenarioFolder(copying: Self.scenario)

@@ -62,6 +62,11 @@ enum BokmalConsole {
     case .noAllocationInTime: "dekom: ingen fordeling ble funnet innen tidsgrensen; ingenting ble skrevet. Prøv en lengre --time-limit."
     case .invalidModel: "dekom: intern feil, modellen ble avvist før løsningen; ingenting ble skrevet:"
     case .solverFailed(let status): "dekom: løseren feilet (\(self.status(status))); ingenting ble skrevet."
+    case .serving(let scenarios, let directory, let port):
+      "Viser \(number(scenarios)) \(scenarios == 1 ? "scenario" : "scenarioer") fra \(directory) på http://127.0.0.1:\(port)/ (Ctrl-C stopper)."
+    case .portInUse(let port):
+      "dekom serve: port \(port) brukes av et annet program. Velg en annen med --port N, eller --port 0 for en hvilken som helst ledig port."
+    case .cannotServe(let port, let detail): "dekom serve: kan ikke vise sidene på 127.0.0.1:\(port): \(detail)"
     case .variantNoAllocationInTime: "ingen fordeling ble funnet innen tidsgrensen."
     case .variantSolverEnded(let status): "løseren endte med «\(self.status(status))»."
     case .variantInternalError(let message): "intern feil: \(message)"

@@ -41,6 +41,11 @@ enum EnglishConsole {
     case .noAllocationInTime: "dekom: no allocation was found within the time limit; nothing was written. Try a longer --time-limit."
     case .invalidModel: "dekom: internal error, the model was refused before solving; nothing was written:"
     case .solverFailed(let status): "dekom: the solver failed (\(status)); nothing was written."
+    case .serving(let scenarios, let directory, let port):
+      "Serving \(plural(scenarios, "scenario")) from \(directory) at http://127.0.0.1:\(port)/ (Ctrl-C stops)."
+    case .portInUse(let port):
+      "dekom serve: port \(port) is in use by another program. Choose another with --port N, or --port 0 for any free port."
+    case .cannotServe(let port, let detail): "dekom serve: cannot serve on 127.0.0.1:\(port): \(detail)"
     case .variantNoAllocationInTime: "no allocation was found within the time limit."
     case .variantSolverEnded(let status): "the solver ended with \(status)."
     case .variantInternalError(let message): "internal error: \(message)"
