@@ -173,9 +173,11 @@ let package = Package(
     .testTarget(
       name: "ExplanationsTests", dependencies: ["Explanations", "GrantAllocation", "GLPKBackend", "ScenarioFiles", "TestSupport"]),
     .testTarget(
-      name: "VariantsTests", dependencies: ["Variants", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "Reports", "TestSupport", "UserMessages"]),
+      name: "VariantsTests",
+      dependencies: ["Variants", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "Reports", "TestSupport", "UserMessages"]),
     .testTarget(
-      name: "ReportsTests", dependencies: ["Reports", "Explanations", "GrantAllocation", "GLPKBackend", "Spreadsheets", "TestSupport", "UserMessages"]),
+      name: "ReportsTests",
+      dependencies: ["Reports", "Explanations", "GrantAllocation", "GLPKBackend", "Spreadsheets", "TestSupport", "UserMessages"]),
     .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioFiles"]),
     // Exported models read back by GLPK itself (the one test target that imports CGLPK).
     .testTarget(

@@ -160,7 +160,8 @@ enum MeasuresFile {
         reader.fail(
           Columns.partners,
           .partnerKindNotAllowed(
-            partner: partner.name, kind: partner.kind.rawValue, schemeName: scheme.name, kinds: scheme.partnerKinds.sorted().map(\.rawValue),
+            partner: partner.name, kind: partner.kind.rawValue, schemeName: scheme.name,
+            kinds: scheme.partnerKinds.sorted().map(\.rawValue),
             scheme: scheme.id.rawValue))
       }
     }

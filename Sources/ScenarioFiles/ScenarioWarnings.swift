@@ -23,7 +23,8 @@ public enum ScenarioWarnings {
           ScenarioIssue(
             file: PartnersFile.fileName, row: nil, field: ScenarioSchema.price(role.rawValue),
             .unusualHourlyPrice(
-              partner: partner.id.rawValue, price: price, role: role.rawValue, low: lowestLikelyHourlyPrice, high: highestLikelyHourlyPrice)))
+              partner: partner.id.rawValue, price: price, role: role.rawValue, low: lowestLikelyHourlyPrice, high: highestLikelyHourlyPrice)
+          ))
       }
     }
     // Every size column that is read is used by a key, or said to be unused.

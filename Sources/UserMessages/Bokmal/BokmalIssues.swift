@@ -99,7 +99,8 @@ enum BokmalIssues {
     case .ambiguousPoint(let text, let thousands, let head, let tail):
       IssueWords(
         "\(quoted(text)) kan bety \(Language.nb.number(Double(thousands) ?? 0)) (punktum som tusenskille) eller \(head),\(tail) (punktum som desimaltegn).",
-        "skriv \(thousands) eller \(head) \(tail) for \(Language.nb.number(Double(thousands) ?? 0)), eller \(head),\(tail) for desimaltallet.")
+        "skriv \(thousands) eller \(head) \(tail) for \(Language.nb.number(Double(thousands) ?? 0)), eller \(head),\(tail) for desimaltallet."
+      )
     case .notAWholeNumber(let text):
       IssueWords("\(quoted(text)) er ikke et heltall.", "skriv et heltall, for eksempel 3.")
     case .notAFraction(let text):
@@ -154,7 +155,8 @@ enum BokmalIssues {
       IssueWords("filen er ikke UTF-8-tekst.", "lagre den på nytt med tegnsettet UTF-8.")
     case .yamlAliases:
       IssueWords(
-        "YAML-ankere og -aliaser (& og *) støttes ikke.", "skriv hver verdi helt ut; sett tekst som begynner med & eller *, i anførselstegn.")
+        "YAML-ankere og -aliaser (& og *) støttes ikke.",
+        "skriv hver verdi helt ut; sett tekst som begynner med & eller *, i anførselstegn.")
     case .yamlInvalid:
       IssueWords("filen er ikke gyldig YAML.", "sjekk innrykkene (mellomrom, ikke tabulator) og kolonene.")
     case .yamlInvalidAt(let detail):
@@ -368,7 +370,8 @@ enum BokmalIssues {
     case .networkIDTwice(let id):
       IssueWords("nettverks-id-en \(id) brukes to ganger.", "gi hvert nettverk sin egen id.")
     case .notAKeyUse(let word):
-      IssueWords("\(quoted(word)) er ikke noe et nettverks fordelingsnøkkel kan fordele.", "skriv [egenandel], [grant] eller [grant, egenandel].")
+      IssueWords(
+        "\(quoted(word)) er ikke noe et nettverks fordelingsnøkkel kan fordele.", "skriv [egenandel], [grant] eller [grant, egenandel].")
     case .pupilsAndSize:
       IssueWords("både pupils og size er oppgitt.", "behold én av dem (size er det nye navnet på den samme delen).")
     case .sizeMissing:
@@ -387,7 +390,8 @@ enum BokmalIssues {
       IssueWords("\(quoted(text)) er ikke en verdiregel.", "skriv count eller cost.")
     case .networkWithoutOwners(let network):
       IssueWords(
-        "nettverket \(network) har ingen skoleeiere i owners.csv.", "legg eierne som er med i nettverket, inn i owners.csv, eller fjern nettverket.")
+        "nettverket \(network) har ingen skoleeiere i owners.csv.",
+        "legg eierne som er med i nettverket, inn i owners.csv, eller fjern nettverket.")
     case .hostNotMember(let host, let network, let members):
       IssueWords(
         "vertskommunen \(host) for nettverket \(network) er ikke en av eierne i nettverket i owners.csv.",
@@ -438,7 +442,8 @@ enum BokmalIssues {
       IssueWords("timene til \(partner) i \(year) står to ganger.", "behold én rad per partner og år.")
     case .firstYearNotInHorizon(let year, let first, let last):
       IssueWords(
-        "\(year) er ikke et år i planperioden \(first)–\(last).", "skriv et år fra \(first) til \(last), eller la cellen stå tom for \(first).")
+        "\(year) er ikke et år i planperioden \(first)–\(last).",
+        "skriv et år fra \(first) til \(last), eller la cellen stå tom for \(first).")
     case .measureBeyondHorizon(let first, let last, let horizonLast):
       IssueWords(
         "tiltaket varer \(first)–\(last), lenger enn planperiodens siste år \(horizonLast).",
@@ -521,7 +526,8 @@ enum BokmalIssues {
       IssueWords("\(section): \(id) er ikke en ordning i scenarioet.", "bruk en av disse: \(list(schemes)).")
     case .changeFrameOutside(let section, let id, let frame, let zeroAllowed):
       IssueWords(
-        "\(section): \(id) ville få en ramme på \(number(frame)) kr.", zeroAllowed ? "gi en ramme på 0 kr eller mer." : "gi en ramme over 0 kr.")
+        "\(section): \(id) ville få en ramme på \(number(frame)) kr.",
+        zeroAllowed ? "gi en ramme på 0 kr eller mer." : "gi en ramme over 0 kr.")
     case .changeNotAPartner(let section, let id, let partners):
       IssueWords("\(section): \(id) er ikke en partner i scenarioet.", "bruk en av disse: \(list(partners)).")
     case .changeHoursNegative(let section, let id, let hours, let role):

@@ -24,7 +24,8 @@ enum EnglishConsole {
     case .notProven: "Not proven optimal within the work and time limits:"
     case .stageNotProven(let name, let status, let gap, let stop):
       "  stage \(name): \(status), \(gap.map { String(format: "proven gap %.4g %%", $0 * 100) } ?? "no bound")"
-        + (stop == .workLimit ? ", stopped by the work limit" : stop == .timeLimit ? ", stopped by the time limit (depends on the machine's speed)" : "")
+        + (stop == .workLimit
+          ? ", stopped by the work limit" : stop == .timeLimit ? ", stopped by the time limit (depends on the machine's speed)" : "")
     case .laterStagesSkipped(let skipped): "  \(skipped) later stage(s) not reached; the allocation is the last solved stage's."
     case .draftIn(let folder): "The draft innstilling is in \(folder)/innstilling.md"
     case .lettersIn(let recipients, let folder): "The decision letters, one per recipient (\(recipients)), are in \(folder)/"

@@ -145,7 +145,8 @@ enum EnglishIssues {
       IssueWords("the file is empty.", "write a header row with the column names, then one row per entry.")
     case .unclosedQuote:
       IssueWords(
-        "a quote \" opens the cell but is not closed on the same row.", "add the closing quote \" at the end of the cell, or remove the opening one."
+        "a quote \" opens the cell but is not closed on the same row.",
+        "add the closing quote \" at the end of the cell, or remove the opening one."
       )
     case .strayQuote:
       IssueWords("a quote \" stands inside the cell.", "remove it, or quote the whole cell and write the quote twice (\"a \"\"b\"\" c\").")
@@ -156,7 +157,8 @@ enum EnglishIssues {
         "the file is not valid CSV (\(detail)); usually an unclosed quote \".",
         "open it in a spreadsheet, check cells with quotes, and save it again as CSV.")
     case .oneColumnOnly:
-      IssueWords("only one column was found; the separator is probably neither ; nor ,.", "save the file as CSV with ; or , between the cells.")
+      IssueWords(
+        "only one column was found; the separator is probably neither ; nor ,.", "save the file as CSV with ; or , between the cells.")
     case .unnamedColumn(let position):
       IssueWords("column \(position) has values but no name in the header.", "give the column a name or delete it.")
     case .unknownColumn(let closest):
@@ -184,7 +186,8 @@ enum EnglishIssues {
 
     case .folderMissing:
       IssueWords(
-        "the scenario folder does not exist.", "give the path of a folder holding scenario.yaml, partners.csv, owners.csv and measures.csv.")
+        "the scenario folder does not exist.", "give the path of a folder holding scenario.yaml, partners.csv, owners.csv and measures.csv."
+      )
     case .fileMissing(let file):
       IssueWords("the file is missing.", "add \(file) to the scenario folder (see docs/scenario-format.md).")
     case .isFolder:
@@ -200,7 +203,8 @@ enum EnglishIssues {
     case .cannotRead(let reason):
       IssueWords("the file cannot be read (\(reason).", "check the disk, or copy the file again.")
     case .linkOutsideServedFolder:
-      IssueWords("is a link to a file outside the served folder, which dekom serve does not read.", "copy the file into the scenario folder.")
+      IssueWords(
+        "is a link to a file outside the served folder, which dekom serve does not read.", "copy the file into the scenario folder.")
 
     case .idTwice(let id, let firstRow, let entity):
       IssueWords(
@@ -272,7 +276,8 @@ enum EnglishIssues {
       IssueWords("\(text) is both an owner and a partner.", "give the owner or the partner another id.")
     case .recipientNotServed(let recipient, let runs, let schemeName):
       IssueWords(
-        "\(recipient) runs no \(institutions(runs)), which \(schemeName) is for.", "name a recipient the scheme serves, a partner, or forum.")
+        "\(recipient) runs no \(institutions(runs)), which \(schemeName) is for.",
+        "name a recipient the scheme serves, a partner, or forum.")
     case .recipientUnknown(let text):
       IssueWords(
         "\(quoted(text)) is not an owner in owners.csv nor a partner in partners.csv.",
@@ -351,7 +356,8 @@ enum EnglishIssues {
     case .notAValueRule(let text):
       IssueWords("\(quoted(text)) is not a value rule.", "write count or cost.")
     case .networkWithoutOwners(let network):
-      IssueWords("the network \(network) has no school owners in owners.csv.", "add its member owners to owners.csv, or remove the network.")
+      IssueWords(
+        "the network \(network) has no school owners in owners.csv.", "add its member owners to owners.csv, or remove the network.")
     case .hostNotMember(let host, let network, let members):
       IssueWords(
         "the host \(host) of network \(network) is not one of its owners in owners.csv.",
@@ -375,7 +381,8 @@ enum EnglishIssues {
 
     case .templateNotUTF8:
       IssueWords(
-        "the template is not saved as UTF-8 text.", "save the file as UTF-8 (plain text) in the editor, or delete it to use the standard template.")
+        "the template is not saved as UTF-8 text.",
+        "save the file as UTF-8 (plain text) in the editor, or delete it to use the standard template.")
     case .templateUnreadable(let problem, let column, let line, let file):
       IssueWords(
         "the template cannot be read: \(template(problem)) (character \(column) of the line “\(line)”).",
@@ -383,7 +390,8 @@ enum EnglishIssues {
           + "or delete \(file) to use the standard template (docs/vedtak.md shows it and the fields it can use).")
     case .templateError(let detail, let file):
       IssueWords(
-        "the template cannot be read: \(detail).", "correct the template, or delete \(file) to use the standard template (see docs/vedtak.md).")
+        "the template cannot be read: \(detail).",
+        "correct the template, or delete \(file) to use the standard template (see docs/vedtak.md).")
 
     case .plannedWithoutHorizon(let measure):
       IssueWords(
@@ -391,7 +399,8 @@ enum EnglishIssues {
         "add a `horizon:` section to scenario.yaml (see docs/scenario-format.md), or clear first_year, years and may_stop.")
     case .yearFileWithoutHorizon(let file):
       IssueWords(
-        "the file gives values for later years, but scenario.yaml has no horizon.", "add a `horizon:` section to scenario.yaml, or remove \(file).")
+        "the file gives values for later years, but scenario.yaml has no horizon.",
+        "add a `horizon:` section to scenario.yaml, or remove \(file).")
     case .partnerYearNotLater(let year, let first, let last):
       IssueWords(
         "\(year) is not a later year of the horizon \(first)–\(last).",
@@ -435,7 +444,8 @@ enum EnglishIssues {
       IssueWords("\(measure) has rows by calendar year and by school year.", "give all its rows by school year, or all by calendar year.")
     case .schoolYearGap(let measure, let before):
       IssueWords(
-        "the school years of \(measure) have a gap before \(before).", "list consecutive school years (a measure that pauses a year is two measures).")
+        "the school years of \(measure) have a gap before \(before).",
+        "list consecutive school years (a measure that pauses a year is two measures).")
     case .schoolYearsBeyondHorizon(let measure, let first, let last, let horizonFirst, let horizonLast):
       IssueWords(
         "\(measure)'s school years are paid \(first)–\(last), outside the horizon \(horizonFirst)–\(horizonLast).",
@@ -480,7 +490,8 @@ enum EnglishIssues {
     case .changeNotAScheme(let section, let id, let schemes):
       IssueWords("\(section): \(id) is not a scheme of the scenario.", "use one of: \(list(schemes)).")
     case .changeFrameOutside(let section, let id, let frame, let zeroAllowed):
-      IssueWords("\(section): \(id) would get a frame of \(frame) NOK.", zeroAllowed ? "give a frame of 0 or more." : "give a frame above 0.")
+      IssueWords(
+        "\(section): \(id) would get a frame of \(frame) NOK.", zeroAllowed ? "give a frame of 0 or more." : "give a frame above 0.")
     case .changeNotAPartner(let section, let id, let partners):
       IssueWords("\(section): \(id) is not a partner of the scenario.", "use one of: \(list(partners)).")
     case .changeHoursNegative(let section, let id, let hours, let role):
