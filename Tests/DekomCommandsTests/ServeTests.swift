@@ -373,6 +373,8 @@ struct ServeTests {
     #expect(list.status == 200)
     #expect(list.body.contains("class=\"broken-variant\">tall: "))
     #expect(list.body.contains("Variantfilen har 1 feil og vises ikke"))
+    #expect(list.body.contains("nøkkel 'frames.rekom.factor': «abc» er ikke et tall. Slik retter du det:"))
+    #expect(try server.get("/?lang=en").body.contains("key 'frames.rekom.factor': &quot;abc&quot; is not a number. Fix:"))
     #expect(list.body.contains("/s/trondelag/v/rekom-kutt?lang=nb"))
     #expect(list.body.contains("href=\"/s/trondelag?lang=nb\""))
     #expect(try server.get("/s/trondelag").status == 200)

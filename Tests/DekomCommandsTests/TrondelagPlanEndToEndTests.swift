@@ -137,7 +137,7 @@ struct TrondelagPlanEndToEndTests {
     defer { try? FileManager.default.removeItem(at: out) }
     let output = try CommandLine.run(["compare", Self.scenario.path, "--out", out.path])
     #expect(output.status == 0, "\(output.standardError)")
-    #expect(output.standardOutput.contains("3 variants"))
+    #expect(output.standardOutput.contains("Sammenlignet grunnscenarioet med 3 varianter."))
     try compareWithExpected(out, ["compare.md", "compare.html"])
   }
 }
