@@ -53,7 +53,7 @@ public struct DekomServe: ParsableCommand {
     do {
       library = try ScenarioLibrary(directory: directory)
     } catch {
-      printError("dekom serve: \(error.description)")
+      printError(ConsoleText.serveNotAFolder(error.directory).text(in: lang))
       throw ExitCode(1)
     }
     let boundPort = BoundPort()

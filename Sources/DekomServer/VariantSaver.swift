@@ -14,8 +14,15 @@ struct VariantSaver {
     case exists
     /// The name cannot be a variant's name.
     case invalidName(IssueText)
-    /// The file could not be written (the message says why).
-    case cannotWrite(String)
+    /// The file could not be written (the page words why, in its language).
+    case cannotWrite(WriteFailure)
+  }
+
+  /// Why a variant's file could not be written; `reason` is the system's words.
+  enum WriteFailure: Sendable, Equatable {
+    case cannotCreateFolder(folder: String, reason: String)
+    case folderOutside(folder: String)
+    case cannotWrite(file: String, reason: String)
   }
 
   let scenarioFolder: URL
@@ -49,12 +56,12 @@ struct VariantSaver {
       do {
         try manager.createDirectory(at: folder, withIntermediateDirectories: false)
       } catch {
-        throw .cannotWrite("cannot create \(VariantFile.folderName)/: \(OutputError.words(for: error))")
+        throw .cannotWrite(.cannotCreateFolder(folder: VariantFile.folderName, reason: OutputError.words(for: error)))
       }
     }
     // A variants folder that is a link out of the served folder is not written to.
     guard library.contains(folder) else {
-      throw .cannotWrite("\(VariantFile.folderName)/ is a link to a folder outside the served folder; dekom serve does not write there.")
+      throw .cannotWrite(.folderOutside(folder: VariantFile.folderName))
     }
     let relative = VariantFile.fileName(name)
     let target = folder.appendingPathComponent(name + ScenarioSchema.Variant.fileExtension)
@@ -62,7 +69,7 @@ struct VariantSaver {
     do {
       guard try AtomicFile.write(Data(contents.utf8), to: target, replacing: overwrite) == .written else { throw SaveError.exists }
     } catch let error as OutputError {
-      throw .cannotWrite("cannot write \(relative): \(error.description)")
+      throw .cannotWrite(.cannotWrite(file: relative, reason: error.description))
     } catch {
       throw .exists
     }

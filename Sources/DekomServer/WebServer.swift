@@ -309,13 +309,13 @@ struct WebServer: Sendable {
     var request = request
     // A body that says it is too large is refused before a byte of it is read.
     if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > Self.maximumBodyBytes {
-      throw PageError(.tooLarge, ["at most \(Self.maximumBodyBytes / 1024) KiB are read."], scenario: name)
+      throw PageError(.tooLarge, [], scenario: name, limitKiB: Self.maximumBodyBytes / 1024)
     }
     let body: ByteBuffer
     do {
       body = try await request.collectBody(upTo: Self.maximumBodyBytes)
     } catch {
-      throw PageError(.tooLarge, ["at most \(Self.maximumBodyBytes / 1024) KiB are read."], scenario: name)
+      throw PageError(.tooLarge, [], scenario: name, limitKiB: Self.maximumBodyBytes / 1024)
     }
     let form: FormData
     do {
@@ -349,8 +349,8 @@ struct WebServer: Sendable {
     } catch .invalidName(let text) {
       return try await whatIfPage(
         request, form: form, scenario: name, saveProblems: [WhatIfField.name: [text.message(in: language)]], status: .unprocessableContent)
-    } catch .cannotWrite(let message) {
-      throw PageError(.cannotWrite, [message], scenario: name)
+    } catch .cannotWrite(let failure) {
+      throw PageError(.cannotWrite, [pages.cannotSave(failure)], scenario: name)
     }
     // After a POST, the browser goes to the saved variant's page (a reload does not save again).
     var response = Response(status: .seeOther)
@@ -407,11 +407,14 @@ struct PageError: Error {
   var scenario: String?
   /// The failure the lines come from, worded in the page's language when the page is made.
   var failure: ScenarioRun.RunError?
+  /// A request body over this many KiB was not read (worded in the page's language).
+  var limitKiB: Int?
 
-  init(_ kind: Kind, _ lines: [String], scenario: String? = nil) {
+  init(_ kind: Kind, _ lines: [String], scenario: String? = nil, limitKiB: Int? = nil) {
     self.kind = kind
     self.lines = lines
     self.scenario = scenario
+    self.limitKiB = limitKiB
   }
 
   init(failure: ScenarioRun.RunError, scenario: String?) {
@@ -426,7 +429,8 @@ struct PageError: Error {
 
   /// The lines in `language`.
   func lines(in language: Language) -> [String] {
-    switch failure {
+    if let limitKiB { return lines + [language.pageWords.bodyLimit(kib: limitKiB)] }
+    return switch failure {
     case .invalidInput(let error)?: error.shownLines(in: language)
     case let failure?: lines.isEmpty ? [CompareRun.reason(failure, language: language)] : lines
     case nil: lines

@@ -39,6 +39,7 @@ public enum ConsoleText: Sendable, Hashable {
   case solverFailed(status: String)
   /// `dekom serve`'s first line, with the address (tests and scripts read the address from it).
   case serving(scenarios: Int, directory: String, port: Int)
+  case serveNotAFolder(String)
   case portInUse(Int)
   case cannotServe(port: Int, detail: String)
   /// Why a variant (in `compare.md`, on a page) has no allocation: no time left.

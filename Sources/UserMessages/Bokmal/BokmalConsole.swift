@@ -64,6 +64,8 @@ enum BokmalConsole {
     case .solverFailed(let status): "dekom: løseren feilet (\(self.status(status))); ingenting ble skrevet."
     case .serving(let scenarios, let directory, let port):
       "Viser \(number(scenarios)) \(scenarios == 1 ? "scenario" : "scenarioer") fra \(directory) på http://127.0.0.1:\(port)/ (Ctrl-C stopper)."
+    case .serveNotAFolder(let directory):
+      "dekom serve: \(directory) er ikke en mappe. Oppgi mappen til et scenario, eller en mappe med scenariomapper."
     case .portInUse(let port):
       "dekom serve: port \(port) brukes av et annet program. Velg en annen med --port N, eller --port 0 for en hvilken som helst ledig port."
     case .cannotServe(let port, let detail): "dekom serve: kan ikke vise sidene på 127.0.0.1:\(port): \(detail)"

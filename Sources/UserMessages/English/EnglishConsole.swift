@@ -44,6 +44,8 @@ enum EnglishConsole {
     case .solverFailed(let status): "dekom: the solver failed (\(status)); nothing was written."
     case .serving(let scenarios, let directory, let port):
       "Serving \(plural(scenarios, "scenario")) from \(directory) at http://127.0.0.1:\(port)/ (Ctrl-C stops)."
+    case .serveNotAFolder(let directory):
+      "dekom serve: \(directory) is not a folder. Give the folder of a scenario, or a folder of scenario folders."
     case .portInUse(let port):
       "dekom serve: port \(port) is in use by another program. Choose another with --port N, or --port 0 for any free port."
     case .cannotServe(let port, let detail): "dekom serve: cannot serve on 127.0.0.1:\(port): \(detail)"
