@@ -74,13 +74,17 @@ let package = Package(
     // The names in a scenario folder (files, CSV columns, YAML keys), spelled once for the loaders,
     // the generator and the what-if page.
     .target(name: "ScenarioFormat"),
+    // The language of what dekom tells people (bokmål by default, English on request) and the
+    // catalogues, one per language, of every scenario-file issue and command-line line. A leaf, so
+    // that the loaders and variants below the reports can word their messages.
+    .target(name: "UserMessages"),
     // What-if variants of a scenario: what a variant changes, and the scenario it makes.
-    .target(name: "Variants", dependencies: ["GrantAllocation", "ScenarioFormat"]),
+    .target(name: "Variants", dependencies: ["GrantAllocation", "ScenarioFormat", "UserMessages"]),
     // scenario.yaml and CSV files → validated `Scenario`.
     .target(
       name: "ScenarioFiles",
       dependencies: [
-        "GrantAllocation", "ScenarioFormat", "Variants",
+        "GrantAllocation", "ScenarioFormat", "UserMessages", "Variants",
         .product(name: "Yams", package: "Yams"),
         // Only to check that the secretariat's letter template (vedtak.mustache) parses.
         .product(name: "Mustache", package: "swift-mustache"),
@@ -101,7 +105,7 @@ let package = Package(
     .target(
       name: "Reports",
       dependencies: [
-        "GrantAllocation", "Variants", "Explanations", "Spreadsheets",
+        "GrantAllocation", "UserMessages", "Variants", "Explanations", "Spreadsheets",
         .product(name: "Ink", package: "Ink"),
         .product(name: "Mustache", package: "swift-mustache"),
       ]
@@ -115,7 +119,7 @@ let package = Package(
       name: "DekomRunner",
       dependencies: [
         "AtomicOutput", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Explanations", "Reports",
-        "Verification", "Spreadsheets", "XLSXBackend", "Decomposition",
+        "Verification", "Spreadsheets", "XLSXBackend", "Decomposition", "UserMessages",
       ]
     ),
     // The command line, as a library so tests can run it in-process. No web server: `dekom serve`
@@ -124,7 +128,7 @@ let package = Package(
       name: "DekomCommands",
       dependencies: [
         "AtomicOutput", "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Reports",
-        "ScenarioGeneration", "Decomposition", "Verification",
+        "ScenarioGeneration", "Decomposition", "Verification", "UserMessages",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -133,6 +137,7 @@ let package = Package(
       name: "DekomServer",
       dependencies: [
         "AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "ScenarioFormat", "Variants", "Explanations", "Reports",
+        "UserMessages",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -155,22 +160,24 @@ let package = Package(
       ]),
     .testTarget(
       name: "GrantAllocationTests",
-      dependencies: ["GrantAllocation", "GLPKBackend", "LinearProgramming", "Reports", "TestSupport", "Verification"]),
+      dependencies: ["GrantAllocation", "GLPKBackend", "LinearProgramming", "Reports", "TestSupport", "UserMessages", "Verification"]),
     .testTarget(
-      name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ScenarioFormat", "GrantAllocation", "TestSupport"],
+      name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ScenarioFormat", "GrantAllocation", "TestSupport", "UserMessages"],
       exclude: ["BadInputs"]),
     .testTarget(
       name: "VerificationTests",
       dependencies: [
-        "Verification", "GrantAllocation", "GLPKBackend", "Reports", "ScenarioFiles", "TestSupport",
+        "Verification", "GrantAllocation", "GLPKBackend", "Reports", "ScenarioFiles", "TestSupport", "UserMessages",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
       name: "ExplanationsTests", dependencies: ["Explanations", "GrantAllocation", "GLPKBackend", "ScenarioFiles", "TestSupport"]),
     .testTarget(
-      name: "VariantsTests", dependencies: ["Variants", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "Reports", "TestSupport"]),
+      name: "VariantsTests",
+      dependencies: ["Variants", "ScenarioFiles", "GrantAllocation", "GLPKBackend", "Reports", "TestSupport", "UserMessages"]),
     .testTarget(
-      name: "ReportsTests", dependencies: ["Reports", "Explanations", "GrantAllocation", "GLPKBackend", "Spreadsheets", "TestSupport"]),
+      name: "ReportsTests",
+      dependencies: ["Reports", "Explanations", "GrantAllocation", "GLPKBackend", "Spreadsheets", "TestSupport", "UserMessages"]),
     .testTarget(name: "ScenarioGenerationTests", dependencies: ["ScenarioGeneration", "ScenarioFiles"]),
     // Exported models read back by GLPK itself (the one test target that imports CGLPK).
     .testTarget(
@@ -180,7 +187,8 @@ let package = Package(
     .testTarget(
       name: "DekomCommandsTests",
       dependencies: [
-        "AtomicOutput", "DekomCommands", "DekomRunner", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "dekom", "dekom-serve",
+        "AtomicOutput", "DekomCommands", "DekomRunner", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "UserMessages", "dekom",
+        "dekom-serve",
       ],
       exclude: ["Expected"]
     ),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GrantAllocation
 import ScenarioFiles
+import UserMessages
 import Variants
 
 extension Dekom {
@@ -13,6 +14,9 @@ extension Dekom {
     @Argument(help: "The scenario folder.", completion: .directory)
     var directory: String
 
+    @Option(help: "Language of the messages: nb (Norwegian bokmål) or en (English).")
+    var lang: Language = .nb
+
     public init() {}
 
     public func run() throws {
@@ -23,23 +27,27 @@ extension Dekom {
         scenario = try ScenarioLoader.load(directory: url)
       } catch {
         let variantIssues = VariantFile.loadEach(directory: url).flatMap { variantErrors($0.variant) }
-        reportInvalid(ScenarioError(issues: error.issues + variantIssues), directory: directory)
+        reportInvalid(ScenarioError(issues: error.issues + variantIssues), directory: directory, language: lang)
         throw DekomExit.invalidInput
       }
       let variantIssues = VariantFile.issues(directory: url, base: scenario)
       guard variantIssues.isEmpty else {
-        reportInvalid(ScenarioError(issues: variantIssues), directory: directory)
+        reportInvalid(ScenarioError(issues: variantIssues), directory: directory, language: lang)
         throw DekomExit.invalidInput
       }
       let variants = VariantFile.loadEach(directory: url).count
       print(
-        "\(directory): valid – \(scenario.schemes.count) schemes, \(scenario.networks.count) networks, \(scenario.owners.count) school owners, \(scenario.partners.count) partners, \(scenario.measures.count) measures\(variants > 0 ? ", \(variants) variant\(variants == 1 ? "" : "s")" : "")."
-      )
+        ConsoleText.valid(
+          directory: directory, schemes: scenario.schemes.count, networks: scenario.networks.count, owners: scenario.owners.count,
+          partners: scenario.partners.count, measures: scenario.measures.count, variants: variants
+        ).text(in: lang))
       if let years = scenario.horizon?.years, let first = years.first, let last = years.last {
         let lasting = scenario.measures.filter { !$0.laterYears.isEmpty }.count
-        print("A plan for \(first)–\(last): \(lasting) measures run more than one year.")
+        print(ConsoleText.planSummary(first: first, last: last, lasting: lasting).text(in: lang))
       }
-      for warning in ScenarioWarnings.warnings(for: scenario) { print("  warning: \(warning)") }
+      for warning in ScenarioWarnings.warnings(for: scenario) {
+        print("  " + ConsoleText.warningLead.text(in: lang) + " " + warning.line(in: lang))
+      }
     }
 
     private func variantErrors(_ result: Result<Variant, ScenarioError>) -> [ScenarioIssue] {
@@ -49,8 +57,8 @@ extension Dekom {
   }
 }
 
-/// Prints every issue of an invalid scenario to standard error.
-func reportInvalid(_ error: ScenarioError, directory: String) {
-  printError("\(directory): \(error.issues.count) error\(error.issues.count == 1 ? "" : "s"); nothing was written.")
-  for line in error.shownLines { printError("  " + line) }
+/// Prints every issue of an invalid scenario to standard error, in `language`.
+func reportInvalid(_ error: ScenarioError, directory: String, language: Language) {
+  printError(ConsoleText.errorsHeader(directory: directory, count: error.issues.count).text(in: language))
+  for line in error.shownLines(in: language) { printError("  " + line) }
 }

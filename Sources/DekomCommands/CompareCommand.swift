@@ -2,6 +2,7 @@ import ArgumentParser
 import DekomRunner
 import Foundation
 import Reports
+import UserMessages
 
 extension Dekom {
   /// `dekom compare DIR`: the base and every variant side by side.
@@ -32,11 +33,9 @@ extension Dekom {
       }
       if !options.quiet {
         let failed = entries.filter { if case .failure = $0.outcome { true } else { false } }.count
-        print(
-          "Compared the base scenario with \(entries.count) variant\(entries.count == 1 ? "" : "s")\(failed > 0 ? " (\(failed) without an allocation)" : "")."
-        )
+        print(ConsoleText.compared(variants: entries.count, failed: failed).text(in: options.lang))
         let shownFolder = out ?? (directory.hasSuffix("/") ? directory + "out" : directory + "/out")
-        print("The comparison is in \(shownFolder)/compare.md")
+        print(ConsoleText.comparisonIn(folder: shownFolder).text(in: options.lang))
       }
     }
   }

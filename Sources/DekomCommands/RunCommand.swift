@@ -4,6 +4,7 @@ import Foundation
 import GrantAllocation
 import Reports
 import ScenarioFiles
+import UserMessages
 
 extension Language: ExpressibleByArgument {}
 
@@ -41,9 +42,10 @@ extension Dekom {
       var scenarioRun = ScenarioRun(
         directory: URL(fileURLWithPath: directory), outputDirectory: out.map { URL(fileURLWithPath: $0) }, language: options.lang,
         timeLimitSeconds: options.timeLimit, variant: variant, explain: explain)
+      let language = options.lang
       if !options.quiet && standardErrorIsTerminal {
         scenarioRun.progress = { done, total in
-          printError("\u{1B}[2K\rExplaining: \(done) of \(total) measures not funded in full searched", newline: done == total)
+          printError("\u{1B}[2K\r" + ConsoleText.explaining(done: done, total: total).text(in: language), newline: done == total)
         }
       }
       scenarioRun.recordsSeconds = recordSeconds
@@ -69,37 +71,44 @@ extension Dekom {
         if let plan {
           let years = plan.scenario.planYears.map(String.init)
           print(
-            "Solved the plan \(scenario.county) \(years.first ?? "")–\(years.last ?? "") as one model: \(result.status.rawValue) (\(result.solverName))."
-          )
-          print("Year \(scenario.year), the innstilling:")
+            ConsoleText.solvedPlan(
+              county: scenario.county, first: years.first ?? "", last: years.last ?? "", status: result.status.rawValue,
+              solver: result.solverName
+            ).text(in: language))
+          print(ConsoleText.planYear(scenario.year).text(in: language))
         } else {
-          print("Solved \(scenario.county) \(scenario.year): \(result.status.rawValue) (\(result.solverName)).")
+          print(
+            ConsoleText.solved(county: scenario.county, year: scenario.year, status: result.status.rawValue, solver: result.solverName)
+              .text(in: language))
         }
         print(
-          "Measures: \(counts[.funded] ?? 0) funded, \(counts[.partlyFunded] ?? 0) partly, \(counts[.notFunded] ?? 0) not funded, \(counts[.ineligible] ?? 0) not eligible."
-        )
+          ConsoleText.measureCounts(
+            funded: counts[.funded] ?? 0, partly: counts[.partlyFunded] ?? 0, notFunded: counts[.notFunded] ?? 0,
+            ineligible: counts[.ineligible] ?? 0
+          ).text(in: language))
         if result.status != .optimal {
-          print("Not proven optimal within the work and time limits:")
+          print(ConsoleText.notProven.text(in: language))
           for stage in result.stages where stage.status != .optimal {
-            let gap = stage.relativeGap.map { String(format: "proven gap %.4g %%", $0 * 100) } ?? "no bound"
-            let stop =
+            let stop: ConsoleText.Stop? =
               switch stage.stoppedBy {
-              case .workLimit?: ", stopped by the work limit"
-              case .timeLimit?: ", stopped by the time limit (depends on the machine's speed)"
-              case nil: ""
+              case .workLimit?: .workLimit
+              case .timeLimit?: .timeLimit
+              case nil: nil
               }
-            print("  stage \(stage.name): \(stage.status.rawValue), \(gap)\(stop)")
+            print(
+              ConsoleText.stageNotProven(name: stage.name, status: stage.status.rawValue, gap: stage.relativeGap, stop: stop)
+                .text(in: language))
           }
           let skipped = result.modelSize.stages - result.stages.count
-          if skipped > 0 { print("  \(skipped) later stage(s) not reached; the allocation is the last solved stage's.") }
+          if skipped > 0 { print(ConsoleText.laterStagesSkipped(skipped).text(in: language)) }
         }
         // The path as the user wrote it, not made absolute.
         let defaultFolder = (directory.hasSuffix("/") ? directory + "out" : directory + "/out") + (variant.map { "/" + $0 } ?? "")
         let shownFolder = out ?? defaultFolder
-        print("The draft innstilling is in \(shownFolder)/innstilling.md")
+        print(ConsoleText.draftIn(folder: shownFolder).text(in: language))
         let recipients = Set(Settlement(result).payments.map(\.recipient)).count
-        print("The decision letters, one per recipient (\(recipients)), are in \(shownFolder)/\(ScenarioRun.letterFolder)/")
-        if plan != nil { print("The long-term plan is in \(shownFolder)/langsiktig-plan.md") }
+        print(ConsoleText.lettersIn(recipients: recipients, folder: "\(shownFolder)/\(ScenarioRun.letterFolder)").text(in: language))
+        if plan != nil { print(ConsoleText.planIn(folder: shownFolder).text(in: language)) }
       }
     }
 
@@ -110,21 +119,21 @@ extension Dekom {
 func report(_ error: ScenarioRun.RunError, directory: String, language: Language) -> ExitCode {
   switch error {
   case .invalidInput(let scenarioError):
-    reportInvalid(scenarioError, directory: directory)
+    reportInvalid(scenarioError, directory: directory, language: language)
     return DekomExit.invalidInput
   case .noAllocation(let result):
     reportNoAllocation(result, language: language)
     return result.defects.isEmpty ? DekomExit.noAllocation : DekomExit.internalError
   case .cannotWrite(let message):
-    printError("dekom: \(message) Nothing was written.")
+    printError(ConsoleText.cannotWrite(message).text(in: language))
     return DekomExit.cannotWrite
   case .verificationFailed(let violations):
-    printError("dekom: internal error: the allocation failed dekom's independent check; nothing was written.")
+    printError(ConsoleText.verificationFailed.text(in: language))
     for violation in violations.prefix(20) { printError("  - \(violation)") }
-    printError("Please report this with the scenario folder.")
+    printError(ConsoleText.reportWithScenario.text(in: language))
     return DekomExit.internalError
   case .rendering(let message):
-    printError("dekom: internal error while rendering the reports: \(message)")
+    printError(ConsoleText.renderingFailed(message).text(in: language))
     return DekomExit.internalError
   }
 }
@@ -135,13 +144,13 @@ func reportNoAllocation(_ result: AllocationResult, language: Language) {
     printError(ConflictText.heading(language: language))
     for text in ConflictText.describe(result.conflicts, scenario: result.scenario, language: language) { printError("  - " + text) }
   case .unbounded:
-    printError("dekom: the model is unbounded, which valid data cannot cause; nothing was written. Please report this.")
+    printError(ConsoleText.unbounded.text(in: language))
   case .timeLimitWithoutSolution:
-    printError("dekom: no allocation was found within the time limit; nothing was written. Try a longer --time-limit.")
+    printError(ConsoleText.noAllocationInTime.text(in: language))
   case .invalidModel:
-    printError("dekom: internal error, the model was refused before solving; nothing was written:")
+    printError(ConsoleText.invalidModel.text(in: language))
     for defect in result.defects.prefix(10) { printError("  - \(defect)") }
   default:
-    printError("dekom: the solver failed (\(result.status.rawValue)); nothing was written.")
+    printError(ConsoleText.solverFailed(status: result.status.rawValue).text(in: language))
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reports
+import UserMessages
 
 #if canImport(Glibc)
   import Glibc

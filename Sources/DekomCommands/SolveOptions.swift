@@ -1,6 +1,7 @@
 import ArgumentParser
 import LinearProgramming
 import Reports
+import UserMessages
 
 extension SolveMethod: ExpressibleByArgument {}
 

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import GrantAllocation
 import Reports
+import UserMessages
 import Variants
 import Verification
 
@@ -123,12 +124,13 @@ public struct CompareRun {
     case .noAllocation(let result):
       switch result.status {
       case .infeasible: return ConflictText.describe(result.conflicts, scenario: result.scenario, language: language).joined(separator: " ")
-      case .timeLimitWithoutSolution: return "no allocation was found within the time limit."
-      default: return "the solver ended with \(result.status.rawValue)."
+      case .timeLimitWithoutSolution: return ConsoleText.variantNoAllocationInTime.text(in: language)
+      default: return ConsoleText.variantSolverEnded(status: result.status.rawValue).text(in: language)
       }
-    case .invalidInput(let error): return error.description
+    case .invalidInput(let error): return error.shownLines(in: language).joined(separator: "\n")
     case .cannotWrite(let message), .rendering(let message): return message
-    case .verificationFailed(let violations): return "internal error: \(violations.map(\.description).joined(separator: "; "))"
+    case .verificationFailed(let violations):
+      return ConsoleText.variantInternalError(violations.map(\.description).joined(separator: "; ")).text(in: language)
     }
   }
 }

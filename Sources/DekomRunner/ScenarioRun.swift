@@ -7,6 +7,7 @@ import LinearProgramming
 import Reports
 import ScenarioFiles
 import Spreadsheets
+import UserMessages
 import Variants
 import Verification
 import XLSXBackend

@@ -18,7 +18,7 @@ struct ScenarioLibrary: Sendable {
   init(directory: String) throws(ServeError) {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ServeError("\(directory) is not a folder. Give the folder of a scenario, or a folder of scenario folders.")
+      throw ServeError(directory: directory)
     }
     root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().standardizedFileURL
     displayName = directory
@@ -77,8 +77,7 @@ struct ScenarioLibrary: Sendable {
   }
 }
 
-/// Why `dekom serve` cannot start.
-struct ServeError: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
+/// Why `dekom serve` cannot start: the folder it was given is not a folder.
+struct ServeError: Error {
+  var directory: String
 }

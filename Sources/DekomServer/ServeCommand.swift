@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import Reports
+import UserMessages
 
 extension Language: ExpressibleByArgument {}
 
@@ -52,7 +53,7 @@ public struct DekomServe: ParsableCommand {
     do {
       library = try ScenarioLibrary(directory: directory)
     } catch {
-      printError("dekom serve: \(error.description)")
+      printError(ConsoleText.serveNotAFolder(error.directory).text(in: lang))
       throw ExitCode(1)
     }
     let boundPort = BoundPort()
@@ -60,6 +61,7 @@ public struct DekomServe: ParsableCommand {
       library: library, workbench: Workbench(library: library, timeLimitSeconds: timeLimit), defaultLanguage: lang, boundPort: boundPort)
     let count = library.scenarios().count
     let directory = directory
+    let language = lang
     let application = Application(
       router: server.router(),
       server: .http1(
@@ -70,7 +72,7 @@ public struct DekomServe: ParsableCommand {
         boundPort.set(port)
         // Written at once (not buffered), so a script or test that waits for the address sees it.
         FileHandle.standardOutput.write(
-          Data("Serving \(count) scenario\(count == 1 ? "" : "s") from \(directory) at http://127.0.0.1:\(port)/ (Ctrl-C stops).\n".utf8))
+          Data((ConsoleText.serving(scenarios: count, directory: directory, port: port).text(in: language) + "\n").utf8))
       })
     let finished = DispatchSemaphore(value: 0)
     let failure = FailureBox()
@@ -85,9 +87,9 @@ public struct DekomServe: ParsableCommand {
     finished.wait()
     if let error = failure.error {
       if let io = error as? IOError, io.errnoCode == EADDRINUSE {
-        printError("dekom serve: port \(port) is in use by another program. Choose another with --port N, or --port 0 for any free port.")
+        printError(ConsoleText.portInUse(port).text(in: lang))
       } else {
-        printError("dekom serve: cannot serve on 127.0.0.1:\(port): \(error)")
+        printError(ConsoleText.cannotServe(port: port, detail: "\(error)").text(in: lang))
       }
       throw ExitCode.failure
     }

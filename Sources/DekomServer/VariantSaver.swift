@@ -2,6 +2,7 @@ import AtomicOutput
 import Foundation
 import ScenarioFiles
 import ScenarioFormat
+import UserMessages
 
 /// Saves a what-if as `variants/NAME.yaml` in a scenario folder through the one atomic writer
 /// (``AtomicFile``): written in full and flushed beside its target, then linked (new name) or
@@ -12,9 +13,16 @@ struct VariantSaver {
     /// `variants/NAME.yaml` exists and writing over it was not asked for.
     case exists
     /// The name cannot be a variant's name.
-    case invalidName(problem: String, fix: String)
-    /// The file could not be written (the message says why).
-    case cannotWrite(String)
+    case invalidName(IssueText)
+    /// The file could not be written (the page words why, in its language).
+    case cannotWrite(WriteFailure)
+  }
+
+  /// Why a variant's file could not be written; `reason` is the system's words.
+  enum WriteFailure: Sendable, Equatable {
+    case cannotCreateFolder(folder: String, reason: String)
+    case folderOutside(folder: String)
+    case cannotWrite(file: String, reason: String)
   }
 
   let scenarioFolder: URL
@@ -23,13 +31,10 @@ struct VariantSaver {
   /// Checks a variant's name: 1–64 ASCII letters, digits, - and _, as a page's address needs.
   static func check(name: String) -> SaveError? {
     guard ScenarioLibrary.isPageName(name), !name.hasPrefix("-") else {
-      return .invalidName(
-        problem: "\"\(name)\" is not a valid variant name.", fix: "use 1–64 letters a–z, digits, - and _ without spaces, e.g. rekom-kutt.")
+      return .invalidName(.variantNameNotValid(name))
     }
     guard !reservedOnWindows.contains(name.uppercased()) else {
-      return .invalidName(
-        problem: "\"\(name)\" is a name Windows keeps for a device; the file could not be opened there.",
-        fix: "choose another name, e.g. \(name.lowercased())-variant.")
+      return .invalidName(.variantNameReserved(name))
     }
     return nil
   }
@@ -51,12 +56,12 @@ struct VariantSaver {
       do {
         try manager.createDirectory(at: folder, withIntermediateDirectories: false)
       } catch {
-        throw .cannotWrite("cannot create \(VariantFile.folderName)/: \(OutputError.words(for: error))")
+        throw .cannotWrite(.cannotCreateFolder(folder: VariantFile.folderName, reason: OutputError.words(for: error)))
       }
     }
     // A variants folder that is a link out of the served folder is not written to.
     guard library.contains(folder) else {
-      throw .cannotWrite("\(VariantFile.folderName)/ is a link to a folder outside the served folder; dekom serve does not write there.")
+      throw .cannotWrite(.folderOutside(folder: VariantFile.folderName))
     }
     let relative = VariantFile.fileName(name)
     let target = folder.appendingPathComponent(name + ScenarioSchema.Variant.fileExtension)
@@ -64,7 +69,7 @@ struct VariantSaver {
     do {
       guard try AtomicFile.write(Data(contents.utf8), to: target, replacing: overwrite) == .written else { throw SaveError.exists }
     } catch let error as OutputError {
-      throw .cannotWrite("cannot write \(relative): \(error.description)")
+      throw .cannotWrite(.cannotWrite(file: relative, reason: error.description))
     } catch {
       throw .exists
     }

@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import Reports
 import ScenarioFormat
+import UserMessages
 import Variants
 
 /// The web server of `dekom serve`: pages for the scenarios under one folder, on 127.0.0.1 only.
@@ -137,10 +138,11 @@ struct WebServer: Sendable {
         return ScenarioListEntry(
           name: scenario.name,
           title: loaded.base.title ?? "\(loaded.base.county) \(loaded.base.year)",
-          issues: [], variants: loaded.variants.map { ($0.name, $0.title) }, brokenVariants: loaded.brokenVariants)
+          issues: [], variants: loaded.variants.map { ($0.name, $0.title) },
+          brokenVariants: loaded.brokenVariants.map { ($0.name, $0.error.shownLines(in: language)) })
       } catch {
         return ScenarioListEntry(
-          name: scenario.name, title: nil, issues: PageError(failure: error, scenario: scenario.name).lines, variants: [])
+          name: scenario.name, title: nil, issues: PageError(failure: error, scenario: scenario.name).lines(in: language), variants: [])
       }
     }
     let page = try pages(language).scenarioList(
@@ -262,7 +264,7 @@ struct WebServer: Sendable {
     var state = WhatIfState(values: whatIf.values, saveProblems: saveProblems)
     var answer: WhatIfAnswer?
     if !whatIf.isEmpty {
-      switch whatIf.check(name: Self.whatIfName, title: title.isEmpty ? changes : title, base: loaded.base) {
+      switch whatIf.check(name: Self.whatIfName, title: title.isEmpty ? changes : title, base: loaded.base, language: language) {
       case .invalid(let problems):
         state.fieldProblems = problems.fieldProblems
         state.problems = problems.problems
@@ -307,13 +309,13 @@ struct WebServer: Sendable {
     var request = request
     // A body that says it is too large is refused before a byte of it is read.
     if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > Self.maximumBodyBytes {
-      throw PageError(.tooLarge, ["at most \(Self.maximumBodyBytes / 1024) KiB are read."], scenario: name)
+      throw PageError(.tooLarge, [], scenario: name, limitKiB: Self.maximumBodyBytes / 1024)
     }
     let body: ByteBuffer
     do {
       body = try await request.collectBody(upTo: Self.maximumBodyBytes)
     } catch {
-      throw PageError(.tooLarge, ["at most \(Self.maximumBodyBytes / 1024) KiB are read."], scenario: name)
+      throw PageError(.tooLarge, [], scenario: name, limitKiB: Self.maximumBodyBytes / 1024)
     }
     let form: FormData
     do {
@@ -327,13 +329,14 @@ struct WebServer: Sendable {
     let loaded = try loaded(name)
     let variantName = (form[WhatIfField.name] ?? "").trimmingCharacters(in: .whitespaces)
     let title = (form[WhatIfField.title] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    if case .invalidName(let problem, let fix)? = VariantSaver.check(name: variantName) {
+    if case .invalidName(let text)? = VariantSaver.check(name: variantName) {
       return try await whatIfPage(
-        request, form: form, scenario: name, saveProblems: [WhatIfField.name: [problem + " Fix: " + fix]], status: .unprocessableContent)
+        request, form: form, scenario: name, saveProblems: [WhatIfField.name: [text.message(in: language)]], status: .unprocessableContent)
     }
     let whatIf = WhatIf(form: form, scenario: loaded.base)
     guard !whatIf.isEmpty,
-      case .valid(_, _, let yaml) = whatIf.check(name: variantName, title: title.isEmpty ? variantName : title, base: loaded.base)
+      case .valid(_, _, let yaml) = whatIf.check(
+        name: variantName, title: title.isEmpty ? variantName : title, base: loaded.base, language: language)
     else {
       return try await whatIfPage(request, form: form, scenario: name, saveProblems: [:], status: .unprocessableContent)
     }
@@ -343,11 +346,11 @@ struct WebServer: Sendable {
     } catch .exists {
       return try await whatIfPage(
         request, form: form, scenario: name, saveProblems: [WhatIfField.name: [pages.variantExists(variantName)]], status: .conflict)
-    } catch .invalidName(let problem, let fix) {
+    } catch .invalidName(let text) {
       return try await whatIfPage(
-        request, form: form, scenario: name, saveProblems: [WhatIfField.name: [problem + " Fix: " + fix]], status: .unprocessableContent)
-    } catch .cannotWrite(let message) {
-      throw PageError(.cannotWrite, [message], scenario: name)
+        request, form: form, scenario: name, saveProblems: [WhatIfField.name: [text.message(in: language)]], status: .unprocessableContent)
+    } catch .cannotWrite(let failure) {
+      throw PageError(.cannotWrite, [pages.cannotSave(failure)], scenario: name)
     }
     // After a POST, the browser goes to the saved variant's page (a reload does not save again).
     var response = Response(status: .seeOther)
@@ -402,19 +405,35 @@ struct PageError: Error {
   var kind: Kind
   var lines: [String]
   var scenario: String?
+  /// The failure the lines come from, worded in the page's language when the page is made.
+  var failure: ScenarioRun.RunError?
+  /// A request body over this many KiB was not read (worded in the page's language).
+  var limitKiB: Int?
 
-  init(_ kind: Kind, _ lines: [String], scenario: String? = nil) {
+  init(_ kind: Kind, _ lines: [String], scenario: String? = nil, limitKiB: Int? = nil) {
     self.kind = kind
     self.lines = lines
     self.scenario = scenario
+    self.limitKiB = limitKiB
   }
 
   init(failure: ScenarioRun.RunError, scenario: String?) {
     switch failure {
-    case .invalidInput(let error): self.init(.invalidScenario, error.shownLines, scenario: scenario)
-    case .noAllocation: self.init(.noAllocation, [CompareRun.reason(failure, language: .en)], scenario: scenario)
+    case .invalidInput: self.init(.invalidScenario, [], scenario: scenario)
+    case .noAllocation: self.init(.noAllocation, [], scenario: scenario)
     case .cannotWrite(let message): self.init(.cannotWrite, [message], scenario: scenario)
-    case .rendering, .verificationFailed: self.init(.internalError, [CompareRun.reason(failure, language: .en)], scenario: scenario)
+    case .rendering, .verificationFailed: self.init(.internalError, [], scenario: scenario)
+    }
+    self.failure = failure
+  }
+
+  /// The lines in `language`.
+  func lines(in language: Language) -> [String] {
+    if let limitKiB { return lines + [language.pageWords.bodyLimit(kib: limitKiB)] }
+    return switch failure {
+    case .invalidInput(let error)?: error.shownLines(in: language)
+    case let failure?: lines.isEmpty ? [CompareRun.reason(failure, language: language)] : lines
+    case nil: lines
     }
   }
 }
@@ -448,7 +467,7 @@ struct ProblemPages: RouterMiddleware {
     let pages = server.pages(language)
     let text =
       (try? pages.problem(
-        title: pages.problemTitle(problem.kind.page), lines: problem.lines, scenario: problem.scenario,
+        title: pages.problemTitle(problem.kind.page), lines: problem.lines(in: language), scenario: problem.scenario,
         otherLanguage: server.otherLanguage(request, language))) ?? pages.problemTitle(problem.kind.page)
     return server.html(text, status: problem.kind.status)
   }

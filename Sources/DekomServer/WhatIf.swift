@@ -3,6 +3,7 @@ import GrantAllocation
 import Reports
 import ScenarioFiles
 import ScenarioFormat
+import UserMessages
 import Variants
 
 private typealias Keys = ScenarioSchema.Variant
@@ -109,30 +110,31 @@ struct WhatIf: Sendable, Equatable {
 
   /// Reads the changes as the file `variants/NAME.yaml` would be read (``VariantFile``, same
   /// messages), and applies them to `base`.
-  func check(name: String, title: String, base: Scenario) -> Checked {
+  func check(name: String, title: String, base: Scenario, language: Language) -> Checked {
     let yaml = yaml(title: title, in: base)
     do {
       let variant = try VariantFile.load(Data(yaml.utf8), name: name)
       let scenario = try VariantResolver.scenario(name, variants: [variant], base: base)
       return .valid(variant: variant, scenario: scenario, yaml: yaml)
     } catch {
-      return .invalid(state(for: error.issues, base: base))
+      return .invalid(state(for: error.issues, base: base, language: language))
     }
   }
 
   /// The problems next to the fields they are about.
   ///
   /// A problem the loader found names its key (`frames.rekom.factor`), which is the field's name.
-  /// A problem found when the change was applied names its section and id in its text
-  /// (`measures: sv-dekom-3 cannot move to rank 9 …`); it goes to that id's filled-in field.
-  func state(for issues: [ScenarioIssue], base: Scenario) -> WhatIfState {
+  /// A problem found when the change was applied names its section and id
+  /// (``IssueText/changeTarget``: `measures`, `sv-dekom-3`); it goes to that id's filled-in field.
+  /// The messages are in `language`.
+  func state(for issues: [ScenarioIssue], base: Scenario, language: Language) -> WhatIfState {
     var state = WhatIfState(values: values)
     let fields = Set(WhatIfField.changeFields(of: base))
     for issue in issues {
-      let message = issue.problem + " Fix: " + issue.fix
+      let message = issue.message(in: language)
       if let field = issue.field, fields.contains(field) {
         state.fieldProblems[field, default: []].append(message)
-      } else if let field = fieldNamed(in: issue.problem) {
+      } else if let field = fieldNamed(for: issue.text) {
         state.fieldProblems[field, default: []].append(message)
       } else {
         state.problems.append(message)
@@ -141,19 +143,17 @@ struct WhatIf: Sendable, Equatable {
     return state
   }
 
-  /// The filled-in field an applied change's problem is about: `frames: ID …`, `partners: ID …`
-  /// or `measures: ID …`, the field of that id the text names, else its first filled-in field.
-  private func fieldNamed(in problem: String) -> String? {
-    for section in [Keys.frames, Keys.partners, Keys.measures] where problem.hasPrefix(section + ": ") {
-      let rest = problem.dropFirst(section.count + 2)
-      guard let id = rest.split(separator: " ").first.map(String.init) else { return nil }
-      let candidates = values.keys.filter { $0.hasPrefix("\(section).\(id).") }.sorted()
-      let named = candidates.first { field in
-        guard let key = field.split(separator: ".").last else { return false }
-        return problem.contains(String(key)) || problem.contains(String(key).replacingOccurrences(of: "_hours", with: " hours"))
-      }
-      return named ?? candidates.first
+  /// The filled-in field an applied change's problem is about (its section `frames`, `partners`
+  /// or `measures`, and its id): the field of that id the English text names, else its first
+  /// filled-in field.
+  private func fieldNamed(for text: IssueText) -> String? {
+    guard let (section, id) = text.changeTarget, [Keys.frames, Keys.partners, Keys.measures].contains(section) else { return nil }
+    let problem = text.words(in: .en).problem
+    let candidates = values.keys.filter { $0.hasPrefix("\(section).\(id).") }.sorted()
+    let named = candidates.first { field in
+      guard let key = field.split(separator: ".").last else { return false }
+      return problem.contains(String(key)) || problem.contains(String(key).replacingOccurrences(of: "_hours", with: " hours"))
     }
-    return nil
+    return named ?? candidates.first
   }
 }

@@ -6,6 +6,7 @@ import GrantAllocation
 import Reports
 import ScenarioFiles
 import ScenarioFormat
+import UserMessages
 import Variants
 
 /// Where `dekom serve` solves: one serial queue of its own, so that GLPK is never called from the
@@ -71,7 +72,7 @@ final class Workbench: @unchecked Sendable {
     /// The variants that load; a broken one is in ``brokenVariants`` and blocks nothing else.
     var variants: [Variant]
     /// Each variant file that does not load, with what `dekom check` says of it.
-    var brokenVariants: [(name: String, problems: [String])]
+    var brokenVariants: [(name: String, error: ScenarioError)]
     var key: String
   }
 
@@ -82,18 +83,16 @@ final class Workbench: @unchecked Sendable {
       throw .invalidInput(
         ScenarioError(
           issues: outside.map {
-            ScenarioIssue(
-              file: $0, row: nil, field: nil, problem: "is a link to a file outside the served folder, which dekom serve does not read.",
-              fix: "copy the file into the scenario folder.")
+            ScenarioIssue(file: $0, row: nil, field: nil, .linkOutsideServedFolder)
           }))
     }
     let run = run(folder)
     let base = try run.load()
     let loaded = VariantFile.loadEach(directory: folder)
     let variants = loaded.compactMap { try? $0.variant.get() }
-    let broken = loaded.compactMap { entry -> (name: String, problems: [String])? in
+    let broken = loaded.compactMap { entry -> (name: String, error: ScenarioError)? in
       guard case .failure(let error) = entry.variant else { return nil }
-      return (entry.name, error.shownLines)
+      return (entry.name, error)
     }
     let variantsFolder = folder.appendingPathComponent(VariantFile.folderName)
     let variantTexts = loaded.map { entry in

@@ -1,6 +1,7 @@
 import Foundation
 import ScenarioFormat
 import SwiftCSV
+import UserMessages
 
 /// A CSV file read into rows of cells by column name, with the spreadsheet row number of each row.
 struct CSVTable {
@@ -21,19 +22,17 @@ struct CSVTable {
   /// Parses CSV bytes: UTF-8 with or without BOM, `;` or `,` as separator.
   static func parse(_ data: Data, file: String, columns specs: [ScenarioSchema.Column], log: inout IssueLog) -> CSVTable? {
     guard var text = String(data: data, encoding: .utf8) else {
-      log.add(
-        file, row: firstNonUTF8Line(data), nil, "the file is not UTF-8 text (Excel's \"CSV\" is often Windows-1252).",
-        fix: "save it again in Excel as \"CSV UTF-8 (kommadelt)\", or in LibreOffice with character set UTF-8.")
+      log.add(file, row: firstNonUTF8Line(data), nil, .csvNotUTF8)
       return nil
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     if text.utf8.contains(0) {
-      log.add(file, row: nil, nil, "the file contains NUL bytes; it is not a text file.", fix: "save it again as CSV UTF-8.")
+      log.add(file, row: nil, nil, .csvNULBytes)
       return nil
     }
     // Stops at the first character that is not blank (trimming the whole file copied it).
     guard !text.unicodeScalars.allSatisfy(Blanks.isSpaceOrNewline) else {
-      log.add(file, row: nil, nil, "the file is empty.", fix: "write a header row with the column names, then one row per entry.")
+      log.add(file, row: nil, nil, .csvEmpty)
       return nil
     }
     let delimiter: CSVDelimiter =
@@ -52,17 +51,11 @@ struct CSVTable {
           ? headerNames[problem.column] : "column \(problem.column + 1)"
         switch problem.kind {
         case .unclosed:
-          log.add(
-            file, row: problem.line, column, "a quote \" opens the cell but is not closed on the same row.",
-            fix: "add the closing quote \" at the end of the cell, or remove the opening one.")
+          log.add(file, row: problem.line, column, .unclosedQuote)
         case .stray:
-          log.add(
-            file, row: problem.line, column, "a quote \" stands inside the cell.",
-            fix: "remove it, or quote the whole cell and write the quote twice (\"a \"\"b\"\" c\").")
+          log.add(file, row: problem.line, column, .strayQuote)
         case .afterClosingQuote:
-          log.add(
-            file, row: problem.line, column, "text follows the quote \" that closes the cell.",
-            fix: "put the whole cell inside the quotes, or remove them.")
+          log.add(file, row: problem.line, column, .textAfterClosingQuote)
         }
       }
       return nil
@@ -71,16 +64,12 @@ struct CSVTable {
     do {
       parsed = try EnumeratedCSV(string: text, delimiter: delimiter, loadColumns: false)
     } catch {
-      log.add(
-        file, row: nil, nil, "the file is not valid CSV (\(error)); usually an unclosed quote \".",
-        fix: "open it in a spreadsheet, check cells with quotes, and save it again as CSV.")
+      log.add(file, row: nil, nil, .csvInvalid(detail: "\(error)"))
       return nil
     }
     let header = parsed.header.map { Blanks.trimmed($0).lowercased() }
     if header.count == 1, specs.count > 1 {
-      log.add(
-        file, row: 1, nil, "only one column was found; the separator is probably neither ; nor ,.",
-        fix: "save the file as CSV with ; or , between the cells.")
+      log.add(file, row: 1, nil, .oneColumnOnly)
       return nil
     }
     let known = Set(specs.map(\.name))
@@ -89,25 +78,22 @@ struct CSVTable {
     for (position, name) in header.enumerated() {
       if name.isEmpty {
         if parsed.rows.contains(where: { $0.indices.contains(position) && !Blanks.trimmed($0[position]).isEmpty }) {
-          log.add(
-            file, row: 1, nil, "column \(position + 1) has values but no name in the header.", fix: "give the column a name or delete it.")
+          log.add(file, row: 1, nil, .unnamedColumn(position: position + 1))
         }
         continue
       }
       if !known.contains(name) {
         let close = specs.map(\.name).min { editDistance($0, name) < editDistance($1, name) } ?? ""
-        log.add(
-          file, row: 1, name, "unknown column.",
-          fix: "rename it to one of the columns in docs/scenario-format.md (did you mean '\(close)'?) or delete it.")
+        log.add(file, row: 1, name, .unknownColumn(closest: close))
         ok = false
       }
       if !seen.insert(name).inserted {
-        log.add(file, row: 1, name, "the column appears twice.", fix: "delete or rename one of them.")
+        log.add(file, row: 1, name, .columnTwice)
         ok = false
       }
     }
     for spec in specs where spec.required && !seen.contains(spec.name) {
-      log.add(file, row: 1, spec.name, "required column is missing.", fix: "add a column named '\(spec.name)'.")
+      log.add(file, row: 1, spec.name, .requiredColumnMissing(column: spec.name))
       ok = false
     }
     guard ok else { return nil }
@@ -117,9 +103,7 @@ struct CSVTable {
       let number = offset + 2
       if fields.allSatisfy({ Blanks.trimmed($0).isEmpty }) { continue }
       if fields.count > header.count, fields[header.count...].contains(where: { !Blanks.trimmed($0).isEmpty }) {
-        log.add(
-          file, row: number, nil, "the row has more cells (\(fields.count)) than the header has columns (\(header.count)).",
-          fix: "remove the extra cells, or quote a cell that contains the separator.")
+        log.add(file, row: number, nil, .tooManyCells(cells: fields.count, columns: header.count))
         rejected += 1
         continue
       }
@@ -133,9 +117,7 @@ struct CSVTable {
     let dataLines = text.linesOfAnyEnding.dropFirst().filter { !$0.unicodeScalars.allSatisfy(Blanks.isSpaceOrNewline) }.count
     let readRows = parsed.rows.filter { !$0.allSatisfy { Blanks.trimmed($0).isEmpty } }.count
     guard dataLines == readRows else {
-      log.add(
-        file, row: nil, nil, "the file has \(dataLines) lines of data but \(readRows) rows could be read.",
-        fix: "open it in a spreadsheet, check cells with quotes or line breaks, and save it again as CSV.")
+      log.add(file, row: nil, nil, .linesNotRows(lines: dataLines, rows: readRows))
       return nil
     }
     // The file's decimal mark, from the cells that are plainly decimals, tells what 1.050 means.
@@ -189,13 +171,13 @@ struct RowReader {
 
   func has(_ column: String) -> Bool { !text(column).isEmpty }
 
-  mutating func fail(_ column: String?, _ problem: String, fix: String) {
-    log.add(file, row: row.number, column, problem, fix: fix)
+  mutating func fail(_ column: String?, _ text: IssueText) {
+    log.add(file, row: row.number, column, text)
   }
 
   mutating func requiredText(_ column: String) -> String? {
     let value = text(column)
-    if value.isEmpty { fail(column, "the cell is empty.", fix: "fill it in.") }
+    if value.isEmpty { fail(column, .emptyCell) }
     return value.isEmpty ? nil : value
   }
 
@@ -205,33 +187,29 @@ struct RowReader {
   }
 
   /// A number in `range`; `nil` when empty (logged when `required`) or invalid (logged).
-  mutating func number(_ column: String, required: Bool, in range: ClosedRange<Double>, unit: String) -> Double? {
+  mutating func number(_ column: String, required: Bool, in range: ClosedRange<Double>, unit: IssueText.NumberUnit) -> Double? {
     let value = text(column)
     if value.isEmpty {
-      if required { fail(column, "the cell is empty.", fix: "write the \(unit).") }
+      if required { fail(column, .emptyCellNeeds(unit)) }
       return nil
     }
     guard let number = take(column, CellValues.number(value, decimalComma: row.decimalComma)) else { return nil }
     guard range.contains(number) else {
-      fail(
-        column, "\(value) is outside the allowed range \(format(range.lowerBound))–\(format(range.upperBound)) \(unit).",
-        fix: "write a number from \(format(range.lowerBound)) to \(format(range.upperBound)) (\(unit)).")
+      fail(column, .outOfRange(value: value, low: range.lowerBound, high: range.upperBound, unit: unit))
       return nil
     }
     return number
   }
 
-  mutating func wholeNumber(_ column: String, required: Bool, in range: ClosedRange<Int>, unit: String) -> Int? {
+  mutating func wholeNumber(_ column: String, required: Bool, in range: ClosedRange<Int>, unit: IssueText.NumberUnit) -> Int? {
     let value = text(column)
     if value.isEmpty {
-      if required { fail(column, "the cell is empty.", fix: "write the \(unit).") }
+      if required { fail(column, .emptyCellNeeds(unit)) }
       return nil
     }
     guard let number = take(column, CellValues.wholeNumber(value, decimalComma: row.decimalComma)) else { return nil }
     guard range.contains(number) else {
-      fail(
-        column, "\(value) is outside the allowed range \(range.lowerBound)–\(range.upperBound) \(unit).",
-        fix: "write a whole number in that range.")
+      fail(column, .wholeOutOfRange(value: value, low: range.lowerBound, high: range.upperBound, unit: unit))
       return nil
     }
     return number
@@ -240,7 +218,7 @@ struct RowReader {
   mutating func yesNo(_ column: String, default defaultValue: Bool?) -> Bool? {
     let value = text(column)
     if value.isEmpty {
-      if defaultValue == nil { fail(column, "the cell is empty.", fix: "write ja or nei.") }
+      if defaultValue == nil { fail(column, .emptyCellYesNo) }
       return defaultValue
     }
     return take(column, CellValues.yesNo(value))
@@ -249,9 +227,7 @@ struct RowReader {
   mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, as _: T.Type) -> T? where T.RawValue == String {
     guard let value = requiredText(column) else { return nil }
     guard let choice = T(rawValue: value.lowercased()) else {
-      fail(
-        column, "\"\(value)\" is not one of the allowed values.",
-        fix: "write one of: \(T.allCases.map(\.rawValue).joined(separator: ", ")).")
+      fail(column, .notAllowedValue(value, allowed: T.allCases.map(\.rawValue)))
       return nil
     }
     return choice
@@ -261,13 +237,8 @@ struct RowReader {
     switch result {
     case .success(let value): return value
     case .failure(let failure):
-      fail(column, failure.problem, fix: failure.fix)
+      fail(column, failure.text)
       return nil
     }
   }
-}
-
-/// Numbers in messages: whole numbers without decimals, others as Swift prints them.
-func format(_ value: Double) -> String {
-  value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
 }

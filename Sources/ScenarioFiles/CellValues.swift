@@ -1,12 +1,13 @@
 import Foundation
 import GrantAllocation
+import UserMessages
 
 /// Parses the text of one cell (CSV) or scalar (YAML) the way a Norwegian spreadsheet writes it.
 enum CellValues {
   /// Why a cell could not be read, and what to write instead.
   struct CellError: Error {
-    var problem: String
-    var fix: String
+    var text: IssueText
+    init(_ text: IssueText) { self.text = text }
   }
 
   /// Built once: a `CharacterSet` per cell was most of the load time at 10⁴ measures.
@@ -33,25 +34,20 @@ enum CellValues {
       .replacingOccurrences(of: " ", with: "")
     let lowered = cleaned.lowercased()
     if lowered.contains("nan") || lowered.contains("inf") {
-      return .failure(CellError(problem: "\"\(trimmed)\" is not a number.", fix: "write a finite number, e.g. 1500 or 0,5."))
+      return .failure(CellError(.notFiniteNumber(trimmed)))
     }
     if lowered.hasSuffix("kr") || lowered.hasSuffix("nok") || lowered.hasSuffix("%") {
-      return .failure(
-        CellError(
-          problem: "\"\(trimmed)\" has a unit in it.", fix: "write the number alone (shares as 0,3, not 30 %; money without kr)."))
+      return .failure(CellError(.numberWithUnit(trimmed)))
     }
     let commas = cleaned.filter { $0 == "," }.count
     let points = cleaned.filter { $0 == "." }.count
     if commas + points > 1 {
-      return .failure(
-        CellError(
-          problem: "\"\(trimmed)\" has more than one decimal mark or a thousand separator other than a space.",
-          fix: "write 1500000 or 1 500 000 (spaces as thousand separators), with at most one decimal comma."))
+      return .failure(CellError(.severalDecimalMarks(trimmed)))
     }
     cleaned = cleaned.replacingOccurrences(of: ",", with: ".")
     guard !cleaned.isEmpty, cleaned.unicodeScalars.allSatisfy(numberCharacters.contains), let value = Double(cleaned), value.isFinite
     else {
-      return .failure(CellError(problem: "\"\(trimmed)\" is not a number.", fix: "write a number, e.g. 1500 or 0,5."))
+      return .failure(CellError(.notANumber(trimmed)))
     }
     return .success(value)
   }
@@ -74,12 +70,7 @@ enum CellValues {
       switch decimalComma {
       case false?: return nil
       case nil:
-        let thousands = groups.joined()
-        let decimal = "\(groups[0]),\(groups[1])"
-        return .failure(
-          CellError(
-            problem: "\"\(text)\" could be \(thousands) (a thousand point) or \(decimal) (a decimal point).",
-            fix: "write \(thousands) or \(groups[0]) \(groups[1]) for \(thousands), or \(decimal) for the decimal."))
+        return .failure(CellError(.ambiguousPoint(text, thousands: groups.joined(), head: String(groups[0]), tail: String(groups[1]))))
       case true?: break
       }
     }
@@ -124,7 +115,7 @@ enum CellValues {
     guard !trimmed.isEmpty, marks <= 1 else { return nil }
     let decimal = marks == 0 ? trimmed : String(trimmed.map { $0 == "," ? "." : $0 })
     guard let value = Double(decimal), value.isFinite else {
-      return .failure(CellError(problem: "\"\(trimmed)\" is not a number.", fix: "write a number, e.g. 1500 or 0,5."))
+      return .failure(CellError(.notANumber(trimmed)))
     }
     return .success(value)
   }
@@ -135,8 +126,7 @@ enum CellValues {
     case .failure(let failure): return .failure(failure)
     case .success(let value):
       guard value.rounded() == value, abs(value) < 1e15 else {
-        return .failure(
-          CellError(problem: "\"\(Blanks.trimmed(text))\" is not a whole number.", fix: "write a whole number, e.g. 3."))
+        return .failure(CellError(.notAWholeNumber(Blanks.trimmed(text))))
       }
       return .success(Int(value))
     }
@@ -150,7 +140,7 @@ enum CellValues {
       guard case .success(let numerator) = number(String(parts[0])), case .success(let denominator) = number(String(parts[1])),
         denominator != 0
       else {
-        return .failure(CellError(problem: "\"\(trimmed)\" is not a fraction.", fix: "write a share as 0,5 or as a fraction like 1/3."))
+        return .failure(CellError(.notAFraction(trimmed)))
       }
       return .success(numerator / denominator)
     }
@@ -165,7 +155,7 @@ enum CellValues {
     let lowered = Blanks.trimmed(text).lowercased()
     if yesWords.contains(lowered) { return .success(true) }
     if noWords.contains(lowered) { return .success(false) }
-    return .failure(CellError(problem: "\"\(text)\" is not yes or no.", fix: "write ja or nei (or yes/no, 1/0, x/empty)."))
+    return .failure(CellError(.notYesNo(text)))
   }
 
   /// A list in one cell, separated by `|`, `,` (inside quotes), `;` or spaces.
@@ -177,10 +167,7 @@ enum CellValues {
   static func identifier(_ text: String) -> Result<String, CellError> {
     let trimmed = Blanks.trimmed(text)
     guard !trimmed.isEmpty, trimmed.count <= 64, trimmed.unicodeScalars.allSatisfy(identifierCharacters.contains) else {
-      return .failure(
-        CellError(
-          problem: "\"\(trimmed)\" is not a valid id.",
-          fix: "use 1–64 letters, digits, - and _ without spaces, e.g. sv-lesing."))
+      return .failure(CellError(.notAnID(trimmed)))
     }
     return .success(trimmed)
   }
@@ -195,12 +182,12 @@ extension CellValues {
     guard lengths == [4, 2, 2], let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
       (2000...2100).contains(year), (1...12).contains(month)
     else {
-      return .failure(CellError(problem: "\"\(trimmed)\" is not a date.", fix: "write the date as YYYY-MM-DD, e.g. 2027-06-30."))
+      return .failure(CellError(.notADate(trimmed)))
     }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     guard (1...days).contains(day) else {
-      return .failure(CellError(problem: "\"\(trimmed)\" is not a day of the calendar.", fix: "write a real date as YYYY-MM-DD."))
+      return .failure(CellError(.notACalendarDay(trimmed)))
     }
     return .success(trimmed)
   }
@@ -211,7 +198,7 @@ extension CellValues {
   static func paymentSchedule(_ text: String) -> Result<PaymentSchedule, CellError> {
     let items = text.split { "| \t".contains($0) }.map(String.init)
     guard !items.isEmpty else {
-      return .failure(CellError(problem: "the payment schedule is empty.", fix: "write a date, e.g. 2027-06-30, or leave it out."))
+      return .failure(CellError(.emptyPaymentSchedule))
     }
     var instalments: [PaymentSchedule.Instalment] = []
     var sharesGiven = 0
@@ -228,22 +215,20 @@ extension CellValues {
         switch Self.share(pieces[1]) {
         case .success(let value) where value > 0 && value <= 1: share = value
         default:
-          return .failure(CellError(problem: "\"\(pieces[1])\" is not a share in (0, 1].", fix: "write the share as 1/2 or 0,5."))
+          return .failure(CellError(.scheduleShareOutside(pieces[1])))
         }
       }
       if let last = instalments.last, last.date >= date {
-        return .failure(
-          CellError(problem: "the dates are not in order, each once (\(last.date), \(date)).", fix: "list each date once, earliest first."))
+        return .failure(CellError(.datesOutOfOrder(earlier: last.date, later: date)))
       }
       instalments.append(PaymentSchedule.Instalment(date: date, share: share))
     }
     if sharesGiven != 0 && sharesGiven != items.count {
-      return .failure(CellError(problem: "only some dates have a share.", fix: "give every date its share (date:share), or none."))
+      return .failure(CellError(.someDatesWithoutShare))
     }
     let total = instalments.reduce(0) { $0 + $1.share }
     guard abs(total - 1) < 1e-6 else {
-      return .failure(
-        CellError(problem: "the shares add up to \(format(total)), not 1.", fix: "choose shares that add up to 1, e.g. 1/2 and 1/2."))
+      return .failure(CellError(.sharesNotOne(total: total)))
     }
     return .success(PaymentSchedule(instalments))
   }

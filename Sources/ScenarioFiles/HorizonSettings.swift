@@ -1,5 +1,6 @@
 import GrantAllocation
 import ScenarioFormat
+import UserMessages
 import Yams
 
 private typealias Keys = ScenarioSchema.Settings.Horizon
@@ -30,10 +31,7 @@ struct HorizonSettings {
     guard let entry = reader.mapping(node, section, allowed: keys, required: Keys.requiredKeys) else { return nil }
     guard let last = reader.wholeNumber(entry[Keys.lastYear], "\(section).\(Keys.lastYear)", in: 2000...2100) else { return nil }
     guard last > firstYear, last - firstYear <= 9 else {
-      reader.fail(
-        entry[Keys.lastYear], "\(section).\(Keys.lastYear)",
-        "the horizon must end after the scenario's year \(firstYear) and span at most 10 years; it ends in \(last).",
-        fix: "write a year from \(firstYear + 1) to \(firstYear + 9), or remove `horizon:` to plan one year.")
+      reader.fail(entry[Keys.lastYear], "\(section).\(Keys.lastYear)", .horizonSpan(first: firstYear, last: last))
       return nil
     }
     let years = Array(firstYear...last)
@@ -55,15 +53,12 @@ struct HorizonSettings {
       }
       guard let year = reader.wholeNumber(frame[Keys.frameYear], "\(path).\(Keys.frameYear)", in: 2000...2100) else { ok = false; continue }
       guard years.dropFirst().contains(year) else {
-        reader.fail(
-          frame[Keys.frameYear], "\(path).\(Keys.frameYear)", "\(year) is not a later year of the horizon \(firstYear)–\(last).",
-          fix: "give frames for \(years.dropFirst().map(String.init).joined(separator: ", ")); the first year's frames are under schemes.")
+        reader.fail(frame[Keys.frameYear], "\(path).\(Keys.frameYear)", .notALaterHorizonYear(year: year, first: firstYear, last: last))
         ok = false
         continue
       }
       guard seen.insert(year).inserted else {
-        reader.fail(
-          frame[Keys.frameYear], "\(path).\(Keys.frameYear)", "the frames for \(year) are given twice.", fix: "keep one entry per year.")
+        reader.fail(frame[Keys.frameYear], "\(path).\(Keys.frameYear)", .framesTwice(year: year))
         ok = false
         continue
       }
@@ -71,16 +66,14 @@ struct HorizonSettings {
       let forecast = frame[Keys.forecast].map { reader.yesNo($0, "\(path).\(Keys.forecast)") } ?? true
       for id in schemeIDs {
         guard
-          let amount = reader.number(frame[id], "\(path).\(id)", in: 0...ScenarioSettingsFile.largestAmount, unit: "NOK"),
+          let amount = reader.number(frame[id], "\(path).\(id)", in: 0...ScenarioSettingsFile.largestAmount, unit: .nok),
           let forecast
         else { ok = false; continue }
         frames[SchemeID(id), default: [:]][year] = PlannedFrame(amount: amount, forecast: forecast)
       }
     }
     for year in years.dropFirst() where !seen.contains(year) {
-      reader.fail(
-        entry[Keys.frames], "\(section).\(Keys.frames)", "the frames for \(year) are missing.",
-        fix: "add `- {year: \(year), \(schemeIDs.map { "\($0): …" }.joined(separator: ", "))}`.")
+      reader.fail(entry[Keys.frames], "\(section).\(Keys.frames)", .framesMissing(year: year, schemes: schemeIDs))
       ok = false
     }
     var rule = ForecastRule.conditional
@@ -89,9 +82,7 @@ struct HorizonSettings {
       switch reader.text(node, path) {
       case let text? where ForecastRule(rawValue: text) != nil: rule = ForecastRule(rawValue: text) ?? rule
       case let text?:
-        reader.fail(
-          node, path, "\"\(text)\" is not a rule for forecasts.",
-          fix: "write conditional (this year is decided first) or binding (every year's forecast binds).")
+        reader.fail(node, path, .notAForecastRule(text))
         ok = false
       case nil: ok = false
       }

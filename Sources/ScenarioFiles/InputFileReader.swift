@@ -1,4 +1,5 @@
 import Foundation
+import UserMessages
 
 #if canImport(Glibc)
   import Glibc
@@ -11,8 +12,7 @@ import Foundation
 enum InputFileReader {
   /// Why a file that is there cannot be read, with how to fix it.
   struct UnreadableFileError: Error {
-    var problem: String
-    var fix: String
+    var text: IssueText
   }
 
   /// The file's bytes; `nil` when there is no file by that name (a missing file is the caller's
@@ -26,13 +26,9 @@ enum InputFileReader {
     switch info.st_mode & S_IFMT {
     case S_IFREG: break
     case S_IFDIR:
-      return .failure(
-        UnreadableFileError(problem: "this is a folder, not a file.", fix: "put the file itself here (move the folder of that name away)."))
+      return .failure(UnreadableFileError(text: .isFolder))
     default:
-      return .failure(
-        UnreadableFileError(
-          problem: "this is not an ordinary file (a pipe, socket or device is in its place).",
-          fix: "replace it with the file itself, saved from the spreadsheet or editor."))
+      return .failure(UnreadableFileError(text: .notOrdinaryFile))
     }
     do {
       return .success(try Data(contentsOf: url))
@@ -41,16 +37,14 @@ enum InputFileReader {
     }
   }
 
-  static let brokenLink = UnreadableFileError(
-    problem: "this is a link to a file that does not exist.", fix: "replace the link with the file itself.")
+  static let brokenLink = UnreadableFileError(text: .brokenLink)
 
   static func systemError(_ code: Int32) -> UnreadableFileError {
     switch code {
     case EACCES, EPERM:
-      UnreadableFileError(problem: "dekom may not read the file.", fix: "check the file's permissions (it must be readable).")
+      UnreadableFileError(text: .mayNotRead)
     default:
-      UnreadableFileError(
-        problem: "the file cannot be read (\(String(cString: strerror(code))).", fix: "check the disk, or copy the file again.")
+      UnreadableFileError(text: .cannotRead(reason: String(cString: strerror(code))))
     }
   }
 }

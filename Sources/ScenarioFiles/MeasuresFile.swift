@@ -1,6 +1,7 @@
 import Foundation
 import GrantAllocation
 import ScenarioFormat
+import UserMessages
 
 private typealias Columns = ScenarioSchema.Measures
 
@@ -31,7 +32,7 @@ enum MeasuresFile {
       let measure = readRow(&reader, context: context)
       if let id = reader.row.cells[Columns.id], !id.isEmpty {
         if let first = firstRow[id] {
-          reader.fail(Columns.id, "the id \(id) is also used on row \(first).", fix: "give every measure its own id.")
+          reader.fail(Columns.id, .idTwice(id, firstRow: first, entity: .measure))
         } else {
           firstRow[id] = row.number
         }
@@ -45,7 +46,7 @@ enum MeasuresFile {
       }
     }
     if table.rows.isEmpty && table.rejectedRows == 0 {
-      log.add(fileName, row: nil, nil, "the file has no measures.", fix: "add one row per measure under the header.")
+      log.add(fileName, row: nil, nil, .noMeasures)
     }
     if table.rejectedRows > 0 { unreadableListOf.insert("*") }
     checkRanks(ranked, skippingGaps: !unreadableListOf.isEmpty, log: &log)
@@ -78,7 +79,7 @@ enum MeasuresFile {
     let id = reader.identifier(Columns.id)
     let holderText = reader.identifier(Columns.network)
     let schemeText = reader.identifier(Columns.scheme)
-    let rank = reader.wholeNumber(Columns.rank, required: true, in: 1...10_000, unit: "rank")
+    let rank = reader.wholeNumber(Columns.rank, required: true, in: 1...10_000, unit: .rank)
     let title = reader.requiredText(Columns.title)
     var holder: MeasureHolder?
     if let holderText {
@@ -87,39 +88,31 @@ enum MeasuresFile {
       } else if context.networks.contains(NetworkID(holderText)) {
         holder = .network(NetworkID(holderText))
       } else {
-        reader.fail(
-          Columns.network, "\"\(holderText)\" is not a network in scenario.yaml.",
-          fix: "write one of: \(context.networks.sorted().map(\.rawValue).joined(separator: ", ")), or felles for a joint measure.")
+        reader.fail(Columns.network, .notANetwork(holderText, networks: context.networks.sorted().map(\.rawValue)))
       }
     }
     var scheme: Scheme?
     if let schemeText {
       scheme = context.schemes[SchemeID(schemeText)]
       if scheme == nil {
-        reader.fail(
-          Columns.scheme, "\"\(schemeText)\" is not a scheme in scenario.yaml.",
-          fix: "write one of: \(context.schemes.keys.sorted().map(\.rawValue).joined(separator: ", ")).")
+        reader.fail(Columns.scheme, .notAScheme(schemeText, schemes: context.schemes.keys.sorted().map(\.rawValue)))
       }
     }
     // Cost: cost_nok, or price per participant × participants.
     let largest = ScenarioSettingsFile.largestAmount
-    let cost = reader.number(Columns.costNOK, required: false, in: 0...largest, unit: "NOK")
-    let price = reader.number(Columns.pricePerParticipantNOK, required: false, in: 0...1e7, unit: "NOK per participant")
-    let givenParticipants = reader.wholeNumber(Columns.participants, required: false, in: 0...1_000_000, unit: "participants")
+    let cost = reader.number(Columns.costNOK, required: false, in: 0...largest, unit: .nok)
+    let price = reader.number(Columns.pricePerParticipantNOK, required: false, in: 0...1e7, unit: .nokPerParticipant)
+    let givenParticipants = reader.wholeNumber(Columns.participants, required: false, in: 0...1_000_000, unit: .participants)
     // Who takes part, per owner: the programme's grant and egenandel are split by these counts.
     let participantsByOwner = Self.participantsByOwner(&reader, context: context, holder: holder, scheme: scheme)
     var participants = givenParticipants
     if let participantsByOwner {
       let total = participantsByOwner.values.reduce(0, +)
       if let givenParticipants, givenParticipants != total {
-        reader.fail(
-          Columns.participants, "\(givenParticipants) participants, but participants_by_owner adds up to \(total).",
-          fix: "make the two agree, or leave participants empty (it is then the sum).")
+        reader.fail(Columns.participants, .participantsDisagree(given: givenParticipants, total: total))
       }
       if total > 1_000_000 {
-        reader.fail(
-          Columns.participantsByOwner, "the participants add up to \(total), more than 1 000 000.",
-          fix: "check the numbers of participants.")
+        reader.fail(Columns.participantsByOwner, .participantsTooMany(total: total))
       } else {
         participants = total
       }
@@ -127,23 +120,18 @@ enum MeasuresFile {
     var stateCost: Double?
     switch (reader.has(Columns.costNOK), reader.has(Columns.pricePerParticipantNOK)) {
     case (true, true):
-      reader.fail(Columns.costNOK, "both cost_nok and price_per_participant_nok are given.", fix: "keep one of them.")
+      reader.fail(Columns.costNOK, .costAndPrice)
     case (false, false):
-      reader.fail(Columns.costNOK, "no cost is given.", fix: "write cost_nok, or price_per_participant_nok with participants.")
+      reader.fail(Columns.costNOK, .noCost)
     case (true, false):
       stateCost = cost
     case (false, true):
       if participants == nil {
-        reader.fail(
-          Columns.participants, "a price per participant needs the number of participants.",
-          fix: "write the number of participants, or each owner's in participants_by_owner.")
+        reader.fail(Columns.participants, .priceNeedsParticipants)
       } else if let price, let participants {
         // The product is capped like cost_nok: each factor may be in range and their product not.
         if price * Double(participants) > largest {
-          reader.fail(
-            Columns.participants,
-            "price per participant × participants is \(format(price * Double(participants))) NOK, more than the largest cost allowed (\(format(largest)) NOK).",
-            fix: "check the price and the number of participants.")
+          reader.fail(Columns.participants, .priceTimesParticipantsTooLarge(product: price * Double(participants), largest: largest))
         } else {
           stateCost = price * Double(participants)
         }
@@ -152,29 +140,29 @@ enum MeasuresFile {
     var hours: [PartnerRole: Double] = [:]
     for role in PartnerRole.allCases {
       hours[role] =
-        reader.number(ScenarioSchema.hours(role.rawValue), required: false, in: 0...PartnersFile.largestHours, unit: "hours") ?? 0
+        reader.number(ScenarioSchema.hours(role.rawValue), required: false, in: 0...PartnersFile.largestHours, unit: .hours) ?? 0
     }
     // Partners must exist and be of a kind the scheme allows.
     var partners: [PartnerID] = []
     for text in CellValues.list(reader.text(Columns.partners)) {
       let partnerID = PartnerID(text)
       if partners.contains(partnerID) {
-        reader.fail(Columns.partners, "\(text) is listed twice.", fix: "list each partner once.")
+        reader.fail(Columns.partners, .partnerListedTwice(text))
         continue
       }
       partners.append(partnerID)
       guard context.partnersKnown else { continue }
       guard let partner = context.partners[partnerID] else {
-        reader.fail(
-          Columns.partners, "\"\(text)\" is not a partner in partners.csv.",
-          fix: "write one of: \(context.partners.keys.sorted().map(\.rawValue).joined(separator: ", ")).")
+        reader.fail(Columns.partners, .notAPartner(text, partners: context.partners.keys.sorted().map(\.rawValue)))
         continue
       }
       if let scheme, !scheme.partnerKinds.contains(partner.kind) {
         reader.fail(
           Columns.partners,
-          "\(partner.name) (\(partner.kind.rawValue)) may not serve \(scheme.name), which takes \(scheme.partnerKinds.sorted().map(\.rawValue).joined(separator: ", ")).",
-          fix: "choose a partner of an allowed kind, or change partner_kinds for \(scheme.id) in scenario.yaml.")
+          .partnerKindNotAllowed(
+            partner: partner.name, kind: partner.kind.rawValue, schemeName: scheme.name,
+            kinds: scheme.partnerKinds.sorted().map(\.rawValue),
+            scheme: scheme.id.rawValue))
       }
     }
     let asksHours = hours.values.contains { $0 > 0 }
@@ -187,12 +175,10 @@ enum MeasuresFile {
       switch CellValues.share(reader.text(Columns.minimumShare)) {
       case .success(let share) where share > 0 && share <= 1: minimumShare = share
       case .success:
-        reader.fail(
-          Columns.minimumShare, "\(reader.text(Columns.minimumShare)) is not in (0, 1].",
-          fix: "write a share above 0 and at most 1; 1 means all or nothing.")
+        reader.fail(Columns.minimumShare, .minimumShareOutside(reader.text(Columns.minimumShare)))
         minimumShare = nil
       case .failure(let failure):
-        reader.fail(Columns.minimumShare, failure.problem, fix: failure.fix)
+        reader.fail(Columns.minimumShare, failure.text)
         minimumShare = nil
       }
     }
@@ -205,33 +191,24 @@ enum MeasuresFile {
         if let found = context.owners[named] {
           if let network = holder?.network, found.network != network {
             reader.fail(
-              Columns.owner, "\(found.name) belongs to network \(found.network), not \(network).",
-              fix: "name an owner in the measure's network, or leave the cell empty.")
+              Columns.owner, .ownerNotInNetwork(owner: found.name, ownerNetwork: found.network.rawValue, network: network.rawValue))
           } else if let scheme, !found.isServed(by: scheme) {
-            reader.fail(
-              Columns.owner, "\(found.name) runs no \(institutionText(scheme.serves)), which \(scheme.name) is for.",
-              fix: "name an owner the scheme serves, or correct the owner's owns column in owners.csv.")
+            reader.fail(Columns.owner, .ownerNotServed(owner: found.name, runs: institutions(scheme.serves), schemeName: scheme.name))
           }
         } else {
-          reader.fail(
-            Columns.owner, "\"\(reader.text(Columns.owner))\" is not an owner in owners.csv.",
-            fix: "write an owner id from owners.csv, or leave the cell empty.")
+          reader.fail(Columns.owner, .notAnOwner(reader.text(Columns.owner)))
         }
       }
     }
     if participantsByOwner != nil, owner != nil {
-      reader.fail(
-        Columns.participantsByOwner, "the measure has one owner (the owner column), so its participants are that owner's.",
-        fix: "leave participants_by_owner or owner empty.")
+      reader.fail(Columns.participantsByOwner, .oneOwnerAndParticipantsByOwner)
     }
     // Who receives a joint measure's grant; a network's money goes to the network's recipient.
     var recipient: Recipient?
     if reader.has(Columns.recipient) {
       let text = reader.text(Columns.recipient)
       if holder != .joint {
-        reader.fail(
-          Columns.recipient, "only a joint measure (felles) names its recipient; a network's grant is paid to the network (its host).",
-          fix: "leave the cell empty, or set the network's host in scenario.yaml.")
+        reader.fail(Columns.recipient, .recipientNotJoint)
       } else if text.lowercased() == Recipient.forumID {
         recipient = .forum
       } else {
@@ -239,21 +216,18 @@ enum MeasuresFile {
         let partnerMatch = context.partners[PartnerID(text)]
         switch (ownerMatch, partnerMatch) {
         case (.some, .some):
-          reader.fail(Columns.recipient, "\(text) is both an owner and a partner.", fix: "give the owner or the partner another id.")
+          reader.fail(Columns.recipient, .recipientBothOwnerAndPartner(text))
         case (let found?, nil):
           if let scheme, !found.isServed(by: scheme) {
             reader.fail(
-              Columns.recipient, "\(found.name) runs no \(institutionText(scheme.serves)), which \(scheme.name) is for.",
-              fix: "name a recipient the scheme serves, a partner, or forum.")
+              Columns.recipient, .recipientNotServed(recipient: found.name, runs: institutions(scheme.serves), schemeName: scheme.name))
           }
           recipient = .owner(found.id)
         case (nil, let found?):
           recipient = .partner(found.id)
         case (nil, nil):
           if context.ownersKnown && context.partnersKnown {
-            reader.fail(
-              Columns.recipient, "\"\(text)\" is not an owner in owners.csv nor a partner in partners.csv.",
-              fix: "write an owner id, a partner id, or forum (the forum's own budget).")
+            reader.fail(Columns.recipient, .recipientUnknown(text))
           }
         }
       }
@@ -262,10 +236,10 @@ enum MeasuresFile {
     if reader.has(Columns.paymentSchedule) {
       switch CellValues.paymentSchedule(reader.text(Columns.paymentSchedule)) {
       case .success(let value): schedule = value
-      case .failure(let failure): reader.fail(Columns.paymentSchedule, failure.problem, fix: failure.fix)
+      case .failure(let failure): reader.fail(Columns.paymentSchedule, failure.text)
       }
     }
-    let duration = reader.wholeNumber(Columns.durationMonths, required: false, in: 1...120, unit: "months")
+    let duration = reader.wholeNumber(Columns.durationMonths, required: false, in: 1...120, unit: .months)
     let schoolBased = reader.yesNo(Columns.schoolBased, default: nil)
     let collective = reader.yesNo(Columns.collective, default: nil)
     let inLocalPlan = reader.yesNo(Columns.inLocalPlan, default: nil)
@@ -274,11 +248,11 @@ enum MeasuresFile {
     if reader.has(Columns.broadTargetGroup) {
       broad = reader.yesNo(Columns.broadTargetGroup, default: false)
     } else if let scheme, scheme.requiresBroadTargetGroup {
-      reader.fail(Columns.broadTargetGroup, "\(scheme.name) requires this criterion, and the cell is empty.", fix: "write ja or nei.")
+      reader.fail(Columns.broadTargetGroup, .broadTargetGroupRequired(schemeName: scheme.name))
     }
     // A multi-year plan: the first year, how many years, and whether it may stop after a first part.
-    let firstYear = reader.wholeNumber(Columns.firstYear, required: false, in: 2000...2100, unit: "year")
-    let yearCount = reader.has(Columns.years) ? reader.wholeNumber(Columns.years, required: false, in: 1...10, unit: "years") : 1
+    let firstYear = reader.wholeNumber(Columns.firstYear, required: false, in: 2000...2100, unit: .year)
+    let yearCount = reader.has(Columns.years) ? reader.wholeNumber(Columns.years, required: false, in: 1...10, unit: .years) : 1
     let mayStop = reader.yesNo(Columns.mayStop, default: false)
     guard let id, let holder, let scheme, let rank, let title, let stateCost, let singlePartner, let minimumShare,
       let continuing, let schoolBased, let collective, let inLocalPlan, let individual, let yearCount, let mayStop
@@ -296,18 +270,19 @@ enum MeasuresFile {
       laterYears: Array(repeating: YearAmounts(stateCost: stateCost, hours: hours), count: yearCount - 1), mayStop: mayStop,
       recipient: recipient ?? (holder == .joint ? .forum : nil), paymentSchedule: schedule)
     if continuing, !measure.failedCriteria(under: scheme).isEmpty {
-      reader.fail(
-        Columns.continuing,
-        "a continuing commitment fails the criteria: \(measure.failedCriteria(under: scheme).map(Self.criterionWords).joined(separator: "; ")).",
-        fix: "correct the criteria flags, or end the commitment (continuing = nei).")
+      reader.fail(Columns.continuing, .continuingFailsCriteria(measure.failedCriteria(under: scheme).map(Self.criterionRule)))
       return nil
     }
     return measure
   }
 
-  /// "schools", "kindergartens" or "schools or kindergartens", for messages.
-  static func institutionText(_ institutions: Set<Institution>) -> String {
-    institutions.sorted().map { $0 == .schools ? "schools" : "kindergartens" }.joined(separator: " or ")
+  /// Schools, kindergartens or both, for messages.
+  static func institutions(_ institutions: Set<Institution>) -> IssueText.Institutions {
+    switch (institutions.contains(.schools), institutions.contains(.kindergartens)) {
+    case (true, false): .schools
+    case (false, true): .kindergartens
+    default: .schoolsOrKindergartens
+    }
   }
 
   /// Per list (network and scheme) the ranks must be 1, 2, 3 … without gaps or repeats.
@@ -322,8 +297,7 @@ enum MeasuresFile {
         if let other = seen[entry.rank] {
           log.add(
             fileName, row: entry.row, Columns.rank,
-            "rank \(entry.rank) is used twice in the list of \(key.holder) for \(key.scheme) (also row \(other.row), \(other.id)).",
-            fix: "give each measure on a list its own rank: 1, 2, 3 …")
+            .rankTwice(rank: entry.rank, holder: "\(key.holder)", scheme: "\(key.scheme)", otherRow: other.row, otherID: other.id))
         } else {
           seen[entry.rank] = entry
         }
@@ -334,21 +308,20 @@ enum MeasuresFile {
         let after = list.filter { $0.rank > missing }.min { $0.rank < $1.rank }
         log.add(
           fileName, row: after?.row, Columns.rank,
-          "rank \(missing) is missing in the list of \(key.holder) for \(key.scheme) (ranks found: \(ranks.sorted().map(String.init).joined(separator: ", "))).",
-          fix: "number the list 1, 2, 3 … without gaps.")
+          .rankMissing(rank: missing, holder: "\(key.holder)", scheme: "\(key.scheme)", found: ranks.sorted()))
       }
     }
   }
 
-  /// A criterion as the file's reader knows it: the column that states it, or what it needs.
-  static func criterionWords(_ criterion: Criterion) -> String {
+  /// A criterion as the file's reader knows it (the column that states it, or what it needs).
+  static func criterionRule(_ criterion: Criterion) -> IssueText.CriterionRule {
     switch criterion {
-    case .schoolBased: "school_based must be ja"
-    case .collective: "collective must be ja"
-    case .inLocalPlan: "in_local_plan must be ja"
-    case .developmentPartner: "partners must name a university or university college (uh), or Statped in Kompetanseløftet"
-    case .broadTargetGroup: "broad_target_group must be ja in this scheme"
-    case .notIndividualEducation: "individual_education must be nei"
+    case .schoolBased: .schoolBased
+    case .collective: .collective
+    case .inLocalPlan: .inLocalPlan
+    case .developmentPartner: .developmentPartner
+    case .broadTargetGroup: .broadTargetGroup
+    case .notIndividualEducation: .notIndividualEducation
     }
   }
 }
@@ -364,7 +337,7 @@ extension MeasuresFile {
     guard reader.has(column) else { return nil }
     guard let holder, let network = holder.network else {
       if holder == .joint {
-        reader.fail(column, "a joint measure's money goes to its recipient, not to owners by participants.", fix: "leave the cell empty.")
+        reader.fail(column, .byOwnerForJointMeasure)
       }
       return nil
     }
@@ -374,37 +347,32 @@ extension MeasuresFile {
       let pair = entry.split(separator: ":", maxSplits: 1).map { Blanks.trimmed(String($0)) }
       guard pair.count == 2, !pair[0].isEmpty, case .success(let count) = CellValues.wholeNumber(pair[1]), (0...1_000_000).contains(count)
       else {
-        reader.fail(
-          column, "\"\(entry)\" is not an owner and a whole number of participants (0 to 1 000 000).",
-          fix: "write owner:participants, e.g. trondheim:40|malvik:12.")
+        reader.fail(column, .byOwnerEntryWrong(entry))
         wrong = true
         continue
       }
       let id = OwnerID(pair[0])
       if counts[id] != nil {
-        reader.fail(column, "\(pair[0]) is listed twice.", fix: "list each owner once.")
+        reader.fail(column, .byOwnerListedTwice(pair[0]))
         wrong = true
       }
       counts[id] = count
       guard context.ownersKnown else { continue }
       guard let found = context.owners[id] else {
-        reader.fail(column, "\"\(pair[0])\" is not an owner in owners.csv.", fix: "write owner ids from owners.csv.")
+        reader.fail(column, .byOwnerNotAnOwner(pair[0]))
         wrong = true
         continue
       }
       if found.network != network {
-        reader.fail(
-          column, "\(found.name) belongs to network \(found.network), not \(network).", fix: "list owners in the measure's network.")
+        reader.fail(column, .byOwnerNotInNetwork(owner: found.name, ownerNetwork: found.network.rawValue, network: network.rawValue))
         wrong = true
       } else if let scheme, !found.isServed(by: scheme) {
-        reader.fail(
-          column, "\(found.name) runs no \(institutionText(scheme.serves)), which \(scheme.name) is for.",
-          fix: "list owners the scheme serves, or correct the owner's owns column in owners.csv.")
+        reader.fail(column, .byOwnerNotServed(owner: found.name, runs: institutions(scheme.serves), schemeName: scheme.name))
         wrong = true
       }
     }
     if !wrong, counts.values.reduce(0, +) == 0 {
-      reader.fail(column, "no owner has a participant.", fix: "give at least one owner a participant, or leave the cell empty.")
+      reader.fail(column, .byOwnerNoParticipant)
       wrong = true
     }
     return wrong ? nil : counts

@@ -1,6 +1,7 @@
 import Foundation
 import GrantAllocation
 import ScenarioFormat
+import UserMessages
 
 private typealias Columns = ScenarioSchema.Owners
 
@@ -37,28 +38,24 @@ enum OwnersFile {
       let name = reader.requiredText(Columns.name)
       let network = reader.identifier(Columns.network)
       let kind = reader.choice(Columns.kind, as: OwnerKind.self)
-      let pupils = reader.wholeNumber(Columns.pupils, required: true, in: 0...10_000_000, unit: "pupils")
-      let teachers = reader.number(Columns.teacherFTE, required: false, in: 0...1_000_000, unit: "FTE")
-      let staff = reader.wholeNumber(Columns.kindergartenStaff, required: false, in: 0...1_000_000, unit: "staff")
-      let children = reader.wholeNumber(Columns.kindergartenChildren, required: false, in: 0...10_000_000, unit: "children")
+      let pupils = reader.wholeNumber(Columns.pupils, required: true, in: 0...10_000_000, unit: .pupils)
+      let teachers = reader.number(Columns.teacherFTE, required: false, in: 0...1_000_000, unit: .fte)
+      let staff = reader.wholeNumber(Columns.kindergartenStaff, required: false, in: 0...1_000_000, unit: .staff)
+      let children = reader.wholeNumber(Columns.kindergartenChildren, required: false, in: 0...10_000_000, unit: .children)
       var owns: Set<Institution>?
       if reader.has(Columns.owns) {
         owns = institutions(reader.text(Columns.owns))
         if owns == nil {
-          reader.fail(
-            Columns.owns, "\"\(reader.text(Columns.owns))\" does not say what the owner runs.",
-            fix: "write skoler, barnehager or begge (schools, kindergartens or both).")
+          reader.fail(Columns.owns, .ownsUnclear(reader.text(Columns.owns)))
         }
       }
       let joined = reader.has(Columns.joinedAgreement) ? reader.yesNo(Columns.joinedAgreement, default: nil) : nil
       if let network, !networks.contains(NetworkID(network)) {
-        reader.fail(
-          Columns.network, "\"\(network)\" is not a network in scenario.yaml.",
-          fix: "write one of: \(networks.sorted().map(\.rawValue).joined(separator: ", ")), or add the network to scenario.yaml.")
+        reader.fail(Columns.network, .ownerNetworkUnknown(network, networks: networks.sorted().map(\.rawValue)))
       }
       if let id {
         if let first = firstRow[id] {
-          reader.fail(Columns.id, "the id \(id) is also used on row \(first).", fix: "give every school owner its own id.")
+          reader.fail(Columns.id, .idTwice(id, firstRow: first, entity: .owner))
         } else {
           firstRow[id] = row.number
         }

@@ -1,6 +1,7 @@
 import Foundation
 import GrantAllocation
 import ScenarioFormat
+import UserMessages
 
 private typealias Columns = ScenarioSchema.Partners
 
@@ -23,20 +24,18 @@ enum PartnersFile {
       var capacity: [PartnerRole: Double] = [:]
       var price: [PartnerRole: Double] = [:]
       for role in PartnerRole.allCases {
-        capacity[role] = reader.number(ScenarioSchema.hours(role.rawValue), required: true, in: 0...largestHours, unit: "hours")
-        price[role] = reader.number(ScenarioSchema.price(role.rawValue), required: true, in: 0...largestHourlyPrice, unit: "NOK per hour")
+        capacity[role] = reader.number(ScenarioSchema.hours(role.rawValue), required: true, in: 0...largestHours, unit: .hours)
+        price[role] = reader.number(ScenarioSchema.price(role.rawValue), required: true, in: 0...largestHourlyPrice, unit: .nokPerHour)
       }
       if let id {
         if let first = firstRow[id] {
-          reader.fail(Columns.id, "the id \(id) is also used on row \(first).", fix: "give every partner its own id.")
+          reader.fail(Columns.id, .idTwice(id, firstRow: first, entity: .partner))
         } else {
           firstRow[id] = row.number
         }
       }
       if let pool = capacity[.pool], let partner2 = capacity[.partner2], pool == 0 && partner2 == 0 {
-        reader.fail(
-          ScenarioSchema.hours(PartnerRole.pool.rawValue), "the partner has no hours in either role, so no measure can use it.",
-          fix: "give it pool or partner-2 hours, or remove it here and from the measures' partners.")
+        reader.fail(ScenarioSchema.hours(PartnerRole.pool.rawValue), .partnerWithoutHours)
       }
       log.append(contentsOf: reader.log)
       guard reader.log.isEmpty, let id, let name, let kind, let inRegion else { continue }

@@ -1,6 +1,7 @@
 import Foundation
 import GrantAllocation
 import ScenarioFormat
+import UserMessages
 
 private typealias PartnerYearColumns = ScenarioSchema.PartnerYears
 private typealias MeasureYearColumns = ScenarioSchema.MeasureYears
@@ -35,42 +36,34 @@ enum PlanFiles {
         log.add(
           MeasuresFile.fileName, row: measureRows[measure.id],
           measure.firstYear != nil && measure.firstYear != year ? MeasureColumns.firstYear : MeasureColumns.years,
-          "\(measure.id) is planned over several years, but scenario.yaml has no horizon.",
-          fix: "add a `horizon:` section to scenario.yaml (see docs/scenario-format.md), or clear first_year, years and may_stop.")
+          .plannedWithoutHorizon(measure: measure.id.rawValue))
       }
       for file in [partnerYears.map { _ in partnerYearsFile }, measureYears.map { _ in measureYearsFile }].compactMap({ $0 }) {
-        log.add(
-          file, row: nil, nil, "the file gives values for later years, but scenario.yaml has no horizon.",
-          fix: "add a `horizon:` section to scenario.yaml, or remove \(file).")
+        log.add(file, row: nil, nil, .yearFileWithoutHorizon(file: file))
       }
       return nil
     }
     let years = settings.years
     let laterYears = Set(years.dropFirst())
-    let range = "\(settings.firstYear)–\(settings.lastYear)"
     // partner-years.csv
     var capacity: [PartnerID: [Int: [PartnerRole: Double]]] = [:]
     let partnerIDs = Set(partners.map(\.id))
     for row in partnerYears?.rows ?? [] {
       var reader = RowReader(file: partnerYearsFile, row: row)
       let id = reader.identifier(PartnerYearColumns.partner).map(PartnerID.init)
-      let rowYear = reader.wholeNumber(PartnerYearColumns.year, required: true, in: 2000...2100, unit: "year")
+      let rowYear = reader.wholeNumber(PartnerYearColumns.year, required: true, in: 2000...2100, unit: .year)
       var hours: [PartnerRole: Double] = [:]
       for role in PartnerRole.allCases {
-        hours[role] = reader.number(ScenarioSchema.hours(role.rawValue), required: false, in: 0...PartnersFile.largestHours, unit: "hours")
+        hours[role] = reader.number(ScenarioSchema.hours(role.rawValue), required: false, in: 0...PartnersFile.largestHours, unit: .hours)
       }
       if let id, !partnerIDs.contains(id) {
-        reader.fail(
-          PartnerYearColumns.partner, "\"\(id)\" is not a partner in partners.csv.",
-          fix: "write one of: \(partnerIDs.sorted().map(\.rawValue).joined(separator: ", ")).")
+        reader.fail(PartnerYearColumns.partner, .notAPartner(id.rawValue, partners: partnerIDs.sorted().map(\.rawValue)))
       }
       if let rowYear, !laterYears.contains(rowYear) {
-        reader.fail(
-          PartnerYearColumns.year, "\(rowYear) is not a later year of the horizon \(range).",
-          fix: "give a year from \(years[1]) to \(settings.lastYear); the first year's hours are in partners.csv.")
+        reader.fail(PartnerYearColumns.year, .partnerYearNotLater(year: rowYear, first: settings.firstYear, last: settings.lastYear))
       }
       if let id, let rowYear, capacity[id]?[rowYear] != nil {
-        reader.fail(PartnerYearColumns.year, "the hours of \(id) in \(rowYear) are given twice.", fix: "keep one row per partner and year.")
+        reader.fail(PartnerYearColumns.year, .partnerHoursTwice(partner: id.rawValue, year: rowYear))
       }
       log.append(contentsOf: reader.log)
       if reader.log.isEmpty, let id, let rowYear { capacity[id, default: [:]][rowYear] = hours.compactMapValues { $0 } }
@@ -83,18 +76,16 @@ enum PlanFiles {
       let row = measureRows[measures[index].id]
       if !years.contains(first) {
         log.add(
-          MeasuresFile.fileName, row: row, MeasureColumns.firstYear, "\(first) is not a year of the horizon \(range).",
-          fix: "write a year from \(years[0]) to \(settings.lastYear), or leave it empty for \(years[0]).")
+          MeasuresFile.fileName, row: row, MeasureColumns.firstYear,
+          .firstYearNotInHorizon(year: first, first: settings.firstYear, last: settings.lastYear))
       } else if last > settings.lastYear {
         log.add(
           MeasuresFile.fileName, row: row, MeasureColumns.years,
-          "the measure runs \(first)–\(last), beyond the horizon's last year \(settings.lastYear).",
-          fix: "write years = \(settings.lastYear - first + 1) or fewer, or extend horizon.last_year in scenario.yaml.")
+          .measureBeyondHorizon(first: first, last: last, horizonLast: settings.lastYear))
       } else if measures[index].continuing && first != years[0] {
         log.add(
           MeasuresFile.fileName, row: row, MeasureColumns.firstYear,
-          "a continuing commitment runs from the first year of the plan, \(years[0]).",
-          fix: "leave first_year empty, or set continuing = nei for a measure that starts later.")
+          .continuingStartsLater(first: years[0]))
       }
     }
     let usesSchoolYears = readMeasureYears(measureYears, settings: settings, measures: &measures, measureRows: measureRows, log: &log)
@@ -124,44 +115,40 @@ enum PlanFiles {
     for row in table.rows {
       var reader = RowReader(file: measureYearsFile, row: row)
       let id = reader.identifier(MeasureYearColumns.measure).map(MeasureID.init)
-      let cost = reader.number(MeasureYearColumns.costNOK, required: false, in: 0...ScenarioSettingsFile.largestAmount, unit: "NOK")
+      let cost = reader.number(MeasureYearColumns.costNOK, required: false, in: 0...ScenarioSettingsFile.largestAmount, unit: .nok)
       var hours: [PartnerRole: Double?] = [:]
       for role in PartnerRole.allCases {
-        hours[role] = reader.number(ScenarioSchema.hours(role.rawValue), required: false, in: 0...PartnersFile.largestHours, unit: "hours")
+        hours[role] = reader.number(ScenarioSchema.hours(role.rawValue), required: false, in: 0...PartnersFile.largestHours, unit: .hours)
       }
       var index: Int?
       if let id {
         index = indexByID[id]
         if index == nil {
-          reader.fail(
-            MeasureYearColumns.measure, "\"\(id)\" is not a measure in measures.csv.", fix: "write a measure id from measures.csv.")
+          reader.fail(MeasureYearColumns.measure, .notAMeasure(id.rawValue))
         }
         if firstRowOf[id] == nil { firstRowOf[id] = row.number }
       }
       switch (reader.has(MeasureYearColumns.year), reader.has(MeasureYearColumns.schoolYear)) {
       case (true, true):
-        reader.fail(
-          MeasureYearColumns.year, "both year and school_year are given.", fix: "give a calendar year or a school year, not both.")
+        reader.fail(MeasureYearColumns.year, .yearAndSchoolYear)
       case (false, false):
-        reader.fail(
-          MeasureYearColumns.year, "neither year nor school_year is given.", fix: "write a calendar year (2028) or a school year (2028/29)."
-        )
+        reader.fail(MeasureYearColumns.year, .neitherYearNorSchoolYear)
       case (true, false):
-        let rowYear = reader.wholeNumber(MeasureYearColumns.year, required: true, in: 2000...2100, unit: "year")
+        let rowYear = reader.wholeNumber(MeasureYearColumns.year, required: true, in: 2000...2100, unit: .year)
         guard let index, let rowYear else { break }
         let measure = measures[index]
         let first = measure.firstYear ?? settings.years[0]
         let measureYears = first...(first + measure.laterYears.count)
         if rowYear == first {
-          reader.fail(
-            MeasureYearColumns.year, "\(rowYear) is the first year of \(measure.id); its amounts are in measures.csv.",
-            fix: "change cost_nok and the hours in measures.csv, and list only later years here.")
+          reader.fail(MeasureYearColumns.year, .firstYearRow(year: rowYear, measure: measure.id.rawValue))
         } else if !measureYears.contains(rowYear) {
           reader.fail(
-            MeasureYearColumns.year, "\(measure.id) runs \(measureYears.lowerBound)–\(measureYears.upperBound), not in \(rowYear).",
-            fix: "set years in measures.csv (row \(measureRows[measure.id].map(String.init) ?? "?")) so that it covers \(rowYear).")
+            MeasureYearColumns.year,
+            .yearOutsideMeasure(
+              measure: measure.id.rawValue, first: measureYears.lowerBound, last: measureYears.upperBound, year: rowYear,
+              row: measureRows[measure.id]))
         } else if calendarRows[index, default: []].contains(rowYear) {
-          reader.fail(MeasureYearColumns.year, "\(rowYear) of \(measure.id) is given twice.", fix: "keep one row per measure and year.")
+          reader.fail(MeasureYearColumns.year, .measureYearTwice(year: rowYear, measure: measure.id.rawValue))
         } else if reader.log.isEmpty {
           calendarRows[index, default: []].insert(rowYear)
           var amounts = measure.laterYears[rowYear - first - 1]
@@ -171,22 +158,17 @@ enum PlanFiles {
         }
       case (false, true):
         guard let start = schoolYearStart(reader.text(MeasureYearColumns.schoolYear)) else {
-          reader.fail(
-            MeasureYearColumns.schoolYear, "\"\(reader.text(MeasureYearColumns.schoolYear))\" is not a school year.",
-            fix: "write it as 2027/28 (August 2027 to June 2028)."
-          )
+          reader.fail(MeasureYearColumns.schoolYear, .notASchoolYear(reader.text(MeasureYearColumns.schoolYear)))
           break
         }
         if cost == nil {
-          reader.fail(MeasureYearColumns.costNOK, "a school-year row needs its cost.", fix: "write the school year's cost in NOK.")
+          reader.fail(MeasureYearColumns.costNOK, .schoolYearNeedsCost)
         }
         guard let index, let cost, reader.log.isEmpty else { break }
         var amounts = YearAmounts(stateCost: cost, hours: [:])
         for role in PartnerRole.allCases { amounts.hours[role] = (hours[role] ?? nil) ?? 0 }
         if schoolYears[index, default: []].contains(where: { $0.start == start }) {
-          reader.fail(
-            MeasureYearColumns.schoolYear, "this school year of \(measures[index].id) is given twice.", fix: "keep one row per school year."
-          )
+          reader.fail(MeasureYearColumns.schoolYear, .schoolYearTwice(measure: measures[index].id.rawValue))
         } else {
           schoolYears[index, default: []].append((start, amounts, row.number))
         }
@@ -210,15 +192,13 @@ enum PlanFiles {
     let firstRow = rows[0].row
     if calendarRows[index] != nil {
       log.add(
-        measureYearsFile, row: firstRow, MeasureYearColumns.schoolYear, "\(measure.id) has rows by calendar year and by school year.",
-        fix: "give all its rows by school year, or all by calendar year.")
+        measureYearsFile, row: firstRow, MeasureYearColumns.schoolYear, .mixedYearKinds(measure: measure.id.rawValue))
       return
     }
     if let gap = zip(rows, rows.dropFirst()).first(where: { $1.start != $0.start + 1 }) {
       log.add(
         measureYearsFile, row: gap.1.row, MeasureYearColumns.schoolYear,
-        "the school years of \(measure.id) have a gap before \(gap.1.start).",
-        fix: "list consecutive school years (a measure that pauses a year is two measures).")
+        .schoolYearGap(measure: measure.id.rawValue, before: gap.1.start))
       return
     }
     let june = settings.juneShare
@@ -237,8 +217,8 @@ enum PlanFiles {
     if first < settings.firstYear || last > settings.lastYear {
       log.add(
         measureYearsFile, row: firstRow, MeasureYearColumns.schoolYear,
-        "\(measure.id)'s school years are paid \(first)–\(last), outside the horizon \(settings.firstYear)–\(settings.lastYear).",
-        fix: "extend horizon.last_year, or list only the school years paid within the horizon.")
+        .schoolYearsBeyondHorizon(
+          measure: measure.id.rawValue, first: first, last: last, horizonFirst: settings.firstYear, horizonLast: settings.lastYear))
       return
     }
     let declaredFirst = measure.firstYear ?? settings.years[0]
@@ -247,8 +227,7 @@ enum PlanFiles {
     {
       log.add(
         measureYearsFile, row: firstRow, MeasureYearColumns.schoolYear,
-        "\(measure.id)'s school years are paid \(first)–\(last), but measures.csv gives other years (first_year, years).",
-        fix: "write first_year = \(first) and years = \(years.count) in measures.csv, or leave them empty.")
+        .schoolYearsOtherYears(measure: measure.id.rawValue, first: first, last: last, years: years.count))
       return
     }
     guard let firstAmounts = calendar[first] else { return }
@@ -257,12 +236,12 @@ enum PlanFiles {
       || PartnerRole.allCases.contains { abs(firstAmounts.hours($0) - measure.hours($0)) > 0.01 }
     if differs {
       let hours = PartnerRole.allCases.map {
-        "\(ScenarioSchema.hours($0.rawValue)) = \(format((firstAmounts.hours($0) * 100).rounded() / 100))"
+        IssueText.ColumnValue(column: ScenarioSchema.hours($0.rawValue), value: (firstAmounts.hours($0) * 100).rounded() / 100)
       }
       log.add(
         measureYearsFile, row: firstRow, MeasureYearColumns.schoolYear,
-        "\(measure.id)'s school years give \(format(firstAmounts.stateCost.rounded())) NOK in \(first), but measures.csv gives \(format(measure.stateCost)) NOK (or other hours); measures.csv holds the first calendar year.",
-        fix: "write cost_nok = \(format(firstAmounts.stateCost.rounded())), \(hours.joined(separator: ", ")) in measures.csv.")
+        .schoolYearsFirstAmounts(
+          measure: measure.id.rawValue, cost: firstAmounts.stateCost.rounded(), year: first, given: measure.stateCost, hours: hours))
       return
     }
     measures[index].firstYear = first

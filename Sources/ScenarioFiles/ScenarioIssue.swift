@@ -1,4 +1,9 @@
+import UserMessages
+
 /// One thing wrong in a scenario folder: where, what, and how to fix it.
+///
+/// What is wrong is a typed ``IssueText``; its words come from the catalogue of the language asked
+/// for (``problem(in:)``, ``fix(in:)``, ``line(in:)``), so one issue prints in bokmål or English.
 public struct ScenarioIssue: Sendable, Equatable, Comparable, CustomStringConvertible {
   /// The file name inside the scenario folder, e.g. `measures.csv`.
   public var file: String
@@ -7,30 +12,45 @@ public struct ScenarioIssue: Sendable, Equatable, Comparable, CustomStringConver
   public var row: Int?
   /// The column (CSV) or key path (YAML), when the issue is about one.
   public var field: String?
-  /// What is wrong.
-  public var problem: String
-  /// How to fix it.
-  public var fix: String
+  /// What is wrong and how to fix it, in no language yet.
+  public var text: IssueText
 
-  public init(file: String, row: Int?, field: String?, problem: String, fix: String) {
+  public init(file: String, row: Int?, field: String?, _ text: IssueText) {
     self.file = file
     self.row = row
     self.field = field
-    self.problem = problem
-    self.fix = fix
+    self.text = text
   }
 
-  /// `measures.csv:7: column 'rank': "to" is not a whole number. Fix: …`
-  public var description: String {
+  /// What is wrong, in `language`.
+  public func problem(in language: Language) -> String { text.words(in: language).problem }
+
+  /// How to fix it, in `language`.
+  public func fix(in language: Language) -> String { text.words(in: language).fix }
+
+  /// The problem and its fix as one message, as a form shows it next to its field; text from the
+  /// files is made ``visible(_:)``.
+  public func message(in language: Language) -> String { text.message(in: language) }
+
+  /// `measures.csv:7: kolonne 'rank': «to» er ikke et heltall. Slik retter du det: …`, with text
+  /// from the files made ``visible(_:)`` (no terminal escape or line break gets through).
+  public func line(in language: Language) -> String {
     var text = file
     if let row { text += ":\(row)" }
     text += ": "
-    if let field { text += (file.hasSuffix(".csv") ? "column '\(field)'" : "key '\(field)'") + ": " }
-    return text + problem + " Fix: " + fix
+    if let field {
+      text += (file.hasSuffix(".csv") ? ConsoleText.columnLabel(field) : ConsoleText.keyLabel(field)).text(in: language) + ": "
+    }
+    let words = self.text.words(in: language)
+    return visible(text + words.problem + ConsoleText.fixLead.text(in: language) + words.fix)
   }
 
+  /// The English line (``line(in:)``), for logs and tests.
+  public var description: String { line(in: .en) }
+
+  /// By file, row, field and English problem: the same order in every language.
   public static func < (lhs: Self, rhs: Self) -> Bool {
-    (lhs.file, lhs.row ?? 0, lhs.field ?? "", lhs.problem) < (rhs.file, rhs.row ?? 0, rhs.field ?? "", rhs.problem)
+    (lhs.file, lhs.row ?? 0, lhs.field ?? "", lhs.problem(in: .en)) < (rhs.file, rhs.row ?? 0, rhs.field ?? "", rhs.problem(in: .en))
   }
 }
 
@@ -45,22 +65,23 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
   /// anyone reads (a 50 MB file gave 85 MB of errors).
   public static let shownIssueLimit = 200
 
-  /// The first ``shownIssueLimit`` issues, then a line that says how many more there are.
-  public var shownLines: [String] {
-    let shown = issues.prefix(Self.shownIssueLimit).map(\.description)
+  /// The first ``shownIssueLimit`` issues in `language`, then a line that says how many more there are.
+  public func shownLines(in language: Language) -> [String] {
+    let shown = issues.prefix(Self.shownIssueLimit).map { $0.line(in: language) }
     let more = issues.count - shown.count
-    return more > 0 ? shown + ["… and \(more) more error\(more == 1 ? "" : "s"): fix these first and check again."] : shown
+    return more > 0 ? shown + [ConsoleText.moreErrors(more).text(in: language)] : shown
   }
 
-  public var description: String { shownLines.joined(separator: "\n") }
+  /// The English lines, for logs and tests.
+  public var description: String { shownLines(in: .en).joined(separator: "\n") }
 }
 
 /// Collects issues while a file is read, so that all of them are reported at once.
 struct IssueLog {
   private(set) var issues: [ScenarioIssue] = []
 
-  mutating func add(_ file: String, row: Int?, _ field: String?, _ problem: String, fix: String) {
-    issues.append(ScenarioIssue(file: file, row: row, field: field, problem: problem, fix: fix))
+  mutating func add(_ file: String, row: Int?, _ field: String?, _ text: IssueText) {
+    issues.append(ScenarioIssue(file: file, row: row, field: field, text))
   }
 
   mutating func append(contentsOf other: IssueLog) { issues.append(contentsOf: other.issues) }

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GrantAllocation
 import ScenarioFormat
+import UserMessages
 
 /// Loads a scenario folder into a validated ``Scenario``, reporting every problem at once.
 public enum ScenarioLoader {
@@ -21,9 +22,7 @@ public enum ScenarioLoader {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw ScenarioError(issues: [
-        ScenarioIssue(
-          file: directory.path, row: nil, field: nil, problem: "the scenario folder does not exist.",
-          fix: "give the path of a folder holding scenario.yaml, partners.csv, owners.csv and measures.csv.")
+        ScenarioIssue(file: directory.path, row: nil, field: nil, .folderMissing)
       ])
     }
     var log = IssueLog()
@@ -32,7 +31,7 @@ public enum ScenarioLoader {
       let url = directory.appendingPathComponent(name)
       switch InputFileReader.read(url) {
       case .success(let data)?: files[name] = data
-      case .failure(let unreadable)?: log.add(name, row: nil, nil, unreadable.problem, fix: unreadable.fix)
+      case .failure(let unreadable)?: log.add(name, row: nil, nil, unreadable.text)
       case nil: break
       }
     }
@@ -53,7 +52,7 @@ public enum ScenarioLoader {
     func contents(_ name: String) -> Data? {
       guard let data = files[name] else {
         if !unreadable.contains(name) {
-          log.add(name, row: nil, nil, "the file is missing.", fix: "add \(name) to the scenario folder (see docs/scenario-format.md).")
+          log.add(name, row: nil, nil, .fileMissing(file: name))
         }
         return nil
       }
@@ -112,8 +111,7 @@ public enum ScenarioLoader {
       for network in settings.networks where !owners.contains(where: { $0.network == network.id }) {
         log.add(
           ScenarioSettingsFile.fileName, row: settings.networkLines[network.id], ScenarioSchema.Settings.networks,
-          "the network \(network.id) has no school owners in owners.csv.",
-          fix: "add its member owners to owners.csv, or remove the network.")
+          .networkWithoutOwners(network: network.id.rawValue))
       }
     }
     var measures: [Measure] = []
@@ -161,9 +159,7 @@ public enum ScenarioLoader {
         log.add(
           ScenarioSettingsFile.fileName, row: settings.networkLines[network.id],
           "\(ScenarioSchema.Settings.networks).\(ScenarioSchema.Settings.Network.host)",
-          "the host \(host) of network \(network.id) is not one of its owners in owners.csv.",
-          fix: "write the id of the member that receives the network's money (vertskommune): "
-            + (members[network.id] ?? []).map(\.id.rawValue).joined(separator: ", ") + ".")
+          .hostNotMember(host: host.rawValue, network: network.id.rawValue, members: (members[network.id] ?? []).map(\.id.rawValue)))
       }
     }
     let schemes = Dictionary(uniqueKeysWithValues: settings.schemes.map { ($0.id, $0) })
@@ -175,8 +171,8 @@ public enum ScenarioLoader {
       reported.insert(key)
       log.add(
         OwnersFile.fileName, row: nil, ScenarioSchema.Owners.owns,
-        "network \(network) has measures in \(scheme.id), but none of its owners runs \(MeasuresFile.institutionText(scheme.serves)), which \(scheme.name) is for.",
-        fix: "write in owners.csv's owns column what the network's owners run (skoler, barnehager, begge), or move the measures.")
+        .noOwnerRuns(
+          network: network.rawValue, scheme: scheme.id.rawValue, runs: MeasuresFile.institutions(scheme.serves), schemeName: scheme.name))
     }
   }
 }

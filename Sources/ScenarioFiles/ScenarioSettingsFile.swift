@@ -1,6 +1,7 @@
 import Foundation
 import GrantAllocation
 import ScenarioFormat
+import UserMessages
 import Yams
 
 private typealias Keys = ScenarioSchema.Settings
@@ -39,7 +40,7 @@ enum ScenarioSettingsFile {
     guard let parsed = YAMLDocument.read(data, file: fileName, log: &log) else { return nil }
     let document = parsed
     guard let document else {
-      log.add(fileName, row: nil, nil, "the file is empty.", fix: "write the keys year, county, schemes, networks and policy.")
+      log.add(fileName, row: nil, nil, .settingsEmpty)
       return nil
     }
     var reader = YAMLReader(file: fileName)
@@ -100,7 +101,7 @@ enum ScenarioSettingsFile {
 
   private static func readSchemes(_ node: Node?, _ reader: inout YAMLReader) -> [Scheme]? {
     guard let items = reader.sequence(node, Keys.schemes) else { return nil }
-    if items.isEmpty { reader.fail(node, Keys.schemes, "no schemes are listed.", fix: "list at least one scheme with its frame.") }
+    if items.isEmpty { reader.fail(node, Keys.schemes, .noSchemes) }
     var schemes: [Scheme] = []
     var ok = !items.isEmpty
     for (position, item) in items.enumerated() {
@@ -112,11 +113,9 @@ enum ScenarioSettingsFile {
       else { ok = false; continue }
       let id = reader.identifier(entry[SchemeKeys.id], "\(path).\(SchemeKeys.id)")
       let name = reader.text(entry[SchemeKeys.name], "\(path).\(SchemeKeys.name)")
-      var frame = reader.number(entry[SchemeKeys.frameNOK], "\(path).\(SchemeKeys.frameNOK)", in: 0...largestAmount, unit: "NOK")
+      var frame = reader.number(entry[SchemeKeys.frameNOK], "\(path).\(SchemeKeys.frameNOK)", in: 0...largestAmount, unit: .nok)
       if frame == 0 {
-        reader.fail(
-          entry[SchemeKeys.frameNOK], "\(path).\(SchemeKeys.frameNOK)", "the frame is 0 NOK, so nothing in this scheme can be funded.",
-          fix: "write the scheme's frame, or remove the scheme and its measures if it has no money this year.")
+        reader.fail(entry[SchemeKeys.frameNOK], "\(path).\(SchemeKeys.frameNOK)", .frameZero)
         frame = nil
       }
       let rate = reader.share(entry[SchemeKeys.egenandelRate], "\(path).\(SchemeKeys.egenandelRate)")
@@ -125,17 +124,14 @@ enum ScenarioSettingsFile {
       var kinds: Set<PartnerKind>? = []
       if let kindNodes = reader.sequence(entry[SchemeKeys.partnerKinds], "\(path).\(SchemeKeys.partnerKinds)") {
         if kindNodes.isEmpty {
-          reader.fail(
-            entry[SchemeKeys.partnerKinds], "\(path).\(SchemeKeys.partnerKinds)", "no partner kinds are listed.",
-            fix: "list at least one of uh, statped, senter.")
+          reader.fail(entry[SchemeKeys.partnerKinds], "\(path).\(SchemeKeys.partnerKinds)", .noPartnerKinds)
         }
         for kindNode in kindNodes {
           guard let text = reader.text(kindNode, "\(path).\(SchemeKeys.partnerKinds)") else { kinds = nil; continue }
           if let kind = PartnerKind(rawValue: text.lowercased()) {
             kinds?.insert(kind)
           } else {
-            reader.fail(
-              kindNode, "\(path).\(SchemeKeys.partnerKinds)", "\"\(text)\" is not a partner kind.", fix: "write uh, statped or senter.")
+            reader.fail(kindNode, "\(path).\(SchemeKeys.partnerKinds)", .notAPartnerKind(text))
             kinds = nil
           }
         }
@@ -143,17 +139,14 @@ enum ScenarioSettingsFile {
         kinds = nil
       }
       if let id, schemes.contains(where: { $0.id.rawValue == id }) {
-        reader.fail(
-          entry[SchemeKeys.id], "\(path).\(SchemeKeys.id)", "the scheme id \(id) is used twice.", fix: "give every scheme its own id.")
+        reader.fail(entry[SchemeKeys.id], "\(path).\(SchemeKeys.id)", .schemeIDTwice(id))
         ok = false
       }
       var serves: Set<Institution>? = [.schools, .kindergartens]
       if let node = entry[SchemeKeys.serves] {
         serves = reader.text(node, "\(path).\(SchemeKeys.serves)").flatMap(OwnersFile.institutions)
         if serves == nil {
-          reader.fail(
-            node, "\(path).\(SchemeKeys.serves)", "the scheme does not say whose owners it serves.",
-            fix: "write skoler, barnehager or begge.")
+          reader.fail(node, "\(path).\(SchemeKeys.serves)", .servesUnclear)
         }
       }
       var sizeMeasure: SizeMeasure? = .pupils
@@ -161,9 +154,7 @@ enum ScenarioSettingsFile {
         let text = reader.text(node, "\(path).\(SchemeKeys.sizeMeasure)")
         sizeMeasure = text.flatMap { SizeMeasure(rawValue: $0.lowercased()) }
         if let text, sizeMeasure == nil {
-          reader.fail(
-            node, "\(path).\(SchemeKeys.sizeMeasure)", "\"\(text)\" is not a size measure.",
-            fix: "write one of: \(SizeMeasure.allCases.map(\.rawValue).joined(separator: ", ")) (owners.csv's columns).")
+          reader.fail(node, "\(path).\(SchemeKeys.sizeMeasure)", .notASizeMeasure(text, measures: SizeMeasure.allCases.map(\.rawValue)))
         }
       }
       let schedule = entry[SchemeKeys.paymentSchedule].map { readSchedule($0, "\(path).\(SchemeKeys.paymentSchedule)", &reader) }
@@ -181,7 +172,7 @@ enum ScenarioSettingsFile {
 
   private static func readNetworks(_ node: Node?, _ reader: inout YAMLReader) -> ([Network]?, [NetworkID: Int]) {
     guard let items = reader.sequence(node, Keys.networks) else { return (nil, [:]) }
-    if items.isEmpty { reader.fail(node, Keys.networks, "no networks are listed.", fix: "list the county's competence networks.") }
+    if items.isEmpty { reader.fail(node, Keys.networks, .noNetworks) }
     var networks: [Network] = []
     var lines: [NetworkID: Int] = [:]
     var ok = !items.isEmpty
@@ -206,14 +197,11 @@ enum ScenarioSettingsFile {
         }
       }
       if let id, id.lowercased() == MeasureHolder.jointID {
-        reader.fail(
-          entry[NetworkKeys.id], "\(path).\(NetworkKeys.id)", "\"\(MeasureHolder.jointID)\" is reserved for joint measures.",
-          fix: "choose another id for the network.")
+        reader.fail(entry[NetworkKeys.id], "\(path).\(NetworkKeys.id)", .jointIDReserved(MeasureHolder.jointID))
         ok = false
       }
       if let id, networks.contains(where: { $0.id.rawValue == id }) {
-        reader.fail(
-          entry[NetworkKeys.id], "\(path).\(NetworkKeys.id)", "the network id \(id) is used twice.", fix: "give every network its own id.")
+        reader.fail(entry[NetworkKeys.id], "\(path).\(NetworkKeys.id)", .networkIDTwice(id))
         ok = false
       }
       guard let id, let name, let uses else { ok = false; continue }
@@ -237,8 +225,7 @@ enum ScenarioSettingsFile {
       case "grant", "tilskudd", "tilskot": uses.insert(.grant)
       case "egenandel": uses.insert(.egenandel)
       default:
-        reader.fail(
-          node, path, "\"\(word)\" is not something a network's key can split.", fix: "write [egenandel], [grant] or [grant, egenandel].")
+        reader.fail(node, path, .notAKeyUse(word))
         return nil
       }
     }
@@ -259,7 +246,7 @@ enum ScenarioSettingsFile {
     switch CellValues.paymentSchedule(text) {
     case .success(let schedule): return schedule
     case .failure(let failure):
-      reader.fail(node, path, failure.problem, fix: failure.fix)
+      reader.fail(node, path, failure.text)
       return nil
     }
   }
@@ -275,11 +262,11 @@ enum ScenarioSettingsFile {
       return nil
     }
     if entry[SharingKeys.pupils] != nil && entry[SharingKeys.size] != nil {
-      reader.fail(node, path, "both pupils and size are given.", fix: "keep one of them (size is the newer name for the same part).")
+      reader.fail(node, path, .pupilsAndSize)
       return nil
     }
     if defaults == nil && entry[SharingKeys.pupils] == nil && entry[SharingKeys.size] == nil {
-      reader.fail(node, "\(path).\(SharingKeys.size)", "required key is missing.", fix: "add `size:` (the part split by size).")
+      reader.fail(node, "\(path).\(SharingKeys.size)", .sizeMissing)
       return nil
     }
     let sizeNode = entry[SharingKeys.size] ?? entry[SharingKeys.pupils]
@@ -289,9 +276,7 @@ enum ScenarioSettingsFile {
     let pupils = sizeNode.map { reader.share($0, sizePath) } ?? defaults.map { Optional($0.1) } ?? nil
     guard let equal, let pupils else { return nil }
     guard abs(equal + pupils - 1) < 1e-6 else {
-      reader.fail(
-        node, path, "equal (\(format(equal))) and \(sizeName) (\(format(pupils))) add up to \(format(equal + pupils)), not 1.",
-        fix: "choose parts that add up to 1, e.g. equal: 1/3 and \(sizeName): 2/3.")
+      reader.fail(node, path, .keyPartsNotOne(equal: equal, sizeName: sizeName, size: pupils))
       return nil
     }
     return CostSharingKey(equal: equal, pupils: pupils)
@@ -321,30 +306,22 @@ enum ScenarioSettingsFile {
         weighting = .strictTiers
       case "decay":
         if priority[PolicyKeys.decay] == nil {
-          reader.fail(
-            priority[PolicyKeys.weighting], "\(priorityPath).\(PolicyKeys.decay)", "weighting decay needs a decay factor.",
-            fix: "add `decay: 0.5` (a number between 0 and 1).")
-        } else if let factor = reader.number(priority[PolicyKeys.decay], "\(priorityPath).\(PolicyKeys.decay)", in: 0...1, unit: "factor") {
+          reader.fail(priority[PolicyKeys.weighting], "\(priorityPath).\(PolicyKeys.decay)", .decayMissing)
+        } else if let factor = reader.number(priority[PolicyKeys.decay], "\(priorityPath).\(PolicyKeys.decay)", in: 0...1, unit: .factor) {
           if factor > 0 && factor < 1 {
             weighting = .decay(factor: factor)
           } else {
-            reader.fail(
-              priority[PolicyKeys.decay], "\(priorityPath).\(PolicyKeys.decay)", "the decay factor must be strictly between 0 and 1.",
-              fix: "write e.g. 0.5.")
+            reader.fail(priority[PolicyKeys.decay], "\(priorityPath).\(PolicyKeys.decay)", .decayOutside)
           }
         }
       case let other?:
-        reader.fail(
-          priority[PolicyKeys.weighting], "\(priorityPath).\(PolicyKeys.weighting)", "\"\(other)\" is not a weighting.",
-          fix: "write strict_tiers or decay.")
+        reader.fail(priority[PolicyKeys.weighting], "\(priorityPath).\(PolicyKeys.weighting)", .notAWeighting(other))
       case nil: break
       }
       if let text = reader.text(priority[PolicyKeys.value], "\(priorityPath).\(PolicyKeys.value)") {
         value = PriorityValue(rawValue: text)
         if value == nil {
-          reader.fail(
-            priority[PolicyKeys.value], "\(priorityPath).\(PolicyKeys.value)", "\"\(text)\" is not a value rule.",
-            fix: "write count or cost.")
+          reader.fail(priority[PolicyKeys.value], "\(priorityPath).\(PolicyKeys.value)", .notAValueRule(text))
         }
       }
     }
@@ -358,18 +335,18 @@ enum ScenarioSettingsFile {
     else { return nil }
     var settings = SolverSettings()
     if let limit = entry[SolverKeys.timeLimitSeconds] {
-      guard let seconds = reader.number(limit, "\(Keys.solver).\(SolverKeys.timeLimitSeconds)", in: 0.001...86_400, unit: "seconds") else {
+      guard let seconds = reader.number(limit, "\(Keys.solver).\(SolverKeys.timeLimitSeconds)", in: 0.001...86_400, unit: .seconds) else {
         return nil
       }
       settings.timeLimitSeconds = seconds
     }
     if let tolerance = entry[SolverKeys.stageTolerance] {
-      guard let value = reader.number(tolerance, "\(Keys.solver).\(SolverKeys.stageTolerance)", in: 0...0.01, unit: "relative tolerance")
+      guard let value = reader.number(tolerance, "\(Keys.solver).\(SolverKeys.stageTolerance)", in: 0...0.01, unit: .relativeTolerance)
       else { return nil }
       settings.stageTolerance = value
     }
     if let gap = entry[SolverKeys.relativeMIPGap] {
-      guard let value = reader.number(gap, "\(Keys.solver).\(SolverKeys.relativeMIPGap)", in: 0...0.01, unit: "relative gap") else {
+      guard let value = reader.number(gap, "\(Keys.solver).\(SolverKeys.relativeMIPGap)", in: 0...0.01, unit: .relativeGap) else {
         return nil
       }
       settings.relativeMIPGap = value

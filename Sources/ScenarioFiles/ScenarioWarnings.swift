@@ -1,5 +1,6 @@
 import GrantAllocation
 import ScenarioFormat
+import UserMessages
 
 private typealias Columns = ScenarioSchema.Owners
 
@@ -21,9 +22,9 @@ public enum ScenarioWarnings {
         warnings.append(
           ScenarioIssue(
             file: PartnersFile.fileName, row: nil, field: ScenarioSchema.price(role.rawValue),
-            problem:
-              "\(partner.id) costs \(format(price)) NOK per \(role.rawValue) hour, outside the usual \(format(lowestLikelyHourlyPrice))–\(format(highestLikelyHourlyPrice)) NOK.",
-            fix: "check the price (1 050 or 1.050 in a file with decimal comma is one thousand and fifty kroner)."))
+            .unusualHourlyPrice(
+              partner: partner.id.rawValue, price: price, role: role.rawValue, low: lowestLikelyHourlyPrice, high: highestLikelyHourlyPrice)
+          ))
       }
     }
     // Every size column that is read is used by a key, or said to be unused.
@@ -43,8 +44,7 @@ public enum ScenarioWarnings {
       warnings.append(
         ScenarioIssue(
           file: OwnersFile.fileName, row: nil, field: column,
-          problem: "the column is read but no key uses it: no scheme's size_measure is \(measure.rawValue).",
-          fix: "set size_measure: \(measure.rawValue) for a scheme in scenario.yaml, or leave the column out."))
+          .sizeColumnUnused(measure: measure.rawValue)))
     }
     return warnings
   }

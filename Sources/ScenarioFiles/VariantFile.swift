@@ -1,6 +1,7 @@
 import Foundation
 import GrantAllocation
 import ScenarioFormat
+import UserMessages
 import Variants
 import Yams
 
@@ -43,8 +44,8 @@ public enum VariantFile {
       var variant: Variant?
       switch InputFileReader.read(folder.appendingPathComponent(file)) {
       case .success(let data)?: variant = parse(data, name: name, log: &log)
-      case .failure(let unreadable)?: log.add("\(folderName)/\(file)", row: nil, nil, unreadable.problem, fix: unreadable.fix)
-      case nil: log.add("\(folderName)/\(file)", row: nil, nil, "the file is gone.", fix: "check the variants folder.")
+      case .failure(let unreadable)?: log.add("\(folderName)/\(file)", row: nil, nil, unreadable.text)
+      case nil: log.add("\(folderName)/\(file)", row: nil, nil, .variantFileGone)
       }
       guard let variant, log.isEmpty else { return (name, .failure(ScenarioError(issues: log.issues))) }
       return (name, .success(variant))
@@ -90,9 +91,7 @@ public enum VariantFile {
   static func parse(_ data: Data, name: String, log: inout IssueLog) -> Variant? {
     let file = fileName(name)
     guard case .success = CellValues.identifier(name) else {
-      log.add(
-        file, row: nil, nil, "the file name is not a valid variant name.",
-        fix: "name it with letters, digits, - and _, e.g. rekom-kutt.yaml.")
+      log.add(file, row: nil, nil, .variantNameInvalid)
       return nil
     }
     guard let parsed = YAMLDocument.read(data, file: file, log: &log) else { return nil }
@@ -105,7 +104,7 @@ public enum VariantFile {
 
   private static func read(_ document: Node?, name: String, _ reader: inout YAMLReader) -> Variant? {
     guard let document else {
-      reader.fail(nil, "", "the file is empty.", fix: "write at least a title and one change.")
+      reader.fail(nil, "", .variantEmpty)
       return nil
     }
     guard
@@ -120,7 +119,7 @@ public enum VariantFile {
     for (yearText, node) in entries(top[Keys.years], Keys.years, &reader) {
       let path = "\(Keys.years).\(yearText)"
       guard let year = Int(yearText), (2000...2100).contains(year) else {
-        reader.fail(node, path, "\"\(yearText)\" is not a year.", fix: "write a later year of the scenario's horizon, e.g. 2028.")
+        reader.fail(node, path, .notAYear(yearText))
         continue
       }
       guard let entry = reader.mapping(node, path, allowed: Keys.yearKeys, required: []) else { continue }
@@ -133,7 +132,7 @@ public enum VariantFile {
       guard let entry = reader.mapping(node, path, allowed: Keys.Measure.keys, required: []) else { continue }
       var change = Variant.MeasureChange()
       change.rank = entry[Keys.Measure.rank].flatMap { reader.wholeNumber($0, "\(path).\(Keys.Measure.rank)", in: 1...10_000) }
-      change.cost = entry[Keys.Measure.costNOK].flatMap { reader.number($0, "\(path).\(Keys.Measure.costNOK)", in: 0...1e11, unit: "NOK") }
+      change.cost = entry[Keys.Measure.costNOK].flatMap { reader.number($0, "\(path).\(Keys.Measure.costNOK)", in: 0...1e11, unit: .nok) }
       change.minimumShare = entry[Keys.Measure.minimumShare].flatMap { reader.share($0, "\(path).\(Keys.Measure.minimumShare)") }
       change.continuing = entry[Columns.continuing].flatMap { reader.yesNo($0, "\(path).\(Columns.continuing)") }
       change.schoolBased = entry[Columns.schoolBased].flatMap { reader.yesNo($0, "\(path).\(Columns.schoolBased)") }
@@ -152,14 +151,14 @@ public enum VariantFile {
     for (id, node) in entries(node, prefix, &reader) {
       let path = "\(prefix).\(id)"
       guard let entry = reader.mapping(node, path, allowed: Keys.Frame.keys, required: []) else { continue }
-      if let nok = entry[Keys.Frame.frameNOK].flatMap({ reader.number($0, "\(path).\(Keys.Frame.frameNOK)", in: 1...1e11, unit: "NOK") }) {
+      if let nok = entry[Keys.Frame.frameNOK].flatMap({ reader.number($0, "\(path).\(Keys.Frame.frameNOK)", in: 1...1e11, unit: .nok) }) {
         frames[SchemeID(id)] = .nok(nok)
       } else if let factor = entry[Keys.Frame.factor].flatMap({
-        reader.number($0, "\(path).\(Keys.Frame.factor)", in: 0.001...100, unit: "factor")
+        reader.number($0, "\(path).\(Keys.Frame.factor)", in: 0.001...100, unit: .factor)
       }) {
         frames[SchemeID(id)] = .factor(factor)
       } else if entry.isEmpty {
-        reader.fail(node, path, "no change is given.", fix: "write frame_nok: NEW_FRAME or factor: 0.9.")
+        reader.fail(node, path, .noFrameChange)
       }
     }
     return frames
@@ -181,9 +180,9 @@ public enum VariantFile {
         let (hours, addHours, price) = (
           Keys.Partner.hours(role.rawValue), Keys.Partner.addHours(role.rawValue), Keys.Partner.price(role.rawValue)
         )
-        change.hours[role] = entry[hours].flatMap { reader.number($0, "\(path).\(hours)", in: 0...1e7, unit: "hours") }
-        change.addHours[role] = entry[addHours].flatMap { reader.number($0, "\(path).\(addHours)", in: -1e7...1e7, unit: "hours") }
-        change.price[role] = entry[price].flatMap { reader.number($0, "\(path).\(price)", in: 0...1e5, unit: "NOK per hour") }
+        change.hours[role] = entry[hours].flatMap { reader.number($0, "\(path).\(hours)", in: 0...1e7, unit: .hours) }
+        change.addHours[role] = entry[addHours].flatMap { reader.number($0, "\(path).\(addHours)", in: -1e7...1e7, unit: .hours) }
+        change.price[role] = entry[price].flatMap { reader.number($0, "\(path).\(price)", in: 0...1e5, unit: .nokPerHour) }
       }
       partners[PartnerID(id)] = change
     }
@@ -201,26 +200,20 @@ public enum VariantFile {
       case "strict_tiers"?: variant.policy.weighting = .strictTiers
       case "decay"?:
         if let factor = policy[Keys.Policy.decay].flatMap({
-          reader.number($0, "\(Keys.policy).\(Keys.Policy.decay)", in: 0.0001...0.9999, unit: "factor")
+          reader.number($0, "\(Keys.policy).\(Keys.Policy.decay)", in: 0.0001...0.9999, unit: .factor)
         }) {
           variant.policy.weighting = .decay(factor: factor)
         } else if policy[Keys.Policy.decay] == nil {
-          reader.fail(
-            policy[Keys.Policy.weighting], "\(Keys.policy).\(Keys.Policy.decay)", "weighting decay needs a decay factor.",
-            fix: "add `decay: 0.5`.")
+          reader.fail(policy[Keys.Policy.weighting], "\(Keys.policy).\(Keys.Policy.decay)", .decayMissing)
         }
       case let other?:
-        reader.fail(
-          policy[Keys.Policy.weighting], "\(Keys.policy).\(Keys.Policy.weighting)", "\"\(other)\" is not a weighting.",
-          fix: "write strict_tiers or decay.")
+        reader.fail(policy[Keys.Policy.weighting], "\(Keys.policy).\(Keys.Policy.weighting)", .notAWeighting(other))
       case nil: break
       }
       if let text = policy[Keys.Policy.value].flatMap({ reader.text($0, "\(Keys.policy).\(Keys.Policy.value)") }) {
         variant.policy.value = PriorityValue(rawValue: text)
         if variant.policy.value == nil {
-          reader.fail(
-            policy[Keys.Policy.value], "\(Keys.policy).\(Keys.Policy.value)", "\"\(text)\" is not a value rule.",
-            fix: "write count or cost.")
+          reader.fail(policy[Keys.Policy.value], "\(Keys.policy).\(Keys.Policy.value)", .notAValueRule(text))
         }
       }
     }
@@ -231,12 +224,12 @@ public enum VariantFile {
   private static func entries(_ node: Node?, _ path: String, _ reader: inout YAMLReader) -> [(String, Node)] {
     guard let node else { return [] }
     guard let mapping = node.mapping else {
-      reader.fail(node, path, "expected ids, each with its changes.", fix: "write `\(path):` then one id per line with its changes.")
+      reader.fail(node, path, .expectedIDs(path: path))
       return []
     }
     return mapping.compactMap { key, value in
       guard let id = key.scalar?.string, case .success = CellValues.identifier(id) else {
-        reader.fail(key, path, "\"\(key.scalar?.string ?? "")\" is not an id.", fix: "use an id from the scenario's files.")
+        reader.fail(key, path, .notAnIDKey(key.scalar?.string ?? ""))
         return nil
       }
       return (id, value)
@@ -256,19 +249,17 @@ public enum VariantResolver {
     while let next = current {
       guard let variant = byName[next] else {
         let file = VariantFile.fileName(chain.last?.name ?? name)
-        let problem = chain.isEmpty ? "there is no variant \(name)." : "based_on names \(next), which is not a variant."
+        let names = variants.map(\.name)
         throw ScenarioError(issues: [
           ScenarioIssue(
-            file: file, row: nil, field: chain.isEmpty ? nil : Keys.basedOn, problem: problem,
-            fix: "use one of: \(variants.map(\.name).joined(separator: ", ")).")
+            file: file, row: nil, field: chain.isEmpty ? nil : Keys.basedOn,
+            chain.isEmpty ? .noVariant(name, variants: names) : .basedOnUnknown(next, variants: names))
         ])
       }
       if chain.contains(where: { $0.name == next }) {
         throw ScenarioError(issues: [
           ScenarioIssue(
-            file: VariantFile.fileName(name), row: nil, field: Keys.basedOn,
-            problem: "the variants are based on each other in a circle: \((chain.map(\.name) + [next]).joined(separator: " → ")).",
-            fix: "let one of them be based on the base scenario (remove its based_on).")
+            file: VariantFile.fileName(name), row: nil, field: Keys.basedOn, .variantCircle(chain.map(\.name) + [next]))
         ])
       }
       chain.append(variant)
@@ -280,7 +271,7 @@ public enum VariantResolver {
         scenario = try variant.apply(to: scenario)
       } catch {
         throw ScenarioError(issues: [
-          ScenarioIssue(file: VariantFile.fileName(variant.name), row: nil, field: nil, problem: error.problem, fix: error.fix)
+          ScenarioIssue(file: VariantFile.fileName(variant.name), row: nil, field: nil, error.text)
         ])
       }
     }

@@ -16,7 +16,4 @@ enum YAMLAliases {
     }
     return nil
   }
-
-  static let problem = "YAML anchors and aliases (& and *) are not supported."
-  static let fix = "write each value out in full; quote text that starts with & or *."
 }

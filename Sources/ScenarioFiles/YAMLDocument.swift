@@ -1,4 +1,5 @@
 import Foundation
+import UserMessages
 import Yams
 
 /// The one way a scenario's YAML files (`scenario.yaml`, `variants/*.yaml`) are read into a node
@@ -9,12 +10,12 @@ enum YAMLDocument {
   /// for an empty file.
   static func read(_ data: Data, file: String, log: inout IssueLog) -> Node?? {
     guard var text = String(data: data, encoding: .utf8) else {
-      log.add(file, row: nil, nil, "the file is not UTF-8 text.", fix: "save it again with the character set UTF-8.")
+      log.add(file, row: nil, nil, .yamlNotUTF8)
       return nil
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     if let line = YAMLAliases.firstLine(in: text) {
-      log.add(file, row: line, nil, YAMLAliases.problem, fix: YAMLAliases.fix)
+      log.add(file, row: line, nil, .yamlAliases)
       return nil
     }
     do {
@@ -22,7 +23,7 @@ enum YAMLDocument {
     } catch let error as YamlError {
       log.add(error, in: text, file: file)
     } catch {
-      log.add(file, row: nil, nil, "the file is not valid YAML.", fix: "check the indentation (spaces, not tabs) and the colons.")
+      log.add(file, row: nil, nil, .yamlInvalid)
     }
     return nil
   }
@@ -58,15 +59,12 @@ extension IssueLog {
     case .duplicatedKeysInMapping(let duplicates, let context):
       for key in duplicates.sorted() {
         let lines = YAMLDocument.keyLines(key, mappingAt: context.mark, in: text)
-        let first = lines.first.map { " (first on line \($0))" } ?? ""
-        add(file, row: lines.dropFirst().first ?? context.mark.line, key, "the key is given twice\(first).", fix: "keep one of them.")
+        add(file, row: lines.dropFirst().first ?? context.mark.line, key, .yamlKeyTwice(firstLine: lines.first))
       }
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-      add(
-        file, row: mark.line, nil, "the file is not valid YAML: \(problem).",
-        fix: "check the indentation (spaces, not tabs) and that every key is followed by a colon.")
+      add(file, row: mark.line, nil, .yamlInvalidAt(detail: problem))
     default:
-      add(file, row: nil, nil, "the file is not valid YAML.", fix: "check the indentation (spaces, not tabs) and the colons.")
+      add(file, row: nil, nil, .yamlInvalid)
     }
   }
 }

@@ -1,3 +1,4 @@
+import UserMessages
 import Yams
 
 /// Reads typed values from a composed YAML document, logging every problem with file, line and key.
@@ -9,15 +10,15 @@ struct YAMLReader {
 
   func line(_ node: Node?) -> Int? { node?.mark.map { $0.line } }
 
-  mutating func fail(_ node: Node?, _ path: String, _ problem: String, fix: String) {
-    log.add(file, row: line(node), path.isEmpty ? nil : path, problem, fix: fix)
+  mutating func fail(_ node: Node?, _ path: String, _ text: IssueText) {
+    log.add(file, row: line(node), path.isEmpty ? nil : path, text)
   }
 
   /// The mapping's entries by key; unknown keys and missing required keys are logged.
   mutating func mapping(_ node: Node?, _ path: String, allowed: [String], required: [String]) -> [String: Node]? {
     guard let node else { return nil }
     guard let mapping = node.mapping else {
-      fail(node, path, "expected a mapping of keys (key: value).", fix: "see docs/scenario-format.md for the keys.")
+      fail(node, path, .notAMapping)
       return nil
     }
     var entries: [String: Node] = [:]
@@ -25,15 +26,15 @@ struct YAMLReader {
       let key = keyNode.scalar?.string ?? ""
       let keyPath = path.isEmpty ? key : "\(path).\(key)"
       if !allowed.contains(key) {
-        fail(keyNode, keyPath, "unknown key.", fix: "use one of: \(allowed.joined(separator: ", ")).")
+        fail(keyNode, keyPath, .unknownKey(allowed: allowed))
       } else if entries[key] != nil {
-        fail(keyNode, keyPath, "the key appears twice.", fix: "keep one of them.")
+        fail(keyNode, keyPath, .keyAppearsTwice)
       } else {
         entries[key] = value
       }
     }
     for key in required where entries[key] == nil {
-      fail(node, path.isEmpty ? key : "\(path).\(key)", "required key is missing.", fix: "add `\(key):` (see docs/scenario-format.md).")
+      fail(node, path.isEmpty ? key : "\(path).\(key)", .requiredKeyMissing(key: key))
     }
     return entries
   }
@@ -41,7 +42,7 @@ struct YAMLReader {
   mutating func sequence(_ node: Node?, _ path: String) -> [Node]? {
     guard let node else { return nil }
     guard let sequence = node.sequence else {
-      fail(node, path, "expected a list (lines starting with -).", fix: "write each entry on its own line starting with '- '.")
+      fail(node, path, .notAList)
       return nil
     }
     return Array(sequence)
@@ -50,11 +51,11 @@ struct YAMLReader {
   mutating func text(_ node: Node?, _ path: String) -> String? {
     guard let node else { return nil }
     guard let scalar = node.scalar else {
-      fail(node, path, "expected a single value.", fix: "write a plain value after the colon.")
+      fail(node, path, .notASingleValue)
       return nil
     }
     let value = scalar.string.trimmingCharacters(in: .whitespaces)
-    if value.isEmpty { fail(node, path, "the value is empty.", fix: "fill it in.") }
+    if value.isEmpty { fail(node, path, .emptyValue) }
     return value.isEmpty ? nil : value
   }
 
@@ -63,12 +64,10 @@ struct YAMLReader {
     return take(node, path, CellValues.identifier(value))
   }
 
-  mutating func number(_ node: Node?, _ path: String, in range: ClosedRange<Double>, unit: String) -> Double? {
+  mutating func number(_ node: Node?, _ path: String, in range: ClosedRange<Double>, unit: IssueText.NumberUnit) -> Double? {
     guard let value = text(node, path), let number = take(node, path, CellValues.number(value)) else { return nil }
     guard range.contains(number) else {
-      fail(
-        node, path, "\(value) is outside the allowed range \(format(range.lowerBound))–\(format(range.upperBound)) \(unit).",
-        fix: "write a number from \(format(range.lowerBound)) to \(format(range.upperBound)) (\(unit)).")
+      fail(node, path, .outOfRange(value: value, low: range.lowerBound, high: range.upperBound, unit: unit))
       return nil
     }
     return number
@@ -77,7 +76,7 @@ struct YAMLReader {
   mutating func share(_ node: Node?, _ path: String) -> Double? {
     guard let value = text(node, path), let share = take(node, path, CellValues.share(value)) else { return nil }
     guard (0...1).contains(share) else {
-      fail(node, path, "\(value) is not a share between 0 and 1.", fix: "write a share such as 0,3 or 1/3.")
+      fail(node, path, .notAShare(value: value))
       return nil
     }
     return share
@@ -86,9 +85,7 @@ struct YAMLReader {
   mutating func wholeNumber(_ node: Node?, _ path: String, in range: ClosedRange<Int>) -> Int? {
     guard let value = text(node, path), let number = take(node, path, CellValues.wholeNumber(value)) else { return nil }
     guard range.contains(number) else {
-      fail(
-        node, path, "\(value) is outside the allowed range \(range.lowerBound)–\(range.upperBound).",
-        fix: "write a whole number in that range.")
+      fail(node, path, .wholeOutOfRange(value: value, low: range.lowerBound, high: range.upperBound, unit: nil))
       return nil
     }
     return number
@@ -104,7 +101,7 @@ struct YAMLReader {
     switch result {
     case .success(let value): return value
     case .failure(let failure):
-      fail(node, path, failure.problem, fix: failure.fix)
+      fail(node, path, failure.text)
       return nil
     }
   }

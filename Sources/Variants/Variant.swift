@@ -1,5 +1,6 @@
 import GrantAllocation
 import ScenarioFormat
+import UserMessages
 
 /// A what-if: a small set of changes to a base scenario ("what if the Rekom frame is cut by 10 %?").
 ///
@@ -81,10 +82,14 @@ public struct Variant: Sendable, Equatable {
 /// Why a variant cannot be applied.
 public struct VariantError: Error, Sendable, Equatable, CustomStringConvertible {
   public var variant: String
-  public var problem: String
-  public var fix: String
+  /// What is wrong and how to fix it, in no language yet.
+  public var text: IssueText
 
-  public var description: String { "\(ScenarioSchema.Variant.fileName(variant)): \(problem) Fix: \(fix)" }
+  /// The English line, for logs and tests.
+  public var description: String {
+    let words = text.words(in: .en)
+    return "\(ScenarioSchema.Variant.fileName(variant)): \(words.problem)" + ConsoleText.fixLead.text(in: .en) + words.fix
+  }
 }
 
 extension Variant {
@@ -94,30 +99,30 @@ extension Variant {
   ///   does not have, or the result breaks a rule of the format (a share outside (0, 1], …).
   public func apply(to base: Scenario) throws(VariantError) -> Scenario {
     var scenario = base
-    func fail(_ problem: String, _ fix: String) -> VariantError { VariantError(variant: name, problem: problem, fix: fix) }
+    func fail(_ text: IssueText) -> VariantError { VariantError(variant: name, text: text) }
     for (id, change) in frames.sorted(by: { $0.key < $1.key }) {
       guard let index = scenario.schemeIndex(id) else {
-        throw fail(
-          "frames: \(id) is not a scheme of the scenario.", "use one of: \(base.schemes.map(\.id.rawValue).joined(separator: ", ")).")
+        throw fail(.changeNotAScheme(section: "frames", id: id.rawValue, schemes: base.schemes.map(\.id.rawValue)))
       }
       let frame: Double
       switch change {
       case .nok(let value): frame = value
       case .factor(let factor): frame = (scenario.schemes[index].frame * factor).rounded()
       }
-      guard frame > 0 && frame <= 1e11 else { throw fail("frames: \(id) would get a frame of \(frame) NOK.", "give a frame above 0.") }
+      guard frame > 0 && frame <= 1e11 else {
+        throw fail(.changeFrameOutside(section: "frames", id: id.rawValue, frame: frame, zeroAllowed: false))
+      }
       scenario.schemes[index].frame = frame
     }
     for (id, change) in partners.sorted(by: { $0.key < $1.key }) {
       guard let index = scenario.partnerIndex(id) else {
-        throw fail(
-          "partners: \(id) is not a partner of the scenario.", "use one of: \(base.partners.map(\.id.rawValue).joined(separator: ", ")).")
+        throw fail(.changeNotAPartner(section: "partners", id: id.rawValue, partners: base.partners.map(\.id.rawValue)))
       }
       for role in PartnerRole.allCases {
         var hours = change.hours[role] ?? scenario.partners[index].hours(role)
         hours += change.addHours[role] ?? 0
         guard hours >= 0 && hours <= 1e7 else {
-          throw fail("partners: \(id) would get \(hours) \(role.rawValue) hours.", "give 0 hours or more.")
+          throw fail(.changeHoursNegative(section: "partners", id: id.rawValue, hours: hours, role: role.rawValue))
         }
         scenario.partners[index].capacity[role] = hours
         if let price = change.price[role] { scenario.partners[index].price[role] = price }
@@ -127,12 +132,12 @@ extension Variant {
     var changed = scenario.measures
     for (id, change) in measures.sorted(by: { $0.key < $1.key }) {
       guard let index = scenario.measureIndex(id) else {
-        throw fail("measures: \(id) is not a measure of the scenario.", "use an id from measures.csv.")
+        throw fail(.changeNotAMeasure(id: id.rawValue))
       }
       if let cost = change.cost { changed[index].stateCost = cost }
       if let share = change.minimumShare {
         guard share > 0 && share <= 1 else {
-          throw fail("measures: \(id) min_share \(share) is not in (0, 1].", "write a share above 0 and at most 1.")
+          throw fail(.changeShareOutside(id: id.rawValue, share: share))
         }
         changed[index].minimumShare = share
       }
@@ -151,9 +156,7 @@ extension Variant {
     if let value = policy.value { scenario.policy.value = value }
     for measure in scenario.measures where measure.continuing {
       guard let scheme = scenario.scheme(measure.scheme), measure.failedCriteria(under: scheme).isEmpty else {
-        throw fail(
-          "measures: \(measure.id) is a continuing commitment that would fail a criterion.",
-          "change its criteria flags, or end the commitment (continuing: nei).")
+        throw fail(.changeContinuingFails(id: measure.id.rawValue))
       }
     }
     return scenario
@@ -161,19 +164,13 @@ extension Variant {
 
   /// Applies the changes to a later year of the plan.
   private func apply(_ change: YearChange, year: Int, to scenario: inout Scenario) throws(VariantError) {
-    func fail(_ problem: String, _ fix: String) -> VariantError { VariantError(variant: name, problem: problem, fix: fix) }
+    func fail(_ text: IssueText) -> VariantError { VariantError(variant: name, text: text) }
     guard var horizon = scenario.horizon, horizon.years.dropFirst().contains(year) else {
-      let later = scenario.horizon.map { $0.years.dropFirst().map(String.init).joined(separator: ", ") } ?? ""
-      throw fail(
-        "years: \(year) is not a later year of the scenario's plan.",
-        later.isEmpty ? "remove `years:`; the scenario plans one year (its changes go under frames and partners)." : "use one of: \(later)."
-      )
+      throw fail(.changeNotALaterYear(year: year, later: scenario.horizon.map { Array($0.years.dropFirst()) } ?? []))
     }
     for (id, frameChange) in change.frames.sorted(by: { $0.key < $1.key }) {
       guard let old = horizon.laterFrames[id]?[year] else {
-        throw fail(
-          "years.\(year).frames: \(id) is not a scheme of the scenario.",
-          "use one of: \(scenario.schemes.map(\.id.rawValue).joined(separator: ", ")).")
+        throw fail(.changeNotAScheme(section: "years.\(year).frames", id: id.rawValue, schemes: scenario.schemes.map(\.id.rawValue)))
       }
       let frame: Double
       switch frameChange {
@@ -181,22 +178,21 @@ extension Variant {
       case .factor(let factor): frame = (old.amount * factor).rounded()
       }
       guard frame >= 0 && frame <= 1e11 else {
-        throw fail("years.\(year).frames: \(id) would get a frame of \(frame) NOK.", "give a frame of 0 or more.")
+        throw fail(.changeFrameOutside(section: "years.\(year).frames", id: id.rawValue, frame: frame, zeroAllowed: true))
       }
       horizon.laterFrames[id]?[year] = PlannedFrame(amount: frame, forecast: old.forecast)
     }
     for (id, partnerChange) in change.partners.sorted(by: { $0.key < $1.key }) {
       guard let partner = scenario.partner(id) else {
         throw fail(
-          "years.\(year).partners: \(id) is not a partner of the scenario.",
-          "use one of: \(scenario.partners.map(\.id.rawValue).joined(separator: ", ")).")
+          .changeNotAPartner(section: "years.\(year).partners", id: id.rawValue, partners: scenario.partners.map(\.id.rawValue)))
       }
       var capacity = scenario.capacity(partner, in: year)
       for role in PartnerRole.allCases {
         var hours = partnerChange.hours[role] ?? capacity[role] ?? 0
         hours += partnerChange.addHours[role] ?? 0
         guard hours >= 0 && hours <= 1e7 else {
-          throw fail("years.\(year).partners: \(id) would get \(hours) \(role.rawValue) hours.", "give 0 hours or more.")
+          throw fail(.changeHoursNegative(section: "years.\(year).partners", id: id.rawValue, hours: hours, role: role.rawValue))
         }
         capacity[role] = hours
       }
@@ -212,9 +208,7 @@ extension Variant {
       measures[$0].holder == moving.holder && measures[$0].scheme == moving.scheme && $0 != index
     }.sorted { measures[$0].rank < measures[$1].rank }
     guard rank >= 1 && rank <= list.count + 1 else {
-      throw VariantError(
-        variant: name, problem: "measures: \(moving.id) cannot move to rank \(rank); its list has \(list.count + 1) measures.",
-        fix: "give a rank from 1 to \(list.count + 1).")
+      throw VariantError(variant: name, text: .changeRankOutside(id: moving.id.rawValue, rank: rank, count: list.count + 1))
     }
     list.insert(index, at: rank - 1)
     for (position, member) in list.enumerated() { measures[member].rank = position + 1 }

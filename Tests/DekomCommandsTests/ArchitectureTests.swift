@@ -14,25 +14,30 @@ struct ArchitectureTests {
     "dekom-serve": ["DekomServer"],
     "DekomCommands": [
       "AtomicOutput", "DekomRunner", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Reports",
-      "ScenarioGeneration", "Decomposition", "Verification",
+      "ScenarioGeneration", "Decomposition", "Verification", "UserMessages",
     ],
-    "DekomServer": ["AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "ScenarioFormat", "Variants", "Explanations", "Reports"],
+    "DekomServer": [
+      "AtomicOutput", "DekomRunner", "GrantAllocation", "ScenarioFiles", "ScenarioFormat", "Variants", "Explanations", "Reports",
+      "UserMessages",
+    ],
     "DekomRunner": [
       "AtomicOutput", "GLPKBackend", "GrantAllocation", "LinearProgramming", "ScenarioFiles", "Variants", "Explanations", "Reports",
-      "Verification", "Spreadsheets", "XLSXBackend", "Decomposition",
+      "Verification", "Spreadsheets", "XLSXBackend", "Decomposition", "UserMessages",
     ],
-    "Reports": ["GrantAllocation", "Variants", "Explanations", "LinearProgramming", "Spreadsheets"],
+    "Reports": ["GrantAllocation", "Variants", "Explanations", "LinearProgramming", "Spreadsheets", "UserMessages"],
     "XLSXBackend": ["CXLSXWriter", "Spreadsheets"],
     "Spreadsheets": [],
     "CXLSXWriter": [],
     "Explanations": ["GrantAllocation", "LinearProgramming", "Variants"],
     "Verification": ["GrantAllocation"],
-    "ScenarioFiles": ["GrantAllocation", "ScenarioFormat", "Variants"],
+    "ScenarioFiles": ["GrantAllocation", "ScenarioFormat", "Variants", "UserMessages"],
     "ScenarioGeneration": ["AtomicOutput", "ScenarioFormat"],
     "ScenarioFormat": [],
+    // What dekom tells people, per language: a leaf, below everything that words a message.
+    "UserMessages": [],
     "AtomicOutput": ["CFolderExchange"],
     "CFolderExchange": [],
-    "Variants": ["GrantAllocation", "ScenarioFormat"],
+    "Variants": ["GrantAllocation", "ScenarioFormat", "UserMessages"],
     "GrantAllocation": ["LinearProgramming"],
     "Decomposition": ["GrantAllocation", "LinearProgramming"],
     "GLPKBackend": ["CGLPK", "LinearProgramming"],
@@ -133,6 +138,34 @@ struct ArchitectureTests {
       }
     }
     #expect(scans.isEmpty, "use the scenario's lookup by id instead of a scan: \(scans.joined(separator: ", "))")
+  }
+
+  @Test("issue and console texts come from the catalogues: each switches over every case, and no module words an issue itself")
+  func messagesFromCatalogues() throws {
+    let root = repositoryRoot.appendingPathComponent("Sources/UserMessages")
+    // No `default:` in the switch that words each case: the compiler then refuses a case that one
+    // language has no text for.
+    for (file, signature) in [
+      ("Bokmal/BokmalIssues.swift", "static func words(_ issue: IssueText)"),
+      ("English/EnglishIssues.swift", "static func words(_ issue: IssueText)"),
+      ("Bokmal/BokmalConsole.swift", "static func text(_ line: ConsoleText)"),
+      ("English/EnglishConsole.swift", "static func text(_ line: ConsoleText)"),
+    ] {
+      let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+      let body = try #require(text.range(of: signature).map { text[$0.upperBound...] }, "\(file) has no \(signature)")
+      #expect(!body.contains("default:"), "\(file): a default branch hides a case without a text")
+    }
+    // The modules that find issues give typed values, not English sentences of their own.
+    let sources = repositoryRoot.appendingPathComponent("Sources")
+    var worded: [String] = []
+    for module in ["ScenarioFiles", "Variants", "DekomServer", "DekomCommands", "DekomRunner"] {
+      let files = try #require(FileManager.default.enumerator(at: sources.appendingPathComponent(module), includingPropertiesForKeys: nil))
+      for case let file as URL in files where file.pathExtension == "swift" {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        for marker in ["fix: \"", "problem: \"", "Fix: "] where text.contains(marker) { worded.append("\(file.lastPathComponent): \(marker)") }
+      }
+    }
+    #expect(worded.isEmpty, "word these in Sources/UserMessages: \(worded.joined(separator: ", "))")
   }
 
   @Test("the dekom program reaches no web server module through its imports")

@@ -17,14 +17,16 @@ struct CheckAndRunTests {
     defer { folder.remove() }
     let output = try CommandLine.run(["check", folder.url.path])
     #expect(output.status == 0)
-    #expect(output.standardOutput.contains("valid"))
+    #expect(output.standardOutput.contains(": gyldig – 1 ordning, 2 nettverk, 3 skoleeiere, 1 partner, 4 tiltak."))
+    let english = try CommandLine.run(["check", folder.url.path, "--lang", "en"])
+    #expect(english.standardOutput.contains(": valid – 1 schemes, 2 networks, 3 school owners, 1 partners, 4 measures."))
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
         "measures.csv", "owners.csv", "partners.csv", "scenario.yaml",
       ])
   }
 
-  @Test("check on a broken folder lists every error with file and row, exits 1 and writes nothing")
+  @Test("check on a broken folder lists every error with file and row in bokmål (English with --lang en), exits 1 and writes nothing")
   func checkBroken() throws {
     let folder = try ScenarioFolder()
     defer { folder.remove() }
@@ -32,12 +34,46 @@ struct CheckAndRunTests {
     try folder.edit("owners.csv", replacing: "b;Bø;nord;kommune;3000", with: "b;Bø;nord;kommune;tre tusen")
     let output = try CommandLine.run(["check", folder.url.path])
     #expect(output.status == 1)
-    #expect(output.standardError.contains("measures.csv:3: column 'rank': rank 2 is missing"))
-    #expect(output.standardError.contains("owners.csv:3: column 'pupils'"))
-    #expect(output.standardError.contains("Fix:"))
+    #expect(output.standardError.hasPrefix("\(folder.url.path): 2 feil; ingenting ble skrevet.\n"), "\(output.standardError)")
+    #expect(
+      output.standardError.contains(
+        "  measures.csv:3: kolonne 'rank': plass 2 mangler på listen til nord for dekom (plassene som finnes: 1, 3). "
+          + "Slik retter du det: nummerer listen 1, 2, 3 … uten hull.\n"))
+    #expect(
+      output.standardError.contains(
+        "  owners.csv:3: kolonne 'pupils': «tre tusen» er ikke et tall. Slik retter du det: skriv et tall, for eksempel 1500 eller 0,5.\n"
+      ))
+    #expect(!output.standardError.contains("Fix:") && !output.standardError.contains("column"))
+    let english = try CommandLine.run(["check", folder.url.path, "--lang", "en"])
+    #expect(english.status == 1)
+    #expect(english.standardError.hasPrefix("\(folder.url.path): 2 errors; nothing was written.\n"), "\(english.standardError)")
+    #expect(english.standardError.contains("measures.csv:3: column 'rank': rank 2 is missing"))
+    #expect(
+      english.standardError.contains(
+        "  owners.csv:3: column 'pupils': \"tre tusen\" is not a number. Fix: write a number, e.g. 1500 or 0,5.\n"))
+    // run says the same, in its --lang.
     let run = try CommandLine.run(["run", folder.url.path])
     #expect(run.status == 1)
+    #expect(run.standardError.contains("«tre tusen» er ikke et tall."))
+    let englishRun = try CommandLine.run(["run", folder.url.path, "--lang", "en"])
+    #expect(englishRun.status == 1)
+    #expect(englishRun.standardError.contains("\"tre tusen\" is not a number."))
     #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
+  }
+
+  @Test("text quoted from a broken file is shown as text: no terminal escape or line break gets through, in either language")
+  func hostileIssueText() throws {
+    let folder = try ScenarioFolder()
+    defer { folder.remove() }
+    try folder.edit("owners.csv", replacing: "b;Bø;nord;kommune;3000", with: "b;Bø;nord;kommune;\u{1B}[2J\u{07}<script>alert(1)</script>")
+    let shown = #"\u{1B}[2J\u{7}<script>alert(1)</script>"#
+    for (language, quoted) in [("nb", "«\(shown)»"), ("en", "\"\(shown)\"")] {
+      let output = try CommandLine.run(["check", folder.url.path, "--lang", language])
+      #expect(output.status == 1)
+      #expect(!output.standardError.contains("\u{1B}") && !output.standardError.contains("\u{07}"), "\(language)")
+      #expect(output.standardError.contains("owners.csv:3: "), "\(language)")
+      #expect(output.standardError.contains(quoted), "\(language): \(output.standardError)")
+    }
   }
 
   @Test("a failed run leaves the previous outputs as they were")
@@ -146,7 +182,10 @@ struct CheckAndRunTests {
     #expect(output.status == 1)
     let lines = output.standardError.split(separator: "\n")
     #expect(lines.count == 202)  // the heading, 200 errors, and the line that counts the rest
-    #expect(lines.last?.contains("more errors: fix these first") == true)
+    #expect(lines.last?.contains("feil til: rett disse først, og sjekk på nytt.") == true)
+    let english = try CommandLine.run(["check", folder.url.path, "--lang", "en"]).standardError.split(separator: "\n")
+    #expect(english.count == 202)
+    #expect(english.last?.contains("more errors: fix these first") == true)
   }
 
   @Test("check reads the variants too: bad values, unknown bases and measures, and circles are errors, all in one round")
@@ -185,7 +224,7 @@ struct CheckAndRunTests {
     #expect(mkfifo(folder.url.appendingPathComponent("partners.csv").path, 0o644) == 0)
     try FileManager.default.createSymbolicLink(
       atPath: folder.url.appendingPathComponent("measures.csv").path, withDestinationPath: "/nonexistent")
-    let output = try CommandLine.run(["check", folder.url.path])
+    let output = try CommandLine.run(["check", folder.url.path, "--lang", "en"])
     #expect(output.status == 1)
     #expect(output.standardError.contains("owners.csv: this is a folder, not a file."))
     #expect(output.standardError.contains("partners.csv: this is not an ordinary file (a pipe, socket or device is in its place)."))

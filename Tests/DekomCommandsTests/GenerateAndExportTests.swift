@@ -28,7 +28,7 @@ struct GenerateAndExportTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == RegionGenerator.fileNames.sorted())
     let check = try CommandLine.run(["check", folder.path])
     #expect(check.status == 0, "\(check.standardError)")
-    #expect(check.standardOutput.contains("30 measures"))
+    #expect(check.standardOutput.contains(", 30 tiltak."), "\(check.standardOutput)")
     let run = try CommandLine.run(["run", folder.path, "--quiet", "--time-limit", "60"])
     #expect(run.status == 0, "\(run.standardError)")
     #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/innstilling.md").path))

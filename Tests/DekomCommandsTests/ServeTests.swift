@@ -155,14 +155,29 @@ struct ServeTests {
 
     let wrong = try server.get("/s/trondelag/whatif?frames.rekom.factor=abc&partners.ntnu.pool_hours=-5")
     #expect(wrong.status == 422)
-    #expect(wrong.body.contains("id=\"f-frames-rekom-factor-error\">&quot;abc&quot; is not a number."))
-    #expect(wrong.body.contains("id=\"f-partners-ntnu-pool_hours-error\">-5 is outside the allowed range 0–10000000 hours."))
+    #expect(
+      wrong.body.contains(
+        "id=\"f-frames-rekom-factor-error\">«abc» er ikke et tall. Slik retter du det: skriv et tall, for eksempel 1500 eller 0,5."))
+    #expect(wrong.body.contains("id=\"f-partners-ntnu-pool_hours-error\">-5 er utenfor det tillatte området 0–10 000 000 timer."))
+    #expect(!wrong.body.contains("Fix:"))
     #expect(wrong.body.contains("value=\"abc\""))  // what was typed stays in the field
     #expect(!wrong.body.contains("id=\"solved\""))
+    let english = try server.get("/s/trondelag/whatif?lang=en&frames.rekom.factor=abc&partners.ntnu.pool_hours=-5")
+    #expect(english.status == 422)
+    #expect(english.body.contains("id=\"f-frames-rekom-factor-error\">&quot;abc&quot; is not a number. Fix: write a number"))
+    #expect(english.body.contains("id=\"f-partners-ntnu-pool_hours-error\">-5 is outside the allowed range 0–10000000 hours."))
 
     let rank = try server.get("/s/trondelag/whatif?measures.sv-dekom-3.rank=99")
     #expect(rank.status == 422)
-    #expect(rank.body.contains("id=\"f-measures-sv-dekom-3-rank-error\">measures: sv-dekom-3 cannot move to rank 99"))
+    #expect(rank.body.contains("id=\"f-measures-sv-dekom-3-rank-error\">measures: sv-dekom-3 kan ikke flyttes til plass 99"))
+    let englishRank = try server.get("/s/trondelag/whatif?lang=en&measures.sv-dekom-3.rank=99")
+    #expect(englishRank.body.contains("id=\"f-measures-sv-dekom-3-rank-error\">measures: sv-dekom-3 cannot move to rank 99"))
+
+    // Text typed into a field is quoted as text in the message, never as markup.
+    let hostile = try server.get("/s/trondelag/whatif?frames.rekom.factor=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    #expect(hostile.status == 422)
+    #expect(hostile.body.contains("«&lt;script&gt;alert(1)&lt;/script&gt;» er ikke et tall."))
+    #expect(!hostile.body.contains("<script>alert(1)"))
   }
 
   @Test("a plan scenario's pages link its long-term plan, which the page shows as dekom run writes it")
@@ -270,7 +285,7 @@ struct ServeTests {
     for name in ["..%2F..%2Fevil", "a%2Fb", "", "%C3%A6%C3%B8", "-x", String(repeating: "n", count: 65), "x.yaml"] {
       let answer = try server.post("/s/trondelag/save", form: "name=\(name)&frames.rekom.factor=0.9")
       #expect(answer.status == 422, "\(name)")
-      #expect(answer.body.contains("is not a valid variant name."), "\(name)")
+      #expect(answer.body.contains("er ikke et gyldig variantnavn."), "\(name)")
     }
     // A what-if with a wrong value is not saved either.
     #expect(try server.post("/s/trondelag/save", form: "name=feil&frames.rekom.factor=abc").status == 422)
@@ -358,6 +373,8 @@ struct ServeTests {
     #expect(list.status == 200)
     #expect(list.body.contains("class=\"broken-variant\">tall: "))
     #expect(list.body.contains("Variantfilen har 1 feil og vises ikke"))
+    #expect(list.body.contains("nøkkel &#39;frames.rekom.factor&#39;: «abc» er ikke et tall. Slik retter du det:"))
+    #expect(try server.get("/?lang=en").body.contains("key &#39;frames.rekom.factor&#39;: &quot;abc&quot; is not a number. Fix:"))
     #expect(list.body.contains("/s/trondelag/v/rekom-kutt?lang=nb"))
     #expect(list.body.contains("href=\"/s/trondelag?lang=nb\""))
     #expect(try server.get("/s/trondelag").status == 200)

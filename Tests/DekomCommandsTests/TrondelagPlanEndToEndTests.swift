@@ -46,7 +46,7 @@ struct TrondelagPlanEndToEndTests {
     defer { try? FileManager.default.removeItem(at: out) }
     let output = try CommandLine.run(["run", Self.scenario.path, "--out", out.path])
     #expect(output.status == 0, "\(output.standardError)")
-    #expect(output.standardOutput.contains("Solved the plan Trøndelag 2027–2029 as one model"))
+    #expect(output.standardOutput.contains("Planen for Trøndelag 2027–2029 er løst som én modell: optimal"))
     #expect(output.standardOutput.contains("langsiktig-plan.md"))
     try compareWithExpected(out, Self.files)
   }
@@ -170,7 +170,7 @@ struct TrondelagPlanEndToEndTests {
     defer { try? FileManager.default.removeItem(at: out) }
     let output = try CommandLine.run(["compare", Self.scenario.path, "--out", out.path])
     #expect(output.status == 0, "\(output.standardError)")
-    #expect(output.standardOutput.contains("3 variants"))
+    #expect(output.standardOutput.contains("Sammenlignet grunnscenarioet med 3 varianter."))
     try compareWithExpected(out, ["compare.md", "compare.html"])
   }
 }

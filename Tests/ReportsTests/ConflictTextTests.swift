@@ -1,6 +1,7 @@
 import GrantAllocation
 import TestSupport
 import Testing
+import UserMessages
 
 @testable import Reports
 

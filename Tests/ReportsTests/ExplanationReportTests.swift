@@ -3,6 +3,7 @@ import GLPKBackend
 import GrantAllocation
 import TestSupport
 import Testing
+import UserMessages
 
 @testable import Reports
 

@@ -2,6 +2,7 @@ import Foundation
 import GrantAllocation
 import Spreadsheets
 import Testing
+import UserMessages
 
 @testable import Reports
 

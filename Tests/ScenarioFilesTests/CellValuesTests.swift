@@ -11,7 +11,7 @@ struct CellValuesTests {
     case .success(let value): return "\(value)"
     case .failure(let failure):
       // The problem quotes the cell first: "…" is not a number.
-      let after = failure.problem.components(separatedBy: "\" ").last ?? ""
+      let after = failure.text.words(in: .en).problem.components(separatedBy: "\" ").last ?? ""
       return after.split(separator: " ").prefix(3).joined(separator: " ")
     }
   }
@@ -36,8 +36,8 @@ struct CellValuesTests {
     #expect(value("1.050", false) == 1.05)
     #expect(value("1.050", nil) == nil)
     if case .failure(let failure) = CellValues.number("1.050") {
-      #expect(failure.problem == "\"1.050\" could be 1050 (a thousand point) or 1,050 (a decimal point).")
-      #expect(failure.fix.contains("1 050"))
+      #expect(failure.text.words(in: .en).problem == "\"1.050\" could be 1050 (a thousand point) or 1,050 (a decimal point).")
+      #expect(failure.text.words(in: .en).fix.contains("1 050"))
     }
     #expect(value("19.300", true) == 19_300)
     #expect(value("1.500.000", false) == 1_500_000)

@@ -121,7 +121,7 @@ struct LoaderTests {
     #expect(summary.contains("measures.csv:4:cost_nok"))
     #expect(summary.contains("measures.csv:4:min_share"))
     #expect(summary.contains("measures.csv:4:in_local_plan"))
-    #expect(found.allSatisfy { !$0.fix.isEmpty })
+    #expect(found.allSatisfy { !$0.fix(in: .en).isEmpty && !$0.fix(in: .nb).isEmpty })
   }
 
   @Test(
@@ -154,7 +154,7 @@ struct LoaderTests {
     let found = issues(folder)
     let match = found.first { "\($0.file):\($0.row ?? 0):\($0.field ?? "")" == location }
     #expect(match != nil, "expected an issue at \(location); got \(found.map(\.description))")
-    #expect(match?.problem.contains(words) == true, "\(match?.description ?? "none")")
+    #expect(match?.problem(in: .en).contains(words) == true, "\(match?.description ?? "none")")
   }
 
   @Test("one wrong scheme is one error, not also a gap in its list")
@@ -172,7 +172,7 @@ struct LoaderTests {
     // "Bø" in Windows-1252: 0xF8 is not valid UTF-8.
     try folder.write("owners.csv", bytes: Array("id;name;network;kind;pupils\nb;B".utf8) + [0xF8] + Array(";nord;kommune;1\n".utf8))
     let found = issues(folder)
-    #expect(found.contains { $0.file == "owners.csv" && $0.problem.contains("not UTF-8") && $0.fix.contains("CSV UTF-8") })
+    #expect(found.contains { $0.file == "owners.csv" && $0.problem(in: .en).contains("not UTF-8") && $0.fix(in: .en).contains("CSV UTF-8") })
   }
 
   @Test("missing files, empty files and missing columns are named")
@@ -182,9 +182,9 @@ struct LoaderTests {
     try folder.write("owners.csv", "")
     try folder.write("measures.csv", "id;network;scheme;rank;title\nn1;nord;dekom;1;A\n")
     let found = issues(folder)
-    #expect(found.contains { $0.file == "partners.csv" && $0.problem.contains("missing") })
-    #expect(found.contains { $0.file == "owners.csv" && $0.problem.contains("empty") })
-    #expect(found.contains { $0.file == "measures.csv" && $0.field == "school_based" && $0.problem.contains("required column") })
+    #expect(found.contains { $0.file == "partners.csv" && $0.problem(in: .en).contains("missing") })
+    #expect(found.contains { $0.file == "owners.csv" && $0.problem(in: .en).contains("empty") })
+    #expect(found.contains { $0.file == "measures.csv" && $0.field == "school_based" && $0.problem(in: .en).contains("required column") })
   }
 
   @Test("a network without owners, and a continuing measure that fails a criterion, are errors")
@@ -195,7 +195,7 @@ struct LoaderTests {
       "measures.csv", replacing: "n2;nord;dekom;2;Regning;200 000;10;100;ntnu;1;ja;ja;ja",
       with: "n2;nord;dekom;2;Regning;200 000;10;100;;1;ja;ja;ja")
     let found = issues(folder)
-    #expect(found.contains { $0.file == "scenario.yaml" && $0.problem.contains("sor has no school owners") })
+    #expect(found.contains { $0.file == "scenario.yaml" && $0.problem(in: .en).contains("sor has no school owners") })
     // n2 now has no partner: it fails the UH criterion but is not continuing, so it is no error by itself.
     #expect(!found.contains { $0.file == "measures.csv" })
 
@@ -207,7 +207,7 @@ struct LoaderTests {
       n1;nord;dekom;1;A;100;ntnu;ja;nei;ja;ja
 
       """)
-    #expect(issues(second).contains { $0.field == "continuing" && $0.problem.contains("school_based must be ja") })
+    #expect(issues(second).contains { $0.field == "continuing" && $0.problem(in: .en).contains("school_based must be ja") })
   }
 
   @Test("anchors and aliases are refused before composing; & and * inside text are fine")
@@ -224,13 +224,21 @@ struct LoaderTests {
     let folder = try ScenarioFolder()
     try folder.edit("scenario.yaml", replacing: "county: Testfylke", with: "county: [Testfylke")
     let found = issues(folder)
-    #expect(found.contains { $0.file == "scenario.yaml" && $0.row != nil && $0.problem.contains("not valid YAML") })
+    #expect(found.contains { $0.file == "scenario.yaml" && $0.row != nil && $0.problem(in: .en).contains("not valid YAML") })
   }
 
-  @Test("the issue text says file, row, column, problem and fix")
+  @Test("the issue text says file, row, column, problem and fix, in bokmål or English")
   func issueText() {
-    let issue = ScenarioIssue(file: "measures.csv", row: 7, field: "rank", problem: "\"to\" is not a whole number.", fix: "write 2.")
-    #expect(issue.description == "measures.csv:7: column 'rank': \"to\" is not a whole number. Fix: write 2.")
+    let issue = ScenarioIssue(file: "measures.csv", row: 7, field: "rank", .notAWholeNumber("to"))
+    #expect(issue.description == "measures.csv:7: column 'rank': \"to\" is not a whole number. Fix: write a whole number, e.g. 3.")
+    #expect(issue.line(in: .en) == issue.description)
+    #expect(
+      issue.line(in: .nb)
+        == "measures.csv:7: kolonne 'rank': «to» er ikke et heltall. Slik retter du det: skriv et heltall, for eksempel 3.")
+    let key = ScenarioIssue(file: "scenario.yaml", row: 3, field: "policy.priority.weighting", .notAWeighting("strictly"))
+    #expect(
+      key.line(in: .nb)
+        == "scenario.yaml:3: nøkkel 'policy.priority.weighting': «strictly» er ikke en vekting. Slik retter du det: skriv strict_tiers eller decay.")
   }
 
   @Test("owners say what they run and their sizes; schemes say whom they serve, by which size, and when they pay")
@@ -249,7 +257,7 @@ struct LoaderTests {
       with: "cost_sharing: {equal: 0.5, size: 0.5, splits: [grant, egenandel]}")
     // Cø runs only kindergartens, so Sørnettet's Dekom measures would reach no owner it serves.
     let refused = issues(try ScenarioFolder(copying: folder.url))
-    #expect(refused.contains { $0.file == "owners.csv" && $0.field == "owns" && $0.problem.contains("network sor has measures in dekom") })
+    #expect(refused.contains { $0.file == "owners.csv" && $0.field == "owns" && $0.problem(in: .en).contains("network sor has measures in dekom") })
     try folder.edit("owners.csv", replacing: "c;Cø;sor;kommune;2000;900;barnehager;", with: "c;Cø;sor;kommune;2000;900;begge;")
     let scenario = try load(folder)
     #expect(scenario.owners.map(\.owns) == [[.schools, .kindergartens], [.schools], [.schools, .kindergartens]])

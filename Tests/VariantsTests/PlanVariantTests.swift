@@ -47,7 +47,7 @@ struct PlanVariantTests {
     do {
       _ = try variant.apply(to: base)
     } catch {
-      #expect(error.fix == "use one of: 2028, 2029.")
+      #expect(error.text.words(in: .en).fix == "use one of: 2028, 2029.")
     }
     let folder = try ScenarioFolder()
     defer { folder.remove() }

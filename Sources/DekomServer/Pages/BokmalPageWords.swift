@@ -57,6 +57,15 @@ struct BokmalPageWords: PageWords {
   var overwriteLabel: String { "Skriv over en variant med samme navn" }
   var saveButton: String { "Lagre" }
   func saved(file: String) -> String { "Lagret som \(file)." }
+  func bodyLimit(kib: Int) -> String { "Høyst \(kib) KiB av en forespørsel leses." }
+  func cannotSave(_ failure: VariantSaver.WriteFailure) -> String {
+    switch failure {
+    case .cannotCreateFolder(let folder, let reason): "Kan ikke opprette \(folder)/: \(reason)"
+    case .folderOutside(let folder):
+      "\(folder)/ er en lenke til en mappe utenfor mappen som vises; dekom serve skriver ikke der."
+    case .cannotWrite(let file, let reason): "Kan ikke skrive \(file): \(reason)"
+    }
+  }
   func variantExists(_ name: String) -> String {
     "Varianten \(name) finnes allerede. Velg et annet navn, eller kryss av for å skrive over den."
   }

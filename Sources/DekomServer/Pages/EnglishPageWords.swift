@@ -57,6 +57,14 @@ struct EnglishPageWords: PageWords {
   var overwriteLabel: String { "Write over a variant with the same name" }
   var saveButton: String { "Save" }
   func saved(file: String) -> String { "Saved as \(file)." }
+  func bodyLimit(kib: Int) -> String { "at most \(kib) KiB are read." }
+  func cannotSave(_ failure: VariantSaver.WriteFailure) -> String {
+    switch failure {
+    case .cannotCreateFolder(let folder, let reason): "cannot create \(folder)/: \(reason)"
+    case .folderOutside(let folder): "\(folder)/ is a link to a folder outside the served folder; dekom serve does not write there."
+    case .cannotWrite(let file, let reason): "cannot write \(file): \(reason)"
+    }
+  }
   func variantExists(_ name: String) -> String {
     "The variant \(name) exists already. Choose another name, or tick the box to write over it."
   }

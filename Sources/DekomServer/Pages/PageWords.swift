@@ -1,4 +1,5 @@
 import Reports
+import UserMessages
 
 /// The words of the pages `dekom serve` shows (navigation, the scenario list, the what-if form,
 /// problem pages), once per language. A measure's own page is a report (``MeasureMarkdown``).
@@ -48,6 +49,10 @@ protocol PageWords {
   var saveButton: String { get }
   func saved(file: String) -> String
   func variantExists(_ name: String) -> String
+  /// Why a request's body was not read: "at most 64 KiB are read."
+  func bodyLimit(kib: Int) -> String
+  /// Why a variant could not be saved (`reason`: the system's words).
+  func cannotSave(_ failure: VariantSaver.WriteFailure) -> String
   var notFoundTitle: String { get }
   var badRequestTitle: String { get }
   var tooLargeTitle: String { get }

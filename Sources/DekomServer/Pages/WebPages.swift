@@ -1,6 +1,7 @@
 import Explanations
 import GrantAllocation
 import Reports
+import UserMessages
 import Variants
 
 /// The addresses of the pages `dekom serve` shows, in one place for the pages and the server.
@@ -296,4 +297,6 @@ extension WebPages {
   public func savedNotice(file: String) -> String { messages.saved(file: file) }
   /// Why a variant was not saved over an existing one.
   public func variantExists(_ name: String) -> String { messages.variantExists(name) }
+  /// Why a variant could not be saved, in the page's language.
+  func cannotSave(_ failure: VariantSaver.WriteFailure) -> String { messages.cannotSave(failure) }
 }

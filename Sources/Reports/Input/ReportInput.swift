@@ -1,5 +1,6 @@
 import Explanations
 import GrantAllocation
+import UserMessages
 
 /// What every report renders from: a solved allocation, its settlement in kroner, the language,
 /// and who made it.

@@ -1,4 +1,5 @@
 import GrantAllocation
+import UserMessages
 
 /// The sentences that say why a scenario has no allocation, once per language (part of
 /// ``Messages``).

@@ -1,4 +1,5 @@
 import GrantAllocation
+import UserMessages
 
 /// The words of the long-term plan (*langsiktig plan*) and of the innstilling's section on the
 /// commitments it creates, in one language.

@@ -1,6 +1,7 @@
 import GrantAllocation
 import Ink
 import Mustache
+import UserMessages
 
 /// What a page of `dekom serve` adds around a report: navigation before it, forms and links after
 /// it, and the CSS they need. Empty for the report files.

@@ -1,4 +1,5 @@
 import GrantAllocation
+import UserMessages
 
 /// The innstilling's section on the commitments its multi-year measures create for later years.
 public struct PlanCommitments: Sendable {

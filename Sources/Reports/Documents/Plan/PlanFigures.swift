@@ -1,4 +1,5 @@
 import GrantAllocation
+import UserMessages
 
 /// The plan's figures in whole kroner, computed once for the Markdown, the HTML and the
 /// innstilling's section on commitments.

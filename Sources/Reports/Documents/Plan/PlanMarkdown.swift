@@ -1,4 +1,5 @@
 import GrantAllocation
+import UserMessages
 
 /// The long-term plan (*langsiktig plan*) as Markdown: frames and commitments per year and
 /// scheme, each network's measures over the years, partner hours per year, and the money per

@@ -1,3 +1,5 @@
+import UserMessages
+
 /// The default wording of the decision letters, one Mustache template per language; a scenario's
 /// `vedtak.mustache` replaces it. The fields are listed in docs/vedtak.md.
 ///

@@ -95,8 +95,11 @@ public enum FuzzHarness {
       }
       if issue.file.isEmpty { fail("empty file") }
       if !allowed.contains(issue.file) { fail("file is not one of \(allowed)") }
-      if issue.problem.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail("empty problem") }
-      if issue.fix.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fail("empty fix") }
+      // Both catalogues, bokmål and English.
+      for text in [issue.problem(in: .nb), issue.fix(in: .nb), issue.problem(in: .en), issue.fix(in: .en)]
+      where text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        fail("empty problem or fix")
+      }
       if let row = issue.row, row < 1 { fail("row \(row) < 1") }
     }
   }

@@ -1,11 +1,8 @@
 import GrantAllocation
+import UserMessages
 
-/// The language of a report: Norwegian bokmål by default, English on request.
-public enum Language: String, Sendable, CaseIterable {
-  case nb
-  case en
-
-  /// The message catalogue for this language.
+extension Language {
+  /// The reports' message catalogue for this language.
   var messages: any Messages {
     switch self {
     case .nb: BokmalMessages()
