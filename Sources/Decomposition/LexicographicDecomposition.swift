@@ -39,6 +39,10 @@ public struct LexicographicDecomposition: FormulationSolver {
   /// (``StageBound/edgeVariables``).
   public var freeingEdges: Bool
 
+  /// Whether the first priority stage's master point is rounded to a whole allocation
+  /// (``RoundedStart``), taken where the search finds none or a worse one.
+  public var rounding = true
+
   /// Branch-and-cut on the whole model where this method does not take it (default: ``solver``).
   public var fallbackSolver: any LinearSolver
 
@@ -66,7 +70,7 @@ public struct LexicographicDecomposition: FormulationSolver {
       let allocation = try? search.allocate(
         // Half the time at most: a search that finds nothing leaves the rest to the greedy start.
         formulation, throughStage: first, timeLimitSeconds: options.timeLimitSeconds / 2, workLimit: searchWork,
-        relativeMIPGap: options.relativeMIPGap, freeingEdges: freeingEdges),
+        relativeMIPGap: options.relativeMIPGap, freeingEdges: freeingEdges, rounding: rounding),
       allocation.status.hasSolution, allocation.bounds.count == first + 1
     else {
       return fromGreedyStart(formulation, options: options, started: started) ?? fallback(model, options: options, started: started)
