@@ -112,10 +112,11 @@ def run(command, timeout, **kwargs):
         return None, out, err, time.monotonic() - started
 
 
-def solve_dekom(dekom, folder, stage, limit, work):
+def solve_dekom(dekom, folder, stage, limit, work, method):
     out = os.path.join(work, "dekom-out")
     code, stdout, stderr, wall = run(
-        [dekom, "run", folder, "--time-limit", str(limit), "--out", out, "--verbose", "--quiet"], timeout=limit + 600
+        [dekom, "run", folder, "--time-limit", str(limit), "--method", method, "--no-explain", "--out", out, "--verbose", "--quiet"],
+        timeout=limit * 13 + 600,  # the partner rule may solve the model up to 13 times, each with the whole limit
     )
     result = {"wall": wall, "seconds": None, "value": None, "bound": None, "status": None}
     if code is None:
@@ -233,6 +234,9 @@ def main():
     parser.add_argument("--cases", default=",".join(CASES), help="comma-separated, from: " + ", ".join(CASES))
     parser.add_argument("--work", default="/tmp/dekom-side-by-side", help="folder for the generated models (replaced)")
     parser.add_argument("--dekom", help="a built dekom binary (default: build .build/release/dekom)")
+    parser.add_argument(
+        "--method", default="branch-and-cut", help="dekom run --method: branch-and-cut (default), block-search or decomposition"
+    )
     arguments = parser.parse_args()
     cases = [name.strip() for name in arguments.cases.split(",") if name.strip()]
     unknown = [name for name in cases if name not in CASES]
@@ -271,7 +275,7 @@ def main():
         shape = re.search(r"(\d+) columns \((\d+) integer\), (\d+) rows", exported.stdout)
         negate = "objective negated" in exported.stdout
         print(f"[{time.monotonic() - started:5.0f} s] {name}: dekom run", file=sys.stderr)
-        dekom_result = solve_dekom(dekom, folder, stage, limit, work)
+        dekom_result = solve_dekom(dekom, folder, stage, limit, work, arguments.method)
         print(f"[{time.monotonic() - started:5.0f} s] {name}: glpsol", file=sys.stderr)
         glpsol_result = solve_glpsol(mps, negate, limit)
         highs_result = None
@@ -284,7 +288,7 @@ def main():
     print()
     print(
         f"Measured {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores ({platform.machine()}), "
-        f"time limit {limit:g} s per solver and case; {glpk_version}; "
+        f"time limit {limit:g} s per solver and case; dekom --method {arguments.method}; {glpk_version}; "
         f"HiGHS {highs_version or 'not installed'} (1 thread); total {time.monotonic() - started:.0f} s."
     )
     print()

@@ -34,17 +34,28 @@ public struct ColumnGeneration: Sendable {
   /// The LP bound of stage `stage` of `formulation`'s model, with each earlier stage `p` kept at
   /// `kept[p]` as the full solve keeps it.
   ///
+  /// With `rounding`, an optimal bound also carries a whole allocation rounded from the master's
+  /// point (``StageBound/roundedPoint``, ``RoundedStart``).
+  ///
   /// - Throws: ``DecompositionRefusal`` when the model has what the lists do not price (a plan, a
   ///   stability stage) or the stage or kept values are out of range.
   public func bound(
-    _ formulation: AllocationFormulation, stage: Int, kept: [Double], timeLimitSeconds: Double = 60
+    _ formulation: AllocationFormulation, stage: Int, kept: [Double], timeLimitSeconds: Double = 60, rounding: Bool = false
   ) throws(DecompositionRefusal) -> StageBound {
     let started = Date()
     let structure = try StageStructure(formulation, stage: stage, kept: kept)
     var run = MasterRun(
       structure: structure, program: factory.makeProgram(), measureCount: formulation.scenario.measures.count,
       variableBounds: formulation.model.variables.map { ($0.lowerBound, $0.upperBound) })
-    return run.solve(generation: self, stage: stage, started: started, timeLimitSeconds: timeLimitSeconds)
+    var bound = run.solve(generation: self, stage: stage, started: started, timeLimitSeconds: timeLimitSeconds)
+    if rounding, bound.status == .optimal {
+      let values = run.program.columnValues()
+      bound.roundedPoint = RoundedStart.point(
+        structure: structure, columns: run.columns, weights: run.programColumns.map { values[$0] },
+        stageModel: formulation.model.stage(stage, kept: kept), shortfalls: structure.masterVariables)
+      bound.seconds = Date().timeIntervalSince(started)
+    }
+    return bound
   }
 }
 

@@ -33,6 +33,9 @@ public struct StageAllocation: Sendable {
   public var searchWork = 0
   /// The search's solver, for the record (empty when there was no search).
   public var solverName = ""
+  /// Whether the allocation is the one rounded from the master's point (``StageBound/roundedPoint``)
+  /// rather than the search's: the search found none, or a worse one, within its work.
+  public var fromRoundedStart = false
 }
 
 /// Stages 1 to `k` by column generation, each earlier stage kept at the master's optimum; then an
@@ -66,11 +69,13 @@ public struct FixAndSearch: Sendable {
   ///   - relativeMIPGap: the relative gap at which the search may stop.
   ///   - freeingEdges: whether each settled list's edge (``StageBound/edgeVariables``) is left
   ///     to the search too.
+  ///   - rounding: whether the last stage's master point is also rounded to a whole allocation
+  ///     (``RoundedStart``), taken where the search finds none or a worse one.
   /// - Returns: the allocation found (if any) with each stage's value and proven bound.
   /// - Throws: ``DecompositionRefusal`` as ``ColumnGeneration/bound(_:stage:kept:timeLimitSeconds:)``.
   public func allocate(
     _ formulation: AllocationFormulation, throughStage stage: Int, timeLimitSeconds: Double = 60, workLimit: Int? = nil,
-    relativeMIPGap: Double = 0, freeingEdges: Bool = false
+    relativeMIPGap: Double = 0, freeingEdges: Bool = false, rounding: Bool = false
   ) throws(DecompositionRefusal) -> StageAllocation {
     let started = Date()
     let model = formulation.model
@@ -85,7 +90,8 @@ public struct FixAndSearch: Sendable {
     for position in 0...stage {
       let left = timeLimitSeconds - Date().timeIntervalSince(started)
       guard left > 0 else { return none(.timeLimitWithoutSolution) }
-      let bound = try generation.bound(formulation, stage: position, kept: kept, timeLimitSeconds: left)
+      let bound = try generation.bound(
+        formulation, stage: position, kept: kept, timeLimitSeconds: left, rounding: rounding && position == stage)
       bounds.append(bound)
       guard bound.status == .optimal, let value = bound.value else { return none(bound.status) }
       kept.append(value)
@@ -102,12 +108,28 @@ public struct FixAndSearch: Sendable {
     let solution = solver.solve(
       restricted.model, options: SolveOptions(timeLimitSeconds: left, relativeMIPGap: relativeMIPGap, workLimit: workLimit))
     let searchSeconds = Date().timeIntervalSince(searchStart)
-    guard solution.status.hasSolution, solution.values.count == restricted.model.variables.count else {
+    var found: [Double]?
+    if solution.status.hasSolution, solution.values.count == restricted.model.variables.count {
+      found = restricted.originalPoint(solution.values)
+    }
+    // The rounded start where the search found nothing, or less (it stops by work).
+    var fromRoundedStart = false
+    if let rounded = last.roundedPoint {
+      let objective = model.objectives[stage]
+      let better = found.map { point in
+        let (a, b) = (LinearModel.evaluate(objective.terms, at: rounded), LinearModel.evaluate(objective.terms, at: point))
+        return objective.sense == .maximize ? a > b : a < b
+      }
+      if better ?? true {
+        found = rounded
+        fromRoundedStart = true
+      }
+    }
+    guard let point = found else {
       var result = none(solution.status == .infeasible ? .infeasible : solution.status, searched: searched)
       result.searchSeconds = searchSeconds
       return result
     }
-    let point = restricted.originalPoint(solution.values)
     let stages = bounds.map { bound -> StageResult in
       let objective = model.objectives[bound.stage]
       let value = LinearModel.evaluate(objective.terms, at: point)
@@ -123,6 +145,6 @@ public struct FixAndSearch: Sendable {
       searchedIntegerVariables: restricted.model.variables.filter { $0.kind != .continuous }.count, searchSeconds: searchSeconds,
       seconds: Date().timeIntervalSince(started), searchStop: solution.stages.first?.stoppedBy,
       searchWork: solution.stages.first?.work ?? 0,
-      solverName: solution.solverName)
+      solverName: solution.solverName, fromRoundedStart: fromRoundedStart)
   }
 }

@@ -10,6 +10,9 @@ import LinearProgramming
 ///    settles are fixed and branch-and-cut searches the rest, with `(stage + 1)/stages` of the
 ///    work limit. An allocation found reaches every earlier stage's bound (within the stage
 ///    tolerance), which proves those stages and makes the priority stage's bound its proof.
+///    Where the search finds none within its work, or a worse one, the allocation rounded from
+///    the priority stage's master point (``RoundedStart``, no simplex work) is taken, with the
+///    same proof.
 /// 2. **The later stages** (further priority tiers, the tie-breaks), one by one
 ///    (``LaterStages``): the stage's bound by column generation on the whole model with every
 ///    earlier stage kept (the ones before the first priority stage at their bounds, the rest at
@@ -39,6 +42,15 @@ public struct LexicographicDecomposition: FormulationSolver {
   /// (``StageBound/edgeVariables``).
   public var freeingEdges: Bool
 
+  /// Whether the first priority stage's master point is rounded to a whole allocation
+  /// (``RoundedStart``), taken where the search finds none or a worse one.
+  public var rounding = true
+
+  /// Integer variables from which ``rounding`` applies: below, a search that finds nothing leaves
+  /// the model to branch-and-cut on the whole model, which proves county-size stages (the rounded
+  /// point would be published unproven). As ``smallestGreedyModel``.
+  public var smallestRoundedModel = smallestGreedyModel
+
   /// Branch-and-cut on the whole model where this method does not take it (default: ``solver``).
   public var fallbackSolver: any LinearSolver
 
@@ -66,7 +78,8 @@ public struct LexicographicDecomposition: FormulationSolver {
       let allocation = try? search.allocate(
         // Half the time at most: a search that finds nothing leaves the rest to the greedy start.
         formulation, throughStage: first, timeLimitSeconds: options.timeLimitSeconds / 2, workLimit: searchWork,
-        relativeMIPGap: options.relativeMIPGap, freeingEdges: freeingEdges),
+        relativeMIPGap: options.relativeMIPGap, freeingEdges: freeingEdges,
+        rounding: rounding && model.variables.count(where: { $0.kind != .continuous }) >= smallestRoundedModel),
       allocation.status.hasSolution, allocation.bounds.count == first + 1
     else {
       return fromGreedyStart(formulation, options: options, started: started) ?? fallback(model, options: options, started: started)

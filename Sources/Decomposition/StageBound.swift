@@ -40,6 +40,10 @@ public struct StageBound: Sendable, Equatable {
   /// allocation near the LP point most likely differs from it (a partly funded measure after
   /// the last full one, one full measure fewer to make room elsewhere).
   public var edgeVariables: Set<VariableIndex> = []
+  /// A whole allocation rounded from the master's point (``RoundedStart``), one value per model
+  /// variable, that keeps every row of the stage model with its kept rows; `nil` when it was not
+  /// asked for or the rounding broke a row.
+  public var roundedPoint: [Double]?
 
   public init(
     stage: Int, name: String, sense: ObjectiveSense, status: TerminationStatus, value: Double?, bound: Double?, rounds: Int,

@@ -30,6 +30,8 @@ struct MeasureItem: Sendable {
   var singlePartner: Bool
   /// Some role asks hours no candidate can give: the measure cannot be funded (`y_i = 0`).
   var unfundable: Bool
+  /// The smallest share the measure may be funded with (`φ_i`; 1 when all or nothing).
+  var smallestShare: Double = 1
 }
 
 /// One ranked list (a holder's measures in one scheme): the contestants in priority order, each
@@ -53,6 +55,8 @@ struct StageStructure: Sendable {
   var rowLower: [Double?] = []
   var rowUpper: [Double?] = []
   var rowNames: [String] = []
+  /// Per master row: whether it is a partner's capacity in a role.
+  var isCapacityRow: [Bool] = []
   /// Per model variable: its coefficients in the master rows (empty for variables not in any).
   var entries: [[ColumnEntry]]
   /// Per model variable: its coefficient in the stage's objective, as a minimisation.
@@ -105,7 +109,9 @@ struct StageStructure: Sendable {
     // The linking rows, in the model's order (frames, capacities, floors), as the model has them.
     let linking = Set(formulation.frameRows.values).union(formulation.capacityRows.values.flatMap(\.values))
       .union(formulation.fairnessFloors.map(\.row)).sorted()
+    let capacities = Set(formulation.capacityRows.values.flatMap(\.values))
     for row in linking {
+      isCapacityRow.append(capacities.contains(row))
       let constraint = model.constraints[row.rawValue]
       try addRow(name: constraint.name, terms: constraint.terms, lower: constraint.lowerBound, upper: constraint.upperBound)
     }
@@ -113,8 +119,12 @@ struct StageStructure: Sendable {
       let value = kept[position]
       let slack = earlier.relativeTolerance * max(1, abs(value))
       switch earlier.sense {
-      case .maximize: try addRow(name: "keep \(earlier.name)", terms: earlier.terms, lower: value - slack, upper: nil)
-      case .minimize: try addRow(name: "keep \(earlier.name)", terms: earlier.terms, lower: nil, upper: value + slack)
+      case .maximize:
+        isCapacityRow.append(false)
+        try addRow(name: "keep \(earlier.name)", terms: earlier.terms, lower: value - slack, upper: nil)
+      case .minimize:
+        isCapacityRow.append(false)
+        try addRow(name: "keep \(earlier.name)", terms: earlier.terms, lower: nil, upper: value + slack)
       }
     }
     let sign: Double = objective.sense == .minimize ? 1 : -1
@@ -144,7 +154,8 @@ struct StageStructure: Sendable {
       return MeasureItem(
         measure: index, funded: formulation.funded[index], indicator: formulation.indicator[index],
         choices: formulation.partnerChoice[index] ?? [:], roles: roles, singlePartner: formulation.partnerChoice[index] != nil,
-        unfundable: !(formulation.rolesWithoutPartner[index] ?? []).isEmpty)
+        unfundable: !(formulation.rolesWithoutPartner[index] ?? []).isEmpty,
+        smallestShare: formulation.funded[index] == formulation.indicator[index] ? 1 : min(max(measure.minimumShare, 0), 1))
     }
     var successor: [MeasureIndex: MeasureIndex] = [:]
     for (next, previous) in formulation.predecessor { successor[previous] = next }
