@@ -66,7 +66,7 @@ public struct LexicographicDecomposition: FormulationSolver {
     let started = Date()
     let model = formulation.model
     let takes =
-      formulation.scenario.horizon == nil && formulation.deviations.isEmpty && model.hasIntegerVariables
+      formulation.scenario.horizon == nil && !formulation.isPlan && formulation.deviations.isEmpty && model.hasIntegerVariables
       && !model.objectives.isEmpty
     guard takes, let first = model.objectives.firstIndex(where: { $0.name.hasPrefix("priority") }) else {
       return fallback(model, options: options, started: started)

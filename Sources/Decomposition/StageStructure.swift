@@ -76,7 +76,9 @@ struct StageStructure: Sendable {
   ///   linking row or objective that is none of `y`, `x`, `d`.
   init(_ formulation: AllocationFormulation, stage: Int, kept: [Double]) throws(DecompositionRefusal) {
     let model = formulation.model
-    guard formulation.scenario.horizon == nil else { throw DecompositionRefusal("a multi-year plan is not decomposed") }
+    guard formulation.scenario.horizon == nil, !formulation.isPlan else {
+      throw DecompositionRefusal("a multi-year plan is not decomposed")
+    }
     guard formulation.deviations.isEmpty else { throw DecompositionRefusal("a stability stage (reference allocation) is not decomposed") }
     guard model.objectives.indices.contains(stage) else { throw DecompositionRefusal("stage \(stage + 1) does not exist") }
     guard kept.count >= stage, kept.prefix(stage).allSatisfy(\.isFinite) else {

@@ -121,7 +121,11 @@ public struct AllocationResult: Sendable {
   /// The outcome of measure `id`, `nil` when there is none. O(1) where the outcomes run parallel
   /// to the scenario's measures (every result with an allocation).
   public func outcome(_ id: MeasureID) -> MeasureOutcome? {
-    if let index = scenario.measureIndex(id), index.rawValue < outcomes.count, outcomes[index].measure == id { return outcomes[index] }
+    guard let index = scenario.measureIndex(id) else {
+      // Outcomes parallel to the measures have none for an id the scenario does not have.
+      return outcomes.count == scenario.measures.count ? nil : outcomes.first { $0.measure == id }
+    }
+    if index.rawValue < outcomes.count, outcomes[index].measure == id { return outcomes[index] }
     return outcomes.first { $0.measure == id }
   }
 }

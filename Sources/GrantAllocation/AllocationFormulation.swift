@@ -121,6 +121,9 @@ public struct AllocationFormulation: Sendable {
     model.suggestedIntegerValues = greedyIntegerValues()
   }
 
+  /// Whether this is the model of a multi-year plan's expansion (measure-years, scheme-years).
+  public var isPlan: Bool { links != nil }
+
   /// Whether measure `index` is eligible and not a continuing commitment (nor, in a plan, a later
   /// year of a measure, which follows its first year instead of its list).
   public func competesOnPriority(_ index: MeasureIndex) -> Bool {
@@ -447,7 +450,10 @@ public struct AllocationFormulation: Sendable {
           beyond.append(LinearTerm(max(price, 1) / modelMoneyUnit, variable))
         }
       }
-      objectives.append(Objective(name: "conditional on forecasts", sense: .minimize, terms: beyond, relativeTolerance: tolerance))
+      // Kept tight whatever the scenario's stage tolerance: slack here would be money beyond a
+      // forecast that the later stages could give a measure starting later.
+      objectives.append(
+        Objective(name: "conditional on forecasts", sense: .minimize, terms: beyond, relativeTolerance: min(tolerance, 1e-9)))
       fairness(fairnessFloors.filter { !links.firstYearSchemes.contains($0.scheme) }, name: "fairness, later years")
       priority(contestants.filter { links.startsLater.contains($0) }, suffix: ", later years")
     } else {

@@ -261,7 +261,8 @@ extension Allocator {
       for partner in scenario.partners {
         let id = PartnerID(PlanExpansion.expandedID(partner.id.rawValue, year: year))
         for (role, variable) in (formulation.beyondPlannedHours[id] ?? [:]).sorted(by: { $0.key < $1.key }) {
-          let hours = (max(0, solved.point[variable.rawValue]) * 1e4).rounded() / 1e4
+          // Up to the 1/10 000 hour, so the year's capacity holds the hours it gives.
+          let hours = (max(0, solved.point[variable.rawValue]) * 1e4 - 1e-6).rounded(.up) / 1e4
           if hours > 0 { extraHours[partner.id, default: [:]][year, default: [:]][role] = hours }
         }
       }
@@ -301,9 +302,10 @@ extension Allocator {
     var partsOf: [MeasureIndex: [MeasureIndex]] = [:]
     for (index, part) in expansion.indexedParts { partsOf[part.measure, default: []].append(index) }
     var explained = result
-    // With forecasts conditional, no later year holds back a measure that starts in the first year.
-    let firstYearFree = expansion.links.firstYearFirst
-    for (index, part) in expansion.indexedParts where part.isFirst && !(firstYearFree && part.year == expansion.scenario.year) {
+    // With forecasts conditional, a forecast year never holds back a measure that starts in the
+    // first year (it may need money beyond the forecast); a decided later frame still does.
+    let links = expansion.links
+    for (index, part) in expansion.indexedParts where part.isFirst {
       let outcome = result.outcomes[index]
       guard outcome.status == .partlyFunded || outcome.status == .notFunded else { continue }
       let measure = expanded.measures[index]
@@ -311,6 +313,7 @@ extension Allocator {
       var found: [Reason] = []
       for later in (partsOf[part.measure] ?? []) where later != index {
         let laterMeasure = expanded.measures[later]
+        if part.year == expansion.scenario.year, links.conditionalSchemes.contains(laterMeasure.scheme) { continue }
         let needed = step * (expanded.cheapestFullCost(of: laterMeasure) ?? laterMeasure.stateCost)
         let remaining = max(0, left[laterMeasure.scheme] ?? 0)
         if remaining + 0.5 < needed {

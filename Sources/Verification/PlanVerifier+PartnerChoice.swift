@@ -44,11 +44,13 @@ extension PlanVerifier {
         return hours
       }
       if measure.singlePartner {
-        let roles = PartnerRole.allCases.filter { role in
-          funded.contains { (scenario.amounts(of: measure, in: $0)?.hours(role) ?? 0) > 0 }
-        }
+        // Able in a year: serves every role the measure asks hours in that year.
         let candidates = measure.acceptablePartners.filter { id in
-          funded.allSatisfy { year in roles.allSatisfy { able($0, year).contains(id) } }
+          funded.allSatisfy { year in
+            PartnerRole.allCases.allSatisfy { role in
+              (scenario.amounts(of: measure, in: year)?.hours(role) ?? 0) <= 0 || able(role, year).contains(id)
+            }
+          }
         }
         let used = Set(funded.flatMap { given($0).values.flatMap(\.keys) })
         guard let last = candidates.lastIndex(where: { used.contains($0) }) else { continue }

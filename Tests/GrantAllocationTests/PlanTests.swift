@@ -185,7 +185,12 @@ struct PlanTests {
     // A decided (not forecast) later frame still binds.
     let decided = builder(.conditional)
     decided.scenario.horizon?.laterFrames[SchemeID("s")]?[2028]?.forecast = false
-    #expect(shares(solve(decided), "a1") == [0, 0])
+    let decidedPlan = solve(decided)
+    #expect(shares(decidedPlan, "a1") == [0, 0])
+    #expect(
+      decidedPlan.years[0].outcome(MeasureID("a1"))?.reasons.contains {
+        if case .laterYearFrameSpent(_, 2028, _, _) = $0 { true } else { false }
+      } == true)
   }
 
   @Test("forecasts conditional: a partner's fewer planned hours in year 2 do not drop year-1 measures; the extra hours are recorded")

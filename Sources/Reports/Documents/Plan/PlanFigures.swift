@@ -59,9 +59,6 @@ struct PlanFigures {
     conditional = Self.conditionalYears(plan, years: years, money: money)
   }
 
-  /// Whether some year needs money or hours beyond the forecasts (conditional on them).
-  var hasConditional: Bool { !plan.beyondForecast.isEmpty || !plan.beyondPlannedHours.isEmpty }
-
   /// The later years in which `measure` is conditional on the forecast (empty for most).
   func conditionalYears(of measure: Measure) -> [Int] { conditional[measure.id]?.sorted() ?? [] }
 
@@ -78,7 +75,7 @@ struct PlanFigures {
     for (position, year) in years.enumerated().dropFirst() {
       for scheme in scenario.schemes {
         var beyond = plan.beyondForecast[scheme.id]?[year] ?? 0
-        for measure in candidates where measure.scheme == scheme.id && beyond > 0 {
+        for measure in candidates where measure.scheme == scheme.id && beyond >= 1 {
           guard let amount = money[position][measure.id], amount > 0 else { continue }
           found[measure.id, default: []].insert(year)
           beyond -= Double(amount)
@@ -87,7 +84,7 @@ struct PlanFigures {
       for (partner, byYear) in plan.beyondPlannedHours.sorted(by: { $0.key < $1.key }) {
         for (role, extra) in (byYear[year] ?? [:]).sorted(by: { $0.key < $1.key }) {
           var left = extra
-          for measure in candidates where left > 0 {
+          for measure in candidates where left >= 0.01 {
             let hours =
               plan.years[position].outcome(measure.id)?.partners.filter { $0.partner == partner && $0.role == role }
               .reduce(0) { $0 + $1.hours } ?? 0

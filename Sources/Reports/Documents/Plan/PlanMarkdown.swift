@@ -39,7 +39,7 @@ public struct PlanMarkdown {
 
   private func frames() -> String {
     // The column of money beyond the forecasts only where some year needs it.
-    let conditional = figures.hasConditional
+    let conditional = !figures.plan.beyondForecast.isEmpty
     let columns = messages.frameColumns(conditional: conditional)
     var table = MarkdownTable(columns: columns, rightAligned: Set(2..<columns.count))
     let amounts: [KeyPath<PlanFigures.SchemeYear, Int>] =
@@ -107,7 +107,8 @@ public struct PlanMarkdown {
           let used = Double(figures.settlements[position].partners[index].wholeHours[role] ?? 0)
           let capacity = scenario.capacity(partner, in: year)[role] ?? 0
           let beyond = figures.plan.beyondPlannedHours[partner.id]?[year]?[role] ?? 0
-          return "\(names.hours(used)) / \(names.hours(capacity))" + (beyond > 0 ? messages.hoursBeyondPlan(names.hours(beyond)) : "")
+          return "\(names.hours(used)) / \(names.hours(capacity))"
+            + (beyond > 0 ? messages.hoursBeyondPlan(names.wholeHours(beyond, up: true)) : "")
         }
         guard cells.contains(where: { $0 != "0 / 0" }) else { continue }
         table.add([names.partner(partner.id), language.messages.role(role)] + cells)
