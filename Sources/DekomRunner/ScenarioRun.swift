@@ -113,7 +113,10 @@ public struct ScenarioRun: Sendable {
   public func solveAndExplain(
     _ scenario: Scenario, reference: AllocationReference = AllocationReference(), explain: Bool
   ) throws(RunError) -> (result: AllocationResult, explanation: Explanation?) {
-    let allocator = Self.allocator(method: method)
+    // GLPK's cuts at the root only: the preferred-partner stage leaves no ties for deeper cuts to
+    // settle, so the answer is the same at about 3/4 of the time (Benchmarks/README.md, "Root-only
+    // cuts for the one-year published solve"). Plans keep them (``solvePlan``).
+    let allocator = Self.allocator(method: method, solver: GLPKSolver(cutsBelowRoot: false))
     let solved = allocator.solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
     guard solved.result.hasAllocation else { throw .noAllocation(solved.result) }
     guard explain else { return (solved.result, nil) }
