@@ -105,17 +105,23 @@ enum PartnerRule {
     let funded = years.filter { outcomes[$0].share > 1e-9 }
     guard let first = funded.first else { return [] }
     func base(_ id: PartnerID) -> String { PlanExpansion.baseID(id.rawValue) }
-    func lines(_ index: MeasureIndex) -> [PartnerAssignment] { outcomes[index].partners.filter { $0.hours > roomTolerance } }
-    let used = Set(funded.flatMap { lines($0).map { base($0.partner) } })
+    // Per funded year, once: its hours, and the partner-years it may use by the partner's id.
+    var lines: [MeasureIndex: [PartnerAssignment]] = [:]
+    var ableInYear: [MeasureIndex: [String: PartnerID]] = [:]
+    for index in funded {
+      lines[index] = outcomes[index].partners.filter { $0.hours > roomTolerance }
+      ableInYear[index] = Dictionary(
+        ablePartners(scenario.measures[index], of: scenario).map { (base($0), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+    /// The partner-year of `partner` among the ones year `index` may use.
+    func inYear(_ partner: String, _ index: MeasureIndex) -> PartnerID? { ableInYear[index]?[partner] }
+    let used = Set(funded.flatMap { (lines[$0] ?? []).map { base($0.partner) } })
     let able = ablePartners(scenario.measures[first], of: scenario).map(base)
     guard let last = able.lastIndex(where: { used.contains($0) }) else { return [] }
-    /// The partner-year of `partner` among the ones year `index` may use.
-    func inYear(_ partner: String, _ index: MeasureIndex) -> PartnerID? {
-      ablePartners(scenario.measures[index], of: scenario).first { base($0) == partner }
-    }
     guard
       let earlier = able[..<last].first(where: { candidate in
-        !used.contains(candidate) && funded.allSatisfy { index in inYear(candidate, index).map { hasRoom($0, lines(index)) } ?? false }
+        !used.contains(candidate)
+          && funded.allSatisfy { index in inYear(candidate, index).map { hasRoom($0, lines[index] ?? []) } ?? false }
       })
     else { return [] }
     return funded.compactMap { index in

@@ -65,7 +65,7 @@ public struct Scenario: Sendable, Equatable {
   }
 
   private static func positions<Element, ID: Hashable>(_ elements: [Element], by id: (Element) -> ID) -> [ID: Int] {
-    Dictionary(elements.enumerated().map { (id($0.element), $0.offset) }, uniquingKeysWith: { first, _ in first })
+    firstPositions(elements.map(id))
   }
 
   public func scheme(_ id: SchemeID) -> Scheme? { schemePositions[id].map { schemes[$0] } }
@@ -146,6 +146,11 @@ public struct Scenario: Sendable, Equatable {
     }
     return total
   }
+}
+
+/// Where each id first stands in `ids`: the index that keeps O(1) lookups by id beside an array.
+func firstPositions<ID: Hashable>(_ ids: [ID]) -> [ID: Int] {
+  Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
 }
 
 /// One input file and its SHA-256, so a result can be traced to the exact bytes it came from.

@@ -103,9 +103,9 @@ public struct Settlement: Sendable, Equatable {
 
   public var measures: [MeasureMoney]
   /// One per owner, in ``Scenario/owners`` order.
-  public var owners: [OwnerPayment] { didSet { ownerPositions = Self.positions(owners.map(\.owner)) } }
+  public var owners: [OwnerPayment] { didSet { ownerPositions = firstPositions(owners.map(\.owner)) } }
   /// One per network, in ``Scenario/networks`` order.
-  public var networks: [NetworkPayment] { didSet { networkPositions = Self.positions(networks.map(\.network)) } }
+  public var networks: [NetworkPayment] { didSet { networkPositions = firstPositions(networks.map(\.network)) } }
   /// Where each owner and network stands in ``owners`` and ``networks``, kept with them, so that
   /// ``payment(_:)`` and ``networkPayment(_:)`` are O(1) (reports ask for every owner).
   private var ownerPositions: [OwnerID: Int] = [:]
@@ -241,8 +241,8 @@ public struct Settlement: Sendable, Equatable {
       return NetworkPayment(network: network.id, grantByScheme: grants, egenandelByScheme: egenandel(grants))
     }
     // (Property observers do not run in an initialiser.)
-    ownerPositions = Self.positions(owners.map(\.owner))
-    networkPositions = Self.positions(self.networks.map(\.network))
+    ownerPositions = firstPositions(owners.map(\.owner))
+    networkPositions = firstPositions(self.networks.map(\.network))
     // 4. Scheme and partner summaries, as sums of the rounded rows.
     self.schemes = scenario.schemes.map { scheme in
       let schemeMeasures = zip(scenario.measures, measures).filter { $0.0.scheme == scheme.id }.map(\.1)
@@ -290,10 +290,6 @@ public struct Settlement: Sendable, Equatable {
 
   public func payment(_ owner: OwnerID) -> OwnerPayment? { ownerPositions[owner].map { owners[$0] } }
   public func networkPayment(_ network: NetworkID) -> NetworkPayment? { networkPositions[network].map { networks[$0] } }
-
-  private static func positions<ID: Hashable>(_ ids: [ID]) -> [ID: Int] {
-    Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
-  }
 }
 
 private struct PartnerRoleLine: Hashable {

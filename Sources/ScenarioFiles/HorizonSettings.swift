@@ -79,12 +79,15 @@ struct HorizonSettings {
     var rule = ForecastRule.conditional
     if let node = entry[Keys.forecasts] {
       let path = "\(section).\(Keys.forecasts)"
-      switch reader.text(node, path) {
-      case let text? where ForecastRule(rawValue: text) != nil: rule = ForecastRule(rawValue: text) ?? rule
-      case let text?:
-        reader.fail(node, path, .notAForecastRule(text))
+      if let text = reader.text(node, path) {
+        if let parsed = ForecastRule(rawValue: text) {
+          rule = parsed
+        } else {
+          reader.fail(node, path, .notAForecastRule(text))
+          ok = false
+        }
+      } else {
         ok = false
-      case nil: ok = false
       }
     }
     guard ok, let carry, let june else { return nil }

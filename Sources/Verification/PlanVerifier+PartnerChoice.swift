@@ -36,13 +36,14 @@ extension PlanVerifier {
           return (capacity[year]?[id]?[role] ?? 0) > 0
         }
       }
-      func given(_ year: Int) -> [PartnerRole: [PartnerID: Double]] {
-        var hours: [PartnerRole: [PartnerID: Double]] = [:]
+      // The hours the measure gets, per funded year, role and partner (read once).
+      var givenByYear: [Int: [PartnerRole: [PartnerID: Double]]] = [:]
+      for year in funded {
         for line in outcomes[year]?[measure.id]?.partners ?? [] where line.hours > 0.01 {
-          hours[line.role, default: [:]][line.partner, default: 0] += line.hours
+          givenByYear[year, default: [:]][line.role, default: [:]][line.partner, default: 0] += line.hours
         }
-        return hours
       }
+      func given(_ year: Int) -> [PartnerRole: [PartnerID: Double]] { givenByYear[year] ?? [:] }
       if measure.singlePartner {
         // Able in a year: serves every role the measure asks hours in that year.
         let candidates = measure.acceptablePartners.filter { id in

@@ -163,13 +163,7 @@ struct PlanTests {
     // n1 (starting 2028) 100. Binding: a1 cannot be started (its 300 in 2028 > 200), 2027 spends 150
     // of 500 and n1 gets 2028's money. Conditional: 2027 funds a1 and b1 (450); 2028 needs 300 of a
     // 200 forecast: 100 beyond it, conditional; n1 gets nothing (it would need 100 more beyond).
-    func builder(_ rule: ForecastRule) -> ScenarioBuilder {
-      let builder = ScenarioBuilder(frame: 0).network("a").network("b")
-      builder.measure("a1", network: "a", rank: 1, cost: 300).lasting([300])
-      builder.measure("b1", network: "b", rank: 1, cost: 150)
-      builder.measure("n1", network: "b", rank: 2, cost: 100).lasting([], firstYear: 2028)
-      return builder.plan(frames: [500, 200], forecasts: rule)
-    }
+    func builder(_ rule: ForecastRule) -> ScenarioBuilder { ScenarioBuilder.forecastCutPlan(rule) }
     let binding = solve(builder(.binding))
     #expect([shares(binding, "a1"), shares(binding, "b1"), shares(binding, "n1")] == [[0, 0], [1, nil], [nil, 1]])
     #expect(binding.beyondForecast.isEmpty)

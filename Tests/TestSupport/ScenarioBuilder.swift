@@ -106,6 +106,17 @@ extension ScenarioBuilder {
 }
 
 extension ScenarioBuilder {
+  /// A two-year plan whose second-year forecast (200) cannot pay what the first year starts: a1
+  /// (network a, rank 1) costs 300 in 2027 and 2028, b1 (network b, rank 1) 150 in 2027, n1
+  /// (network b, rank 2) 100 from 2028; frames 500 and 200, read by `rule`.
+  public static func forecastCutPlan(_ rule: ForecastRule) -> ScenarioBuilder {
+    let builder = ScenarioBuilder(frame: 0).network("a").network("b")
+    builder.measure("a1", network: "a", rank: 1, cost: 300).lasting([300])
+    builder.measure("b1", network: "b", rank: 1, cost: 150)
+    builder.measure("n1", network: "b", rank: 2, cost: 100).lasting([], firstYear: 2028)
+    return builder.plan(frames: [500, 200], forecasts: rule)
+  }
+
   /// A two-year plan for the network's choice of partner: m1 runs 2027–2028 with 50 partner-2 hours
   /// a year and prefers p (1 000 NOK/h, 100 hours in 2027, `pHoursIn2028` in 2028) to the cheaper q
   /// (500 NOK/h, 100 hours); m2 (network b) costs 60 000 in 2027; frames 85 000 and 100 000.

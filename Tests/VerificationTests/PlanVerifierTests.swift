@@ -58,12 +58,7 @@ struct PlanVerifierTests {
     // Conditional: a1 (300 + 300) and b1 (150) in 2027; 2028's forecast of 200 leaves 100 beyond it,
     // and n1 (starting 2028, 100) is not funded.
     func plan(_ rule: ForecastRule) -> PlanResult {
-      let builder = ScenarioBuilder(frame: 0).network("a").network("b")
-      builder.measure("a1", network: "a", rank: 1, cost: 300).lasting([300])
-      builder.measure("b1", network: "b", rank: 1, cost: 150)
-      builder.measure("n1", network: "b", rank: 2, cost: 100).lasting([], firstYear: 2028)
-      builder.plan(frames: [500, 200], forecasts: rule)
-      return Allocator(solver: GLPKSolver()).solvePlan(builder.scenario)
+      Allocator(solver: GLPKSolver()).solvePlan(ScenarioBuilder.forecastCutPlan(rule).scenario)
     }
     let conditional = plan(.conditional)
     #expect(conditional.beyondForecast[SchemeID("s")]?[2028] == 100)
