@@ -67,6 +67,7 @@ public struct LexicographicDecomposition: FormulationSolver {
     let model = formulation.model
     let takes =
       formulation.scenario.horizon == nil && !formulation.isPlan && formulation.deviations.isEmpty && model.hasIntegerVariables
+      && !formulation.hasPartialLocks
       && !model.objectives.isEmpty
     guard takes, let first = model.objectives.firstIndex(where: { $0.name.hasPrefix("priority") }) else {
       return fallback(model, options: options, started: started)

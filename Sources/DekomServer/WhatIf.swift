@@ -67,9 +67,19 @@ struct WhatIf: Sendable, Equatable {
       scenario.measures.map { measure in
         (
           measure.id.rawValue,
-          changes([(WhatIfField.rank(measure.id), Keys.Measure.rank), (WhatIfField.minimumShare(measure.id), Keys.Measure.minimumShare)])
+          changes(
+            [
+              (WhatIfField.rank(measure.id), Keys.Measure.rank), (WhatIfField.minimumShare(measure.id), Keys.Measure.minimumShare),
+              (WhatIfField.cost(measure.id), Keys.Measure.costNOK),
+            ] + ScenarioSchema.Measures.criteriaFlags.map { (WhatIfField.flag(measure.id, $0), $0) }
+              + [(WhatIfField.lock(measure.id), Keys.Measure.lock)])
         )
       })
+    let policy = changes(Keys.Policy.keys.map { (WhatIfField.policy($0), $0) })
+    if !policy.isEmpty {
+      lines.append("\(Keys.policy):")
+      for change in policy { lines.append("  \(change.key): \(Self.scalar(change.value))") }
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -148,6 +158,8 @@ struct WhatIf: Sendable, Equatable {
   /// filled-in field.
   private func fieldNamed(for text: IssueText) -> String? {
     guard let (section, id) = text.changeTarget, [Keys.frames, Keys.partners, Keys.measures].contains(section) else { return nil }
+    // A lock's refusal belongs to the lock field.
+    if case .changeLockIneligible = text, values[WhatIfField.lock(MeasureID(id))] != nil { return WhatIfField.lock(MeasureID(id)) }
     let problem = text.words(in: .en).problem
     let candidates = values.keys.filter { $0.hasPrefix("\(section).\(id).") }.sorted()
     let named = candidates.first { field in

@@ -85,8 +85,8 @@ public struct Explainer: Sendable {
 
 extension Explainer {
   /// What it would take to fund one measure of `result` in full (for a page that explains one
-  /// measure on demand); `nil` when the measure is unknown, funded in full, ineligible or a
-  /// continuing commitment, or when `result` is not proven optimal (re-solves are compared with
+  /// measure on demand); `nil` when the measure is unknown, funded in full, ineligible, a
+  /// continuing commitment or locked, or when `result` is not proven optimal (re-solves are compared with
   /// it, as in ``explain(_:)``).
   public func whatItTakes(_ measure: MeasureID, in result: AllocationResult) -> WhatItTakes? {
     guard result.hasAllocation, result.status == .optimal, let index = result.scenario.measureIndex(measure),
@@ -100,11 +100,13 @@ extension Explainer {
 }
 
 extension Explainer {
-  /// Whether measure `index` gets a what-it-takes search: eligible, not funded in full, and not a
-  /// continuing commitment.
+  /// Whether measure `index` gets a what-it-takes search: eligible, not funded in full, not a
+  /// continuing commitment and not locked by the forum.
   static func isSearched(_ index: MeasureIndex, in result: AllocationResult) -> Bool {
     let status = result.outcomes[index].status
-    return (status == .notFunded || status == .partlyFunded) && !result.scenario.measures[index].continuing
+    let measure = result.scenario.measures[index]
+    // A locked measure's share is the forum's decision, not the solve's: nothing to search for.
+    return (status == .notFunded || status == .partlyFunded) && !measure.continuing && measure.lock == nil
   }
 }
 

@@ -105,7 +105,8 @@ struct MeasureSearch {
     let strictTiers = scenario.policy.weighting == .strictTiers
     let before = scenario.measureIndices.filter { other in
       let candidate = scenario.measures[other]
-      guard other != index, candidate.scheme == measure.scheme, base.outcomes[other].status != .ineligible, !candidate.continuing
+      guard other != index, candidate.scheme == measure.scheme, base.outcomes[other].status != .ineligible, !candidate.continuing,
+        candidate.lock == nil
       else { return false }
       let sameList = candidate.holder == measure.holder && candidate.rank < measure.rank
       return sameList || (strictTiers && candidate.rank < measure.rank)

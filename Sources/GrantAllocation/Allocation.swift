@@ -18,6 +18,9 @@ public enum Reason: Sendable, Equatable, Hashable {
   case failsCriteria([Criterion])
   /// A commitment from earlier years, funded in full outside the priority contest.
   case continuingCommitment
+  /// The forum locked it in the meeting (fund in full, at least a share, or not at all); it stands
+  /// outside the priority contest.
+  case lockedByForum(MeasureLock)
   /// Funded as the priority order allows.
   case fundedByPriority
   /// The scheme's frame is spent: `left` NOK remain, `needed` NOK would fund the next step (`for`),

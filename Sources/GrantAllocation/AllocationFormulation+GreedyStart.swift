@@ -44,7 +44,8 @@ extension AllocationFormulation {
 
   private func greedyAllocation() -> GreedyAllocation {
     var greedy = GreedyAllocation(formulation: self)
-    for index in scenario.measureIndices where failedCriteria[index].isEmpty && scenario.measures[index].continuing {
+    // Commitments and the forum's locks first: the measures whose share has a lower bound.
+    for index in scenario.measureIndices where (model.variables[funded[index].rawValue].lowerBound ?? 0) > 0 {
       greedy.fund(index, evenOverLimits: true)
     }
     let lists = Dictionary(grouping: scenario.measureIndices.filter(competesOnPriority)) {

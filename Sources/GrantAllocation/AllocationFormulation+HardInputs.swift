@@ -42,7 +42,7 @@ struct HardInput: Sendable {
 
 extension AllocationFormulation {
   /// The model's hard inputs, grouped as the forum knows them: frames, then partner capacities,
-  /// continuing commitments, single-partner rules, and roles whose hours no partner can give; each
+  /// continuing commitments and the forum's locks, single-partner rules, and roles whose hours no partner can give; each
   /// in the scenario's order.
   ///
   /// An input whose rows cannot be found in the model is left out (it is then treated as
@@ -70,11 +70,21 @@ extension AllocationFormulation {
             limit: (row, 1)))
       }
     }
-    for (index, measure) in scenario.indexedMeasures where measure.continuing && failedCriteria[index].isEmpty {
+    for (index, measure) in scenario.indexedMeasures where failedCriteria[index].isEmpty {
+      let lock = bindingLock(index)
+      guard (measure.continuing && lock == nil) || (lock.map { $0 != .none } ?? false) else { continue }
       let asked = Dictionary(uniqueKeysWithValues: PartnerRole.allCases.filter { measure.hours($0) > 0 }.map { ($0, measure.hours($0)) })
       let cost = fullCosts[index] ?? measure.stateCost
       let bounds = indicator[index] == funded[index] ? [funded[index]] : [funded[index], indicator[index]]
-      inputs.append(HardInput(input: .commitment(measure: measure.id, cost: cost, hours: asked), lowerBoundsToZero: bounds))
+      if let lock {
+        // A lock asks its smallest share (a commitment's, where the measure is one, if larger).
+        let share = model.variables[funded[index].rawValue].lowerBound ?? lock.smallestShare
+        let input = ConflictingInput.lock(
+          measure: measure.id, share: share, cost: cost * share, hours: asked.mapValues { $0 * share })
+        inputs.append(HardInput(input: input, lowerBoundsToZero: bounds))
+      } else {
+        inputs.append(HardInput(input: .commitment(measure: measure.id, cost: cost, hours: asked), lowerBoundsToZero: bounds))
+      }
     }
     // `Σ_u w_iu ≤ 1`: the row over exactly the measure's choice binaries.
     for (index, measure) in scenario.indexedMeasures {

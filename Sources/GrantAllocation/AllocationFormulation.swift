@@ -130,9 +130,25 @@ public struct AllocationFormulation: Sendable {
     countsForPriority(index) && links?.previousPart[index] == nil
   }
 
-  /// Whether measure `index` adds to the priority value: eligible and not a continuing commitment.
+  /// Whether measure `index` adds to the priority value: eligible, not a continuing commitment and
+  /// not locked by the forum.
   func countsForPriority(_ index: MeasureIndex) -> Bool {
-    failedCriteria[index].isEmpty && !scenario.measures[index].continuing
+    failedCriteria[index].isEmpty && !scenario.measures[index].continuing && scenario.measures[index].lock == nil
+  }
+
+  /// The forum's lock on measure `index` where it binds: on an eligible measure, and in a plan on
+  /// the measure's first year only (its later years follow that year by the plan's links).
+  public func bindingLock(_ index: MeasureIndex) -> MeasureLock? {
+    guard links?.previousPart[index] == nil, failedCriteria[index].isEmpty else { return nil }
+    return scenario.measures[index].lock
+  }
+
+  /// Whether some measure is locked at a share between nothing and the whole (``MeasureLock/atLeast(_:)``).
+  public var hasPartialLocks: Bool {
+    scenario.measureIndices.contains {
+      if case .atLeast = bindingLock($0) { return true }
+      return false
+    }
   }
 
   // MARK: - Variables
@@ -149,15 +165,25 @@ public struct AllocationFormulation: Sendable {
         continue
       }
       let eligible = failedCriteria[index].isEmpty
-      let upper: Double = eligible ? 1 : 0
-      let lower: Double = eligible && measure.continuing ? 1 : 0
+      var upper: Double = eligible ? 1 : 0
+      var lower: Double = eligible && measure.continuing ? 1 : 0
+      // The forum's lock: `none` holds the measure (even a commitment) at nothing; `full` and
+      // `atLeast` give it a smallest share, with the indicator on.
+      var indicatorLower = lower
+      switch bindingLock(index) {
+      case .none?: (lower, upper, indicatorLower) = (0, 0, 0)
+      case .full?: (lower, indicatorLower) = (1, 1)
+      case .atLeast(let share)?: (lower, indicatorLower) = (max(lower, min(max(share, 0), 1)), 1)
+      case nil: break
+      }
       if measure.minimumShare >= 1 {
-        let y = model.addVariable(name: "y[\(measure.id)]", lowerBound: lower, upperBound: upper, kind: .binary)
+        let y = model.addVariable(
+          name: "y[\(measure.id)]", lowerBound: lower > 0 ? 1 : 0, upperBound: upper, kind: .binary)
         funded.append(y)
         indicator.append(y)
       } else {
         let y = model.addVariable(name: "y[\(measure.id)]", lowerBound: lower, upperBound: upper)
-        let z = model.addVariable(name: "z[\(measure.id)]", lowerBound: lower, upperBound: upper, kind: .binary)
+        let z = model.addVariable(name: "z[\(measure.id)]", lowerBound: indicatorLower, upperBound: upper, kind: .binary)
         model.addConstraint(
           name: "smallest share[\(measure.id)]", terms: [LinearTerm(1, y), LinearTerm(-measure.minimumShare, z)], lowerBound: 0)
         model.addConstraint(name: "share needs indicator[\(measure.id)]", terms: [LinearTerm(1, y), LinearTerm(-1, z)], upperBound: 0)
@@ -469,7 +495,13 @@ public struct AllocationFormulation: Sendable {
     // (scheme, list, rank, id) wins.
     // Keys computed once (a sort comparator that looked positions up was quadratic at 10⁵ measures).
     let keys = canonicalKeys()
-    let canonical = contestants.sorted { keys[$0] < keys[$1] }
+    // A measure locked at a smallest share takes part here, so that what no contestant can use
+    // raises it above its lock.
+    let partlyLocked = scenario.measureIndices.filter {
+      if case .atLeast = bindingLock($0) { return true }
+      return false
+    }
+    let canonical = (contestants + partlyLocked).sorted { keys[$0] < keys[$1] }
     let count = Double(max(canonical.count, 1))
     objectives.append(
       Objective(

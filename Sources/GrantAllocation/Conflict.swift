@@ -8,6 +8,9 @@ public enum ConflictingInput: Sendable, Hashable {
   /// cheapest acceptable partners (grant plus partner hours, NOK); `hours` the partner hours it asks
   /// per role (roles it asks none in are left out).
   case commitment(measure: MeasureID, cost: Double, hours: [PartnerRole: Double])
+  /// The forum's lock of a measure at a smallest `share` (1: in full): `cost` is that share of its
+  /// state money at its cheapest acceptable partners (NOK), `hours` that share of its hours per role.
+  case lock(measure: MeasureID, share: Double, cost: Double, hours: [PartnerRole: Double])
   /// The rule that all the measure's hours go to one partner institution.
   case singlePartner(measure: MeasureID)
   /// The measure asks `hours` in `role`, and no acceptable partner of a kind its scheme allows has
@@ -24,6 +27,8 @@ public enum Remedy: Sendable, Hashable {
   case addHours(partner: PartnerID, role: PartnerRole, by: Double)
   /// End the continuing commitment (let it compete like any other measure).
   case endCommitment(measure: MeasureID)
+  /// Lift the forum's lock on the measure (let it compete like any other measure).
+  case liftLock(measure: MeasureID)
   /// Let the measure's hours be shared by several partner institutions.
   case allowSeveralPartners(measure: MeasureID)
   /// Let a partner the measure may use give it its `hours` in `role` (tested as if those hours cost

@@ -112,10 +112,13 @@ private struct Search {
     return solution.status == .infeasible ? .infeasible : .unknown
   }
 
-  /// Whether an input is a continuing commitment, which stays a candidate in every round.
+  /// Whether an input is a continuing commitment or a lock of the forum's, which asks for money
+  /// and hours rather than limiting them, and stays a candidate in every round.
   func isCommitment(_ position: Int) -> Bool {
-    if case .commitment = inputs[position].input { return true }
-    return false
+    switch inputs[position].input {
+    case .commitment, .lock: true
+    case .frame, .capacity, .singlePartner, .noPartnerHours: false
+    }
   }
 
   mutating func run() -> [Conflict] {
@@ -215,6 +218,7 @@ private struct Search {
         }
         switch hardInput.input {
         case .commitment(let measure, _, _): found.append(.endCommitment(measure: measure))
+        case .lock(let measure, _, _, _): found.append(.liftLock(measure: measure))
         case .singlePartner(let measure): found.append(.allowSeveralPartners(measure: measure))
         case .noPartnerHours(let measure, let role, let hours): found.append(.givePartnerHours(measure: measure, role: role, hours: hours))
         case .frame, .capacity: break

@@ -58,6 +58,26 @@ public struct CriteriaFlags: Sendable, Equatable {
   }
 }
 
+/// A decision the forum takes on one measure in the meeting, which the solve must respect.
+public enum MeasureLock: Sendable, Equatable, Hashable {
+  /// Fund the measure in full.
+  case full
+  /// Fund at least this share (in (0, 1)); more only with money and hours that no measure in the
+  /// priority contest can use.
+  case atLeast(Double)
+  /// Do not fund the measure; the measures below it on its list move up.
+  case none
+
+  /// The smallest share the lock asks (0 for ``none``).
+  public var smallestShare: Double {
+    switch self {
+    case .full: 1
+    case .atLeast(let share): share
+    case .none: 0
+    }
+  }
+}
+
 /// One competence-development measure (*tiltak*) asked for on a ranked list.
 public struct Measure: Sendable, Equatable, Identifiable {
   public var id: MeasureID
@@ -105,6 +125,9 @@ public struct Measure: Sendable, Equatable, Identifiable {
   /// In a multi-year plan: whether the measure may stop after a first part of its years (otherwise
   /// it is funded in all its years at the same share, or not at all).
   public var mayStop: Bool
+  /// What the forum decided for the measure in the meeting (a variant's `lock`): it then stands
+  /// outside the priority contest, and the rest is solved around it. `nil`: not locked.
+  public var lock: MeasureLock?
 
   public init(
     id: MeasureID, holder: MeasureHolder, scheme: SchemeID, rank: Int, title: String,

@@ -180,7 +180,11 @@ extension Scenario {
     copy.measures = measures.compactMap { measure in
       guard let amounts = amounts(of: measure, in: year) else { return nil }
       var yearly = measure
-      if year != years(of: measure).first { yearly.pricePerParticipant = nil }
+      if year != years(of: measure).first {
+        yearly.pricePerParticipant = nil
+        // A lock is the forum's decision on the measure's first year; the later years follow it.
+        yearly.lock = nil
+      }
       yearly.stateCost = amounts.stateCost
       yearly.hours = amounts.hours
       yearly.firstYear = nil

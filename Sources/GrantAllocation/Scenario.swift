@@ -121,7 +121,8 @@ public struct Scenario: Sendable, Equatable {
   public func floorRequests(scheme: Scheme) -> [NetworkID: Double] {
     var requests: [NetworkID: Double] = [:]
     for measure in measures where measure.scheme == scheme.id {
-      guard let network = measure.holder.network, measure.failedCriteria(under: scheme).isEmpty,
+      // A measure the forum dropped (locked at nothing) is no longer asked for.
+      guard let network = measure.holder.network, measure.failedCriteria(under: scheme).isEmpty, measure.lock != MeasureLock.none,
         let cost = cheapestFullCost(of: measure)
       else { continue }
       requests[network, default: 0] += cost

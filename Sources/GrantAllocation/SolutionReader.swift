@@ -240,6 +240,11 @@ struct SolutionReader {
     let measure = scenario.measures[index]
     switch outcome.status {
     case .ineligible: return [.failsCriteria(formulation.failedCriteria[index])]
+    case .funded, .partlyFunded, .notFunded:
+      if let lock = formulation.bindingLock(index) { return [.lockedByForum(lock)] }
+    }
+    switch outcome.status {
+    case .ineligible: return []
     case .funded: return [measure.continuing ? .continuingCommitment : .fundedByPriority]
     case .partlyFunded, .notFunded: break
     }

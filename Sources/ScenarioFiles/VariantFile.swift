@@ -140,9 +140,23 @@ public enum VariantFile {
       change.inLocalPlan = entry[Columns.inLocalPlan].flatMap { reader.yesNo($0, "\(path).\(Columns.inLocalPlan)") }
       change.broadTargetGroup = entry[Columns.broadTargetGroup].flatMap { reader.yesNo($0, "\(path).\(Columns.broadTargetGroup)") }
       change.individualEducation = entry[Columns.individualEducation].flatMap { reader.yesNo($0, "\(path).\(Columns.individualEducation)") }
+      change.lock = entry[Keys.Measure.lock].flatMap { lock($0, "\(path).\(Keys.Measure.lock)", &reader) }
       variant.measures[MeasureID(id)] = change
     }
     return readPolicy(top[Keys.policy], variant, &reader)
+  }
+
+  /// A measure's lock: `full`, `none` (or their bokmål words), or a share above 0 (1 is `full`).
+  private static func lock(_ node: Node, _ path: String, _ reader: inout YAMLReader) -> MeasureLock? {
+    guard let text = reader.text(node, path) else { return nil }
+    let word = text.lowercased()
+    if Keys.Measure.lockFull.contains(word) { return .full }
+    if Keys.Measure.lockNone.contains(word) { return MeasureLock.none }
+    guard case .success(let share) = CellValues.share(text), share > 0, share <= 1 else {
+      reader.fail(node, path, .notALock(value: text))
+      return nil
+    }
+    return share >= 1 ? .full : .atLeast(share)
   }
 
   /// Frame changes by scheme id (`frames:` at the top or in a year).

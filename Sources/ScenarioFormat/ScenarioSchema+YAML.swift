@@ -166,8 +166,13 @@ extension ScenarioSchema {
       public static let rank = Measures.rank
       public static let costNOK = Measures.costNOK
       public static let minimumShare = Measures.minimumShare
-      /// The keys of a measure change: the numbers, then the criteria flags of measures.csv.
-      public static let keys = [rank, costNOK, minimumShare] + Measures.criteriaFlags
+      /// The forum's decision on the measure: `full`, `none` or a smallest share.
+      public static let lock = "lock"
+      /// The words of a lock (``lock``): fund in full, or not at all; anything else is a share.
+      public static let lockFull = ["full", "fullt"]
+      public static let lockNone = ["none", "ingen", "ikke"]
+      /// The keys of a measure change: the numbers, then the criteria flags of measures.csv, then the lock.
+      public static let keys = [rank, costNOK, minimumShare] + Measures.criteriaFlags + [lock]
     }
 
     /// `policy:` of a variant.

@@ -29,6 +29,8 @@ public enum IssueText: Sendable, Hashable {
   /// A whole number outside its range; `unit` is `nil` in YAML.
   case wholeOutOfRange(value: String, low: Int, high: Int, unit: NumberUnit?)
   case notAShare(value: String)
+  /// A variant's `lock` that is not `full`, `none` or a share above 0.
+  case notALock(value: String)
 
   // MARK: YAML structure
   case notAMapping
@@ -190,6 +192,8 @@ public enum IssueText: Sendable, Hashable {
   case changeNotAMeasure(id: String)
   case changeShareOutside(id: String, share: Double)
   case changeContinuingFails(id: String)
+  /// A lock asks to fund a measure that fails a criterion.
+  case changeLockIneligible(id: String)
   case changeNotALaterYear(year: Int, later: [Int])
   case changeRankOutside(id: String, rank: Int, count: Int)
 
@@ -237,7 +241,8 @@ public enum IssueText: Sendable, Hashable {
     case .changeNotAScheme(let section, let id, _), .changeFrameOutside(let section, let id, _, _),
       .changeNotAPartner(let section, let id, _), .changeHoursNegative(let section, let id, _, _):
       (section, id)
-    case .changeNotAMeasure(let id), .changeShareOutside(let id, _), .changeContinuingFails(let id), .changeRankOutside(let id, _, _):
+    case .changeNotAMeasure(let id), .changeShareOutside(let id, _), .changeContinuingFails(let id), .changeRankOutside(let id, _, _),
+      .changeLockIneligible(let id):
       ("measures", id)
     default: nil
     }

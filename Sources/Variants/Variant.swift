@@ -67,6 +67,8 @@ public struct Variant: Sendable, Equatable {
     public var inLocalPlan: Bool?
     public var broadTargetGroup: Bool?
     public var individualEducation: Bool?
+    /// The forum's lock (fund in full, at least a share, or not at all).
+    public var lock: MeasureLock?
     public init() {}
   }
 
@@ -147,6 +149,7 @@ extension Variant {
       if let value = change.inLocalPlan { changed[index].criteria.inLocalPlan = value }
       if let value = change.broadTargetGroup { changed[index].criteria.broadTargetGroup = value }
       if let value = change.individualEducation { changed[index].criteria.individualEducation = value }
+      if let lock = change.lock { changed[index].lock = lock }
       if let rank = change.rank { try move(&changed, index, to: rank) }
     }
     scenario.measures = changed
@@ -154,7 +157,12 @@ extension Variant {
     if let floor = policy.fairnessFloor { scenario.policy.fairnessFloor = floor }
     if let weighting = policy.weighting { scenario.policy.weighting = weighting }
     if let value = policy.value { scenario.policy.value = value }
-    for measure in scenario.measures where measure.continuing {
+    for measure in scenario.measures where measure.lock.map({ $0 != .none }) ?? false {
+      guard let scheme = scenario.scheme(measure.scheme), measure.failedCriteria(under: scheme).isEmpty else {
+        throw fail(.changeLockIneligible(id: measure.id.rawValue))
+      }
+    }
+    for measure in scenario.measures where measure.continuing && measure.lock != MeasureLock.none {
       guard let scheme = scenario.scheme(measure.scheme), measure.failedCriteria(under: scheme).isEmpty else {
         throw fail(.changeContinuingFails(id: measure.id.rawValue))
       }

@@ -65,8 +65,17 @@ public struct AllocationVerifier {
     if !(share >= 0 && share <= 1) { found.append(Violation(.share, "\(id) has share \(share), outside [0, 1]")) }
     let eligible = isEligible(measure)
     if !eligible && share > 0 { found.append(Violation(.criteria, "\(id) fails a criterion but is funded at \(share)")) }
-    if eligible && measure.continuing && share < 1 - Self.tolerance {
+    if eligible && measure.continuing && measure.lock != MeasureLock.none && share < 1 - Self.tolerance {
       found.append(Violation(.commitment, "\(id) is a continuing commitment but funded at \(share)"))
+    }
+    if eligible, let lock = measure.lock {
+      let held: Bool
+      switch lock {
+      case .none: held = share <= Self.tolerance
+      case .full: held = share >= 1 - Self.tolerance
+      case .atLeast(let least): held = share >= least - Self.tolerance
+      }
+      if !held { found.append(Violation(.lock, "\(id) is locked (\(lock)) but funded at \(share)")) }
     }
     if share > Self.tolerance && share < measure.minimumShare - Self.tolerance {
       found.append(Violation(.smallestShare, "\(id) is funded at \(share), below its smallest viable share \(measure.minimumShare)"))
@@ -109,10 +118,10 @@ public struct AllocationVerifier {
   }
 
   /// Inside each list, a lower-ranked measure is never funded above a higher-ranked one
-  /// (ineligible measures and continuing commitments stand outside the lists).
+  /// (ineligible measures, continuing commitments and locked measures stand outside the lists).
   private func checkPriorityOrder() -> [Violation] {
     var lists: [String: [(rank: Int, id: MeasureID, share: Double)]] = [:]
-    for (measure, outcome) in zip(scenario.measures, outcomes) where isEligible(measure) && !measure.continuing {
+    for (measure, outcome) in zip(scenario.measures, outcomes) where isEligible(measure) && !measure.continuing && measure.lock == nil {
       lists["\(measure.holder)/\(measure.scheme)", default: []].append((measure.rank, measure.id, outcome.share))
     }
     var found: [Violation] = []

@@ -49,7 +49,9 @@ public struct PlanVerifier {
         if beyond > 1 && spent + carriedOn < frame + carriedIn + beyond - 1 {
           found.append(Violation(.frame, "\(scheme.id) is given \(beyond) NOK beyond the forecast in \(year) but does not spend it"))
         }
-        let starting = scenario.measures.filter { $0.scheme == scheme.id && !$0.continuing && scenario.years(of: $0).first == year }
+        let starting = scenario.measures.filter {
+          $0.scheme == scheme.id && !$0.continuing && $0.lock == nil && scenario.years(of: $0).first == year
+        }
         if beyond > 1, let funded = starting.first(where: { (outcomes[$0.id]?.stateMoney ?? 0) > 0.5 }) {
           found.append(
             Violation(.frame, "\(funded.id) starts in \(year) although \(scheme.id) needs \(beyond) NOK beyond the forecast then"))
@@ -67,7 +69,7 @@ public struct PlanVerifier {
           let hours = used[partner.id]?[role] ?? 0
           if extra > Self.tolerance,
             let starting = result.outcomes.first(where: { outcome in
-              scenario.measure(outcome.measure).map { !$0.continuing && scenario.years(of: $0).first == year } == true
+              scenario.measure(outcome.measure).map { !$0.continuing && $0.lock == nil && scenario.years(of: $0).first == year } == true
                 && outcome.partners.contains { $0.partner == partner.id && $0.role == role && $0.hours > Self.tolerance }
             })
           {
@@ -82,7 +84,7 @@ public struct PlanVerifier {
       }
       // The priority order among eligible, new measures starting this year.
       var lists: [String: [(rank: Int, id: MeasureID, share: Double)]] = [:]
-      for measure in scenario.measures where !measure.continuing && scenario.years(of: measure).first == year {
+      for measure in scenario.measures where !measure.continuing && measure.lock == nil && scenario.years(of: measure).first == year {
         guard let outcome = outcomes[measure.id], outcome.status != .ineligible else { continue }
         lists["\(measure.holder)/\(measure.scheme)", default: []].append((measure.rank, measure.id, outcome.share))
       }
@@ -115,7 +117,7 @@ public struct PlanVerifier {
     let first = outcomes[0].1.share
     var stopped = false
     for (year, outcome) in outcomes {
-      if measure.continuing && outcome.share < 1 - Self.tolerance {
+      if measure.continuing && measure.lock != MeasureLock.none && outcome.share < 1 - Self.tolerance {
         found.append(Violation(.commitment, "\(measure.id) is a commitment but gets \(outcome.share) in \(year)"))
       }
       let same = abs(outcome.share - first) <= Self.tolerance

@@ -5,6 +5,8 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
     case share
     case criteria
     case commitment
+    /// A measure the forum locked does not get what the lock says.
+    case lock
     case smallestShare
     case priorityOrder
     case partnerHours

@@ -215,18 +215,27 @@ struct ServeTests {
     let (root, scenario) = try Self.servedCopy()
     let server = try ServedFolder(root)
     defer { server.stop() }
-    let changes = "frames.rekom.factor=0.9&partners.dmmh.partner2_hours=1400&measures.sv-dekom-3.rank=1"
+    // Every kind of field: a frame, hours, a rank, a cost, the meeting's locks (fund in full, not
+    // at all), a criterion and the policy.
+    let changes =
+      "frames.rekom.factor=0.9&partners.dmmh.partner2_hours=1400&measures.sv-dekom-3.rank=1&measures.sv-dekom-2.cost_nok=600000"
+      + "&measures.sv-dekom-3.lock=full&measures.fo-dekom-1.lock=none&measures.fo-dekom-2.collective=nei&policy.fairness_floor=0.3"
 
     let page = try server.get("/s/trondelag/whatif?lang=nb&" + changes)
     #expect(page.status == 200)
     #expect(page.body.contains("id=\"solved\""))
     // Titled by what it changed, in the form's order (frames, partners, measures), not "hva-om";
     // the save form suggests that title.
-    let summary = "rekom: ramme × 0.9; dmmh: partner 2-timer 1400; sv-dekom-3: prioritet 1"
+    let summary =
+      "rekom: ramme × 0.9; dmmh: partner 2-timer 1400; sv-dekom-2: kostnad 600000 kr; sv-dekom-3: finansier fullt; "
+      + "sv-dekom-3: prioritet 1; fo-dekom-1: ikke finansier; fo-dekom-2: kollektivt nei; rettferdighetsgulv (andel av nøkkelen) 0.3"
     #expect(page.body.contains("Variant hva-om: " + summary), "the what-if's title")
     #expect(page.body.contains("value=\"" + summary + "\""), "the save form's suggested title")
     let english = try server.get("/s/trondelag/whatif?lang=en&" + changes)
-    #expect(english.body.contains("rekom: frame × 0.9; dmmh: partner 2 hours 1400; sv-dekom-3: rank 1"))
+    #expect(english.body.contains("rekom: frame × 0.9; dmmh: partner 2 hours 1400; sv-dekom-2: cost 600000 NOK; sv-dekom-3: fund in full;"))
+    // The lists offer the choices, with the one asked selected.
+    #expect(page.body.contains("<option value=\"none\" selected>Ikke finansier</option>"))
+    #expect(page.body.contains("<option value=\"nei\" selected>Nei</option>"))
     // Names and titles get a keyboard with letters; numbers the decimal one.
     #expect(page.body.contains("<input type=\"text\" id=\"f-name\""))
     #expect(page.body.contains("<input type=\"text\" inputmode=\"decimal\" id=\"f-frames-rekom-factor\""))
@@ -247,6 +256,12 @@ struct ServeTests {
       let right = try JSONSerialization.data(withJSONObject: written[key] ?? NSNull(), options: [.sortedKeys])
       #expect(left == right, "allocation.json differs in \(key)")
     }
+    // The locks hold in the saved variant's run, said as the forum's decisions.
+    let measures = try #require(written["measures"] as? [[String: Any]])
+    let dropped = try #require(measures.first { $0["id"] as? String == "fo-dekom-1" })
+    let funded = try #require(measures.first { $0["id"] as? String == "sv-dekom-3" })
+    #expect(dropped["share"] as? Double == 0 && funded["share"] as? Double == 1)
+    #expect((dropped["reasons"] as? [[String: Any]])?.first?["code"] as? String == "locked_by_forum", "\(dropped)")
     // The page shows the Rekom total that allocation.json gives, as the innstilling writes kroner.
     let schemes = try #require(written["schemes"] as? [[String: Any]])
     let rekom = try #require(schemes.first { $0["id"] as? String == "rekom" }?["allocated_nok"] as? Int)
@@ -255,6 +270,23 @@ struct ServeTests {
     let variantPage = try server.get("/s/trondelag/v/nettsiden?lang=nb&saved=1")
     #expect(variantPage.status == 200)
     #expect(variantPage.body.contains("Lagret som variants/nettsiden.yaml."))
+  }
+
+  @Test("a lock the frame cannot hold gets the conflict in the forum's words, and a lock on an ineligible measure its message")
+  func impossibleLock() throws {
+    let (root, _) = try Self.servedCopy()
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+    let dekom = ["sv-dekom-1", "sv-dekom-2", "sv-dekom-3", "fo-dekom-1", "fo-dekom-2", "ga-dekom-2", "felles-dekom-2", "felles-dekom-3"]
+    let tooMuch = try server.get("/s/trondelag/whatif?frames.dekom.factor=0.1&" + dekom.map { "measures.\($0).lock=full" }.joined(separator: "&"))
+    #expect(tooMuch.body.contains("Disse kravene kan ikke oppfylles samtidig: rammen for Desentralisert kompetanseutvikling (Dekom)"))
+    #expect(tooMuch.body.contains("låsen om å finansiere «Utforskende matematikkundervisning» fullt (fo-dekom-1"))
+    #expect(tooMuch.body.contains("Øk rammen for Desentralisert kompetanseutvikling (Dekom) med minst"))
+    let ineligible = try server.get("/s/trondelag/whatif?measures.ga-dekom-3.lock=full")
+    #expect(ineligible.status == 422)
+    #expect(
+      ineligible.body.contains(
+        "id=\"f-measures-ga-dekom-3-lock-error\">measures: ga-dekom-3 er låst til å bli finansiert, men oppfyller ikke et kriterium"))
   }
 
   @Test("save as variant writes the file whole, refuses an existing name unless asked, and checks the name")

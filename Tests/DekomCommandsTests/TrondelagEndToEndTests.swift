@@ -109,13 +109,13 @@ struct TrondelagEndToEndTests {
     #expect(bad.standardError.contains("block-search"))
   }
 
-  @Test("compare writes the reviewed side-by-side comparison of the base and its four variants")
+  @Test("compare writes the reviewed side-by-side comparison of the base and its five variants (one of them the meeting's locks)")
   func compare() throws {
     let out = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: out) }
     let output = try CommandLine.run(["compare", Self.scenario.path, "--out", out.path])
     #expect(output.status == 0, "\(output.standardError)")
-    #expect(output.standardOutput.contains("Sammenlignet grunnscenarioet med 4 varianter."))
+    #expect(output.standardOutput.contains("Sammenlignet grunnscenarioet med 5 varianter."))
     for file in ["compare.md", "compare.html"] {
       let actual = try Data(contentsOf: out.appendingPathComponent(file))
       let expectedURL = Self.expected.appendingPathComponent(file)

@@ -39,6 +39,7 @@ struct InfeasibilityDiagnosisTests {
     case .frame(let scheme, _): "frame \(scheme)"
     case .capacity(let partner, let role, _): "capacity \(partner) \(role)"
     case .commitment(let measure, _, _): "commitment \(measure)"
+    case .lock(let measure, _, _, _): "lock \(measure)"
     case .singlePartner(let measure): "single partner \(measure)"
     case .noPartnerHours(let measure, let role, _): "no partner hours \(measure) \(role)"
     }
@@ -53,7 +54,11 @@ struct InfeasibilityDiagnosisTests {
       }
     }
     for measure in scenario.measures {
-      if measure.continuing { found.append(.commitment(measure: measure.id, cost: 0, hours: [:])) }
+      if let lock = measure.lock, lock != .none {
+        found.append(.lock(measure: measure.id, share: lock.smallestShare, cost: 0, hours: [:]))
+      } else if measure.continuing, measure.lock == nil {
+        found.append(.commitment(measure: measure.id, cost: 0, hours: [:]))
+      }
       if measure.singlePartner { found.append(.singlePartner(measure: measure.id)) }
       for role in PartnerRole.allCases where measure.hours(role) > 0 && scenario.candidatePartners(for: measure, role: role).isEmpty {
         found.append(.noPartnerHours(measure: measure.id, role: role, hours: measure.hours(role)))
@@ -73,6 +78,8 @@ struct InfeasibilityDiagnosisTests {
       scenario.partners[scenario.partners.firstIndex { $0.id == partner }!].capacity[role] = 1e9
     case .commitment(let id, _, _):
       scenario.measures[measure(id)].continuing = false
+    case .lock(let id, _, _, _):
+      scenario.measures[measure(id)].lock = nil
     case .singlePartner(let id):
       scenario.measures[measure(id)].singlePartner = false
     case .noPartnerHours(let id, let role, _):
@@ -105,6 +112,7 @@ struct InfeasibilityDiagnosisTests {
       case .addHours(let partner, let role, let amount):
         changed.partners[changed.partners.firstIndex { $0.id == partner }!].capacity[role, default: 0] += amount - (less ? 0.1 : 0)
       case .endCommitment(let measure): changed = Self.lifting(.commitment(measure: measure, cost: 0, hours: [:]), in: scenario)
+      case .liftLock(let measure): changed = Self.lifting(.lock(measure: measure, share: 1, cost: 0, hours: [:]), in: scenario)
       case .allowSeveralPartners(let measure): changed = Self.lifting(.singlePartner(measure: measure), in: scenario)
       case .givePartnerHours(let measure, let role, let hours):
         changed = Self.lifting(.noPartnerHours(measure: measure, role: role, hours: hours), in: scenario)
@@ -143,6 +151,35 @@ struct InfeasibilityDiagnosisTests {
           remedies: [
             .raiseFrame(scheme: SchemeID("s"), by: 100), .endCommitment(measure: MeasureID("a1")),
             .endCommitment(measure: MeasureID("b1")),
+          ])
+      ])
+    for conflict in found {
+      expectMinimal(conflict, in: builder.scenario)
+      expectRemediesWork(conflict, in: builder.scenario)
+    }
+  }
+
+  @Test("the forum's locks over the frame: the frame and the locks that ask money, not the dropped measure or the commitment")
+  func locksOverFrame() {
+    let builder = ScenarioBuilder(frame: 900)
+    builder.network("a").network("b")
+    builder.measure("a1", network: "a", rank: 1, cost: 300, continuing: true)
+    builder.measure("a2", network: "a", rank: 2, cost: 400)
+    builder.measure("a3", network: "a", rank: 3, cost: 600, minimumShare: 0.25)
+    builder.measure("b1", network: "b", rank: 1, cost: 500)
+    builder.lock("a2", .full).lock("a3", .atLeast(0.5)).lock("b1", .none)
+    let found = conflicts(builder)
+    #expect(
+      found == [
+        Conflict(
+          inputs: [
+            .frame(scheme: SchemeID("s"), nok: 900), .commitment(measure: MeasureID("a1"), cost: 300, hours: [:]),
+            .lock(measure: MeasureID("a2"), share: 1, cost: 400, hours: [:]),
+            .lock(measure: MeasureID("a3"), share: 0.5, cost: 300, hours: [:]),
+          ],
+          remedies: [
+            .raiseFrame(scheme: SchemeID("s"), by: 100), .endCommitment(measure: MeasureID("a1")), .liftLock(measure: MeasureID("a2")),
+            .liftLock(measure: MeasureID("a3")),
           ])
       ])
     for conflict in found {

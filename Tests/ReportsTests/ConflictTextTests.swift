@@ -46,6 +46,25 @@ struct ConflictTextTests {
     )
   }
 
+  @Test("the forum's locks over a frame and a partner's hours, in bokmål and English")
+  func locks() {
+    let conflict = Conflict(
+      inputs: [
+        .frame(scheme: SchemeID("s"), nok: 2_000_000), .capacity(partner: PartnerID("ntnu"), role: .partner2, hours: 150),
+        .lock(measure: MeasureID("dig"), share: 1, cost: 1_200_000, hours: [:]),
+        .lock(measure: MeasureID("les"), share: 0.5, cost: 450_000, hours: [.partner2: 60]),
+      ],
+      remedies: [.raiseFrame(scheme: SchemeID("s"), by: 50_000), .liftLock(measure: MeasureID("les"))])
+    #expect(
+      text(conflict, .nb)
+        == "Disse kravene kan ikke oppfylles samtidig: rammen for Dekom (2 000 000 kr); partner 2-timene til NTNU (150 timer); låsen om å finansiere «DigSkole» fullt (dig, 1 200 000 kr); låsen om å finansiere «Lesing» med minst 50 % (les, 450 000 kr, 60 partner 2-timer). Øk rammen for Dekom med minst 50 000 kr, eller fjern låsen på «Lesing» (les)."
+    )
+    #expect(
+      text(conflict, .en)
+        == "These requirements cannot all be met: the frame of Dekom (NOK 2,000,000); the partner 2 hours of NTNU (150 hours); the lock to fund “DigSkole” in full (dig, NOK 1,200,000); the lock to fund “Lesing” at least 50% (les, NOK 450,000, 60 partner 2 hours). Raise the frame of Dekom by at least NOK 50,000, or lift the lock on “Lesing” (les)."
+    )
+  }
+
   @Test("a frame and a capacity together: commitments show money and hours; only some commitments' ends resolve it")
   func frameAndCapacity() {
     let conflict = Conflict(

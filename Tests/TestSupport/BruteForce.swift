@@ -86,7 +86,7 @@ public enum BruteForce {
       if scenario.policy.fairnessFloor > 0 {
         for network in scenario.networks {
           let request = measures.filter {
-            $0.holder == .network(network.id) && $0.failedCriteria(under: scenario.schemes[0]).isEmpty
+            $0.holder == .network(network.id) && $0.failedCriteria(under: scenario.schemes[0]).isEmpty && $0.lock != MeasureLock.none
           }.compactMap { scenario.cheapestFullCost(of: $0) }.reduce(0, +)
           let target = min(scenario.policy.fairnessFloor * keyShares[network.id]! * frame, request)
           if target >= 1 { shortfall += max(0, 1 - (received[network.id] ?? 0) / target) }
@@ -94,7 +94,7 @@ public enum BruteForce {
       }
       let tiers = ranks.map { rank -> Double in
         -measures.indices.filter {
-          funded[$0] && measures[$0].rank == rank && !measures[$0].continuing
+          funded[$0] && measures[$0].rank == rank && !measures[$0].continuing && measures[$0].lock == nil
         }.map { scenario.policy.value == .count ? 1 : scenario.cheapestFullCost(of: measures[$0])! }.reduce(0, +)
       }
       return [shortfall] + tiers
@@ -105,12 +105,14 @@ public enum BruteForce {
       for (index, measure) in measures.enumerated() {
         let eligible = measure.failedCriteria(under: scenario.schemes[0]).isEmpty
         if funded[index] && !eligible { ok = false }
-        if measure.continuing && eligible && !funded[index] { ok = false }
-        // Priority order among eligible, non-continuing measures of the same list.
-        if funded[index], eligible, !measure.continuing {
+        if measure.continuing && eligible && measure.lock != MeasureLock.none && !funded[index] { ok = false }
+        // The forum's locks (all or nothing here: a share locked is the whole measure).
+        if eligible, let lock = measure.lock, funded[index] != (lock != .none) { ok = false }
+        // Priority order among eligible, non-continuing, unlocked measures of the same list.
+        if funded[index], eligible, !measure.continuing, measure.lock == nil {
           let above = measures.indices.filter {
             measures[$0].holder == measure.holder && measures[$0].rank < measure.rank && !measures[$0].continuing
-              && measures[$0].failedCriteria(under: scenario.schemes[0]).isEmpty
+              && measures[$0].lock == nil && measures[$0].failedCriteria(under: scenario.schemes[0]).isEmpty
           }
           if above.contains(where: { !funded[$0] }) { ok = false }
         }

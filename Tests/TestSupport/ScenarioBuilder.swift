@@ -54,6 +54,16 @@ public final class ScenarioBuilder {
   }
 }
 
+extension ScenarioBuilder {
+  /// Locks measure `id` as the forum would in the meeting.
+  @discardableResult
+  public func lock(_ id: String, _ lock: MeasureLock?) -> ScenarioBuilder {
+    guard let index = scenario.measureIndex(MeasureID(id)) else { return self }
+    scenario.measures[index.rawValue].lock = lock
+    return self
+  }
+}
+
 /// A deterministic random source (SplitMix64), so random tests are the same on every run.
 public struct SeededGenerator: RandomNumberGenerator {
   private var state: UInt64

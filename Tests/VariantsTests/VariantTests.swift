@@ -107,6 +107,53 @@ struct VariantTests {
     }
   }
 
+  @Test("locks in a variant file: full, none and a share, in English or bokmål words; a bad lock names file, line and fix")
+  func lockFile() throws {
+    let folder = try ScenarioFolder()
+    defer { folder.remove() }
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("variants"), withIntermediateDirectories: true)
+    try folder.write(
+      "variants/mote.yaml", "title: Møtet\nmeasures:\n  n1: {lock: none}\n  n2: {lock: fullt}\n  s1: {lock: \"0,5\"}\n  s2: {lock: ikke}\n")
+    let base = try ScenarioLoader.load(directory: folder.url)
+    let variants = try VariantFile.loadAll(directory: folder.url)
+    let locked = try VariantResolver.scenario("mote", variants: variants, base: base)
+    let locks = Dictionary(uniqueKeysWithValues: locked.measures.map { ($0.id.rawValue, $0.lock) })
+    #expect(locks["n1"] == .some(MeasureLock.none))
+    #expect(locks["n2"] == .some(.full))
+    #expect(locks["s1"] == .some(.atLeast(0.5)))
+    #expect(locks["s2"] == .some(MeasureLock.none))
+    #expect(try VariantFile.load(Data("title: T\nmeasures:\n  n2: {lock: 1}\n".utf8), name: "t").measures[MeasureID("n2")]?.lock == .full)
+    try folder.write("variants/mote.yaml", "title: Møtet\nmeasures:\n  n1: {lock: halvparten}\n  n2: {lock: 0}\n")
+    do {
+      _ = try VariantFile.loadAll(directory: folder.url)
+      Issue.record("loaded")
+    } catch {
+      let text = error.issues.map { $0.message(in: .nb) }
+      #expect(text.contains { $0.contains("halvparten er ikke en lås") && $0.contains("skriv full") }, "\(text)")
+      #expect(text.contains { $0.contains("0 er ikke en lås") }, "\(text)")
+      #expect(error.issues.map(\.description).contains { $0.hasPrefix("variants/mote.yaml:3: key 'measures.n1.lock'") })
+    }
+  }
+
+  @Test("a lock to fund a measure that fails a criterion is refused; a lock to drop it is not")
+  func lockIneligible() throws {
+    var base = try Self.base()
+    base.measures[0].criteria.schoolBased = false
+    var variant = Variant(name: "v", title: "V")
+    var change = Variant.MeasureChange()
+    change.lock = .full
+    variant.measures[base.measures[0].id] = change
+    do {
+      _ = try variant.apply(to: base)
+      Issue.record("applied")
+    } catch {
+      #expect(error.text == .changeLockIneligible(id: base.measures[0].id.rawValue))
+    }
+    change.lock = MeasureLock.none
+    variant.measures[base.measures[0].id] = change
+    #expect(try variant.apply(to: base).measures[0].lock == MeasureLock.none)
+  }
+
   @Test("stability: a variant that changes nothing gives the base allocation, and comparing shows no change")
   func stability() throws {
     let base = BruteForce.randomScenario(seed: 7)

@@ -37,14 +37,63 @@ struct BokmalPageWords: PageWords {
     case .hours(let partner, let role): "\(partner): \(hoursWord(role)) \(value)"
     case .rank(let measure): "\(measure): prioritet \(value)"
     case .minimumShare(let measure): "\(measure): minste andel \(value)"
+    case .cost(let measure): "\(measure): kostnad \(value) kr"
+    case .lock(let measure): "\(measure): \(lockChoice(value).lowercased())"
+    case .flag(let measure, let flag): "\(measure): \(flagName(flag).lowercased()) \(value)"
+    case .policy(let key): "\(policyName(key).lowercased()) \(policyChoice(value))"
     }
   }
   private func hoursWord(_ role: PartnerRole) -> String { "\(role == .pool ? "pool" : "partner 2")-timer" }
   var factorLabel: String { "faktor" }
   var partnersLegend: String { "Utviklingspartnernes timer" }
   var partnerHoursColumns: [String] { ["Partner", "Pool nå", "Ny pool", "Partner 2 nå", "Ny partner 2"] }
-  var measuresLegend: String { "Tiltakenes plass og minste andel" }
-  var measureChangeFormColumns: [String] { ["Tiltak", "Plass nå", "Ny plass", "Minste andel nå", "Ny minste andel"] }
+  var measuresLegend: String { "Tiltakene: lås fra møtet, plass, minste andel, kostnad og kriterier" }
+  var measureChangeFormColumns: [String] {
+    ["Tiltak", "Lås", "Plass nå", "Ny plass", "Minste andel nå", "Ny minste andel", "Kostnad nå (kr)", "Ny kostnad (kr)", "Kriterier"]
+  }
+  var unchangedChoice: String { "uendret" }
+  var lockLabel: String { "lås" }
+  func lockChoice(_ value: String) -> String {
+    switch value {
+    case "full": "Finansier fullt"
+    case "none": "Ikke finansier"
+    default: Double(value).map { "Minst \(Int(($0 * 100).rounded())) %" } ?? value
+    }
+  }
+  var costLabel: String { "kostnad" }
+  var changeFlagsSummary: String { "endre" }
+  func flagName(_ flag: String) -> String {
+    switch flag {
+    case "continuing": "Videreføring"
+    case "school_based": "Skolebasert"
+    case "collective": "Kollektivt"
+    case "in_local_plan": "I lokal plan"
+    case "broad_target_group": "Bred målgruppe"
+    case "individual_education": "Individuell videreutdanning"
+    default: flag
+    }
+  }
+  func flagChoice(_ value: String) -> String { value == "ja" ? "Ja" : value == "nei" ? "Nei" : value }
+  var policyLegend: String { "Politikk" }
+  var policyColumns: [String] { ["Innstilling", "Nå", "Ny"] }
+  func policyName(_ key: String) -> String {
+    switch key {
+    case "fairness_floor": "Rettferdighetsgulv (andel av nøkkelen)"
+    case "weighting": "Vekting av prioritetene"
+    case "decay": "Vekt per plass nedover listen (ved avtakende vekt)"
+    case "value": "Hva et tiltak teller"
+    default: key
+    }
+  }
+  func policyChoice(_ value: String) -> String {
+    switch value {
+    case "strict_tiers": "strenge nivåer"
+    case "decay": "avtakende vekt"
+    case "count": "antall tiltak"
+    case "cost": "kostnad"
+    default: value
+    }
+  }
   var solveButton: String { "Regn ut" }
   var resultHeading: String { "Svar" }
   func solvedIn(seconds: String) -> String { "Løst på \(seconds) s." }

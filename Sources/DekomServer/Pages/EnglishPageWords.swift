@@ -37,14 +37,66 @@ struct EnglishPageWords: PageWords {
     case .hours(let partner, let role): "\(partner): \(hoursWord(role)) \(value)"
     case .rank(let measure): "\(measure): rank \(value)"
     case .minimumShare(let measure): "\(measure): smallest share \(value)"
+    case .cost(let measure): "\(measure): cost \(value) NOK"
+    case .lock(let measure): "\(measure): \(lockChoice(value).lowercased())"
+    case .flag(let measure, let flag): "\(measure): \(flagName(flag).lowercased()) \(value)"
+    case .policy(let key): "\(policyName(key).lowercased()) \(policyChoice(value))"
     }
   }
   private func hoursWord(_ role: PartnerRole) -> String { "\(role == .pool ? "pool" : "partner 2") hours" }
   var factorLabel: String { "factor" }
   var partnersLegend: String { "Development partners' hours" }
   var partnerHoursColumns: [String] { ["Partner", "Pool now", "New pool", "Partner 2 now", "New partner 2"] }
-  var measuresLegend: String { "Measures' place and smallest share" }
-  var measureChangeFormColumns: [String] { ["Measure", "Place now", "New place", "Smallest share now", "New smallest share"] }
+  var measuresLegend: String { "Measures: the meeting's lock, place, smallest share, cost and criteria" }
+  var measureChangeFormColumns: [String] {
+    [
+      "Measure", "Lock", "Place now", "New place", "Smallest share now", "New smallest share", "Cost now (NOK)", "New cost (NOK)",
+      "Criteria",
+    ]
+  }
+  var unchangedChoice: String { "unchanged" }
+  var lockLabel: String { "lock" }
+  func lockChoice(_ value: String) -> String {
+    switch value {
+    case "full": "Fund in full"
+    case "none": "Do not fund"
+    default: Double(value).map { "At least \(Int(($0 * 100).rounded()))%" } ?? value
+    }
+  }
+  var costLabel: String { "cost" }
+  var changeFlagsSummary: String { "change" }
+  func flagName(_ flag: String) -> String {
+    switch flag {
+    case "continuing": "Continuing"
+    case "school_based": "School-based"
+    case "collective": "Collective"
+    case "in_local_plan": "In the local plan"
+    case "broad_target_group": "Broad target group"
+    case "individual_education": "Individual further education"
+    default: flag
+    }
+  }
+  func flagChoice(_ value: String) -> String { value == "ja" ? "Yes" : value == "nei" ? "No" : value }
+  var policyLegend: String { "Policy" }
+  var policyColumns: [String] { ["Setting", "Now", "New"] }
+  func policyName(_ key: String) -> String {
+    switch key {
+    case "fairness_floor": "Fairness floor (share of the key)"
+    case "weighting": "Weighting of the priorities"
+    case "decay": "Weight per place down the list (with decaying weight)"
+    case "value": "What a measure counts"
+    default: key
+    }
+  }
+  func policyChoice(_ value: String) -> String {
+    switch value {
+    case "strict_tiers": "strict tiers"
+    case "decay": "decaying weight"
+    case "count": "number of measures"
+    case "cost": "cost"
+    default: value
+    }
+  }
   var solveButton: String { "Solve" }
   var resultHeading: String { "Answer" }
   func solvedIn(seconds: String) -> String { "Solved in \(seconds) s." }

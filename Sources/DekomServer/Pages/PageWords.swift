@@ -36,6 +36,23 @@ protocol PageWords {
   var partnerHoursColumns: [String] { get }
   var measuresLegend: String { get }
   var measureChangeFormColumns: [String] { get }
+  /// "Unchanged", the first choice of every list in the form.
+  var unchangedChoice: String { get }
+  var lockLabel: String { get }
+  /// A lock the form offers (``WhatIfField/lockChoices``), in words.
+  func lockChoice(_ value: String) -> String
+  var costLabel: String { get }
+  var changeFlagsSummary: String { get }
+  /// A yes/no flag of measures.csv (`continuing` or a criterion), by its column.
+  func flagName(_ flag: String) -> String
+  /// `ja` or `nei`, in words.
+  func flagChoice(_ value: String) -> String
+  var policyLegend: String { get }
+  var policyColumns: [String] { get }
+  /// A key of a variant's `policy:`, in words.
+  func policyName(_ key: String) -> String
+  /// A weighting (`strict_tiers`, `decay`) or value rule (`count`, `cost`), in words.
+  func policyChoice(_ value: String) -> String
   var solveButton: String { get }
   var resultHeading: String { get }
   func solvedIn(seconds: String) -> String

@@ -15,6 +15,18 @@ public enum WhatIfField {
   }
   public static func rank(_ measure: MeasureID) -> String { "\(Keys.measures).\(measure.rawValue).\(Keys.Measure.rank)" }
   public static func minimumShare(_ measure: MeasureID) -> String { "\(Keys.measures).\(measure.rawValue).\(Keys.Measure.minimumShare)" }
+  public static func cost(_ measure: MeasureID) -> String { "\(Keys.measures).\(measure.rawValue).\(Keys.Measure.costNOK)" }
+  /// The forum's lock of a measure (`full`, `none` or a smallest share).
+  public static func lock(_ measure: MeasureID) -> String { "\(Keys.measures).\(measure.rawValue).\(Keys.Measure.lock)" }
+  /// A yes/no flag of a measure (`continuing` or a criterion of measures.csv).
+  public static func flag(_ measure: MeasureID, _ flag: String) -> String { "\(Keys.measures).\(measure.rawValue).\(flag)" }
+  /// A policy value of `policy:` (fairness_floor, weighting, decay, value).
+  public static func policy(_ key: String) -> String { "\(Keys.policy).\(key)" }
+  /// The lock values the form offers, in its order: in full, at least three quarters, half and a
+  /// quarter, and not at all.
+  public static let lockChoices = ["full", "0.75", "0.5", "0.25", "none"]
+  /// The yes/no values the form offers for a flag.
+  public static let flagChoices = ["ja", "nei"]
   /// The save form's fields.
   public static let name = "name"
   public static let title = "title"
@@ -33,6 +45,12 @@ enum WhatIfChange: Equatable {
   case hours(PartnerID, PartnerRole)
   case rank(MeasureID)
   case minimumShare(MeasureID)
+  case cost(MeasureID)
+  case lock(MeasureID)
+  /// A yes/no flag of measures.csv (`continuing` or a criterion), by its column name.
+  case flag(MeasureID, String)
+  /// A value of the variant's `policy:`, by its key.
+  case policy(String)
 
   /// Every change field of a scenario's form with its name (``WhatIfField``), in the form's order.
   static func fields(of scenario: Scenario) -> [(name: String, change: Self)] {
@@ -40,9 +58,13 @@ enum WhatIfChange: Equatable {
       + scenario.partners.flatMap { partner in
         PartnerRole.allCases.map { (WhatIfField.hours(partner.id, $0), Self.hours(partner.id, $0)) }
       }
-      + scenario.measures.flatMap {
-        [(WhatIfField.rank($0.id), Self.rank($0.id)), (WhatIfField.minimumShare($0.id), .minimumShare($0.id))]
+      + scenario.measures.flatMap { measure in
+        [
+          (WhatIfField.lock(measure.id), Self.lock(measure.id)), (WhatIfField.rank(measure.id), .rank(measure.id)),
+          (WhatIfField.minimumShare(measure.id), .minimumShare(measure.id)), (WhatIfField.cost(measure.id), .cost(measure.id)),
+        ] + ScenarioSchema.Measures.criteriaFlags.map { (WhatIfField.flag(measure.id, $0), Self.flag(measure.id, $0)) }
       }
+      + Keys.Policy.keys.map { (WhatIfField.policy($0), Self.policy($0)) }
   }
 }
 
@@ -147,6 +169,26 @@ extension WebPages {
     return html
   }
 
+  /// One choice among `choices` (worded by `label`), with "unchanged" first; a value typed into
+  /// the address that is not a choice is kept as a choice of its own, so the variant loader's
+  /// message about it shows beside it.
+  private func select(_ name: String, state: WhatIfState, choices: [String], label: String, word: (String) -> String) -> String {
+    let problems = state.fieldProblems[name] ?? []
+    let id = "f-" + name.replacingOccurrences(of: ".", with: "-")
+    let chosen = state.values[name] ?? ""
+    var html = "<select id=\"\(escapeHTML(id))\" name=\"\(escapeHTML(name))\" aria-label=\"\(escapeHTML(label))\""
+    if !problems.isEmpty { html += " aria-invalid=\"true\" aria-describedby=\"\(escapeHTML(id))-error\"" }
+    html += "><option value=\"\"\(chosen.isEmpty ? " selected" : "")>\(escapeHTML(messages.unchangedChoice))</option>"
+    for choice in choices + (chosen.isEmpty || choices.contains(chosen) ? [] : [chosen]) {
+      html += "<option value=\"\(escapeHTML(choice))\"\(choice == chosen ? " selected" : "")>\(escapeHTML(word(choice)))</option>"
+    }
+    html += "</select>"
+    if !problems.isEmpty {
+      html += "<div class=\"field-error\" id=\"\(escapeHTML(id))-error\">" + problems.map(escapeHTML).joined(separator: "<br>") + "</div>"
+    }
+    return html
+  }
+
   private func headerRow(_ columns: [String]) -> String {
     "<tr>" + columns.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr>"
   }
@@ -180,26 +222,99 @@ extension WebPages {
     html += "<fieldset><legend>\(escapeHTML(messages.measuresLegend))</legend>\n"
     // One folding list per network (and the joint measures); open when a field in it is filled in or wrong.
     let holders = model.measures.map(\.holder).reduce(into: [MeasureHolder]()) { if !$0.contains($1) { $0.append($1) } }
+    let fieldsOf = Dictionary(grouping: WhatIfChange.fields(of: model)) { field -> MeasureID? in
+      switch field.change {
+      case .rank(let id), .minimumShare(let id), .cost(let id), .lock(let id), .flag(let id, _): id
+      case .frame, .factor, .hours, .policy: nil
+      }
+    }
+    func isTouched(_ name: String) -> Bool { state.values[name] != nil || state.fieldProblems[name] != nil }
     for holder in holders {
       let measures = model.measures.filter { $0.holder == holder }.sorted { ($0.scheme.rawValue, $0.rank) < ($1.scheme.rawValue, $1.rank) }
-      let fields = measures.flatMap { [WhatIfField.rank($0.id), WhatIfField.minimumShare($0.id)] }
-      let open = fields.contains { state.values[$0] != nil || state.fieldProblems[$0] != nil } ? " open" : ""
+      let open = measures.contains { (fieldsOf[$0.id] ?? []).contains { isTouched($0.name) } } ? " open" : ""
       html +=
         "<details\(open)><summary>\(escapeHTML(names.holder(holder)))</summary>\n<table>\n\(headerRow(messages.measureChangeFormColumns))\n"
       for measure in measures {
         let share = names.decimal(measure.minimumShare, decimals: 2)
-        html += "<tr><td>\(escapeHTML(names.measure(measure.id))) · \(escapeHTML(names.scheme(measure.scheme)))</td>"
+        let label = names.measure(measure.id)
+        html += "<tr><td>\(escapeHTML(label)) · \(escapeHTML(names.scheme(measure.scheme)))</td>"
+        html +=
+          "<td>\(select(WhatIfField.lock(measure.id), state: state, choices: WhatIfField.lockChoices, label: label + ", " + messages.lockLabel, word: messages.lockChoice))</td>"
         html += "<td align=\"right\">\(measure.rank)</td>"
-        html +=
-          "<td>\(field(WhatIfField.rank(measure.id), state: state, placeholder: String(measure.rank), label: names.measure(measure.id)))</td>"
+        html += "<td>\(field(WhatIfField.rank(measure.id), state: state, placeholder: String(measure.rank), label: label))</td>"
         html += "<td align=\"right\">\(escapeHTML(share))</td>"
-        html +=
-          "<td>\(field(WhatIfField.minimumShare(measure.id), state: state, placeholder: share, label: names.measure(measure.id)))</td></tr>\n"
+        html += "<td>\(field(WhatIfField.minimumShare(measure.id), state: state, placeholder: share, label: label))</td>"
+        let cost = names.kroner(measure.stateCost)
+        html += "<td align=\"right\">\(escapeHTML(cost))</td>"
+        html += "<td>\(field(WhatIfField.cost(measure.id), state: state, placeholder: cost, label: label + ", " + messages.costLabel))</td>"
+        // The yes/no flags fold away: a meeting changes them seldom.
+        let flags = ScenarioSchema.Measures.criteriaFlags
+        let flagsOpen = flags.contains { isTouched(WhatIfField.flag(measure.id, $0)) } ? " open" : ""
+        html += "<td><details\(flagsOpen)><summary>\(escapeHTML(messages.changeFlagsSummary))</summary>"
+        for flag in flags {
+          let now = flag == ScenarioSchema.Measures.continuing ? measure.continuing : Self.flagValue(measure, flag)
+          let flagLabel = messages.flagName(flag) + " (" + messages.flagChoice(now ? "ja" : "nei").lowercased() + ")"
+          html +=
+            "<label>\(escapeHTML(flagLabel)) \(select(WhatIfField.flag(measure.id, flag), state: state, choices: WhatIfField.flagChoices, label: label + ", " + messages.flagName(flag), word: messages.flagChoice))</label><br>"
+        }
+        html += "</details></td></tr>\n"
       }
       html += "</table></details>\n"
     }
-    html += "</fieldset>\n<p><button type=\"submit\" id=\"solve\">\(escapeHTML(messages.solveButton))</button></p>\n</form>\n"
+    html += "</fieldset>\n"
+    html += "<fieldset><legend>\(escapeHTML(messages.policyLegend))</legend>\n<table>\n\(headerRow(messages.policyColumns))\n"
+    let policy = model.policy
+    let weightingNow: String
+    switch policy.weighting {
+    case .strictTiers: weightingNow = "strict_tiers"
+    case .decay: weightingNow = "decay"
+    }
+    var decayNow = ""
+    if case .decay(let factor) = policy.weighting { decayNow = names.decimal(factor, decimals: 2) }
+    let rows: [(key: String, now: String, input: String)] = [
+      (
+        Keys.Policy.fairnessFloor, names.decimal(policy.fairnessFloor, decimals: 2),
+        field(
+          WhatIfField.policy(Keys.Policy.fairnessFloor), state: state, placeholder: names.decimal(policy.fairnessFloor, decimals: 2),
+          label: messages.policyName(Keys.Policy.fairnessFloor))
+      ),
+      (
+        Keys.Policy.weighting, messages.policyChoice(weightingNow),
+        select(
+          WhatIfField.policy(Keys.Policy.weighting), state: state, choices: ["strict_tiers", "decay"],
+          label: messages.policyName(Keys.Policy.weighting), word: messages.policyChoice)
+      ),
+      (
+        Keys.Policy.decay, decayNow,
+        field(
+          WhatIfField.policy(Keys.Policy.decay), state: state, placeholder: decayNow, label: messages.policyName(Keys.Policy.decay))
+      ),
+      (
+        Keys.Policy.value, messages.policyChoice(policy.value.rawValue),
+        select(
+          WhatIfField.policy(Keys.Policy.value), state: state, choices: ["count", "cost"], label: messages.policyName(Keys.Policy.value),
+          word: messages.policyChoice)
+      ),
+    ]
+    for row in rows {
+      html +=
+        "<tr><td>\(escapeHTML(messages.policyName(row.key)))</td><td align=\"right\">\(escapeHTML(row.now))</td><td>\(row.input)</td></tr>\n"
+    }
+    html += "</table></fieldset>\n<p><button type=\"submit\" id=\"solve\">\(escapeHTML(messages.solveButton))</button></p>\n</form>\n"
     return html
+  }
+
+  /// A criterion flag's value on `measure`, by its measures.csv column.
+  static func flagValue(_ measure: Measure, _ flag: String) -> Bool {
+    let columns = ScenarioSchema.Measures.self
+    switch flag {
+    case columns.schoolBased: return measure.criteria.schoolBased
+    case columns.collective: return measure.criteria.collective
+    case columns.inLocalPlan: return measure.criteria.inLocalPlan
+    case columns.broadTargetGroup: return measure.criteria.broadTargetGroup == true
+    case columns.individualEducation: return measure.criteria.individualEducation
+    default: return measure.continuing
+    }
   }
 
   /// The form that saves the what-if as `variants/NAME.yaml`: the changes go along as hidden fields.

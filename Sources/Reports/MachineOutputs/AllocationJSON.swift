@@ -178,6 +178,7 @@ public struct AllocationJSON: ReportRenderer {
     switch reason {
     case .failsCriteria: "fails_criteria"
     case .continuingCommitment: "continuing_commitment"
+    case .lockedByForum: "locked_by_forum"
     case .fundedByPriority: "funded_by_priority"
     case .frameSpent: "frame_spent"
     case .smallestShareDoesNotFit: "smallest_share_does_not_fit"

@@ -22,7 +22,7 @@ protocol ConflictMessages {
   var unexplainedConflict: String { get }
 }
 
-/// What to show of a continuing commitment in a conflict: its cost where a frame takes part, its
+/// What to show of a continuing commitment or a lock in a conflict: its cost where a frame takes part, its
 /// hours in the roles whose capacity or partners take part.
 struct ConflictDetails: Equatable {
   var showsCost: Bool
@@ -67,7 +67,12 @@ public enum ConflictText {
   }
 
   static func details(of input: ConflictingInput, in conflict: Conflict) -> ConflictDetails {
-    guard case .commitment(let measure, _, let hours) = input else { return .none }
+    let measure: MeasureID
+    let hours: [PartnerRole: Double]
+    switch input {
+    case .commitment(let id, _, let asked), .lock(let id, _, _, let asked): (measure, hours) = (id, asked)
+    default: return .none
+    }
     var showsCost = false
     var roles: Set<PartnerRole> = []
     for other in conflict.inputs {

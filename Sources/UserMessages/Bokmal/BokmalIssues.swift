@@ -134,6 +134,10 @@ enum BokmalIssues {
       IssueWords(
         "\(value) er utenfor det tillatte området \(whole(low))–\(whole(high))\(unit.map { " " + self.unit($0) } ?? "").",
         "skriv et heltall i dette området.")
+    case .notALock(let value):
+      IssueWords(
+        "\(value) er ikke en lås.",
+        "skriv full (finansier fullt), none (ikke finansier) eller en andel, for eksempel 0,5 (finansier minst halvparten).")
     case .notAShare(let value):
       IssueWords("\(value) er ikke en andel mellom 0 og 1.", "skriv en andel, for eksempel 0,3 eller 1/3.")
 
@@ -540,6 +544,10 @@ enum BokmalIssues {
       IssueWords("measures: \(id) er ikke et tiltak i scenarioet.", "bruk en id fra measures.csv.")
     case .changeShareOutside(let id, let share):
       IssueWords("measures: min_share \(number(share)) for \(id) er ikke over 0 og høyst 1.", "skriv en andel over 0 og høyst 1.")
+    case .changeLockIneligible(let id):
+      IssueWords(
+        "measures: \(id) er låst til å bli finansiert, men oppfyller ikke et kriterium og kan ikke finansieres.",
+        "fjern låsen, lås tiltaket med none, eller endre kriteriene.")
     case .changeContinuingFails(let id):
       IssueWords(
         "measures: \(id) er en videreført forpliktelse som ikke ville oppfylle et kriterium.",

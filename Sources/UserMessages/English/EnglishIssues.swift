@@ -105,6 +105,9 @@ enum EnglishIssues {
       IssueWords(
         "\(value) is outside the allowed range \(low)–\(high)\(unit.map { " " + self.unit($0) } ?? "").",
         "write a whole number in that range.")
+    case .notALock(let value):
+      IssueWords(
+        "\(value) is not a lock.", "write full (fund in full), none (do not fund) or a share such as 0.5 (fund at least half).")
     case .notAShare(let value):
       IssueWords("\(value) is not a share between 0 and 1.", "write a share such as 0,3 or 1/3.")
 
@@ -504,6 +507,10 @@ enum EnglishIssues {
       IssueWords("measures: \(id) is not a measure of the scenario.", "use an id from measures.csv.")
     case .changeShareOutside(let id, let share):
       IssueWords("measures: \(id) min_share \(share) is not in (0, 1].", "write a share above 0 and at most 1.")
+    case .changeLockIneligible(let id):
+      IssueWords(
+        "measures: \(id) is locked to be funded but fails a criterion, so it may not be funded.",
+        "lift the lock, lock it with none, or change its criteria flags.")
     case .changeContinuingFails(let id):
       IssueWords(
         "measures: \(id) is a continuing commitment that would fail a criterion.",

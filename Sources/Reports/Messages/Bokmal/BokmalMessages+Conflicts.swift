@@ -14,6 +14,12 @@ extension BokmalMessages: ConflictMessages {
       if details.showsCost { parts.append("\(names.kroner(cost)) kr") }
       for role in details.roles { parts.append("\(names.hours(hours[role] ?? 0)) \(self.role(role))-timer") }
       return "videreføringen «\(names.measureTitle(measure))» (\(parts.joined(separator: ", ")))"
+    case .lock(let measure, let share, let cost, let hours):
+      var parts = [measure.rawValue]
+      if details.showsCost { parts.append("\(names.kroner(cost)) kr") }
+      for role in details.roles { parts.append("\(names.hours(hours[role] ?? 0)) \(self.role(role))-timer") }
+      let amount = share >= 1 ? "fullt" : "med minst \(names.percent(share))"
+      return "låsen om å finansiere «\(names.measureTitle(measure))» \(amount) (\(parts.joined(separator: ", ")))"
     case .singlePartner(let measure):
       return "regelen om at «\(names.measureTitle(measure))» (\(measure)) skal ha én utviklingspartner"
     case .noPartnerHours(let measure, let role, let hours):
@@ -35,6 +41,8 @@ extension BokmalMessages: ConflictMessages {
       return "gi \(names.partner(partner)) minst \(names.hours(amount)) flere \(self.role(role))-timer"
     case .single(.endCommitment(let measure)):
       return "avslutt videreføringen \(quoted(measure))"
+    case .single(.liftLock(let measure)):
+      return "fjern låsen på \(quoted(measure))"
     case .single(.allowSeveralPartners(let measure)):
       return "la \(quoted(measure)) dele timene på flere partnere"
     case .single(.givePartnerHours(let measure, let role, let hours)):
@@ -54,6 +62,6 @@ extension BokmalMessages: ConflictMessages {
   var noSingleRemedy: String { "Ingen av dem kan endres alene slik at alt går opp; flere må endres." }
   var searchCutShort: String { "(dekom nådde grensen for søket, så listen er kanskje ikke den korteste.)" }
   var unexplainedConflict: String {
-    "Dataene gir ingen gyldig fordeling, men ingen ramme, kapasitet, videreføring eller partnerregel forklarer det. Det er trolig en feil i dekom; meld fra med scenariomappen."
+    "Dataene gir ingen gyldig fordeling, men ingen ramme, kapasitet, videreføring, lås eller partnerregel forklarer det. Det er trolig en feil i dekom; meld fra med scenariomappen."
   }
 }

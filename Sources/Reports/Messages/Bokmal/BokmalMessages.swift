@@ -200,6 +200,9 @@ struct BokmalMessages: Messages {
     case .failsCriteria(let criteria):
       "Oppfyller ikke: " + criteria.map { criterion($0) }.joined(separator: "; ") + "."
     case .continuingCommitment: "Videreføring av forpliktelse fra tidligere år."
+    case .lockedByForum(.full): "Låst av forumet: finansieres fullt."
+    case .lockedByForum(.atLeast(let share)): "Låst av forumet: finansieres med minst \(names.percent(share))."
+    case .lockedByForum(.none): "Låst av forumet: finansieres ikke."
     case .fundedByPriority: "Innenfor rammen etter prioriteringen."
     case .frameSpent(let scheme, let left, let needed, .whole):
       "Rammen for \(names.scheme(scheme)) er brukt opp (igjen \(names.kroner(left)) kr; hele tiltaket trenger \(names.kroner(needed)) kr)."

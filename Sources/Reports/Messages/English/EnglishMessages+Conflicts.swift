@@ -14,6 +14,12 @@ extension EnglishMessages: ConflictMessages {
       if details.showsCost { parts.append("NOK \(names.kroner(cost))") }
       for role in details.roles { parts.append("\(names.hours(hours[role] ?? 0)) \(self.role(role)) hours") }
       return "the commitment “\(names.measureTitle(measure))” (\(parts.joined(separator: ", ")))"
+    case .lock(let measure, let share, let cost, let hours):
+      var parts = [measure.rawValue]
+      if details.showsCost { parts.append("NOK \(names.kroner(cost))") }
+      for role in details.roles { parts.append("\(names.hours(hours[role] ?? 0)) \(self.role(role)) hours") }
+      let amount = share >= 1 ? "in full" : "at least \(names.percent(share))"
+      return "the lock to fund “\(names.measureTitle(measure))” \(amount) (\(parts.joined(separator: ", ")))"
     case .singlePartner(let measure):
       return "the rule that “\(names.measureTitle(measure))” (\(measure)) has one development partner"
     case .noPartnerHours(let measure, let role, let hours):
@@ -35,6 +41,8 @@ extension EnglishMessages: ConflictMessages {
       return "give \(names.partner(partner)) at least \(names.hours(amount)) more \(self.role(role)) hours"
     case .single(.endCommitment(let measure)):
       return "end the commitment \(quoted(measure))"
+    case .single(.liftLock(let measure)):
+      return "lift the lock on \(quoted(measure))"
     case .single(.allowSeveralPartners(let measure)):
       return "let \(quoted(measure)) share its hours among several partners"
     case .single(.givePartnerHours(let measure, let role, let hours)):
@@ -54,6 +62,6 @@ extension EnglishMessages: ConflictMessages {
   var noSingleRemedy: String { "No one of them can be changed alone to make everything fit; several must change." }
   var searchCutShort: String { "(dekom reached its search limit, so the list may not be the shortest.)" }
   var unexplainedConflict: String {
-    "The data admit no valid allocation, but no frame, capacity, commitment or partner rule explains it. This is probably a bug in dekom; please report it with the scenario folder."
+    "The data admit no valid allocation, but no frame, capacity, commitment, lock or partner rule explains it. This is probably a bug in dekom; please report it with the scenario folder."
   }
 }

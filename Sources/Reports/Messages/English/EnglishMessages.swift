@@ -196,6 +196,9 @@ struct EnglishMessages: Messages {
     switch reason {
     case .failsCriteria(let criteria): "Does not meet: " + criteria.map { criterion($0) }.joined(separator: "; ") + "."
     case .continuingCommitment: "Continues a commitment from earlier years."
+    case .lockedByForum(.full): "Locked by the forum: funded in full."
+    case .lockedByForum(.atLeast(let share)): "Locked by the forum: funded at least \(names.percent(share))."
+    case .lockedByForum(.none): "Locked by the forum: not funded."
     case .fundedByPriority: "Within the frame in priority order."
     case .frameSpent(let scheme, let left, let needed, .whole):
       "The frame of \(names.scheme(scheme)) is spent (NOK \(names.kroner(left)) left; the whole measure needs NOK \(names.kroner(needed)))."
