@@ -187,8 +187,8 @@ let package = Package(
     .testTarget(
       name: "DekomCommandsTests",
       dependencies: [
-        "AtomicOutput", "DekomCommands", "DekomRunner", "ScenarioFiles", "ScenarioGeneration", "TestSupport", "UserMessages", "dekom",
-        "dekom-serve",
+        "AtomicOutput", "DekomCommands", "DekomRunner", "GrantAllocation", "ScenarioFiles", "ScenarioGeneration", "TestSupport",
+        "UserMessages", "dekom", "dekom-serve",
       ],
       exclude: ["Expected"]
     ),

@@ -98,9 +98,9 @@ public struct ScenarioRun: Sendable {
     }
   }
 
-  /// Solves a loaded scenario with GLPK, staying close to `reference` among equally good answers.
-  /// A multi-year scenario is solved as a plan, and its first year returned (`reference` then
-  /// holds for the first year).
+  /// Solves a loaded scenario with GLPK, staying close to `reference` among equally good answers
+  /// (none given: last year's allocation, when the scenario names one). A multi-year scenario is
+  /// solved as a plan, and its first year returned (`reference` then holds for the first year).
   public func solve(_ scenario: Scenario, reference: AllocationReference = AllocationReference()) throws(RunError) -> AllocationResult {
     if scenario.isPlan {
       return try solvePlan(scenario, reference: PlanExpansion.reference(reference, year: scenario.year)).years[0]
@@ -117,6 +117,7 @@ public struct ScenarioRun: Sendable {
     // settle, so the answer is the same at about 3/4 of the time (Benchmarks/README.md, "Root-only
     // cuts for the one-year published solve"). Plans keep them (``solvePlan``).
     let allocator = Self.allocator(method: method, solver: GLPKSolver(cutsBelowRoot: false))
+    let reference = reference.isEmpty ? scenario.lastYearReference : reference
     let solved = allocator.solve(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
     guard solved.result.hasAllocation else { throw .noAllocation(solved.result) }
     guard explain else { return (solved.result, nil) }
@@ -211,6 +212,7 @@ public struct ScenarioRun: Sendable {
     let variants = ((try? FileManager.default.contentsOfDirectory(atPath: variantsFolder.path)) ?? [])
       .map { variantsFolder.appendingPathComponent($0) }
     return ScenarioLoader.allInputFiles.map { directory.appendingPathComponent($0) } + variants
+      + ScenarioLoader.namedInputFiles(directory: directory)
   }
 
   /// Writes rendered text files atomically into ``outputDirectory``, never over an input file.
@@ -232,8 +234,9 @@ public struct ScenarioRun: Sendable {
   public static let planFiles = ["langsiktig-plan.md", "langsiktig-plan.html"]
 
   /// Solves a multi-year scenario as one model, staying close to `reference` (an expanded
-  /// allocation) among equally good answers.
+  /// allocation; none given: last year's, for the first year) among equally good answers.
   public func solvePlan(_ scenario: Scenario, reference: AllocationReference = AllocationReference()) throws(RunError) -> PlanResult {
+    let reference = reference.isEmpty ? PlanExpansion.reference(scenario.lastYearReference, year: scenario.year) : reference
     let plan = Self.allocator(method: method).solvePlan(scenario, reference: reference, timeLimitSeconds: timeLimitSeconds)
     guard plan.hasAllocation else { throw .noAllocation(plan.expandedResult) }
     return plan
@@ -264,7 +267,8 @@ public struct ScenarioRun: Sendable {
     public var base: Scenario
     /// The scenario solved: `base`, or its variant.
     public var scenario: Scenario
-    /// None for the base; the base's allocation for a variant (a plan's expanded allocation).
+    /// Last year's allocation (when the scenario names one) for the base; the base's allocation
+    /// for a variant (a plan's expanded allocation).
     public var reference: AllocationReference
 
   }
@@ -281,7 +285,10 @@ public struct ScenarioRun: Sendable {
   /// the scenario and, for a variant, resolves it and solves the base for the reference.
   public func target() throws(RunError) -> Target {
     let base = try load()
-    guard let variant else { return Target(base: base, scenario: base, reference: AllocationReference()) }
+    guard let variant else {
+      let lastYear = base.isPlan ? PlanExpansion.reference(base.lastYearReference, year: base.year) : base.lastYearReference
+      return Target(base: base, scenario: base, reference: lastYear)
+    }
     let scenario = try scenario(ofVariant: variant, variants: try loadVariants(), base: base)
     return Target(base: base, scenario: scenario, reference: try reference(solving: base))
   }

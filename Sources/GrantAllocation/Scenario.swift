@@ -28,6 +28,8 @@ public struct Scenario: Sendable, Equatable {
   /// What the decision letters say besides the money (conditions, reporting, appeal) and their
   /// template; defaults when the scenario gives none.
   public var decisionTerms = DecisionTerms()
+  /// Last year's allocation, when `scenario.yaml` names it (``LastYearAllocation``).
+  public var lastYear: LastYearAllocation?
   /// Where each id stands in its array (the first, should one repeat), kept with the arrays, so
   /// that ``scheme(_:)``, ``partner(_:)``, ``network(_:)``, ``owner(_:)`` and ``measure(_:)`` are O(1).
   private var schemePositions: [SchemeID: Int] = [:]

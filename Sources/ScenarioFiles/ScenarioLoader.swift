@@ -35,7 +35,26 @@ public enum ScenarioLoader {
       case nil: break
       }
     }
-    return try load(files: files, log: log)
+    return try load(files: files, log: log) { path in
+      // Only inside the folder: a link that leads out of it is refused like a path that does.
+      let url = directory.appendingPathComponent(path)
+      let folder = directory.resolvingSymlinksInPath().standardizedFileURL.path + "/"
+      guard url.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(folder) else {
+        return .failure(InputFileReader.UnreadableFileError(text: .lastYearPathOutside(path)))
+      }
+      return InputFileReader.read(url)
+    }
+  }
+
+  /// The files `scenario.yaml` names besides the fixed ones (last year's allocation), as URLs in
+  /// `directory`, so that no output is written over them; empty when there are none or
+  /// `scenario.yaml` cannot be read.
+  public static func namedInputFiles(directory: URL) -> [URL] {
+    var log = IssueLog()
+    guard let data = try? Data(contentsOf: directory.appendingPathComponent(ScenarioSettingsFile.fileName)),
+      let path = ScenarioSettingsFile.parse(data, log: &log)?.lastYearAllocation?.path
+    else { return [] }
+    return [directory.appendingPathComponent(path)]
   }
 
   /// Validates a scenario given as file contents by name (`scenario.yaml`, `partners.csv`,
@@ -43,10 +62,21 @@ public enum ScenarioLoader {
   ///
   /// - Throws: ``ScenarioError`` with every issue found, a missing file included.
   public static func load(files: [String: Data]) throws(ScenarioError) -> Scenario {
-    try load(files: files, log: IssueLog())
+    try load(files: files, log: IssueLog()) { files[$0].map { .success($0) } }
   }
 
-  static func load(files: [String: Data], log initial: IssueLog) throws(ScenarioError) -> Scenario {
+  /// The scenario in `files`, with every issue found added to `initial`.
+  ///
+  /// - Parameters:
+  ///   - files: the contents of the fixed input files by name.
+  ///   - initial: the issues found before (files that could not be read).
+  ///   - named: reads a file `scenario.yaml` names (last year's allocation) by its path in the
+  ///     folder; `nil` when there is none.
+  /// - Returns: the validated scenario.
+  /// - Throws: ``ScenarioError`` with every issue found.
+  static func load(
+    files: [String: Data], log initial: IssueLog, named: (String) -> Result<Data, InputFileReader.UnreadableFileError>?
+  ) throws(ScenarioError) -> Scenario {
     var log = initial
     let unreadable = Set(initial.issues.map(\.file))
     func contents(_ name: String) -> Data? {
@@ -78,11 +108,26 @@ public enum ScenarioLoader {
     let partnerYears = optionalTable(PlanFiles.partnerYearsFile, PlanFiles.partnerYearColumns)
     let measureYears = optionalTable(PlanFiles.measureYearsFile, PlanFiles.measureYearColumns)
     let template = files[LetterTemplateFile.fileName].flatMap { LetterTemplateFile.read($0, log: &log) }
+    var lastYear: (allocation: LastYearAllocation, data: Data)?
+    if let (path, line) = settings?.lastYearAllocation {
+      switch named(path) {
+      case .success(let data)?:
+        if let allocation = LastYearFile.read(data, path: path, log: &log) { lastYear = (allocation, data) }
+      case .failure(let unreadable)?:
+        log.add(ScenarioSettingsFile.fileName, row: line, ScenarioSchema.Settings.lastYearAllocation, unreadable.text)
+      case nil:
+        log.add(ScenarioSettingsFile.fileName, row: line, ScenarioSchema.Settings.lastYearAllocation, .lastYearMissing(path))
+      }
+    }
     var scenario = try assemble(
       settings: settings, partnerTable: partnerTable, ownerTable: ownerTable, measureTable: measureTable,
       partnerYears: partnerYears, measureYears: measureYears, log: log)
     scenario.decisionTerms.template = template
     scenario.inputFiles = allInputFiles.compactMap { name in files[name].map { InputFile(name: name, sha256: sha256(of: $0)) } }
+    if let lastYear {
+      scenario.lastYear = lastYear.allocation
+      scenario.inputFiles.append(InputFile(name: lastYear.allocation.file, sha256: sha256(of: lastYear.data)))
+    }
     return scenario
   }
 

@@ -28,6 +28,8 @@ struct ScenarioSettings {
   var paymentSchedule: PaymentSchedule?
   /// The `vedtak:` section (without the template, which is a file of its own).
   var decisionTerms = DecisionTerms()
+  /// `last_year_allocation`: a path inside the scenario folder, and the line that names it.
+  var lastYearAllocation: (path: String, line: Int?)?
 }
 
 /// Reads `scenario.yaml`.
@@ -91,12 +93,31 @@ enum ScenarioSettingsFile {
     }
     let schedule = top[Keys.paymentSchedule].map { readSchedule($0, Keys.paymentSchedule, &reader) }
     let terms = top[Keys.decision].map { DecisionTermsSettings.read($0, &reader) } ?? DecisionTerms()
+    let lastYear = top[Keys.lastYearAllocation].flatMap { readLastYearPath($0, &reader) }
     guard let year, let county, let schemes, let networks, let policy, let solver else { return nil }
+    if top[Keys.lastYearAllocation] != nil && lastYear == nil { return nil }
     if top[Keys.horizon] != nil && horizon == nil { return nil }
     if let schedule, schedule == nil { return nil }
     return ScenarioSettings(
       year: year, county: county, title: title, note: note, schemes: schemes, networks: networks, networkLines: lines,
-      policy: policy, solver: solver, horizon: horizon, paymentSchedule: schedule ?? nil, decisionTerms: terms)
+      policy: policy, solver: solver, horizon: horizon, paymentSchedule: schedule ?? nil, decisionTerms: terms,
+      lastYearAllocation: lastYear.map { ($0, reader.line(top[Keys.lastYearAllocation])) })
+  }
+
+  /// `last_year_allocation`: a relative path of plain folder and file names inside the scenario
+  /// folder (no `..`, no absolute path), so that a scenario reads nothing outside its folder.
+  private static func readLastYearPath(_ node: Node, _ reader: inout YAMLReader) -> String? {
+    guard let path = reader.text(node, Keys.lastYearAllocation) else { return nil }
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    let plain = parts.allSatisfy { part in
+      !part.isEmpty && part != "." && part != ".." && !part.contains("\\")
+        && part.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
+    }
+    guard plain, path.count <= 255 else {
+      reader.fail(node, Keys.lastYearAllocation, .lastYearPathOutside(path))
+      return nil
+    }
+    return path
   }
 
   private static func readSchemes(_ node: Node?, _ reader: inout YAMLReader) -> [Scheme]? {

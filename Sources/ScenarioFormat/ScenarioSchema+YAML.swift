@@ -14,8 +14,12 @@ extension ScenarioSchema {
     public static let horizon = "horizon"
     public static let paymentSchedule = Measures.paymentSchedule
     public static let decision = "vedtak"
+    /// Last year's `allocation.json`, a file inside the scenario folder.
+    public static let lastYearAllocation = "last_year_allocation"
     /// The keys the file may have at its top, in the documented order.
-    public static let keys = [year, county, title, note, schemes, networks, policy, solver, horizon, paymentSchedule, decision]
+    public static let keys = [
+      year, county, title, note, schemes, networks, policy, solver, horizon, paymentSchedule, decision, lastYearAllocation,
+    ]
     /// The keys the file must have at its top.
     public static let requiredKeys = [year, county, schemes, networks, policy]
 

@@ -29,6 +29,12 @@ public enum IssueText: Sendable, Hashable {
   /// A whole number outside its range; `unit` is `nil` in YAML.
   case wholeOutOfRange(value: String, low: Int, high: Int, unit: NumberUnit?)
   case notAShare(value: String)
+  /// `last_year_allocation` does not name a file inside the scenario folder.
+  case lastYearPathOutside(String)
+  /// The file `last_year_allocation` names is not there.
+  case lastYearMissing(String)
+  /// The file is not an allocation.json as `dekom run` writes it; `detail` says where.
+  case lastYearNotAnAllocation(detail: String)
   /// A variant's `lock` that is not `full`, `none` or a share above 0.
   case notALock(value: String)
 

@@ -77,11 +77,11 @@ public struct ReportTotalsVerifier {
     return cells
   }
 
-  /// Whole kroner as printed: `1 234 567`, `1,234,567`, `−1 500`, optionally in bold.
+  /// Whole kroner as printed: `1 234 567`, `1,234,567`, `−1 500`, `+1 500` (a change), optionally in bold.
   static func kroner(_ cell: String) -> Int? {
     var text = cell.replacingOccurrences(of: "**", with: "")
     let negative = text.hasPrefix("−") || text.hasPrefix("-")
-    if negative { text.removeFirst() }
+    if negative || text.hasPrefix("+") { text.removeFirst() }
     let digits = text.filter { $0 != " " && $0 != "," && $0 != "\u{00A0}" }
     guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), let value = Int(digits) else { return nil }
     return negative ? -value : value

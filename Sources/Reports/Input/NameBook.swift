@@ -69,6 +69,11 @@ public struct NameBook {
   }
 
   /// Exact NOK, rounded to whole kroner for a sentence.
+  /// Whole kroner with a sign: `+1 500`, `−700`, `0`.
+  public func signedKroner(_ amount: Double) -> String {
+    let whole = Int(amount.rounded(.toNearestOrAwayFromZero))
+    return whole > 0 ? "+" + kroner(whole) : kroner(whole)
+  }
   public func kroner(_ amount: Double) -> String { kroner(Int(amount.rounded(.toNearestOrAwayFromZero))) }
 
   /// A number with `decimals` decimals and the language's decimal mark.

@@ -23,7 +23,9 @@ public struct ReportProvenance: Sendable {
 }
 
 /// Every sentence and label a report uses, once per language.
-protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, SpreadsheetMessages, DecisionLetterMessages {
+protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, SpreadsheetMessages, DecisionLetterMessages,
+  LastYearMessages
+{
   var decimalMark: Character { get }
   var thousandSeparator: String { get }
   var percentSuffix: String { get }

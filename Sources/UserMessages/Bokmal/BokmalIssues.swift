@@ -134,6 +134,16 @@ enum BokmalIssues {
       IssueWords(
         "\(value) er utenfor det tillatte området \(whole(low))–\(whole(high))\(unit.map { " " + self.unit($0) } ?? "").",
         "skriv et heltall i dette området.")
+    case .lastYearPathOutside(let path):
+      IssueWords(
+        "\(path) er ikke en fil i scenariomappen.",
+        "kopier fjorårets allocation.json inn i scenariomappen og oppgi den derfra, for eksempel fjoraaret/allocation.json.")
+    case .lastYearMissing(let path):
+      IssueWords("filen \(path) finnes ikke.", "kopier fjorårets allocation.json dit, eller fjern last_year_allocation.")
+    case .lastYearNotAnAllocation(let detail):
+      IssueWords(
+        "dette er ikke en allocation.json slik dekom run skriver den (\(detail)).",
+        "oppgi allocation.json fra fjorårets kjøring, uendret.")
     case .notALock(let value):
       IssueWords(
         "\(value) er ikke en lås.",

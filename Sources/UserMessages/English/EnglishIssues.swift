@@ -105,6 +105,16 @@ enum EnglishIssues {
       IssueWords(
         "\(value) is outside the allowed range \(low)–\(high)\(unit.map { " " + self.unit($0) } ?? "").",
         "write a whole number in that range.")
+    case .lastYearPathOutside(let path):
+      IssueWords(
+        "\(path) is not a file inside the scenario folder.",
+        "copy last year's allocation.json into the scenario folder and name it from there, for example fjoraaret/allocation.json.")
+    case .lastYearMissing(let path):
+      IssueWords("the file \(path) is not there.", "copy last year's allocation.json there, or remove last_year_allocation.")
+    case .lastYearNotAnAllocation(let detail):
+      IssueWords(
+        "this is not an allocation.json as dekom run writes it (\(detail)).",
+        "name the allocation.json of last year's run, unchanged.")
     case .notALock(let value):
       IssueWords(
         "\(value) is not a lock.", "write full (fund in full), none (do not fund) or a share such as 0.5 (fund at least half).")

@@ -210,6 +210,8 @@ public struct InnstillingMarkdown: ReportRenderer {
         "### " + messages.egenandelHeading, messages.ownersIntro(year: scenario.year), egenandel.rendered,
       ]
     if !keys.isEmpty { parts.append(keys.joined(separator: "\n")) }
+    let change = lastYearChange()
+    if !change.isEmpty { parts.append(change) }
     return parts.joined(separator: "\n\n")
   }
 

@@ -241,7 +241,7 @@ struct BokmalMessages: Messages {
     if name.hasSuffix(later) { return stageName(String(name.dropLast(later.count))) + ", senere år" }
     if name == "conditional on forecasts" { return "Minst mulig betinget av prognosene" }
     if name == "fairness" { return "Minstenivå" }
-    if name == "stability" { return "Stabilitet: nærmest grunnscenarioet" }
+    if name == "stability" { return "Stabilitet: nærmest referansen (grunnscenarioet for en variant, ellers fjorårets fordeling)" }
     if name.hasPrefix("priority rank ") { return "Prioritet \(name.dropFirst("priority rank ".count))" }
     if name == "priority" { return "Prioritet" }
     if name == "tie-break: canonical order" { return "Likhetsregel: rekkefølge" }

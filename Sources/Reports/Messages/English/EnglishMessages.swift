@@ -233,6 +233,7 @@ struct EnglishMessages: Messages {
   }
   func stageName(_ name: String) -> String {
     if name.hasPrefix("priority rank ") { return "Priority \(name.dropFirst("priority rank ".count))" }
+    if name == "stability" { return "Stability: closest to the reference (the base for a variant, else last year's allocation)" }
     return name.prefix(1).uppercased() + name.dropFirst()
   }
 }
