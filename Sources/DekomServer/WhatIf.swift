@@ -159,7 +159,11 @@ struct WhatIf: Sendable, Equatable {
   private func fieldNamed(for text: IssueText) -> String? {
     guard let (section, id) = text.changeTarget, [Keys.frames, Keys.partners, Keys.measures].contains(section) else { return nil }
     // A lock's refusal belongs to the lock field.
-    if case .changeLockIneligible = text, values[WhatIfField.lock(MeasureID(id))] != nil { return WhatIfField.lock(MeasureID(id)) }
+    switch text {
+    case .changeLockIneligible, .changeLockNoLastYear:
+      if values[WhatIfField.lock(MeasureID(id))] != nil { return WhatIfField.lock(MeasureID(id)) }
+    default: break
+    }
     let problem = text.words(in: .en).problem
     let candidates = values.keys.filter { $0.hasPrefix("\(section).\(id).") }.sorted()
     let named = candidates.first { field in

@@ -140,7 +140,13 @@ public enum VariantFile {
       change.inLocalPlan = entry[Columns.inLocalPlan].flatMap { reader.yesNo($0, "\(path).\(Columns.inLocalPlan)") }
       change.broadTargetGroup = entry[Columns.broadTargetGroup].flatMap { reader.yesNo($0, "\(path).\(Columns.broadTargetGroup)") }
       change.individualEducation = entry[Columns.individualEducation].flatMap { reader.yesNo($0, "\(path).\(Columns.individualEducation)") }
-      change.lock = entry[Keys.Measure.lock].flatMap { lock($0, "\(path).\(Keys.Measure.lock)", &reader) }
+      if let node = entry[Keys.Measure.lock], let word = node.scalar?.string.trimmingCharacters(in: .whitespaces).lowercased(),
+        Keys.Measure.lockAsLastYear.contains(word)
+      {
+        change.lockAsLastYear = true
+      } else {
+        change.lock = entry[Keys.Measure.lock].flatMap { lock($0, "\(path).\(Keys.Measure.lock)", &reader) }
+      }
       variant.measures[MeasureID(id)] = change
     }
     return readPolicy(top[Keys.policy], variant, &reader)

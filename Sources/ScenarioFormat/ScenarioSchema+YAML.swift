@@ -175,6 +175,8 @@ extension ScenarioSchema {
       /// The words of a lock (``lock``): fund in full, or not at all; anything else is a share.
       public static let lockFull = ["full", "fullt"]
       public static let lockNone = ["none", "ingen", "ikke"]
+      /// The share the measure had in last year's allocation (`last_year_allocation`).
+      public static let lockAsLastYear = ["last_year", "som_i_fjor"]
       /// The keys of a measure change: the numbers, then the criteria flags of measures.csv, then the lock.
       public static let keys = [rank, costNOK, minimumShare] + Measures.criteriaFlags + [lock]
     }

@@ -200,6 +200,8 @@ public enum IssueText: Sendable, Hashable {
   case changeContinuingFails(id: String)
   /// A lock asks to fund a measure that fails a criterion.
   case changeLockIneligible(id: String)
+  /// `lock: last_year` on a measure last year's allocation does not have (or with none named).
+  case changeLockNoLastYear(id: String, file: String?)
   case changeNotALaterYear(year: Int, later: [Int])
   case changeRankOutside(id: String, rank: Int, count: Int)
 
@@ -248,7 +250,7 @@ public enum IssueText: Sendable, Hashable {
       .changeNotAPartner(let section, let id, _), .changeHoursNegative(let section, let id, _, _):
       (section, id)
     case .changeNotAMeasure(let id), .changeShareOutside(let id, _), .changeContinuingFails(let id), .changeRankOutside(let id, _, _),
-      .changeLockIneligible(let id):
+      .changeLockIneligible(let id), .changeLockNoLastYear(let id, _):
       ("measures", id)
     default: nil
     }

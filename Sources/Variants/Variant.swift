@@ -69,6 +69,9 @@ public struct Variant: Sendable, Equatable {
     public var individualEducation: Bool?
     /// The forum's lock (fund in full, at least a share, or not at all).
     public var lock: MeasureLock?
+    /// Lock the measure at the share it had last year ("keep it as last year"): full, that share
+    /// at least, or not at all; needs the scenario's last year's allocation.
+    public var lockAsLastYear = false
     public init() {}
   }
 
@@ -150,6 +153,12 @@ extension Variant {
       if let value = change.broadTargetGroup { changed[index].criteria.broadTargetGroup = value }
       if let value = change.individualEducation { changed[index].criteria.individualEducation = value }
       if let lock = change.lock { changed[index].lock = lock }
+      if change.lockAsLastYear {
+        guard let share = base.lastYear?.reference.shares[id] else {
+          throw fail(.changeLockNoLastYear(id: id.rawValue, file: base.lastYear?.file))
+        }
+        changed[index].lock = share >= 1 - 1e-9 ? .full : share <= 1e-9 ? MeasureLock.none : .atLeast(share)
+      }
       if let rank = change.rank { try move(&changed, index, to: rank) }
     }
     scenario.measures = changed

@@ -135,6 +135,35 @@ struct VariantTests {
     }
   }
 
+  @Test("lock: last_year keeps a measure at last year's share; without last year's allocation, or a measure not in it, it is refused")
+  func lockAsLastYear() throws {
+    let folder = try ScenarioFolder()
+    defer { folder.remove() }
+    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("variants"), withIntermediateDirectories: true)
+    try folder.write("variants/fjor.yaml", "title: Som i fjor\nmeasures:\n  n1: {lock: som_i_fjor}\n  s1: {lock: last_year}\n")
+    let variants = try VariantFile.loadAll(directory: folder.url)
+    // No last year's allocation named: refused with the fix.
+    do {
+      _ = try VariantResolver.scenario("fjor", variants: variants, base: try ScenarioLoader.load(directory: folder.url))
+      Issue.record("applied")
+    } catch {
+      #expect(error.issues.first?.message(in: .nb).contains("oppgi fjorårets allocation.json i scenario.yaml") == true)
+    }
+    try folder.write("fjor.json", #"{"measures": [{"id": "n1", "share": 0.5}, {"id": "s1", "share": 0}, {"id": "n2", "share": 1}]}"#)
+    try folder.write("scenario.yaml", try folder.read("scenario.yaml") + "last_year_allocation: fjor.json\n")
+    let base = try ScenarioLoader.load(directory: folder.url)
+    let locked = try VariantResolver.scenario("fjor", variants: variants, base: base)
+    #expect(locked.measure(MeasureID("n1"))?.lock == .atLeast(0.5))
+    #expect(locked.measure(MeasureID("s1"))?.lock == .some(MeasureLock.none))
+    try folder.write("variants/fjor.yaml", "title: Som i fjor\nmeasures:\n  s2: {lock: last_year}\n")
+    do {
+      _ = try VariantResolver.scenario("fjor", variants: try VariantFile.loadAll(directory: folder.url), base: base)
+      Issue.record("applied")
+    } catch {
+      #expect(error.issues.first?.message(in: .en).contains("s2 is not in last year's allocation (fjor.json)") == true)
+    }
+  }
+
   @Test("a lock to fund a measure that fails a criterion is refused; a lock to drop it is not")
   func lockIneligible() throws {
     var base = try Self.base()

@@ -57,6 +57,7 @@ struct BokmalPageWords: PageWords {
     switch value {
     case "full": "Finansier fullt"
     case "none": "Ikke finansier"
+    case "last_year": "Som i fjor"
     default: Double(value).map { "Minst \(Int(($0 * 100).rounded())) %" } ?? value
     }
   }

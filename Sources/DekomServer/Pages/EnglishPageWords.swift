@@ -60,6 +60,7 @@ struct EnglishPageWords: PageWords {
     switch value {
     case "full": "Fund in full"
     case "none": "Do not fund"
+    case "last_year": "As last year"
     default: Double(value).map { "At least \(Int(($0 * 100).rounded()))%" } ?? value
     }
   }

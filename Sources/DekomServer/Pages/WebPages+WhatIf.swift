@@ -25,6 +25,11 @@ public enum WhatIfField {
   /// The lock values the form offers, in its order: in full, at least three quarters, half and a
   /// quarter, and not at all.
   public static let lockChoices = ["full", "0.75", "0.5", "0.25", "none"]
+  /// The lock values offered for `measure`: ``lockChoices``, and "as last year" when last year's
+  /// allocation has it.
+  public static func lockChoices(_ measure: MeasureID, in scenario: Scenario) -> [String] {
+    lockChoices + (scenario.lastYear?.reference.shares[measure] != nil ? [Keys.Measure.lockAsLastYear[0]] : [])
+  }
   /// The yes/no values the form offers for a flag.
   public static let flagChoices = ["ja", "nei"]
   /// The save form's fields.
@@ -239,7 +244,7 @@ extension WebPages {
         let label = names.measure(measure.id)
         html += "<tr><td>\(escapeHTML(label)) · \(escapeHTML(names.scheme(measure.scheme)))</td>"
         html +=
-          "<td>\(select(WhatIfField.lock(measure.id), state: state, choices: WhatIfField.lockChoices, label: label + ", " + messages.lockLabel, word: messages.lockChoice))</td>"
+          "<td>\(select(WhatIfField.lock(measure.id), state: state, choices: WhatIfField.lockChoices(measure.id, in: model), label: label + ", " + messages.lockLabel, word: messages.lockChoice))</td>"
         html += "<td align=\"right\">\(measure.rank)</td>"
         html += "<td>\(field(WhatIfField.rank(measure.id), state: state, placeholder: String(measure.rank), label: label))</td>"
         html += "<td align=\"right\">\(escapeHTML(share))</td>"

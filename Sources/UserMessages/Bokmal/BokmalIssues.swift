@@ -558,6 +558,14 @@ enum BokmalIssues {
       IssueWords(
         "measures: \(id) er låst til å bli finansiert, men oppfyller ikke et kriterium og kan ikke finansieres.",
         "fjern låsen, lås tiltaket med none, eller endre kriteriene.")
+    case .changeLockNoLastYear(let id, let file):
+      if let file {
+        IssueWords("measures: \(id) er ikke med i fjorårets fordeling (\(file)).", "lås det med full, none eller en andel i stedet.")
+      } else {
+        IssueWords(
+          "measures: \(id) er låst som i fjor, men scenarioet oppgir ingen fjorårsfordeling.",
+          "oppgi fjorårets allocation.json i scenario.yaml (last_year_allocation), eller lås det med full, none eller en andel.")
+      }
     case .changeContinuingFails(let id):
       IssueWords(
         "measures: \(id) er en videreført forpliktelse som ikke ville oppfylle et kriterium.",

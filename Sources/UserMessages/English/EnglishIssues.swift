@@ -521,6 +521,14 @@ enum EnglishIssues {
       IssueWords(
         "measures: \(id) is locked to be funded but fails a criterion, so it may not be funded.",
         "lift the lock, lock it with none, or change its criteria flags.")
+    case .changeLockNoLastYear(let id, let file):
+      if let file {
+        IssueWords("measures: \(id) is not in last year's allocation (\(file)).", "lock it with full, none or a share instead.")
+      } else {
+        IssueWords(
+          "measures: \(id) is locked as last year, but the scenario names no last year's allocation.",
+          "name last year's allocation.json in scenario.yaml (last_year_allocation), or lock it with full, none or a share.")
+      }
     case .changeContinuingFails(let id):
       IssueWords(
         "measures: \(id) is a continuing commitment that would fail a criterion.",
