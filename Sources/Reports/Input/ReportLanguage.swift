@@ -91,7 +91,9 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, S
   /// An appendix's heading: "Vedlegg A. Skyggepriser".
   func appendixHeading(letter: String, title: String) -> String
   /// `sizes`: per scheme, the size measure its key uses ("Dekom: elevtall; …").
-  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String) -> [String]
+  /// The policy and the order of the stages: `stability` when a stage keeps close to a reference
+  /// allocation, `plan` when it is a long-term plan (the first year decided first).
+  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String, stability: Bool, plan: Bool) -> [String]
   func solveLine(status: String, solver: String) -> String
   func stageLine(name: String, status: String, value: String) -> String
   func modelSizeLine(_ size: ModelSize) -> String

@@ -233,7 +233,9 @@ public struct InnstillingMarkdown: ReportRenderer {
     let policy = scenario.policy
     var lines = messages.policyLines(
       policy, keyEqual: names.percent(policy.fairnessKey.equal), keyPupils: names.percent(policy.fairnessKey.pupils),
-      sizes: scenario.schemes.map { "\(names.scheme($0.id)): \(messages.sizeMeasure($0.sizeMeasure))" }.joined(separator: "; ")
+      sizes: scenario.schemes.map { "\(names.scheme($0.id)): \(messages.sizeMeasure($0.sizeMeasure))" }.joined(separator: "; "),
+      stability: result.stages.contains { $0.name == "stability" },
+      plan: result.stages.contains { $0.name == "conditional on forecasts" }
     ).map { "- " + $0 }
     lines.append("- " + messages.solveLine(status: messages.terminationStatus(result.status.rawValue), solver: result.solverName))
     for stage in result.stages {

@@ -117,7 +117,7 @@ struct BokmalMessages: Messages {
 
   var methodTitle: String { "Om beregningen" }
   func appendixHeading(letter: String, title: String) -> String { "Vedlegg \(letter). \(title)" }
-  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String) -> [String] {
+  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String, stability: Bool, plan: Bool) -> [String] {
     let weighting: String
     switch policy.weighting {
     case .strictTiers: weighting = "strenge prioritetsnivåer: alle listers 1. prioritet før noens 2. prioritet, og så videre"
@@ -127,7 +127,10 @@ struct BokmalMessages: Messages {
     return [
       "Minstenivå per nettverk: \(Int((policy.fairnessFloor * 100).rounded())) % av nettverkets andel av hver ramme (eller alt nettverket søker om, om det er mindre). Fordelingsnøkkel: \(keyEqual) likt mellom nettverkene ordningen gjelder, \(keyPupils) etter størrelse (\(sizes)).",
       "Prioritering: \(weighting); \(value).",
-      "Rekkefølge i optimeringen: 1) minst mulig mangel mot minstenivåene, 2) mest mulig prioritetsverdi, 3) fast regel ved likhet (ordning, liste, prioritet, id; deretter nettverkets foretrukne partner).",
+      "Rekkefølge i optimeringen: 1) minst mulig mangel mot minstenivåene, 2) mest mulig prioritetsverdi"
+        + (plan ? " (i en langsiktig plan først for det første året, så minst mulig ut over prognosene, så for senere år)" : "")
+        + (stability ? ", 3) nærmest referansen (fjorårets fordeling, eller grunnscenarioet for en variant), 4)" : ", 3)")
+        + " fast regel ved likhet (ordning, liste, prioritet, id; deretter nettverkets foretrukne partner).",
     ]
   }
   func solveLine(status: String, solver: String) -> String { "Løsning: \(status) (\(solver))." }

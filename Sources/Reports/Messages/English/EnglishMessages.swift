@@ -114,7 +114,7 @@ struct EnglishMessages: Messages {
 
   var methodTitle: String { "How it was computed" }
   func appendixHeading(letter: String, title: String) -> String { "Appendix \(letter). \(title)" }
-  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String) -> [String] {
+  func policyLines(_ policy: Policy, keyEqual: String, keyPupils: String, sizes: String, stability: Bool, plan: Bool) -> [String] {
     let weighting: String
     switch policy.weighting {
     case .strictTiers: weighting = "strict tiers: every list's first priority before anyone's second, and so on"
@@ -124,7 +124,11 @@ struct EnglishMessages: Messages {
     return [
       "Floor per network: \(Int((policy.fairnessFloor * 100).rounded()))% of the network's share of each frame (or all it asks, if less). Allocation key: \(keyEqual) equally among the networks the scheme serves, \(keyPupils) by size (\(sizes)).",
       "Priorities: \(weighting); \(value).",
-      "Order of optimisation: 1) least shortfall below the floors, 2) most priority value, 3) a fixed rule for ties (scheme, list, rank, id; then the network's preferred partner).",
+      "Order of optimisation: 1) least shortfall below the floors, 2) most priority value"
+        + (plan
+          ? " (in a long-term plan first for the first year, then as little as possible beyond the forecasts, then for later years)" : "")
+        + (stability ? ", 3) closest to the reference (last year's allocation, or the base for a variant), 4)" : ", 3)")
+        + " a fixed rule for ties (scheme, list, rank, id; then the network's preferred partner).",
     ]
   }
   func solveLine(status: String, solver: String) -> String { "Solution: \(status) (\(solver))." }
