@@ -169,7 +169,9 @@ public struct ScenarioRun: Sendable {
     let markdown = InnstillingMarkdown(input).render()
     let texts: [(name: String, contents: String)]
     let workbook: Data
+    let letters: [(fileName: String, letter: DecisionLetter, markdown: String)]
     do {
+      letters = try DecisionLetterDocuments(input).markdown()
       texts =
         [
           ("innstilling.md", markdown),
@@ -178,7 +180,7 @@ public struct ScenarioRun: Sendable {
           ("utbetalinger.csv", PaymentsCSV(input).render()),
           ("allocation.csv", AllocationCSV(input).render()),
           ("allocation.json", try AllocationJSON(input, recordsSeconds: recordsSeconds).render()),
-        ] + (try DecisionLetterDocuments(input).render())
+        ] + (try DecisionLetterDocuments(input).render(letters))
       workbook = try XLSXWriter().data(InnstillingWorkbook(input).workbook())
     } catch let error as XLSXError where error.isFileSystem {
       throw .cannotWrite("\(error).")
@@ -186,7 +188,20 @@ public struct ScenarioRun: Sendable {
       throw .rendering("\(error)")
     }
     try Self.verify(input, markdown: markdown)
+    try Self.verify(letters.map(\.letter), markdown: letters.map(\.markdown), settlement: input.settlement)
     return texts.map { ($0.name, Data($0.contents.utf8)) } + [("innstilling.xlsx", workbook)]
+  }
+
+  /// The independent check of the decision letters: every payment in its recipient's letter, the
+  /// amounts per scheme, and the totals of the letters' tables.
+  static func verify(_ letters: [DecisionLetter], markdown: [String], settlement: Settlement) throws(RunError) {
+    let read = zip(letters, markdown).map { letter, markdown in
+      LetterVerifier.Letter(
+        recipient: letter.recipient, payments: letter.payments,
+        schemeAmounts: Dictionary(letter.schemes.map { ($0.scheme, $0.amount) }, uniquingKeysWith: +), markdown: markdown)
+    }
+    let violations = LetterVerifier(settlement: settlement, letters: read).violations()
+    guard violations.isEmpty else { throw .verificationFailed(violations) }
   }
 
   /// The independent check: the allocation and its kroner, and the innstilling's totals when given.

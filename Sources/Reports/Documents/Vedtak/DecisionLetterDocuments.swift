@@ -44,7 +44,16 @@ public struct DecisionLetterDocuments: ReportRenderer {
   ///
   /// - Throws: ``TemplateError``, or when the page template cannot be rendered (a bug in dekom).
   public func render() throws -> [(name: String, contents: String)] {
-    try markdown().flatMap { fileName, letter, markdown in
+    try render(try markdown())
+  }
+
+  /// The files of letters already rendered as Markdown (``markdown()``).
+  ///
+  /// - Throws: when the page template cannot be rendered (a bug in dekom).
+  public func render(_ letters: [(fileName: String, letter: DecisionLetter, markdown: String)]) throws -> [(
+    name: String, contents: String
+  )] {
+    try letters.flatMap { fileName, letter, markdown in
       let title = messages.letterTitle(year: scenario.year, recipient: input.names.recipient(letter.recipient))
       let html = try HTMLPage(language: input.language, title: title, markdown: markdown, chrome: PageChrome()).render()
       return [("\(Self.folder)/\(fileName).md", markdown), ("\(Self.folder)/\(fileName).html", html)]
