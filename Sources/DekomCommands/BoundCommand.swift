@@ -57,7 +57,8 @@ extension Dekom {
       }
       let loadSeconds = Date().timeIntervalSince(loadStart)
       let buildStart = Date()
-      let formulation = AllocationFormulation(scenario: scenario)
+      // The model `dekom run` builds: with last year's reference when the scenario names it.
+      let formulation = AllocationFormulation(scenario: scenario, reference: scenario.lastYearReference)
       let model = formulation.model
       let buildSeconds = Date().timeIntervalSince(buildStart)
       guard let last = stage.map({ $0 - 1 }) ?? model.objectives.firstIndex(where: { $0.name.hasPrefix("priority") }) else {

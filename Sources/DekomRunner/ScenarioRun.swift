@@ -188,19 +188,22 @@ public struct ScenarioRun: Sendable {
       throw .rendering("\(error)")
     }
     try Self.verify(input, markdown: markdown)
-    try Self.verify(letters.map(\.letter), markdown: letters.map(\.markdown), settlement: input.settlement)
+    try Self.verify(letters.map(\.letter), markdown: letters.map(\.markdown), input: input)
     return texts.map { ($0.name, Data($0.contents.utf8)) } + [("innstilling.xlsx", workbook)]
   }
 
   /// The independent check of the decision letters: every payment in its recipient's letter, the
   /// amounts per scheme, and the totals of the letters' tables.
-  static func verify(_ letters: [DecisionLetter], markdown: [String], settlement: Settlement) throws(RunError) {
+  static func verify(_ letters: [DecisionLetter], markdown: [String], input: ReportInput) throws(RunError) {
+    // dekom's own template writes the total and each scheme's amount; a secretariat's may not.
+    let ownTemplate = input.result.scenario.decisionTerms.template == nil
     let read = zip(letters, markdown).map { letter, markdown in
       LetterVerifier.Letter(
         recipient: letter.recipient, payments: letter.payments,
-        schemeAmounts: Dictionary(letter.schemes.map { ($0.scheme, $0.amount) }, uniquingKeysWith: +), markdown: markdown)
+        schemeAmounts: Dictionary(letter.schemes.map { ($0.scheme, $0.amount) }, uniquingKeysWith: +), markdown: markdown,
+        requiredTexts: ownTemplate ? ([letter.total] + letter.schemes.map(\.amount)).map(input.names.kroner) : [])
     }
-    let violations = LetterVerifier(settlement: settlement, letters: read).violations()
+    let violations = LetterVerifier(settlement: input.settlement, letters: read).violations()
     guard violations.isEmpty else { throw .verificationFailed(violations) }
   }
 

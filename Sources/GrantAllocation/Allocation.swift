@@ -117,6 +117,9 @@ public struct AllocationResult: Sendable {
   /// The partners the network's choice limited measures to (a first part of each one's acceptable
   /// partners; measures not named were not limited). Where a re-solve of a nearby scenario starts.
   public var partnerLimits: [MeasureID: [PartnerID]] = [:]
+  /// The allocation the stability stage stayed close to (empty: none), so that a report can say
+  /// whether it was last year's or a what-if's base.
+  public var reference = AllocationReference()
 
   /// Whether there is an allocation to report: a solution with one outcome per measure.
   public var hasAllocation: Bool { status.hasSolution && outcomes.count == scenario.measures.count }

@@ -72,7 +72,7 @@ extension AllocationFormulation {
     }
     for (index, measure) in scenario.indexedMeasures where failedCriteria[index].isEmpty {
       let lock = bindingLock(index)
-      guard (measure.continuing && lock == nil) || (lock.map { $0 != .none } ?? false) else { continue }
+      guard isCommitment(index) || (lock.map { $0 != .none } ?? false) else { continue }
       let asked = Dictionary(uniqueKeysWithValues: PartnerRole.allCases.filter { measure.hours($0) > 0 }.map { ($0, measure.hours($0)) })
       let cost = fullCosts[index] ?? measure.stateCost
       let bounds = indicator[index] == funded[index] ? [funded[index]] : [funded[index], indicator[index]]

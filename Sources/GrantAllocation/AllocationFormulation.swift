@@ -137,10 +137,19 @@ public struct AllocationFormulation: Sendable {
   }
 
   /// The forum's lock on measure `index` where it binds: on an eligible measure, and in a plan on
-  /// the measure's first year only (its later years follow that year by the plan's links).
+  /// the measure's first year only (its later years follow that year by the plan's links). A lock
+  /// to fund a continuing commitment adds nothing to it (the commitment is funded in full) and is
+  /// not read; `none` ends the commitment.
   public func bindingLock(_ index: MeasureIndex) -> MeasureLock? {
-    guard links?.previousPart[index] == nil, failedCriteria[index].isEmpty else { return nil }
-    return scenario.measures[index].lock
+    guard links?.previousPart[index] == nil, failedCriteria[index].isEmpty, let lock = scenario.measures[index].lock else { return nil }
+    return scenario.measures[index].continuing && lock != .none ? nil : lock
+  }
+
+  /// Whether measure `index` is a continuing commitment still in force: eligible, continuing, and
+  /// not ended by a lock `none` (in a plan, on any of its years: the lock is its first year's).
+  func isCommitment(_ index: MeasureIndex) -> Bool {
+    let measure = scenario.measures[index]
+    return failedCriteria[index].isEmpty && measure.continuing && measure.lock != MeasureLock.none
   }
 
   /// Whether some measure is locked at a share between nothing and the whole (``MeasureLock/atLeast(_:)``).
@@ -166,7 +175,7 @@ public struct AllocationFormulation: Sendable {
       }
       let eligible = failedCriteria[index].isEmpty
       var upper: Double = eligible ? 1 : 0
-      var lower: Double = eligible && measure.continuing ? 1 : 0
+      var lower: Double = isCommitment(index) ? 1 : 0
       // The forum's lock: `none` holds the measure (even a commitment) at nothing; `full` and
       // `atLeast` give it a smallest share, with the indicator on.
       var indicatorLower = lower
@@ -396,8 +405,14 @@ public struct AllocationFormulation: Sendable {
   }
 
   /// `d ≥ |v − v^ref|` for every share and every partner's hours (as a share of the hours asked)
-  /// of the measures the reference has.
+  /// of the measures the reference has, except a measure locked at a share: what no contestant can
+  /// use raises it (the canonical tie-break), which staying close to the reference would undo.
   private mutating func addStabilityDeviations() {
+    let partlyLocked = Set(
+      scenario.measureIndices.filter {
+        if case .atLeast = bindingLock($0) { return true }
+        return false
+      }.map { scenario.measures[$0].id })
     func deviation(_ name: String, _ variable: VariableIndex, scale: Double, target: Double) {
       let d = model.addVariable(name: "deviation[\(name)]", lowerBound: 0, upperBound: 1)
       deviations.append(d)
@@ -408,12 +423,12 @@ public struct AllocationFormulation: Sendable {
       ])
     }
     for (index, measure) in scenario.indexedMeasures {
-      guard let share = reference.shares[measure.id], share.isFinite else { continue }
+      guard let share = reference.shares[measure.id], share.isFinite, !partlyLocked.contains(measure.id) else { continue }
       deviation("\(measure.id)", funded[index], scale: 1, target: min(max(share, 0), 1))
     }
     for hoursVariable in hours {
       let measure = scenario.measures[hoursVariable.measure]
-      guard reference.shares[measure.id] != nil else { continue }
+      guard reference.shares[measure.id] != nil, !partlyLocked.contains(measure.id) else { continue }
       let asked = measure.hours(hoursVariable.role)
       let given = reference.hours[measure.id]?[hoursVariable.partner]?[hoursVariable.role] ?? 0
       deviation(

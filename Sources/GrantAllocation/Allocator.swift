@@ -96,6 +96,7 @@ public struct Allocator: Sendable {
       parameters: SolveParameters(
         timeLimitSeconds: options.timeLimitSeconds, stageTolerance: scenario.solver.stageTolerance,
         relativeMIPGap: options.relativeMIPGap, method: options.method, workLimit: options.workLimit))
+    result.reference = formulation.reference
     guard solution.status.hasSolution, solution.values.count == formulation.model.variables.count else {
       if diagnose, solution.status == .infeasible {
         // The diagnosis gets its own budget of the same time limit: it runs only when there is no

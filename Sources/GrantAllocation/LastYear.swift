@@ -26,7 +26,15 @@ public struct LastYearAllocation: Sendable, Equatable {
 }
 
 extension Scenario {
-  /// The allocation the stability stage stays close to when nothing else is asked: last year's,
-  /// when the scenario names it; otherwise none.
-  public var lastYearReference: AllocationReference { lastYear?.reference ?? AllocationReference() }
+  /// The allocation the stability stage stays close to when nothing else is asked: last year's
+  /// shares and partner hours of the measures that continue this year (a commitment keeps its id),
+  /// when the scenario names last year's allocation; otherwise none. Other ids in last year's file
+  /// are other measures (ids are often places on a list) and steer nothing.
+  public var lastYearReference: AllocationReference {
+    guard let lastYear else { return AllocationReference() }
+    let continuing = Set(measures.filter(\.continuing).map(\.id))
+    return AllocationReference(
+      shares: lastYear.reference.shares.filter { continuing.contains($0.key) },
+      hours: lastYear.reference.hours.filter { continuing.contains($0.key) })
+  }
 }

@@ -65,7 +65,11 @@ enum LastYearFile {
     func grants(_ entries: [MoneyEntry]?, _ name: String) -> [String: Double]? {
       var found: [String: Double] = [:]
       for (position, entry) in (entries ?? []).enumerated() {
-        guard entry.grantNok.isFinite, entry.grantNok >= 0, entry.grantNok <= 1e11, found[entry.id] == nil else {
+        guard found[entry.id] == nil else {
+          _ = fail("\(name)[\(position)].id \(entry.id) appears twice")
+          return nil
+        }
+        guard entry.grantNok.isFinite, entry.grantNok >= 0, entry.grantNok <= 1e11 else {
           _ = fail("\(name)[\(position)].grant_nok = \(entry.grantNok)")
           return nil
         }

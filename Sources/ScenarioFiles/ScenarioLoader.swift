@@ -38,6 +38,8 @@ public enum ScenarioLoader {
     return try load(files: files, log: log) { path in
       // Only inside the folder: a link that leads out of it is refused like a path that does.
       let url = directory.appendingPathComponent(path)
+      // A missing file is missing (a link is resolved only when it leads somewhere).
+      guard FileManager.default.fileExists(atPath: url.path) else { return InputFileReader.read(url) }
       let folder = directory.resolvingSymlinksInPath().standardizedFileURL.path + "/"
       guard url.resolvingSymlinksInPath().standardizedFileURL.path.hasPrefix(folder) else {
         return .failure(InputFileReader.UnreadableFileError(text: .lastYearPathOutside(path)))

@@ -105,16 +105,22 @@ enum ScenarioSettingsFile {
   }
 
   /// `last_year_allocation`: a relative path of plain folder and file names inside the scenario
-  /// folder (no `..`, no absolute path), so that a scenario reads nothing outside its folder.
+  /// folder (letters, digits, spaces, `.`, `_`, `-`; no `..`, no absolute path), so that a scenario
+  /// reads nothing outside its folder and the path can be shown as it is; not in `out/`, which
+  /// `dekom run` writes.
   private static func readLastYearPath(_ node: Node, _ reader: inout YAMLReader) -> String? {
     guard let path = reader.text(node, Keys.lastYearAllocation) else { return nil }
     let parts = path.split(separator: "/", omittingEmptySubsequences: false)
     let plain = parts.allSatisfy { part in
-      !part.isEmpty && part != "." && part != ".." && !part.contains("\\")
-        && part.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
+      !part.isEmpty && part != "." && part != ".." && part.first != " " && part.last != " "
+        && part.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || " ._-".unicodeScalars.contains($0) }
     }
     guard plain, path.count <= 255 else {
       reader.fail(node, Keys.lastYearAllocation, .lastYearPathOutside(path))
+      return nil
+    }
+    guard parts.first != "out" else {
+      reader.fail(node, Keys.lastYearAllocation, .lastYearInOutputFolder(path))
       return nil
     }
     return path

@@ -33,6 +33,8 @@ public enum IssueText: Sendable, Hashable {
   case lastYearPathOutside(String)
   /// The file `last_year_allocation` names is not there.
   case lastYearMissing(String)
+  /// `last_year_allocation` names a file in `out/`, which `dekom run` writes.
+  case lastYearInOutputFolder(String)
   /// The file is not an allocation.json as `dekom run` writes it; `detail` says where.
   case lastYearNotAnAllocation(detail: String)
   /// A variant's `lock` that is not `full`, `none` or a share above 0.
@@ -200,6 +202,8 @@ public enum IssueText: Sendable, Hashable {
   case changeContinuingFails(id: String)
   /// A lock asks to fund a measure that fails a criterion.
   case changeLockIneligible(id: String)
+  /// A lock at a share below the measure's smallest viable share (or on an all-or-nothing measure).
+  case changeLockBelowSmallestShare(id: String, share: Double, smallest: Double)
   /// `lock: last_year` on a measure last year's allocation does not have (or with none named).
   case changeLockNoLastYear(id: String, file: String?)
   case changeNotALaterYear(year: Int, later: [Int])
@@ -250,7 +254,7 @@ public enum IssueText: Sendable, Hashable {
       .changeNotAPartner(let section, let id, _), .changeHoursNegative(let section, let id, _, _):
       (section, id)
     case .changeNotAMeasure(let id), .changeShareOutside(let id, _), .changeContinuingFails(let id), .changeRankOutside(let id, _, _),
-      .changeLockIneligible(let id), .changeLockNoLastYear(let id, _):
+      .changeLockIneligible(let id), .changeLockNoLastYear(let id, _), .changeLockBelowSmallestShare(let id, _, _):
       ("measures", id)
     default: nil
     }

@@ -170,6 +170,11 @@ extension Variant {
       guard let scheme = scenario.scheme(measure.scheme), measure.failedCriteria(under: scheme).isEmpty else {
         throw fail(.changeLockIneligible(id: measure.id.rawValue))
       }
+      // A share below the smallest viable one would be raised to it (or, all or nothing, to the
+      // whole): say so instead of funding more than the forum locked.
+      if case .atLeast(let share)? = measure.lock, share < measure.minimumShare - 1e-9 || measure.minimumShare >= 1 {
+        throw fail(.changeLockBelowSmallestShare(id: measure.id.rawValue, share: share, smallest: measure.minimumShare))
+      }
     }
     for measure in scenario.measures where measure.continuing && measure.lock != MeasureLock.none {
       guard let scheme = scenario.scheme(measure.scheme), measure.failedCriteria(under: scheme).isEmpty else {

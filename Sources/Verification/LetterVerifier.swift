@@ -13,12 +13,18 @@ public struct LetterVerifier {
     public var schemeAmounts: [SchemeID: Int]
     /// The letter as rendered (Markdown).
     public var markdown: String
+    /// Texts the rendered letter must hold (the amounts as written, where the template is dekom's
+    /// own; a secretariat's template may word them as it likes).
+    public var requiredTexts: [String]
 
-    public init(recipient: Recipient, payments: [Settlement.Payment], schemeAmounts: [SchemeID: Int], markdown: String) {
+    public init(
+      recipient: Recipient, payments: [Settlement.Payment], schemeAmounts: [SchemeID: Int], markdown: String, requiredTexts: [String] = []
+    ) {
       self.recipient = recipient
       self.payments = payments
       self.schemeAmounts = schemeAmounts
       self.markdown = markdown
+      self.requiredTexts = requiredTexts
     }
   }
 
@@ -45,6 +51,9 @@ public struct LetterVerifier {
       for payment in expected { paid[payment.scheme, default: 0] += payment.amount }
       if letter.schemeAmounts != paid {
         found.append(Violation(.payments, "the letter to \(letter.recipient) says \(letter.schemeAmounts) per scheme; it is paid \(paid)"))
+      }
+      for text in letter.requiredTexts where !letter.markdown.contains(text) {
+        found.append(Violation(.payments, "the letter to \(letter.recipient) does not say \(text)"))
       }
       for violation in ReportTotalsVerifier(markdown: letter.markdown).violations() {
         found.append(Violation(violation.rule, "the letter to \(letter.recipient): \(violation.message)"))

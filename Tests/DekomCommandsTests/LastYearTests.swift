@@ -24,19 +24,28 @@ struct LastYearTests {
       file: "fjor.json", year: 2026, reference: AllocationReference(shares: [MeasureID(id): 1]), networkGrants: [:], ownerGrants: [:])
   }
 
-  @Test("among equally good answers the one closest to last year is chosen, by every command's solve")
+  @Test("the solve stays close to last year's continuing measures only: another measure under a last year's id steers nothing")
   func stability() throws {
     let run = ScenarioRun(directory: URL(fileURLWithPath: "/nonexistent"), explain: false)
     let plain = try run.solve(Self.tie())
     #expect(plain.outcome(MeasureID("a1"))?.share == 1 && plain.outcome(MeasureID("b1"))?.share == 0)
+    // b1 was funded last year, but it does not continue: this year's b1 is another measure.
     var remembered = Self.tie()
     remembered.lastYear = Self.lastYear(funding: "b1")
+    #expect(remembered.lastYearReference.isEmpty)
+    let same = try run.solve(remembered)
+    #expect(same.outcomes == plain.outcomes)
+    #expect(!same.stages.contains { $0.name == "stability" })
+    // A continuing b1 is last year's: its share and hours are kept close (a stability stage), and
+    // the result says what it stayed close to.
+    remembered.measures[1].continuing = true
+    #expect(remembered.lastYearReference.shares == [MeasureID("b1"): 1])
     let kept = try run.solve(remembered)
-    #expect(kept.outcome(MeasureID("b1"))?.share == 1 && kept.outcome(MeasureID("a1"))?.share == 0)
     #expect(kept.stages.contains { $0.name == "stability" })
+    #expect(kept.reference == remembered.lastYearReference)
     // A reference given (a what-if's base) wins over last year's.
-    let asked = try run.solve(remembered, reference: AllocationReference(shares: [MeasureID("a1"): 1]))
-    #expect(asked.outcome(MeasureID("a1"))?.share == 1)
+    let asked = try run.solve(remembered, reference: AllocationReference(shares: [MeasureID("a1"): 0]))
+    #expect(asked.reference.shares == [MeasureID("a1"): 0])
   }
 
   @Test("dekom run shows the change per payer and never writes over last year's file")

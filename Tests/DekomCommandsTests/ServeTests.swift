@@ -282,6 +282,19 @@ struct ServeTests {
     #expect(tooMuch.body.contains("Disse kravene kan ikke oppfylles samtidig: rammen for Desentralisert kompetanseutvikling (Dekom)"))
     #expect(tooMuch.body.contains("låsen om å finansiere «Utforskende matematikkundervisning» fullt (fo-dekom-1"))
     #expect(tooMuch.body.contains("Øk rammen for Desentralisert kompetanseutvikling (Dekom) med minst"))
+    // A lock typed into the address that is no number the page words ("nan", "inf", huge) gets
+    // the variant file's message, and the server goes on.
+    for typed in ["nan", "inf", "1e20", "-0.5"] {
+      let odd = try server.get("/s/trondelag/whatif?measures.sv-dekom-1.lock=" + typed)
+      #expect(odd.status == 422, "\(typed)")
+      #expect(odd.body.contains("id=\"f-measures-sv-dekom-1-lock-error\">«\(typed)» er ikke en lås."), "\(typed)")
+    }
+    // Only the shares a measure allows are offered: none on an all-or-nothing one.
+    let form = try server.get("/s/trondelag/whatif")
+    let allOrNothing = try #require(form.body.components(separatedBy: "id=\"f-measures-sv-dekom-2-lock\"").last)
+    #expect(!(allOrNothing.components(separatedBy: "</select>").first ?? "").contains("value=\"0.5\""))
+    let partly = try #require(form.body.components(separatedBy: "id=\"f-measures-sv-dekom-1-lock\"").last)
+    #expect((partly.components(separatedBy: "</select>").first ?? "").contains("value=\"0.5\""))
     let ineligible = try server.get("/s/trondelag/whatif?measures.ga-dekom-3.lock=full")
     #expect(ineligible.status == 422)
     #expect(

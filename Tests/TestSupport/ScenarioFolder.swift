@@ -45,14 +45,18 @@ public struct ScenarioFolder {
     for (name, contents) in files { try write(name, contents) }
   }
 
-  /// A copy of the folder at `source` (its top-level files only).
+  /// A copy of the folder at `source`: its files and its folders but `out/` and `variants/`.
   public init(copying source: URL) throws {
     url = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
       var isDirectory: ObjCBool = false
       let path = source.appendingPathComponent(name)
-      if FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+      // Files, and the folders of other input files (last year's allocation); not the outputs
+      // (`out/`) nor the variants, which a test copies when it wants them.
+      if FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue || !["out", "variants"].contains(name)
+      {
         try FileManager.default.copyItem(at: path, to: url.appendingPathComponent(name))
       }
     }

@@ -113,14 +113,14 @@ struct VariantTests {
     defer { folder.remove() }
     try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("variants"), withIntermediateDirectories: true)
     try folder.write(
-      "variants/mote.yaml", "title: Møtet\nmeasures:\n  n1: {lock: none}\n  n2: {lock: fullt}\n  s1: {lock: \"0,5\"}\n  s2: {lock: ikke}\n")
+      "variants/mote.yaml", "title: Møtet\nmeasures:\n  n1: {lock: \"0,5\"}\n  n2: {lock: fullt}\n  s1: {lock: none}\n  s2: {lock: ikke}\n")
     let base = try ScenarioLoader.load(directory: folder.url)
     let variants = try VariantFile.loadAll(directory: folder.url)
     let locked = try VariantResolver.scenario("mote", variants: variants, base: base)
     let locks = Dictionary(uniqueKeysWithValues: locked.measures.map { ($0.id.rawValue, $0.lock) })
-    #expect(locks["n1"] == .some(MeasureLock.none))
+    #expect(locks["n1"] == .some(.atLeast(0.5)))
     #expect(locks["n2"] == .some(.full))
-    #expect(locks["s1"] == .some(.atLeast(0.5)))
+    #expect(locks["s1"] == .some(MeasureLock.none))
     #expect(locks["s2"] == .some(MeasureLock.none))
     #expect(try VariantFile.load(Data("title: T\nmeasures:\n  n2: {lock: 1}\n".utf8), name: "t").measures[MeasureID("n2")]?.lock == .full)
     try folder.write("variants/mote.yaml", "title: Møtet\nmeasures:\n  n1: {lock: halvparten}\n  n2: {lock: 0}\n")
@@ -129,8 +129,8 @@ struct VariantTests {
       Issue.record("loaded")
     } catch {
       let text = error.issues.map { $0.message(in: .nb) }
-      #expect(text.contains { $0.contains("halvparten er ikke en lås") && $0.contains("skriv full") }, "\(text)")
-      #expect(text.contains { $0.contains("0 er ikke en lås") }, "\(text)")
+      #expect(text.contains { $0.contains("«halvparten» er ikke en lås") && $0.contains("skriv full") }, "\(text)")
+      #expect(text.contains { $0.contains("«0» er ikke en lås") }, "\(text)")
       #expect(error.issues.map(\.description).contains { $0.hasPrefix("variants/mote.yaml:3: key 'measures.n1.lock'") })
     }
   }
@@ -162,6 +162,31 @@ struct VariantTests {
     } catch {
       #expect(error.issues.first?.message(in: .en).contains("s2 is not in last year's allocation (fjor.json)") == true)
     }
+  }
+
+  @Test("a lock at a share below the smallest viable share, or on an all-or-nothing measure, is refused with the fix")
+  func lockBelowSmallestShare() throws {
+    let base = try Self.base()  // n1: min_share 0,5; n2: all or nothing
+    for (id, share) in [("n1", 0.25), ("n2", 0.5)] {
+      var variant = Variant(name: "v", title: "V")
+      var change = Variant.MeasureChange()
+      change.lock = .atLeast(share)
+      variant.measures[MeasureID(id)] = change
+      do {
+        _ = try variant.apply(to: base)
+        Issue.record("applied \(id)")
+      } catch {
+        guard case .changeLockBelowSmallestShare(id, share, _) = error.text else {
+          Issue.record("\(error)")
+          continue
+        }
+      }
+    }
+    var variant = Variant(name: "v", title: "V")
+    var change = Variant.MeasureChange()
+    change.lock = .atLeast(0.5)
+    variant.measures[MeasureID("n1")] = change
+    #expect(try variant.apply(to: base).measure(MeasureID("n1"))?.lock == .atLeast(0.5))
   }
 
   @Test("a lock to fund a measure that fails a criterion is refused; a lock to drop it is not")

@@ -13,7 +13,8 @@ struct LetterVerifierTests {
     let letters = rendered.map { _, letter, markdown in
       LetterVerifier.Letter(
         recipient: letter.recipient, payments: letter.payments,
-        schemeAmounts: Dictionary(letter.schemes.map { ($0.scheme, $0.amount) }, uniquingKeysWith: +), markdown: markdown)
+        schemeAmounts: Dictionary(letter.schemes.map { ($0.scheme, $0.amount) }, uniquingKeysWith: +), markdown: markdown,
+        requiredTexts: ([letter.total] + letter.schemes.map(\.amount)).map(input.names.kroner))
     }
     return (input.settlement, letters)
   }
@@ -39,6 +40,11 @@ struct LetterVerifierTests {
     var twice = letters
     twice.append(letters[0])
     #expect(LetterVerifier(settlement: settlement, letters: twice).violations().map(\.rule) == [.payments])
+    // The rendered letter says another total than it is paid.
+    var wrongTotal = letters
+    let total = try #require(wrongTotal[0].requiredTexts.first)
+    wrongTotal[0].markdown = wrongTotal[0].markdown.replacingOccurrences(of: total, with: "1")
+    #expect(LetterVerifier(settlement: settlement, letters: wrongTotal).violations().contains { $0.message.contains("does not say") })
     // A total row that does not add up.
     var table = letters
     table[0].markdown += "\n\n| Tiltak | Beløp (kr) |\n|---|---:|\n| x | 100 |\n| **Sum** | **101** |\n"

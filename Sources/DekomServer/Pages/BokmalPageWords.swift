@@ -1,4 +1,5 @@
 import GrantAllocation
+import ScenarioFormat
 
 /// The words of the pages of `dekom serve` in bokmål.
 struct BokmalPageWords: PageWords {
@@ -57,20 +58,20 @@ struct BokmalPageWords: PageWords {
     switch value {
     case "full": "Finansier fullt"
     case "none": "Ikke finansier"
-    case "last_year": "Som i fjor"
-    default: Double(value).map { "Minst \(Int(($0 * 100).rounded())) %" } ?? value
+    case ScenarioSchema.Variant.Measure.lockAsLastYear[0]: "Som i fjor"
+    default: Double(value).flatMap { $0.isFinite && $0 > 0 && $0 <= 1 ? "Minst \(Int(($0 * 100).rounded())) %" : nil } ?? value
     }
   }
   var costLabel: String { "kostnad" }
   var changeFlagsSummary: String { "endre" }
   func flagName(_ flag: String) -> String {
     switch flag {
-    case "continuing": "Videreføring"
-    case "school_based": "Skolebasert"
-    case "collective": "Kollektivt"
-    case "in_local_plan": "I lokal plan"
-    case "broad_target_group": "Bred målgruppe"
-    case "individual_education": "Individuell videreutdanning"
+    case ScenarioSchema.Measures.continuing: "Videreføring"
+    case ScenarioSchema.Measures.schoolBased: "Skolebasert"
+    case ScenarioSchema.Measures.collective: "Kollektivt"
+    case ScenarioSchema.Measures.inLocalPlan: "I lokal plan"
+    case ScenarioSchema.Measures.broadTargetGroup: "Bred målgruppe"
+    case ScenarioSchema.Measures.individualEducation: "Individuell videreutdanning"
     default: flag
     }
   }
@@ -79,10 +80,10 @@ struct BokmalPageWords: PageWords {
   var policyColumns: [String] { ["Innstilling", "Nå", "Ny"] }
   func policyName(_ key: String) -> String {
     switch key {
-    case "fairness_floor": "Rettferdighetsgulv (andel av nøkkelen)"
-    case "weighting": "Vekting av prioritetene"
-    case "decay": "Vekt per plass nedover listen (ved avtakende vekt)"
-    case "value": "Hva et tiltak teller"
+    case ScenarioSchema.Variant.Policy.fairnessFloor: "Rettferdighetsgulv (andel av nøkkelen)"
+    case ScenarioSchema.Variant.Policy.weighting: "Vekting av prioritetene"
+    case ScenarioSchema.Variant.Policy.decay: "Vekt per plass nedover listen (ved avtakende vekt)"
+    case ScenarioSchema.Variant.Policy.value: "Hva et tiltak teller"
     default: key
     }
   }

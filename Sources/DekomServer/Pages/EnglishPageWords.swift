@@ -1,4 +1,5 @@
 import GrantAllocation
+import ScenarioFormat
 
 /// The words of the pages of `dekom serve` in English.
 struct EnglishPageWords: PageWords {
@@ -60,20 +61,20 @@ struct EnglishPageWords: PageWords {
     switch value {
     case "full": "Fund in full"
     case "none": "Do not fund"
-    case "last_year": "As last year"
-    default: Double(value).map { "At least \(Int(($0 * 100).rounded()))%" } ?? value
+    case ScenarioSchema.Variant.Measure.lockAsLastYear[0]: "As last year"
+    default: Double(value).flatMap { $0.isFinite && $0 > 0 && $0 <= 1 ? "At least \(Int(($0 * 100).rounded()))%" : nil } ?? value
     }
   }
   var costLabel: String { "cost" }
   var changeFlagsSummary: String { "change" }
   func flagName(_ flag: String) -> String {
     switch flag {
-    case "continuing": "Continuing"
-    case "school_based": "School-based"
-    case "collective": "Collective"
-    case "in_local_plan": "In the local plan"
-    case "broad_target_group": "Broad target group"
-    case "individual_education": "Individual further education"
+    case ScenarioSchema.Measures.continuing: "Continuing"
+    case ScenarioSchema.Measures.schoolBased: "School-based"
+    case ScenarioSchema.Measures.collective: "Collective"
+    case ScenarioSchema.Measures.inLocalPlan: "In the local plan"
+    case ScenarioSchema.Measures.broadTargetGroup: "Broad target group"
+    case ScenarioSchema.Measures.individualEducation: "Individual further education"
     default: flag
     }
   }
@@ -82,10 +83,10 @@ struct EnglishPageWords: PageWords {
   var policyColumns: [String] { ["Setting", "Now", "New"] }
   func policyName(_ key: String) -> String {
     switch key {
-    case "fairness_floor": "Fairness floor (share of the key)"
-    case "weighting": "Weighting of the priorities"
-    case "decay": "Weight per place down the list (with decaying weight)"
-    case "value": "What a measure counts"
+    case ScenarioSchema.Variant.Policy.fairnessFloor: "Fairness floor (share of the key)"
+    case ScenarioSchema.Variant.Policy.weighting: "Weighting of the priorities"
+    case ScenarioSchema.Variant.Policy.decay: "Weight per place down the list (with decaying weight)"
+    case ScenarioSchema.Variant.Policy.value: "What a measure counts"
     default: key
     }
   }

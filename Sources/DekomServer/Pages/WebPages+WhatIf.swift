@@ -28,7 +28,10 @@ public enum WhatIfField {
   /// The lock values offered for `measure`: ``lockChoices``, and "as last year" when last year's
   /// allocation has it.
   public static func lockChoices(_ measure: MeasureID, in scenario: Scenario) -> [String] {
-    lockChoices + (scenario.lastYear?.reference.shares[measure] != nil ? [Keys.Measure.lockAsLastYear[0]] : [])
+    // Shares only from the measure's smallest viable share up (none on an all-or-nothing measure).
+    let smallest = scenario.measure(measure)?.minimumShare ?? 1
+    let offered = lockChoices.filter { choice in Double(choice).map { $0 >= smallest - 1e-9 && smallest < 1 } ?? true }
+    return offered + (scenario.lastYear?.reference.shares[measure] != nil ? [Keys.Measure.lockAsLastYear[0]] : [])
   }
   /// The yes/no values the form offers for a flag.
   public static let flagChoices = ["ja", "nei"]

@@ -68,12 +68,12 @@ public struct NameBook {
     return (amount < 0 ? "−" : "") + grouped
   }
 
-  /// Exact NOK, rounded to whole kroner for a sentence.
   /// Whole kroner with a sign: `+1 500`, `−700`, `0`.
   public func signedKroner(_ amount: Double) -> String {
     let whole = Int(amount.rounded(.toNearestOrAwayFromZero))
     return whole > 0 ? "+" + kroner(whole) : kroner(whole)
   }
+  /// Exact NOK, rounded to whole kroner for a sentence.
   public func kroner(_ amount: Double) -> String { kroner(Int(amount.rounded(.toNearestOrAwayFromZero))) }
 
   /// A number with `decimals` decimals and the language's decimal mark.

@@ -136,8 +136,12 @@ enum BokmalIssues {
         "skriv et heltall i dette området.")
     case .lastYearPathOutside(let path):
       IssueWords(
-        "\(path) er ikke en fil i scenariomappen.",
+        "\(path) er ikke en fil i scenariomappen (en sti av bokstaver, sifre, mellomrom, ., _, - og /, uten ..).",
         "kopier fjorårets allocation.json inn i scenariomappen og oppgi den derfra, for eksempel fjoraaret/allocation.json.")
+    case .lastYearInOutputFolder(let path):
+      IssueWords(
+        "\(path) ligger i out/, som dekom run skriver.",
+        "kopier fjorårets allocation.json til en egen mappe i scenariomappen, for eksempel fjoraaret/allocation.json.")
     case .lastYearMissing(let path):
       IssueWords("filen \(path) finnes ikke.", "kopier fjorårets allocation.json dit, eller fjern last_year_allocation.")
     case .lastYearNotAnAllocation(let detail):
@@ -146,8 +150,8 @@ enum BokmalIssues {
         "oppgi allocation.json fra fjorårets kjøring, uendret.")
     case .notALock(let value):
       IssueWords(
-        "\(value) er ikke en lås.",
-        "skriv full (finansier fullt), none (ikke finansier) eller en andel, for eksempel 0,5 (finansier minst halvparten).")
+        "\(quoted(value)) er ikke en lås.",
+        "skriv full (finansier fullt), none (ikke finansier), en andel, for eksempel 0.5 (finansier minst halvparten), eller som_i_fjor.")
     case .notAShare(let value):
       IssueWords("\(value) er ikke en andel mellom 0 og 1.", "skriv en andel, for eksempel 0,3 eller 1/3.")
 
@@ -558,6 +562,16 @@ enum BokmalIssues {
       IssueWords(
         "measures: \(id) er låst til å bli finansiert, men oppfyller ikke et kriterium og kan ikke finansieres.",
         "fjern låsen, lås tiltaket med none, eller endre kriteriene.")
+    case .changeLockBelowSmallestShare(let id, let share, let smallest):
+      if smallest >= 1 {
+        IssueWords(
+          "measures: \(id) er alt eller ingenting (min_share 1) og kan ikke låses til en andel på \(number(share)).",
+          "lås det med full eller none.")
+      } else {
+        IssueWords(
+          "measures: \(id) er låst til en andel på \(number(share)), under den minste forsvarlige andelen \(number(smallest)).",
+          "lås det til \(number(smallest)) eller mer, eller med full eller none.")
+      }
     case .changeLockNoLastYear(let id, let file):
       if let file {
         IssueWords("measures: \(id) er ikke med i fjorårets fordeling (\(file)).", "lås det med full, none eller en andel i stedet.")

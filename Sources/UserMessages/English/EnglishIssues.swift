@@ -107,8 +107,12 @@ enum EnglishIssues {
         "write a whole number in that range.")
     case .lastYearPathOutside(let path):
       IssueWords(
-        "\(path) is not a file inside the scenario folder.",
+        "\(path) is not a file inside the scenario folder (a path of letters, digits, spaces, ., _, - and /, without ..).",
         "copy last year's allocation.json into the scenario folder and name it from there, for example fjoraaret/allocation.json.")
+    case .lastYearInOutputFolder(let path):
+      IssueWords(
+        "\(path) is in out/, which dekom run writes.",
+        "copy last year's allocation.json to a folder of its own in the scenario folder, for example fjoraaret/allocation.json.")
     case .lastYearMissing(let path):
       IssueWords("the file \(path) is not there.", "copy last year's allocation.json there, or remove last_year_allocation.")
     case .lastYearNotAnAllocation(let detail):
@@ -117,7 +121,8 @@ enum EnglishIssues {
         "name the allocation.json of last year's run, unchanged.")
     case .notALock(let value):
       IssueWords(
-        "\(value) is not a lock.", "write full (fund in full), none (do not fund) or a share such as 0.5 (fund at least half).")
+        "\(quoted(value)) is not a lock.",
+        "write full (fund in full), none (do not fund), a share such as 0.5 (fund at least half) or last_year (as last year).")
     case .notAShare(let value):
       IssueWords("\(value) is not a share between 0 and 1.", "write a share such as 0,3 or 1/3.")
 
@@ -521,6 +526,16 @@ enum EnglishIssues {
       IssueWords(
         "measures: \(id) is locked to be funded but fails a criterion, so it may not be funded.",
         "lift the lock, lock it with none, or change its criteria flags.")
+    case .changeLockBelowSmallestShare(let id, let share, let smallest):
+      if smallest >= 1 {
+        IssueWords(
+          "measures: \(id) is all or nothing (min_share 1) and cannot be locked at a share of \(share).",
+          "lock it with full or none.")
+      } else {
+        IssueWords(
+          "measures: \(id) is locked at a share of \(share), below its smallest viable share \(smallest).",
+          "lock it at \(smallest) or more, or with full or none.")
+      }
     case .changeLockNoLastYear(let id, let file):
       if let file {
         IssueWords("measures: \(id) is not in last year's allocation (\(file)).", "lock it with full, none or a share instead.")

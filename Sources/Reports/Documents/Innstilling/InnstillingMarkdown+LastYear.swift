@@ -36,7 +36,11 @@ extension InnstillingMarkdown {
         "**\(names.signedKroner(totals[1] - totals[0]))**",
       ])
     return [
-      "### " + messages.lastYearHeading, messages.lastYearIntro(file: names.text(lastYear.file), year: lastYear.year), table.rendered,
+      "### " + messages.lastYearHeading,
+      messages.lastYearIntro(
+        // Shown as code, as it is: the loader allows only letters, digits, spaces, `.`, `_`, `-` and `/`.
+        file: lastYear.file, year: lastYear.year,
+        stayedClose: !result.reference.isEmpty && result.reference == scenario.lastYearReference), table.rendered,
     ].joined(separator: "\n\n")
   }
 }
