@@ -246,14 +246,24 @@ struct WebServer: Sendable {
     // The page's links percent-encode the id (any letter may stand in one); the router does not decode.
     let id = MeasureID(measure.removingPercentEncoding ?? measure)
     guard loaded.base.measure(id) != nil else { throw PageError(.notFound, [], scenario: name) }
-    let result = try await solved { try await workbench.solveBase(loaded) }
-    let start = DispatchTime.now()
-    let finding = try await solved { try await workbench.whatItTakes(id, in: result) }
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    let input: ReportInput
+    let finding: WhatItTakes?
+    var seconds: Double?
+    if case .done(let explained, let explanation)? = workbench.knownExplanation(key: "base", reference: nil, loaded: loaded) {
+      // Once the allocation page's explanations are computed, the measure's page gives the same
+      // answer as its waiting list and section 6 (and the reasons the explained run adds), at once.
+      input = report(explained, language, explanation: explanation)
+      finding = explanation.whatItTakes.first { $0.measure == id }
+    } else {
+      let result = try await solved { try await workbench.solveBase(loaded) }
+      let start = DispatchTime.now()
+      finding = try await solved { try await workbench.whatItTakes(id, in: result) }
+      seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+      input = report(result, language)
+    }
     guard
       let page = try pages(language, plan: loaded.base.isPlan).measure(
-        id, in: report(result, language), whatItTakes: finding, seconds: seconds, scenario: name,
-        otherLanguage: otherLanguage(request, language))
+        id, in: input, whatItTakes: finding, seconds: seconds, scenario: name, otherLanguage: otherLanguage(request, language))
     else { throw PageError(.notFound, [], scenario: name) }
     return html(page)
   }

@@ -85,6 +85,9 @@ final class Workbench: @unchecked Sendable {
     /// Each variant file that does not load, with what `dekom check` says of it.
     var brokenVariants: [(name: String, error: ScenarioError)]
     var key: String
+    /// A key that changes when any of the base scenario's input files changes (not its variants'):
+    /// what the base's explanation depends on, so that saving a variant does not start it again.
+    var baseKey: String
   }
 
   /// Loads a scenario folder (files that are links out of the served folder are refused).
@@ -110,8 +113,9 @@ final class Workbench: @unchecked Sendable {
       let data = (try? Data(contentsOf: variantsFolder.appendingPathComponent(entry.name + ScenarioSchema.Variant.fileExtension))) ?? Data()
       return entry.name + "\u{1}" + String(decoding: data, as: UTF8.self)
     }
-    let key = ([folder.path] + base.inputFiles.map { $0.name + ":" + $0.sha256 } + variantTexts).joined(separator: "\u{0}")
-    return Loaded(folder: folder, base: base, variants: variants, brokenVariants: broken, key: key)
+    let baseKey = ([folder.path] + base.inputFiles.map { $0.name + ":" + $0.sha256 }).joined(separator: "\u{0}")
+    let key = ([baseKey] + variantTexts).joined(separator: "\u{0}")
+    return Loaded(folder: folder, base: base, variants: variants, brokenVariants: broken, key: key, baseKey: baseKey)
   }
 
   /// The base scenario's allocation (solved once per version of the files).
@@ -221,7 +225,7 @@ final class Workbench: @unchecked Sendable {
   ///   - loaded: the scenario folder, whose files' version the answer is kept for.
   /// - Returns: the explained allocation, or that it is being computed or could not be.
   func explained(_ scenario: Scenario, key: String, reference: AllocationResult?, loaded: Loaded) -> Explained {
-    let key = loaded.key + "\u{0}explained\u{0}" + key
+    let key = Self.explanationKey(key, reference: reference, loaded: loaded)
     return lock.withLock {
       if let known = explanations.first(where: { $0.key == key }) { return known.state }
       if let progress = explaining[key] { return .pending(done: progress.done, total: progress.total) }
@@ -257,6 +261,22 @@ final class Workbench: @unchecked Sendable {
       }
       return .pending(done: 0, total: 0)
     }
+  }
+
+  /// The explanation ``explained(_:key:reference:loaded:)`` has, or is computing, without starting
+  /// one; `nil` when it has not been asked for.
+  func knownExplanation(key: String, reference: AllocationResult?, loaded: Loaded) -> Explained? {
+    let key = Self.explanationKey(key, reference: reference, loaded: loaded)
+    return lock.withLock {
+      if let known = explanations.first(where: { $0.key == key }) { return known.state }
+      return explaining[key].map { .pending(done: $0.done, total: $0.total) }
+    }
+  }
+
+  /// The key an explanation is kept under. The base's is kept while only variant files change
+  /// (a variant's depends on them).
+  private static func explanationKey(_ key: String, reference: AllocationResult?, loaded: Loaded) -> String {
+    (reference == nil ? loaded.baseKey : loaded.key) + "\u{0}explained\u{0}" + key
   }
 
   /// What it would take to fund one measure of `result` in full, searched on the solver queue.

@@ -84,6 +84,13 @@ struct ServeExplanationTests {
     let measurePage = try server.get("/s/liten/measure/nett-03-dekom-5%C3%B8?lang=nb")
     #expect(measurePage.status == 200)
     #expect(measurePage.body.contains("&lt;i&gt;Skriving&lt;/i&gt;"))
+    // … with the frame increase its waiting list gives, from the same explained run.
+    let row = try #require(done.body.components(separatedBy: "<td align=\"right\">1</td><td>" + link + "</td>").dropFirst().first)
+    let increase = try #require(
+      row.components(separatedBy: "<td align=\"right\">").dropFirst().first?.components(separatedBy: "</td>").first)
+    #expect(increase.hasPrefix("+") && increase.hasSuffix(" kr"))
+    #expect(measurePage.body.contains("<strong>Økt ramme:</strong> \(increase)</li>"))
+    #expect(measurePage.body.contains("Fra forklaringene av hele fordelingen, som i avsnitt 6 i innstillingen."))
 
     // What dekom run writes with the same time limit: the same document, from the measures'
     // tables (with the reasons the explained run adds) to the shadow prices; the owners' table
@@ -99,6 +106,21 @@ struct ServeExplanationTests {
     let english = try server.get("/s/liten?lang=en")
     #expect(english.body.contains("<h2>7. Waiting list per scheme</h2>") && english.body.contains("<h3>Money per network and scheme</h3>"))
     #expect(!english.body.contains("explanations-pending"))
+
+    // A new variant file leaves the base's explanation as it is; a changed input file is a new
+    // version, explained anew.
+    try "title: Ny\nframes:\n  rekom: {factor: 0.5}\n".write(
+      to: scenario.appendingPathComponent("variants/ny.yaml"), atomically: true, encoding: .utf8)
+    let afterVariant = try server.get("/s/liten")
+    #expect(afterVariant.body.contains("<h2>7. Venteliste per ordning</h2>") && !afterVariant.body.contains("explanations-pending"))
+    let measures = scenario.appendingPathComponent("measures.csv")
+    let text = try String(contentsOf: measures, encoding: .utf8)
+    try text.replacingOccurrences(of: "Dybdelæring i fagfornyelsen", with: "Dybdelæring").write(
+      to: measures, atomically: true, encoding: .utf8)
+    let afterChange = try server.get("/s/liten")
+    #expect(afterChange.body.contains("id=\"explanations-pending\"") && afterChange.body.contains("Dybdelæring (nett-03-dekom-6)"))
+    let changed = try Self.explained(server, "/s/liten")
+    #expect(changed.body.contains("<h2>7. Venteliste per ordning</h2>") && changed.body.contains("Dybdelæring (nett-03-dekom-6)"))
   }
 
   @Test(

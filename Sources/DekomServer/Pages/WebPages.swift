@@ -312,13 +312,14 @@ public struct WebPages {
   ///   - input: the allocation it is part of.
   ///   - whatItTakes: the search's answer; `nil` when there is nothing to search (funded in full,
   ///     ineligible or continuing).
-  ///   - seconds: how long the search took.
+  ///   - seconds: how long the search took; `nil` when it comes from the explained run (`input`'s
+  ///     explanation).
   ///   - scenario: the scenario's name in the page addresses.
   ///   - otherLanguage: this page's address in the other language.
   /// - Returns: the whole HTML page; `nil` when the scenario has no measure `id`.
   /// - Throws: when the page template cannot be rendered.
   public func measure(
-    _ id: MeasureID, in input: ReportInput, whatItTakes: WhatItTakes?, seconds: Double, scenario: String, otherLanguage: String
+    _ id: MeasureID, in input: ReportInput, whatItTakes: WhatItTakes?, seconds: Double?, scenario: String, otherLanguage: String
   ) throws -> String? {
     guard let document = MeasureMarkdown(id, in: input, whatItTakes: whatItTakes, seconds: seconds) else { return nil }
     return try page(title: document.title, markdown: document.render(), chrome: chrome(scenario: scenario, otherLanguage: otherLanguage))
