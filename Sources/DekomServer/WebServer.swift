@@ -163,6 +163,7 @@ struct WebServer: Sendable {
     let scenario: Scenario
     let result: AllocationResult
     var base: AllocationResult?
+    var commitments: PlanCommitments?
     if let variant {
       guard loaded.variants.contains(where: { $0.name == variant }) else { throw PageError(.notFound, [], scenario: name) }
       do {
@@ -172,11 +173,18 @@ struct WebServer: Sendable {
       }
       base = try await solved { try await workbench.solveBase(loaded) }
       result = try await solved { try await workbench.solveVariant(scenario, key: "variant:" + variant, loaded: loaded).result }
+    } else if loaded.base.isPlan {
+      // A plan's first year, with the commitments it makes for later years, as `dekom run` writes it.
+      scenario = loaded.base
+      let plan = try await solved { try await workbench.solvePlan(loaded) }
+      result = plan.years[0]
+      commitments = PlanCommitments(plan)
     } else {
       scenario = loaded.base
       result = try await solved { try await workbench.solveBase(loaded) }
     }
     var input = report(result, language)
+    input.planCommitments = commitments
     var notice = ExplanationNotice.none
     // A plan is not explained (as `dekom run` does not explain one).
     if !loaded.base.isPlan {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The allocation page of `dekom serve` shows what `dekom run`'s innstilling shows, explanations
@@ -42,11 +43,11 @@ struct ServeExplanationTests {
   /// The document of an innstilling page from its section 2 to its last appendix (the method,
   /// whose time limit and input hashes are the run's own), with the page's links to measure pages
   /// made plain text.
-  static func document(_ page: String) -> String {
+  static func document(_ page: String, endingAt end: String = "<h2>Vedlegg B. ") -> String {
     let start = page.range(of: "<h2>2. ")?.lowerBound ?? page.endIndex
-    let end = page.range(of: "<h2>Vedlegg B. ")?.lowerBound ?? page.endIndex
+    let end = page.range(of: end)?.lowerBound ?? page.endIndex
     let part = start < end ? String(page[start..<end]) : ""
-    return part.replacingOccurrences(of: #"<a href="/s/liten/measure/[^"]*">([^<]*)</a>"#, with: "$1", options: .regularExpression)
+    return part.replacingOccurrences(of: #"<a href="/s/[^/"]*/measure/[^"]*">([^<]*)</a>"#, with: "$1", options: .regularExpression)
   }
 
   @Test("shown at once while the explanations are computed, reloading itself without a script; then as dekom run writes it")
@@ -153,5 +154,29 @@ struct ServeExplanationTests {
     #expect(run.status == 0, "\(run.standardError)")
     let written = try String(contentsOf: out.appendingPathComponent("innstilling.html"), encoding: .utf8)
     #expect(!Self.document(written).isEmpty && Self.document(page.body) == Self.document(written))
+  }
+
+  @Test("a plan's allocation page is its first year with the commitments for later years, as dekom run writes it, with nothing to wait for")
+  func planAllocation() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-serve-plan-page-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let scenario = root.appendingPathComponent("plan")
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("scenarios/trondelag-plan"), to: scenario)
+    try? FileManager.default.removeItem(at: scenario.appendingPathComponent("out"))
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+
+    let page = try server.get("/s/plan")
+    #expect(page.status == 200)
+    #expect(page.body.contains(". Forpliktelser for senere år</h2>"))
+    // A plan is not explained (as dekom run does not explain one): nothing is computed or awaited.
+    #expect(!page.body.contains("explanations-pending") && !page.body.contains("http-equiv=\"refresh\""))
+    let out = root.appendingPathComponent("run-out")
+    let run = try CommandLine.run(["run", scenario.path, "--out", out.path, "--time-limit", "30", "--quiet"])
+    #expect(run.status == 0, "\(run.standardError)")
+    let written = try String(contentsOf: out.appendingPathComponent("innstilling.html"), encoding: .utf8)
+    let document = Self.document(written, endingAt: "<h2>Vedlegg A. ")
+    #expect(document.contains("Forpliktelser for senere år") && Self.document(page.body, endingAt: "<h2>Vedlegg A. ") == document)
   }
 }

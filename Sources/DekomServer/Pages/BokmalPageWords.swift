@@ -26,7 +26,7 @@ struct BokmalPageWords: PageWords {
   func explanationsFailed(_ reason: String) -> String { "Forklaringene kunne ikke beregnes: \(reason)" }
   var explainHeading: String { "Forklaring per tiltak" }
   var explainIntro: String {
-    "Velg et tiltak for å se begrunnelsen og hva som skal til for å innvilge det fullt (regnes ut når du ber om det)."
+    "Velg et tiltak for å se begrunnelsen og hva som skal til for å innvilge det fullt (fra forklaringene over når de er beregnet, ellers regnet ut når du ber om det)."
   }
   var chooseVariantsHeading: String { "Velg varianter" }
   var compareButton: String { "Sammenlign" }

@@ -26,7 +26,7 @@ struct EnglishPageWords: PageWords {
   func explanationsFailed(_ reason: String) -> String { "The explanations could not be computed: \(reason)" }
   var explainHeading: String { "Explanation per measure" }
   var explainIntro: String {
-    "Choose a measure to see its reason and what it would take to fund it in full (computed when you ask)."
+    "Choose a measure to see its reason and what it would take to fund it in full (from the explanations above once they are computed, else computed when you ask)."
   }
   var chooseVariantsHeading: String { "Choose variants" }
   var compareButton: String { "Compare" }
