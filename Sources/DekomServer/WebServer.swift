@@ -188,7 +188,9 @@ struct WebServer: Sendable {
     var notice = ExplanationNotice.none
     // A plan is not explained (as `dekom run` does not explain one).
     if !loaded.base.isPlan {
-      let address = variant.map { pages.links.variant(name, $0) } ?? pages.links.allocation(name)
+      // The page loads itself again as it was asked for: a saved variant's page keeps saying so.
+      let address =
+        (variant.map { pages.links.variant(name, $0) } ?? pages.links.allocation(name)) + (form["saved"] == nil ? "" : "&saved=1")
       switch workbench.explained(scenario, key: variant.map { "variant:" + $0 } ?? "base", reference: base, loaded: loaded) {
       case .done(let explained, let explanation): input = report(explained, language, explanation: explanation)
       case .pending(let done, let total): notice = .pending(done: done, total: total, address: address)

@@ -207,8 +207,8 @@ def main():
         # run is done, then shows what it would take, the waiting lists and the shadow prices.
         driver.get(args.url + "/s/trondelag?lang=nb")
         started = time.monotonic()
-        WebDriverWait(driver, 1200, poll_frequency=1).until(
-            lambda d: "7. Venteliste per ordning" in [e.text for e in d.find_elements(By.TAG_NAME, "h2")])
+        # The page source, not its elements: the page may reload between finding an element and reading it.
+        WebDriverWait(driver, 1200, poll_frequency=1).until(lambda d: "<h2>7. Venteliste per ordning</h2>" in d.page_source)
         print("explanations: shown %.0f s after asking again" % (time.monotonic() - started))
         headings = [element.text for element in driver.find_elements(By.TAG_NAME, "h2")]
         for heading in ["6. Hva som skal til", "7. Venteliste per ordning", "Vedlegg A. Skyggepriser"]:

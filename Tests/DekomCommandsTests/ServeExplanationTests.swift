@@ -138,6 +138,12 @@ struct ServeExplanationTests {
     #expect(english.body.contains("id=\"explanations-pending\">The explanations are being computed …"))
     #expect(english.body.contains("<meta http-equiv=\"refresh\" content=\"5; url=/s/liten/v/kutt?lang=en\">"))
     #expect(english.body.contains("The change is from the base scenario."))
+    // A saved variant's page reloads as it was asked for, so it keeps saying it was saved.
+    let saved = try server.get("/s/liten/v/kutt?lang=nb&saved=1")
+    if saved.body.contains("id=\"explanations-pending\"") {  // (unless the explained run is done already)
+      #expect(saved.body.contains("<meta http-equiv=\"refresh\" content=\"5; url=/s/liten/v/kutt?lang=nb&amp;saved=1\">"))
+    }
+    #expect(saved.body.contains("Lagret som variants/kutt.yaml."))
 
     let page = try Self.explained(server, "/s/liten/v/kutt")
     #expect(page.body.contains("<h2>7. Venteliste per ordning</h2>"))
