@@ -1,4 +1,5 @@
 import DekomRunner
+import Explanations
 import Foundation
 import GrantAllocation
 import HTTPTypes
@@ -122,9 +123,10 @@ struct WebServer: Sendable {
     }
   }
 
-  func report(_ result: AllocationResult, _ language: Language) -> ReportInput {
+  func report(_ result: AllocationResult, _ language: Language, explanation: Explanation? = nil) -> ReportInput {
     ReportInput(
-      result: result, language: language, provenance: ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName))
+      result: result, language: language, provenance: ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName),
+      explanation: explanation)
   }
 
   // MARK: Pages
@@ -150,28 +152,55 @@ struct WebServer: Sendable {
     return html(page)
   }
 
+  /// A scenario's or variant's allocation, as `innstilling.html` shows it. Its explanations come
+  /// from an explained run the workbench computes once per version of the files, off the page's
+  /// way: until it is done, the page shows the allocation at once, says so and loads itself again.
   func allocation(_ request: Request, scenario name: String, variant: String?) async throws -> Response {
     let form = try query(request)
     let language = language(form)
     let loaded = try loaded(name)
+    let pages = pages(language, plan: loaded.base.isPlan)
+    let scenario: Scenario
     let result: AllocationResult
+    var base: AllocationResult?
+    var commitments: PlanCommitments?
     if let variant {
       guard loaded.variants.contains(where: { $0.name == variant }) else { throw PageError(.notFound, [], scenario: name) }
-      let scenario: Scenario
       do {
         scenario = try workbench.run(loaded.folder).scenario(ofVariant: variant, variants: loaded.variants, base: loaded.base)
       } catch {
         throw PageError(failure: error, scenario: name)
       }
+      base = try await solved { try await workbench.solveBase(loaded) }
       result = try await solved { try await workbench.solveVariant(scenario, key: "variant:" + variant, loaded: loaded).result }
+    } else if loaded.base.isPlan {
+      // A plan's first year, with the commitments it makes for later years, as `dekom run` writes it.
+      scenario = loaded.base
+      let plan = try await solved { try await workbench.solvePlan(loaded) }
+      result = plan.years[0]
+      commitments = PlanCommitments(plan)
     } else {
+      scenario = loaded.base
       result = try await solved { try await workbench.solveBase(loaded) }
     }
-    let input = report(result, language)
-    let pages = pages(language, plan: loaded.base.isPlan)
-    let notice = form["saved"].flatMap { _ in variant.map { pages.savedNotice(file: ScenarioSchema.Variant.fileName($0)) } }
+    var input = report(result, language)
+    input.planCommitments = commitments
+    var notice = ExplanationNotice.none
+    // A plan is not explained (as `dekom run` does not explain one).
+    if !loaded.base.isPlan {
+      // The page loads itself again as it was asked for: a saved variant's page keeps saying so.
+      let address =
+        (variant.map { pages.links.variant(name, $0) } ?? pages.links.allocation(name)) + (form["saved"] == nil ? "" : "&saved=1")
+      switch workbench.explained(scenario, key: variant.map { "variant:" + $0 } ?? "base", reference: base, loaded: loaded) {
+      case .done(let explained, let explanation): input = report(explained, language, explanation: explanation)
+      case .pending(let done, let total): notice = .pending(done: done, total: total, address: address)
+      case .failed(let failure): notice = .failed(CompareRun.reason(failure, language: language))
+      }
+    }
+    let saved = form["saved"].flatMap { _ in variant.map { pages.savedNotice(file: ScenarioSchema.Variant.fileName($0)) } }
     let page = try pages.allocation(
-      input, markdown: InnstillingMarkdown(input).render(), scenario: name, otherLanguage: otherLanguage(request, language), notice: notice)
+      input, base: base.map { report($0, language) }, scenario: name, explanations: notice, otherLanguage: otherLanguage(request, language),
+      notice: saved)
     return html(page)
   }
 
@@ -224,16 +253,27 @@ struct WebServer: Sendable {
     let form = try query(request)
     let language = language(form)
     let loaded = try loaded(name)
-    let id = MeasureID(measure)
+    // The page's links percent-encode the id (any letter may stand in one); the router does not decode.
+    let id = MeasureID(measure.removingPercentEncoding ?? measure)
     guard loaded.base.measure(id) != nil else { throw PageError(.notFound, [], scenario: name) }
-    let result = try await solved { try await workbench.solveBase(loaded) }
-    let start = DispatchTime.now()
-    let finding = try await solved { try await workbench.whatItTakes(id, in: result) }
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    let input: ReportInput
+    let finding: WhatItTakes?
+    var seconds: Double?
+    if case .done(let explained, let explanation)? = workbench.knownExplanation(key: "base", reference: nil, loaded: loaded) {
+      // Once the allocation page's explanations are computed, the measure's page gives the same
+      // answer as its waiting list and section 6 (and the reasons the explained run adds), at once.
+      input = report(explained, language, explanation: explanation)
+      finding = explanation.whatItTakes.first { $0.measure == id }
+    } else {
+      let result = try await solved { try await workbench.solveBase(loaded) }
+      let start = DispatchTime.now()
+      finding = try await solved { try await workbench.whatItTakes(id, in: result) }
+      seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+      input = report(result, language)
+    }
     guard
       let page = try pages(language, plan: loaded.base.isPlan).measure(
-        id, in: report(result, language), whatItTakes: finding, seconds: seconds, scenario: name,
-        otherLanguage: otherLanguage(request, language))
+        id, in: input, whatItTakes: finding, seconds: seconds, scenario: name, otherLanguage: otherLanguage(request, language))
     else { throw PageError(.notFound, [], scenario: name) }
     return html(page)
   }
@@ -283,8 +323,7 @@ struct WebServer: Sendable {
               body: ResponseBody(byteBuffer: ByteBuffer(string: try AllocationJSON(input).render())))
           }
           if form["view"] == "allocation" {
-            let page = try pages.allocation(
-              input, markdown: InnstillingMarkdown(input).render(), scenario: name, otherLanguage: otherLanguage(request, language))
+            let page = try pages.allocation(input, base: base, scenario: name, otherLanguage: otherLanguage(request, language))
             return html(page)
           }
           let query = [("lang", language.rawValue)] + whatIf.values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

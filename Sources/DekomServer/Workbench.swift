@@ -33,6 +33,17 @@ final class Workbench: @unchecked Sendable {
   private static let keptAnswers = 48
   /// Solved long-term plans by key (scenario inputs), oldest first.
   private var plans: [(key: String, plan: PlanResult)] = []
+  /// Where the explained runs run: a queue of their own, so that a page's solve never waits for
+  /// one (an explained run takes many re-solves).
+  private let explainQueue = DispatchQueue(label: "dekom.serve.explainer", qos: .utility)
+  /// Finished explained runs by key, oldest first.
+  private var explanations: [(key: String, state: Explained)] = []
+  /// Explained runs started and not finished, by key, with how many measures each has explained.
+  private var explaining: [String: (done: Int, total: Int)] = [:]
+  private static let keptExplanations = 16
+  /// At most this many explained runs wait or run at once; a page that asks for another says it is
+  /// being computed and asks again when it reloads.
+  static let maximumExplaining = 4
 
   init(library: ScenarioLibrary, timeLimitSeconds: Double, maximumPending: Int = 8) {
     self.library = library
@@ -74,6 +85,9 @@ final class Workbench: @unchecked Sendable {
     /// Each variant file that does not load, with what `dekom check` says of it.
     var brokenVariants: [(name: String, error: ScenarioError)]
     var key: String
+    /// A key that changes when any of the base scenario's input files changes (not its variants'):
+    /// what the base's explanation depends on, so that saving a variant does not start it again.
+    var baseKey: String
   }
 
   /// Loads a scenario folder (files that are links out of the served folder are refused).
@@ -99,8 +113,9 @@ final class Workbench: @unchecked Sendable {
       let data = (try? Data(contentsOf: variantsFolder.appendingPathComponent(entry.name + ScenarioSchema.Variant.fileExtension))) ?? Data()
       return entry.name + "\u{1}" + String(decoding: data, as: UTF8.self)
     }
-    let key = ([folder.path] + base.inputFiles.map { $0.name + ":" + $0.sha256 } + variantTexts).joined(separator: "\u{0}")
-    return Loaded(folder: folder, base: base, variants: variants, brokenVariants: broken, key: key)
+    let baseKey = ([folder.path] + base.inputFiles.map { $0.name + ":" + $0.sha256 }).joined(separator: "\u{0}")
+    let key = ([baseKey] + variantTexts).joined(separator: "\u{0}")
+    return Loaded(folder: folder, base: base, variants: variants, brokenVariants: broken, key: key, baseKey: baseKey)
   }
 
   /// The base scenario's allocation (solved once per version of the files).
@@ -185,6 +200,83 @@ final class Workbench: @unchecked Sendable {
       if solved.count > Self.keptAnswers { solved.removeFirst(solved.count - Self.keptAnswers) }
     }
     return (result, seconds)
+  }
+
+  /// An allocation explained as `dekom run` explains it, or how far that has come.
+  enum Explained: Sendable {
+    /// Being computed (or waiting to be): `done` of `total` measures explained so far (both 0
+    /// before the searches begin).
+    case pending(done: Int, total: Int)
+    /// The allocation with the reasons the explanation adds, and the explanation.
+    case done(result: AllocationResult, explanation: Explanation)
+    case failed(ScenarioRun.RunError)
+  }
+
+  /// The explanation of `scenario` (the base of `loaded`, or a variant of it with `reference`, the
+  /// base's allocation): what it would take to fund each measure, the waiting lists and the shadow
+  /// prices, computed once per version of the files. Never waits: the first call starts the
+  /// explained run on its own queue and answers ``Explained/pending(done:total:)``, as every call
+  /// does until the run has finished.
+  ///
+  /// - Parameters:
+  ///   - scenario: the scenario to explain.
+  ///   - key: what `scenario` is within `loaded` ("base", "variant:NAME").
+  ///   - reference: for a variant, the base's allocation it stays closest to.
+  ///   - loaded: the scenario folder, whose files' version the answer is kept for.
+  /// - Returns: the explained allocation, or that it is being computed or could not be.
+  func explained(_ scenario: Scenario, key: String, reference: AllocationResult?, loaded: Loaded) -> Explained {
+    let key = Self.explanationKey(key, reference: reference, loaded: loaded)
+    return lock.withLock {
+      if let known = explanations.first(where: { $0.key == key }) { return known.state }
+      if let progress = explaining[key] { return .pending(done: progress.done, total: progress.total) }
+      guard explaining.count < Self.maximumExplaining else { return .pending(done: 0, total: 0) }
+      explaining[key] = (0, 0)
+      var run = ScenarioRun(directory: loaded.folder, timeLimitSeconds: timeLimitSeconds, explain: true)
+      run.progress = { [weak self] done, total in
+        self?.lock.withLock {
+          // Reported from several threads in any order: the count only grows.
+          if let now = self?.explaining[key], now.done < done { self?.explaining[key] = (done, total) }
+        }
+      }
+      explainQueue.async { [run] in
+        let state: Explained
+        do throws(ScenarioRun.RunError) {
+          let (result, explanation) = try run.solveAndExplain(
+            scenario, reference: reference.map { AllocationReference($0) } ?? AllocationReference(), explain: true)
+          let provenance = ReportProvenance(dekomVersion: DekomVersion.current, solverName: result.solverName)
+          try ScenarioRun.verify(ReportInput(result: result, language: .nb, provenance: provenance, explanation: explanation))
+          guard let explanation else { throw .rendering("the explained run gave no explanation") }
+          state = .done(result: result, explanation: explanation)
+        } catch {
+          state = .failed(error)
+        }
+        self.lock.withLock {
+          self.explaining[key] = nil
+          self.explanations.removeAll { $0.key == key }
+          self.explanations.append((key, state))
+          if self.explanations.count > Self.keptExplanations {
+            self.explanations.removeFirst(self.explanations.count - Self.keptExplanations)
+          }
+        }
+      }
+      return .pending(done: 0, total: 0)
+    }
+  }
+
+  /// The explanation ``explained(_:key:reference:loaded:)`` has, or is computing, without starting
+  /// one; `nil` when it has not been asked for.
+  func knownExplanation(key: String, reference: AllocationResult?, loaded: Loaded) -> Explained? {
+    let key = Self.explanationKey(key, reference: reference, loaded: loaded)
+    return lock.withLock {
+      if let known = explanations.first(where: { $0.key == key }) { return known.state }
+      return explaining[key].map { .pending(done: $0.done, total: $0.total) }
+    }
+  }
+
+  /// The key an explanation is kept under. The base's is kept while only variant files change
+  /// (a variant's depends on them).
+  private static func explanationKey(_ key: String, reference: AllocationResult?, loaded: Loaded) -> String {
+    (reference == nil ? loaded.baseKey : loaded.key) + "\u{0}explained\u{0}" + key
   }
 
   /// What it would take to fund one measure of `result` in full, searched on the solver queue.

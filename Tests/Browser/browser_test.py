@@ -2,10 +2,13 @@
 
     python3 Tests/Browser/browser_test.py --url http://127.0.0.1:PORT --dekom PATH --scenarios DIR --out OUTDIR
 
-Opens the scenario list, the allocation, a comparison and one measure's explanation; asks a
-what-if on the form (Rekom frame x 0,9, DMMH 1 400 partner-2 hours, sv-dekom-3 first); checks
-the numbers shown against the allocation.json that `dekom run --variant` writes for the variant
-the page saves; saves a screenshot of every page. Exits 1 on the first mismatch.
+Opens the scenario list, the allocation (at once, while its explanations are computed), a
+comparison and one measure's explanation from its title in the allocation's table; asks a what-if
+on the form (Rekom frame x 0,9, DMMH 1 400 partner-2 hours, sv-dekom-3 first); checks the numbers
+shown against the allocation.json that `dekom run --variant` writes for the variant the page saves;
+then waits on the allocation page, which reloads itself, for the waiting lists and what it would
+take, and opens a measure from the waiting list; saves a screenshot of every page. Exits 1 on the
+first mismatch.
 """
 
 import argparse
@@ -82,12 +85,21 @@ def main():
         no_scripts()
         shot("01-scenarios")
 
-        # 2. The base allocation, with the charts of innstilling.html.
+        # 2. The base allocation, with the charts of innstilling.html, at once: its explanations
+        # (what it would take, the waiting lists, the shadow prices) are computed meanwhile, off
+        # the page's way, and the page says so and reloads itself (step 10 waits for them).
         driver.find_element(By.LINK_TEXT, "Fordeling").click()
         wait.until(expected_conditions.presence_of_element_located((By.ID, "explain")))
         # money per scheme, money per network in each of the three schemes, partner hours
         check(len(driver.find_elements(By.CSS_SELECTOR, "section.charts svg")) == 5, "the allocation page has not 5 charts")
         check("Felles årlig innstilling" in driver.find_element(By.TAG_NAME, "h1").text, "no innstilling heading")
+        pending = driver.find_elements(By.ID, "explanations-pending")
+        check(len(pending) == 1 and pending[0].text.startswith("Forklaringene beregnes"),
+              "the first allocation page does not say its explanations are being computed")
+        check('http-equiv="refresh"' in driver.page_source, "the page that waits for its explanations does not reload itself")
+        check("Midler per nettverk og ordning" in [e.text for e in driver.find_elements(By.TAG_NAME, "h3")],
+              "no money per network and scheme")
+        check("Egenandel (kr)" in [e.text for e in driver.find_elements(By.CSS_SELECTOR, "th")], "no egenandel column")
         no_scripts()
         shot("02-allocation")
 
@@ -104,9 +116,9 @@ def main():
         check(not any(text.startswith("Variant orkland-forst") for text in headings), "orkland-forst was not chosen")
         shot("03-compare")
 
-        # 4. One measure's explanation, on demand.
+        # 4. One measure's explanation, on demand, from its title in its network's table.
         driver.get(args.url + "/s/trondelag?lang=nb")
-        driver.find_element(By.CSS_SELECTOR, "a[href='/s/trondelag/measure/sv-dekom-3?lang=nb']").click()
+        driver.find_element(By.CSS_SELECTOR, "table a[href='/s/trondelag/measure/sv-dekom-3?lang=nb']").click()
         wait.until(expected_conditions.presence_of_element_located((By.TAG_NAME, "h2")))
         check("Hva som skal til" in driver.page_source, "the measure page has no 'what it would take'")
         shot("04-measure")
@@ -190,6 +202,35 @@ def main():
         check(len(driver.find_elements(By.TAG_NAME, "table")) >= 3, "the plan page has too few tables")
         no_scripts()
         shot("08-plan")
+
+        # 10. The base allocation again: the page reloads itself (no script) until the explained
+        # run is done, then shows what it would take, the waiting lists and the shadow prices.
+        driver.get(args.url + "/s/trondelag?lang=nb")
+        started = time.monotonic()
+        # The page source, not its elements: the page may reload between finding an element and reading it.
+        WebDriverWait(driver, 1200, poll_frequency=1).until(lambda d: "<h2>7. Venteliste per ordning</h2>" in d.page_source)
+        print("explanations: shown %.0f s after asking again" % (time.monotonic() - started))
+        headings = [element.text for element in driver.find_elements(By.TAG_NAME, "h2")]
+        for heading in ["6. Hva som skal til", "7. Venteliste per ordning", "Vedlegg A. Skyggepriser"]:
+            check(heading in headings, "the explained page has no section " + heading)
+        check(not driver.find_elements(By.ID, "explanations-pending"), "the explained page still says it is computing")
+        check('http-equiv="refresh"' not in driver.page_source, "the explained page still reloads itself")
+        no_scripts()
+        shot("09-explained")
+        # The first measure on the first waiting list: a link to its page.
+        waiting = driver.find_element(By.XPATH, "//h2[.='7. Venteliste per ordning']/following::table[1]")
+        first = waiting.find_element(By.CSS_SELECTOR, "tbody tr td a")
+        title = first.text
+        check("/s/trondelag/measure/" in first.get_attribute("href"), "the waiting list's measure does not link its page")
+        first.click()
+        wait.until(expected_conditions.url_contains("/s/trondelag/measure/"))
+        wait.until(expected_conditions.presence_of_element_located((By.TAG_NAME, "h2")))
+        check(title in driver.find_element(By.TAG_NAME, "h1").text,
+              "the measure page of %s is titled %s" % (title, driver.find_element(By.TAG_NAME, "h1").text))
+        check("Hva som skal til" in driver.page_source, "the measure page has no 'what it would take'")
+        check("Fra forklaringene av hele fordelingen" in driver.page_source,
+              "the measure page does not give the explained run's answer, as its waiting list does")
+        shot("10-measure-from-waiting-list")
     finally:
         driver.quit()
     print("browser test passed; screenshots in " + args.out)

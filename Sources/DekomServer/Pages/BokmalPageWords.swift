@@ -19,9 +19,15 @@ struct BokmalPageWords: PageWords {
   func scenarioHasErrors(_ count: Int) -> String { "Scenarioet har \(count) \(count == 1 ? "feil" : "feil") og kan ikke løses:" }
   func variantHasErrors(_ count: Int) -> String { "Variantfilen har \(count) feil og vises ikke:" }
   var noVariants: String { "ingen" }
+  func explanationsPending(done: Int, total: Int, seconds: Int) -> String {
+    "Forklaringene beregnes …" + (total > 0 ? " (\(done) av \(total) tiltak er forklart)" : "")
+      + ": hva som skal til for å innvilge tiltakene, ventelistene per ordning og skyggeprisene. Siden lastes inn på nytt av seg selv hvert \(seconds). sekund til de er klare."
+  }
+  var reloadLink: String { "Last inn nå" }
+  func explanationsFailed(_ reason: String) -> String { "Forklaringene kunne ikke beregnes: \(reason)" }
   var explainHeading: String { "Forklaring per tiltak" }
   var explainIntro: String {
-    "Velg et tiltak for å se begrunnelsen og hva som skal til for å innvilge det fullt (regnes ut når du ber om det)."
+    "Velg et tiltak for å se begrunnelsen og hva som skal til for å innvilge det fullt (fra forklaringene over når de er beregnet, ellers regnet ut når du ber om det)."
   }
   var chooseVariantsHeading: String { "Velg varianter" }
   var compareButton: String { "Sammenlign" }

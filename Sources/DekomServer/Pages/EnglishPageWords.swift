@@ -19,9 +19,15 @@ struct EnglishPageWords: PageWords {
   func scenarioHasErrors(_ count: Int) -> String { "The scenario has \(count) error\(count == 1 ? "" : "s") and cannot be solved:" }
   func variantHasErrors(_ count: Int) -> String { "The variant file has \(count) error\(count == 1 ? "" : "s") and is not shown:" }
   var noVariants: String { "none" }
+  func explanationsPending(done: Int, total: Int, seconds: Int) -> String {
+    "The explanations are being computed …" + (total > 0 ? " (\(done) of \(total) measures explained)" : "")
+      + ": what it would take to fund the measures, the waiting lists per scheme and the shadow prices. The page reloads itself every \(seconds) seconds until they are ready."
+  }
+  var reloadLink: String { "Reload now" }
+  func explanationsFailed(_ reason: String) -> String { "The explanations could not be computed: \(reason)" }
   var explainHeading: String { "Explanation per measure" }
   var explainIntro: String {
-    "Choose a measure to see its reason and what it would take to fund it in full (computed when you ask)."
+    "Choose a measure to see its reason and what it would take to fund it in full (from the explanations above once they are computed, else computed when you ask)."
   }
   var chooseVariantsHeading: String { "Choose variants" }
   var compareButton: String { "Compare" }

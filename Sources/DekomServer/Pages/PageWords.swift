@@ -21,6 +21,13 @@ protocol PageWords {
   var noVariants: String { get }
   /// A variant file on the list that does not load.
   func variantHasErrors(_ count: Int) -> String
+  /// The allocation page's line while its explanations are computed (`done` of `total` measures
+  /// explained; both 0 before the searches begin); the page loads itself again every `seconds`.
+  func explanationsPending(done: Int, total: Int, seconds: Int) -> String
+  /// The link that loads the page again at once.
+  var reloadLink: String { get }
+  /// The explanations could not be computed (`reason`: why, in the page's language).
+  func explanationsFailed(_ reason: String) -> String
   var explainHeading: String { get }
   var explainIntro: String { get }
   var chooseVariantsHeading: String { get }

@@ -21,12 +21,43 @@ public struct PageLinks: Sendable {
   public func compare(_ scenario: String, variants: [String] = []) -> String {
     "/s/\(scenario)/compare?\(query)" + variants.map { "&v=\($0)" }.joined()
   }
-  public func measure(_ scenario: String, _ measure: String) -> String { "/s/\(scenario)/measure/\(measure)?\(query)" }
+  /// A measure's page; its id may hold any letter, so it is percent-encoded (the server decodes it).
+  public func measure(_ scenario: String, _ measure: String) -> String {
+    "/s/\(scenario)/measure/\(Self.percentEncoded(measure))?\(query)"
+  }
   public func whatIf(_ scenario: String) -> String { "/s/\(scenario)/whatif?\(query)" }
   public func plan(_ scenario: String) -> String { "/s/\(scenario)/plan?\(query)" }
   /// The form's action: without the query, which the form's hidden `lang` field carries.
   public func whatIfAction(_ scenario: String) -> String { "/s/\(scenario)/whatif" }
   public func save(_ scenario: String) -> String { "/s/\(scenario)/save" }
+
+  /// `text` as one part of an address: every byte but ASCII letters, digits and `-._~`
+  /// percent-encoded (UTF-8).
+  static func percentEncoded(_ text: String) -> String {
+    var encoded = ""
+    for byte in text.utf8 {
+      let scalar = Unicode.Scalar(byte)
+      if scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar))
+        || "-._~".unicodeScalars.contains(scalar)
+      {
+        encoded.unicodeScalars.append(scalar)
+      } else {
+        encoded += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+      }
+    }
+    return encoded
+  }
+}
+
+/// Where the explanations of an allocation page stand (what it would take, the waiting lists and
+/// the shadow prices, as `dekom run` writes them).
+public enum ExplanationNotice: Sendable {
+  /// Nothing to say: the page shows them, or has none (a plan, a what-if).
+  case none
+  /// Being computed: `done` of `total` measures so far; the page loads `address` again.
+  case pending(done: Int, total: Int, address: String)
+  /// Could not be computed, and why.
+  case failed(String)
 }
 
 /// One scenario on the list page.
@@ -177,11 +208,31 @@ public struct WebPages {
 
   // MARK: One allocation
 
-  /// One scenario's (or variant's) allocation: the innstilling with its charts, as `innstilling.html`,
-  /// then links to each measure's explanation.
+  /// Seconds after which a page whose explanations are being computed loads itself again.
+  public static let refreshSeconds = 5
+
+  /// One scenario's (or variant's) allocation: the innstilling with its charts, as `innstilling.html`
+  /// (with its explanations once they are computed), each measure's name linked to its page, the
+  /// money per network and scheme; then links to each measure's explanation.
+  ///
+  /// - Parameters:
+  ///   - input: the allocation, with its explanation when it has been computed.
+  ///   - base: a variant's base (the money per network and scheme then shows the change).
+  ///   - scenario: the scenario's name in the page addresses.
+  ///   - explanations: whether the explanations are still being computed (the page then says so
+  ///     and loads itself again), or could not be.
+  ///   - otherLanguage: this page's address in the other language.
+  ///   - notice: a line under the navigation (e.g. "saved").
+  /// - Returns: the whole HTML page.
+  /// - Throws: when the page template cannot be rendered.
   public func allocation(
-    _ input: ReportInput, markdown: String, scenario: String, otherLanguage: String, notice: String? = nil
+    _ input: ReportInput, base: ReportInput? = nil, scenario: String, explanations: ExplanationNotice = .none, otherLanguage: String,
+    notice: String? = nil
   ) throws -> String {
+    let links = links
+    let markdown = InnstillingMarkdown(
+      input, page: InnstillingPageAdditions(measureAddress: { links.measure(scenario, $0.rawValue) }, base: base)
+    ).render()
     let names = input.names
     var html = "<section class=\"explain\" id=\"explain\">\n<h2>\(escapeHTML(messages.explainHeading))</h2>\n"
     html += "<p>\(escapeHTML(messages.explainIntro))</p>\n<ul>\n"
@@ -191,8 +242,22 @@ public struct WebPages {
         "<li><a href=\"\(escapeHTML(links.measure(scenario, measure.id.rawValue)))\">\(escapeHTML(names.measure(measure.id)))</a> – \(escapeHTML(names.holder(measure.holder))): \(escapeHTML(status))</li>\n"
     }
     html += "</ul>\n</section>"
-    return try InnstillingHTML(input, markdown: markdown).render(
-      chrome: chrome(scenario: scenario, otherLanguage: otherLanguage, notice: notice, after: html))
+    var top = chrome(scenario: scenario, otherLanguage: otherLanguage, notice: notice, after: html)
+    switch explanations {
+    case .none: break
+    case .pending(let done, let total, let address):
+      top.nav =
+        (top.nav ?? "")
+        + "\n<p class=\"notice\" role=\"status\" id=\"explanations-pending\">"
+        + escapeHTML(messages.explanationsPending(done: done, total: total, seconds: Self.refreshSeconds))
+        + " <a href=\"\(escapeHTML(address))\">\(escapeHTML(messages.reloadLink))</a></p>"
+      top.refresh = PageRefresh(seconds: Self.refreshSeconds, address: address)
+    case .failed(let reason):
+      top.nav =
+        (top.nav ?? "")
+        + "\n<p class=\"problems\" role=\"status\" id=\"explanations-failed\">\(escapeHTML(messages.explanationsFailed(reason)))</p>"
+    }
+    return try InnstillingHTML(input, markdown: markdown).render(chrome: top)
   }
 
   // MARK: The long-term plan
@@ -247,13 +312,14 @@ public struct WebPages {
   ///   - input: the allocation it is part of.
   ///   - whatItTakes: the search's answer; `nil` when there is nothing to search (funded in full,
   ///     ineligible or continuing).
-  ///   - seconds: how long the search took.
+  ///   - seconds: how long the search took; `nil` when it comes from the explained run (`input`'s
+  ///     explanation).
   ///   - scenario: the scenario's name in the page addresses.
   ///   - otherLanguage: this page's address in the other language.
   /// - Returns: the whole HTML page; `nil` when the scenario has no measure `id`.
   /// - Throws: when the page template cannot be rendered.
   public func measure(
-    _ id: MeasureID, in input: ReportInput, whatItTakes: WhatItTakes?, seconds: Double, scenario: String, otherLanguage: String
+    _ id: MeasureID, in input: ReportInput, whatItTakes: WhatItTakes?, seconds: Double?, scenario: String, otherLanguage: String
   ) throws -> String? {
     guard let document = MeasureMarkdown(id, in: input, whatItTakes: whatItTakes, seconds: seconds) else { return nil }
     return try page(title: document.title, markdown: document.render(), chrome: chrome(scenario: scenario, otherLanguage: otherLanguage))

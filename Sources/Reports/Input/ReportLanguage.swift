@@ -36,6 +36,15 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, S
 
   var summaryHeading: String { get }
   var summaryColumns: [String] { get }
+  /// The summary's table of each list's money per scheme, on the pages of `dekom serve` only.
+  var networkTotalsHeading: String { get }
+  /// What the table's amounts are; `comparedWithBase`: a variant's page, with the change from the base.
+  func networkTotalsIntro(comparedWithBase: Bool) -> String
+  var listColumn: String { get }
+  /// One scheme's money column: "Dekom (kr)".
+  func moneyColumn(scheme: String) -> String
+  var sumColumn: String { get }
+  var changeColumn: String { get }
   func counts(_ counts: [FundingStatus: Int]) -> String
   var total: String { get }
 

@@ -10,4 +10,6 @@ protocol MeasurePageMessages {
   var moreHoursLabel: String { get }
   var moveUpLabel: String { get }
   func computedIn(seconds: String, resolves: Int?) -> String
+  /// The answer comes from the explained run of the whole allocation (the innstilling's section 6).
+  var fromExplanations: String { get }
 }

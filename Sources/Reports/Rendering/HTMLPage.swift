@@ -12,11 +12,27 @@ public struct PageChrome: Sendable {
   public var after: String?
   /// CSS added to the report's stylesheet.
   public var style: String?
+  /// Load `address` again after `seconds` (a page whose explanations are being computed): a
+  /// `<meta http-equiv="refresh">`, which needs no script.
+  public var refresh: PageRefresh?
 
-  public init(nav: String? = nil, after: String? = nil, style: String? = nil) {
+  public init(nav: String? = nil, after: String? = nil, style: String? = nil, refresh: PageRefresh? = nil) {
     self.nav = nav
     self.after = after
     self.style = style
+    self.refresh = refresh
+  }
+}
+
+/// A page that loads an address again after some seconds.
+public struct PageRefresh: Sendable {
+  public var seconds: Int
+  /// The address to load (HTML-escaped by the template).
+  public var address: String
+
+  public init(seconds: Int, address: String) {
+    self.seconds = seconds
+    self.address = address
   }
 }
 
@@ -54,6 +70,7 @@ public struct HTMLPage {
     var pageStyle: String?
     var nav: String?
     var after: String?
+    var refresh: PageRefresh?
   }
 
   public func render() throws -> String {
@@ -67,7 +84,8 @@ public struct HTMLPage {
     let parser = MarkdownParser()
     let context = Context(
       lang: language.rawValue, title: title, head: parser.html(from: head), charts: charts.map(\.context),
-      body: parser.html(from: rest), pageStyle: chrome.style, nav: chrome.nav, after: chrome.after)
+      body: parser.html(from: rest), pageStyle: chrome.style, nav: chrome.nav, after: chrome.after,
+      refresh: chrome.refresh)
     guard let page = library.render(context, withTemplate: "page") else { throw HTMLError() }
     return page
   }

@@ -2,9 +2,10 @@
 /// nothing fetched from anywhere, so a report opens offline.
 enum HTMLTemplates {
   /// A whole page: `title`, `lang`, `head` (HTML: the document's title and introduction), `charts`,
-  /// `body` (HTML: the rest of the document). The pages of `dekom serve` fill three more slots that
+  /// `body` (HTML: the rest of the document). The pages of `dekom serve` fill four more slots that
   /// the written reports leave empty (standalone sections, so the reports' bytes do not change):
-  /// `pageStyle` (more CSS), `nav` (HTML before the document) and `after` (HTML after it).
+  /// `pageStyle` (more CSS), `nav` (HTML before the document) and `after` (HTML after it); and
+  /// `refresh` (`seconds`, `address`: load the page again, while its explanations are computed).
   static let page = """
     <!DOCTYPE html>
     <html lang="{{lang}}">
@@ -12,6 +13,9 @@ enum HTMLTemplates {
     <meta charset="utf-8">
     <meta http-equiv="Content-Security-Policy" content="\(HTMLPage.contentSecurityPolicy)">
     <meta name="viewport" content="width=device-width, initial-scale=1">
+    {{#refresh}}
+    <meta http-equiv="refresh" content="{{seconds}}; url={{address}}">
+    {{/refresh}}
     <title>{{title}}</title>
     <style>
     body { font-family: "Source Sans 3", "Segoe UI", Helvetica, Arial, sans-serif; color: #1d2630; margin: 2rem auto; max-width: 80rem; padding: 0 1rem; line-height: 1.4; }

@@ -6,6 +6,8 @@ import GrantAllocation
 struct ExplanationMarkdown: ReportRenderer {
   let input: ReportInput
   let explanation: Explanation
+  /// The address of a measure's own page on `dekom serve` (its name links there); `nil` in the files.
+  var measureAddress: ((MeasureID) -> String)?
 
   /// How many sections ``sections()`` gives; they are numbered from 6, after the criteria.
   /// The numbered sections of the document's body.
@@ -41,7 +43,8 @@ struct ExplanationMarkdown: ReportRenderer {
         }
         .joined(separator: "; ")
       table.add([
-        names.measure(measure.id), names.holder(measure.holder), messages.status(outcome.status, share: names.percent(outcome.share)),
+        measureName(measure.id, linkedTo: measureAddress), names.holder(measure.holder),
+        messages.status(outcome.status, share: names.percent(outcome.share)),
         messages.finding(finding.frame, amount: kroner), hoursText, messages.rankFinding(finding.rank),
       ])
     }
@@ -73,7 +76,7 @@ struct ExplanationMarkdown: ReportRenderer {
         var table = MarkdownTable(columns: messages.waitingListColumns, rightAligned: [0, 3])
         for (position, entry) in list.entries.enumerated() {
           let holder = scenario.measureIndex(entry.measure).map { names.holder(scenario.measures[$0].holder) } ?? ""
-          table.add([String(position + 1), names.measure(entry.measure), holder, "+" + kroner(entry.frameIncrease)])
+          table.add([String(position + 1), measureName(entry.measure, linkedTo: measureAddress), holder, "+" + kroner(entry.frameIncrease)])
         }
         parts.append(table.rendered)
       }
@@ -87,11 +90,12 @@ struct ExplanationMarkdown: ReportRenderer {
   private func notByMoney(_ id: MeasureID) -> String {
     let hours = explanation.whatItTakes.first { $0.measure == id }?.hours ?? []
     let funding = hours.filter { if case .funds = $0.finding { true } else { false } }
-    guard !funding.isEmpty else { return names.measure(id) }
+    let name = measureName(id, linkedTo: measureAddress)
+    guard !funding.isEmpty else { return name }
     let text = funding.map {
       messages.hoursFinding(partner: names.partner($0.partner), role: $0.role, finding: messages.finding($0.finding, amount: self.hours))
     }
-    return names.measure(id) + " (" + text.joined(separator: "; ") + ")"
+    return name + " (" + text.joined(separator: "; ") + ")"
   }
 
   private func shadowPrices(letter: String) -> String {

@@ -3,12 +3,23 @@ import GrantAllocation
 /// The draft joint annual recommendation (*felles årlig innstilling*) as Markdown.
 public struct InnstillingMarkdown: ReportRenderer {
   let input: ReportInput
+  /// What a page of `dekom serve` adds; `nil` for the files.
+  let page: InnstillingPageAdditions?
 
-  public init(_ input: ReportInput) { self.input = input }
+  /// - Parameters:
+  ///   - input: what the document shows.
+  ///   - page: what a page of `dekom serve` adds (links, the money per network and scheme); `nil`
+  ///     for the files, whose bytes it leaves as they are.
+  public init(_ input: ReportInput, page: InnstillingPageAdditions? = nil) {
+    self.input = input
+    self.page = page
+  }
 
   /// The whole document, ending in a newline.
   public func render() -> String {
-    let explanation = input.explanation.map { ExplanationMarkdown(input: input, explanation: $0) }
+    let explanation = input.explanation.map {
+      ExplanationMarkdown(input: input, explanation: $0, measureAddress: page?.measureAddress)
+    }
     var sections = [header(), summary(), networks(), partners(), owners(), criteria()] + (explanation?.sections() ?? [])
     if let commitments = input.planCommitments {
       let number = 6 + (input.explanation == nil ? 0 : ExplanationMarkdown.sectionCount)
@@ -41,8 +52,52 @@ public struct InnstillingMarkdown: ReportRenderer {
     }
     table.add(["**\(messages.total)**"] + totals.map { "**\(names.kroner($0))**" })
     let counts = Dictionary(grouping: result.outcomes, by: \.status).mapValues(\.count)
-    return ["## " + messages.summaryHeading, table.rendered, messages.counts(counts)].joined(separator: "\n\n")
+    var parts = ["## " + messages.summaryHeading, table.rendered, messages.counts(counts)]
+    if let page { parts += networkTotals(base: page.base) }
+    return parts.joined(separator: "\n\n")
   }
+
+  /// The money of each list's measures (grant and partner money) per scheme, with a total per list
+  /// and per scheme; against `base` (a variant's base) with the change beside each amount.
+  private func networkTotals(base: ReportInput?) -> [String] {
+    let schemes = scenario.schemes.map(\.id)
+    // The networks in `scenario.yaml` order, then the joint measures (as in section 2) when there are any.
+    let hasJoint = ([input] + (base.map { [$0] } ?? [])).contains { $0.scenario.measures.contains { $0.holder == .joint } }
+    let holders = scenario.networks.map { MeasureHolder.network($0.id) } + (hasJoint ? [.joint] : [])
+    func money(_ input: ReportInput, _ holder: MeasureHolder, _ scheme: SchemeID?) -> Int {
+      zip(input.scenario.measures, input.settlement.measures).reduce(0) { sum, pair in
+        pair.0.holder == holder && (scheme == nil || pair.0.scheme == scheme) ? sum + pair.1.total : sum
+      }
+    }
+    let columnSchemes: [SchemeID?] = schemes.map(Optional.some) + [nil]
+    var columns = [messages.listColumn]
+    for scheme in columnSchemes {
+      columns.append(scheme.map { messages.moneyColumn(scheme: names.scheme($0)) } ?? messages.sumColumn)
+      if base != nil { columns.append(messages.changeColumn) }
+    }
+    var table = MarkdownTable(columns: columns, rightAligned: Set(1..<columns.count))
+    var totals = [Int](repeating: 0, count: columnSchemes.count)
+    var baseTotals = totals
+    func cells(_ amounts: [Int], _ baseAmounts: [Int]) -> [String] {
+      zip(amounts, baseAmounts).flatMap { amount, baseAmount in
+        [names.kroner(amount)] + (base == nil ? [] : [signed(amount - baseAmount)])
+      }
+    }
+    for holder in holders {
+      let amounts = columnSchemes.map { money(input, holder, $0) }
+      let baseAmounts = columnSchemes.map { scheme in base.map { money($0, holder, scheme) } ?? 0 }
+      for position in totals.indices {
+        totals[position] += amounts[position]
+        baseTotals[position] += baseAmounts[position]
+      }
+      table.add([names.holder(holder)] + cells(amounts, baseAmounts))
+    }
+    table.add(["**\(messages.total)**"] + cells(totals, baseTotals).map { "**\($0)**" })
+    return ["### " + messages.networkTotalsHeading, messages.networkTotalsIntro(comparedWithBase: base != nil), table.rendered]
+  }
+
+  /// `+1 500`, `−1 500` or `0`.
+  private func signed(_ amount: Int) -> String { amount > 0 ? "+" + names.kroner(amount) : names.kroner(amount) }
 
   private func networks() -> String {
     var parts = ["## " + messages.networksHeading]
@@ -94,7 +149,7 @@ public struct InnstillingMarkdown: ReportRenderer {
       grantTotal += money.grant
       partnerTotal += partnerMoney
       table.add([
-        names.scheme(measure.scheme), String(measure.rank), names.measure(measure.id),
+        names.scheme(measure.scheme), String(measure.rank), measureName(measure.id, linkedTo: page?.measureAddress),
         measure.participants.map(String.init) ?? "–",
         measure.durationMonths.map { messages.months($0, start: measure.start) } ?? (measure.start ?? "–"),
         partnerText(measure, money), names.kroner(money.grant), names.kroner(partnerMoney),
@@ -263,5 +318,19 @@ public struct InnstillingMarkdown: ReportRenderer {
     }
     return ["## " + messages.appendixHeading(letter: letter, title: messages.methodTitle), lines.joined(separator: "\n")].joined(
       separator: "\n\n")
+  }
+}
+
+/// What a page of `dekom serve` adds to the innstilling: each measure's name links to its own page,
+/// and the summary shows the money per network and scheme (against the base on a variant's page).
+public struct InnstillingPageAdditions {
+  /// The address of a measure's page (percent-encoded; what is not is encoded once more).
+  public var measureAddress: (MeasureID) -> String
+  /// The allocation the page's is compared with (a variant's base); `nil` on the base's own page.
+  public var base: ReportInput?
+
+  public init(measureAddress: @escaping (MeasureID) -> String, base: ReportInput? = nil) {
+    self.measureAddress = measureAddress
+    self.base = base
   }
 }

@@ -7,7 +7,7 @@ public struct MeasureMarkdown: ReportRenderer {
   let input: ReportInput
   let index: MeasureIndex
   let whatItTakes: WhatItTakes?
-  let seconds: Double
+  let seconds: Double?
 
   /// The page of measure `id`, or `nil` when the scenario has no such measure.
   ///
@@ -16,8 +16,9 @@ public struct MeasureMarkdown: ReportRenderer {
   ///   - input: the solved allocation's report input.
   ///   - whatItTakes: the search's answer; `nil` when there is nothing to search (funded in full,
   ///     ineligible or continuing).
-  ///   - seconds: how long the search took.
-  public init?(_ id: MeasureID, in input: ReportInput, whatItTakes: WhatItTakes?, seconds: Double) {
+  ///   - seconds: how long the search took; `nil` when the answer comes from the explained run of
+  ///     the whole allocation (``ReportInput/explanation``), as the innstilling's section 6 gives it.
+  public init?(_ id: MeasureID, in input: ReportInput, whatItTakes: WhatItTakes?, seconds: Double?) {
     guard let index = input.scenario.measureIndex(id) else { return nil }
     self.input = input
     self.index = index
@@ -77,7 +78,7 @@ public struct MeasureMarkdown: ReportRenderer {
     } else {
       parts.append(messages.nothingToSearch)
     }
-    parts.append(messages.computedIn(seconds: names.decimal(seconds, decimals: 2), resolves: nil))
+    parts.append(seconds.map { messages.computedIn(seconds: names.decimal($0, decimals: 2), resolves: nil) } ?? messages.fromExplanations)
     return parts.joined(separator: "\n\n") + "\n"
   }
 }

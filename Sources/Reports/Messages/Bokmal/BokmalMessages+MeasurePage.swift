@@ -12,4 +12,5 @@ extension BokmalMessages: MeasurePageMessages {
   func computedIn(seconds: String, resolves: Int?) -> String {
     "Regnet ut på \(seconds) s" + (resolves.map { " med \($0) nye løsninger av hele fordelingen." } ?? ".")
   }
+  var fromExplanations: String { "Fra forklaringene av hele fordelingen, som i avsnitt 6 i innstillingen." }
 }

@@ -160,6 +160,15 @@ struct BokmalMessages: Messages {
   ]
   let measureChangesHeading = "Tiltak som endres"
   let measureChangeColumns = ["Tiltak", "Liste", "Status", "Status i varianten", "Midler (kr)", "Midler i varianten (kr)", "Endring (kr)"]
+  let networkTotalsHeading = "Midler per nettverk og ordning"
+  func networkTotalsIntro(comparedWithBase: Bool) -> String {
+    "Tilskudd og midler til utviklingspartnere for hver listes tiltak, per ordning."
+      + (comparedWithBase ? " Endringen er fra grunnscenarioet." : "")
+  }
+  let listColumn = "Liste"
+  func moneyColumn(scheme: String) -> String { "\(scheme) (kr)" }
+  let sumColumn = "Sum (kr)"
+  let changeColumn = "Endring (kr)"
   let holderTotalsHeading = "Midler per nettverk"
   let holderTotalsColumns = ["Liste", "Midler (kr)", "Midler i varianten (kr)", "Endring (kr)"]
   let ownerChangesHeading = "Skoleeiere som får endret tilskudd"

@@ -14,4 +14,5 @@ extension EnglishMessages: MeasurePageMessages {
   func computedIn(seconds: String, resolves: Int?) -> String {
     "Computed in \(seconds) s" + (resolves.map { " with \($0) new solves of the whole allocation." } ?? ".")
   }
+  var fromExplanations: String { "From the explanations of the whole allocation, as in section 6 of the innstilling." }
 }

@@ -160,6 +160,15 @@ struct EnglishMessages: Messages {
   let measureChangeColumns = [
     "Measure", "List", "Status", "Status in the variant", "Money (NOK)", "Money in the variant (NOK)", "Change (NOK)",
   ]
+  let networkTotalsHeading = "Money per network and scheme"
+  func networkTotalsIntro(comparedWithBase: Bool) -> String {
+    "Grants and development partner money for each list's measures, per scheme."
+      + (comparedWithBase ? " The change is from the base scenario." : "")
+  }
+  let listColumn = "List"
+  func moneyColumn(scheme: String) -> String { "\(scheme) (NOK)" }
+  let sumColumn = "Total (NOK)"
+  let changeColumn = "Change (NOK)"
   let holderTotalsHeading = "Money per network"
   let holderTotalsColumns = ["List", "Money (NOK)", "Money in the variant (NOK)", "Change (NOK)"]
   let ownerChangesHeading = "School owners whose grant changes"
