@@ -71,6 +71,12 @@ struct WebServer: Sendable {
     router.get("/s/:scenario/plan") { request, context in
       try await self.plan(request, scenario: context.parameters.require("scenario"))
     }
+    router.get("/s/:scenario/vedtak") { request, context in
+      try await self.letters(request, scenario: context.parameters.require("scenario"), letter: nil)
+    }
+    router.get("/s/:scenario/vedtak/:letter") { request, context in
+      try await self.letters(request, scenario: context.parameters.require("scenario"), letter: context.parameters.require("letter"))
+    }
     router.get("/s/:scenario/whatif") { request, context in
       try await self.whatIf(request, scenario: context.parameters.require("scenario"))
     }
@@ -216,6 +222,29 @@ struct WebServer: Sendable {
     let page = try pages(language, plan: true).plan(
       PlanMarkdown(plan, language: language, provenance: provenance), scenario: name, otherLanguage: otherLanguage(request, language))
     return html(page)
+  }
+
+  /// The decision letters of the base allocation (a plan's first year), as `dekom run` writes
+  /// them: their list, or one letter by its file name.
+  func letters(_ request: Request, scenario name: String, letter: String?) async throws -> Response {
+    let form = try query(request)
+    let language = language(form)
+    let loaded = try loaded(name)
+    let result = try await solved { try await workbench.solveBase(loaded) }
+    let input = report(result, language)
+    let documents = DecisionLetterDocuments(input)
+    let letters = try documents.markdown()
+    let pages = pages(language, plan: loaded.base.isPlan)
+    guard let letter else {
+      return html(try pages.letters(input, letters: letters, scenario: name, otherLanguage: otherLanguage(request, language)))
+    }
+    // The list's links percent-encode the file name; the router does not decode.
+    let fileName = letter.removingPercentEncoding ?? letter
+    guard let found = letters.first(where: { $0.fileName == fileName }) else { throw PageError(.notFound, [], scenario: name) }
+    return html(
+      try pages.letter(
+        markdown: found.markdown, title: documents.title(of: found.letter), scenario: name, otherLanguage: otherLanguage(request, language)
+      ))
   }
 
   func compare(_ request: Request, scenario name: String) async throws -> Response {

@@ -302,6 +302,30 @@ struct ServeTests {
         "id=\"f-measures-ga-dekom-3-lock-error\">measures: ga-dekom-3 er låst til å bli finansiert, men oppfyller ikke et kriterium"))
   }
 
+  @Test("the decision letters: a list with each recipient's grant, each letter as dekom run writes it, unknown names 404")
+  func letters() throws {
+    let (root, scenario) = try Self.servedCopy()
+    let server = try ServedFolder(root)
+    defer { server.stop() }
+    let list = try server.get("/s/trondelag/vedtak")
+    #expect(list.status == 200)
+    #expect(list.body.contains("href=\"/s/trondelag/vedtak?lang=nb\">Vedtak</a>"), "the navigation links the letters")
+    #expect(list.body.contains("<a href=\"/s/trondelag/vedtak/trondheim?lang=nb\">Trondheim kommune</a>"), "\(list.body.suffix(3000))")
+    let letter = try server.get("/s/trondelag/vedtak/trondheim")
+    #expect(letter.status == 200)
+    // The same letter as dekom run's vedtak/trondheim.html, in the site's page.
+    let out = root.appendingPathComponent("run-out")
+    let run = try CommandLine.run(["run", scenario.path, "--out", out.path, "--quiet", "--no-explain"])
+    #expect(run.status == 0, "\(run.standardError)")
+    let written = try String(contentsOf: out.appendingPathComponent("vedtak/trondheim.html"), encoding: .utf8)
+    let body = { (page: String) in page.components(separatedBy: "<h1").dropFirst().joined(separator: "<h1") }
+    #expect(!body(written).isEmpty && body(letter.body) == body(written))
+    for missing in ["/s/trondelag/vedtak/nobody", "/s/trondelag/vedtak/..%2Fscenario.yaml", "/s/trondelag/vedtak/%2e%2e"] {
+      #expect(try server.get(missing).status == 404, "\(missing)")
+    }
+    #expect(try server.get("/s/trondelag/vedtak?lang=en").body.contains(">Decisions</a>"))
+  }
+
   @Test("save as variant writes the file whole, refuses an existing name unless asked, and checks the name")
   func saveAsVariant() throws {
     let (root, scenario) = try Self.servedCopy()

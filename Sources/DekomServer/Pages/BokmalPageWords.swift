@@ -8,6 +8,12 @@ struct BokmalPageWords: PageWords {
   var navAllocation: String { "Fordeling" }
   var navCompare: String { "Sammenlign" }
   var navPlan: String { "Langsiktig plan" }
+  var navLetters: String { "Vedtak" }
+  func lettersTitle(_ document: String) -> String { "Vedtaksbrev – \(document)" }
+  var lettersIntro: String {
+    "Ett vedtaksbrev per mottaker av tilskudd, som dekom run skriver dem i out/vedtak/, med ordlyden fra scenarioets mal (vedtak.mustache) eller standardmalen."
+  }
+  var lettersColumns: [String] { ["Mottaker", "Tilskudd (kr)"] }
   var noPlan: String { "Dette scenarioet gjelder ett år (scenario.yaml har ingen horizon), så det har ingen langsiktig plan." }
   var navWhatIf: String { "Hva om?" }
   var otherLanguageLink: String { "English" }

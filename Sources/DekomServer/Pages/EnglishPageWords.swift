@@ -8,6 +8,12 @@ struct EnglishPageWords: PageWords {
   var navAllocation: String { "Allocation" }
   var navCompare: String { "Compare" }
   var navPlan: String { "Long-term plan" }
+  var navLetters: String { "Decisions" }
+  func lettersTitle(_ document: String) -> String { "Decision letters – \(document)" }
+  var lettersIntro: String {
+    "One decision letter per recipient of a grant, as dekom run writes them in out/vedtak/, worded by the scenario's template (vedtak.mustache) or the default."
+  }
+  var lettersColumns: [String] { ["Recipient", "Grant (NOK)"] }
   var noPlan: String { "This scenario is for one year (scenario.yaml has no horizon), so it has no long-term plan." }
   var navWhatIf: String { "What if?" }
   var otherLanguageLink: String { "Norsk" }

@@ -10,6 +10,11 @@ protocol PageWords {
   var navCompare: String { get }
   var navWhatIf: String { get }
   var navPlan: String { get }
+  /// The decision letters (*vedtak*), one per recipient.
+  var navLetters: String { get }
+  func lettersTitle(_ document: String) -> String
+  var lettersIntro: String { get }
+  var lettersColumns: [String] { get }
   /// The plan page of a one-year scenario.
   var noPlan: String { get }
   /// The link to the page in the other language, in that language ("English", "Norsk").

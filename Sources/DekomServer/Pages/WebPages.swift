@@ -27,6 +27,11 @@ public struct PageLinks: Sendable {
   }
   public func whatIf(_ scenario: String) -> String { "/s/\(scenario)/whatif?\(query)" }
   public func plan(_ scenario: String) -> String { "/s/\(scenario)/plan?\(query)" }
+  /// The decision letters of the scenario's allocation, and one of them by its file name.
+  public func letters(_ scenario: String) -> String { "/s/\(scenario)/vedtak?\(query)" }
+  public func letter(_ scenario: String, _ fileName: String) -> String {
+    "/s/\(scenario)/vedtak/\(Self.percentEncoded(fileName))?\(query)"
+  }
   /// The form's action: without the query, which the form's hidden `lang` field carries.
   public func whatIfAction(_ scenario: String) -> String { "/s/\(scenario)/whatif" }
   public func save(_ scenario: String) -> String { "/s/\(scenario)/save" }
@@ -134,6 +139,7 @@ public struct WebPages {
         "<a href=\"\(escapeHTML(links.whatIf(scenario)))\">\(escapeHTML(messages.navWhatIf))</a>",
       ]
       if linksPlan { items.append("<a href=\"\(escapeHTML(links.plan(scenario)))\">\(escapeHTML(messages.navPlan))</a>") }
+      items.append("<a href=\"\(escapeHTML(links.letters(scenario)))\">\(escapeHTML(messages.navLetters))</a>")
     }
     let other = language == .nb ? Language.en : .nb
     items.append(
@@ -272,6 +278,46 @@ public struct WebPages {
   /// - Throws: when the page template cannot be rendered.
   public func plan(_ document: PlanMarkdown, scenario: String, otherLanguage: String) throws -> String {
     try PlanHTML(document, markdown: document.render()).render(chrome: chrome(scenario: scenario, otherLanguage: otherLanguage))
+  }
+
+  // MARK: The decision letters
+
+  /// The list of the decision letters of an allocation, each linked to its page.
+  ///
+  /// - Parameters:
+  ///   - input: the allocation's report input.
+  ///   - letters: the letters as ``DecisionLetterDocuments/markdown()`` gives them.
+  ///   - scenario: the scenario's name in the page addresses.
+  ///   - otherLanguage: this page's address in the other language.
+  /// - Returns: the whole HTML page.
+  /// - Throws: when the page template cannot be rendered.
+  public func letters(
+    _ input: ReportInput, letters: [(fileName: String, letter: DecisionLetter, markdown: String)], scenario: String,
+    otherLanguage: String
+  ) throws -> String {
+    let title = messages.lettersTitle(input.plainDocumentTitle)
+    var lines = ["# " + title.markdownEscaped, "", messages.lettersIntro.markdownEscaped, ""]
+    lines.append("| " + messages.lettersColumns.joined(separator: " | ") + " |")
+    lines.append("|---|---:|")
+    for (fileName, letter, _) in letters {
+      let name = input.names.recipient(letter.recipient).markdownEscaped
+      lines.append("| [\(name)](\(links.letter(scenario, fileName))) | \(input.names.kroner(letter.total)) |")
+    }
+    return try page(
+      title: title, markdown: lines.joined(separator: "\n") + "\n", chrome: chrome(scenario: scenario, otherLanguage: otherLanguage))
+  }
+
+  /// One decision letter, as `vedtak/NAME.html` shows it, with the site's navigation.
+  ///
+  /// - Parameters:
+  ///   - markdown: the letter as rendered from the template.
+  ///   - title: the letter's title.
+  ///   - scenario: the scenario's name in the page addresses.
+  ///   - otherLanguage: this page's address in the other language.
+  /// - Returns: the whole HTML page.
+  /// - Throws: when the page template cannot be rendered.
+  public func letter(markdown: String, title: String, scenario: String, otherLanguage: String) throws -> String {
+    try page(title: title, markdown: markdown, chrome: chrome(scenario: scenario, otherLanguage: otherLanguage))
   }
 
   // MARK: A comparison

@@ -47,6 +47,11 @@ public struct DecisionLetterDocuments: ReportRenderer {
     try render(try markdown())
   }
 
+  /// A letter's title ("Vedtak om tilskudd 2027 – Trondheim kommune"), as text (not escaped).
+  public func title(of letter: DecisionLetter) -> String {
+    messages.letterTitle(year: scenario.year, recipient: input.names.recipient(letter.recipient))
+  }
+
   /// The files of letters already rendered as Markdown (``markdown()``).
   ///
   /// - Throws: when the page template cannot be rendered (a bug in dekom).
@@ -54,7 +59,7 @@ public struct DecisionLetterDocuments: ReportRenderer {
     name: String, contents: String
   )] {
     try letters.flatMap { fileName, letter, markdown in
-      let title = messages.letterTitle(year: scenario.year, recipient: input.names.recipient(letter.recipient))
+      let title = title(of: letter)
       let html = try HTMLPage(language: input.language, title: title, markdown: markdown, chrome: PageChrome()).render()
       return [("\(Self.folder)/\(fileName).md", markdown), ("\(Self.folder)/\(fileName).html", html)]
     }
