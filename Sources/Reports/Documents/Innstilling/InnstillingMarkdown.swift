@@ -3,23 +3,52 @@ import GrantAllocation
 /// The draft joint annual recommendation (*felles årlig innstilling*) as Markdown.
 public struct InnstillingMarkdown: ReportRenderer {
   let input: ReportInput
+  let anchors: InnstillingAnchors
 
-  public init(_ input: ReportInput) { self.input = input }
+  public init(_ input: ReportInput) {
+    self.input = input
+    self.anchors = InnstillingAnchors(input.scenario)
+  }
 
   /// The whole document, ending in a newline.
   public func render() -> String {
     let explanation = input.explanation.map { ExplanationMarkdown(input: input, explanation: $0) }
-    var sections = [header(), summary(), networks(), partners(), owners(), criteria()] + (explanation?.sections() ?? [])
+    var sections: [(section: InnstillingAnchors.Section, markdown: String)] = [
+      (.summary, summary()), (.networks, networks()), (.partners, partners()), (.payments, owners()), (.criteria, criteria()),
+    ]
+    sections += explanation?.sections() ?? []
     if let commitments = input.planCommitments {
       let number = 6 + (input.explanation == nil ? 0 : ExplanationMarkdown.sectionCount)
-      sections.append(commitments.section(number: number, language: input.language, names: names))
+      sections.append((.commitments, commitments.section(number: number, language: input.language, names: names)))
     }
     // The solver's words (shadow prices, stages, gaps, settings) go to appendices at the end, for
     // the technically curious; the body is what the forum decides on.
-    if let explanation { sections.append(explanation.appendix(letter: "A")) }
-    sections.append(method(letter: explanation == nil ? "A" : "B"))
-    sections.removeAll(where: \.isEmpty)
-    return sections.joined(separator: "\n\n") + "\n"
+    if let explanation { sections.append((.shadowPrices, explanation.appendix(letter: "A"))) }
+    sections.append((.method, method(letter: explanation == nil ? "A" : "B")))
+    sections.removeAll(where: \.markdown.isEmpty)
+    // Each section after the anchor its entry in the contents links to.
+    let body = sections.map { anchorMarkdown($0.section.rawValue) + "\n\n" + $0.markdown }
+    return ([header(), contents(sections)] + body).joined(separator: "\n\n") + "\n"
+  }
+
+  /// The table of contents: a link to each section (its heading as it stands), and in the
+  /// networks' entry a link to each network's measures.
+  private func contents(_ sections: [(section: InnstillingAnchors.Section, markdown: String)]) -> String {
+    let entries = sections.map { section, markdown in
+      let heading = markdown.prefix { $0 != "\n" }.dropFirst("## ".count)
+      var entry = "- [\(markdownLinkText(String(heading)))](#\(section.rawValue))"
+      if section == .networks {
+        var links = scenario.networks.map { "[\(markdownLinkText(names.network($0.id)))](#\(anchors.network($0.id)))" }
+        if !(scenario.measureIndicesByHolder[.joint] ?? []).isEmpty {
+          links.append("[\(markdownLinkText(messages.jointHeading))](#\(InnstillingAnchors.Section.joint.rawValue))")
+        }
+        entry += ": " + links.joined(separator: ", ")
+      }
+      return entry
+    }
+    return [
+      anchorMarkdown(InnstillingAnchors.Section.contents.rawValue), "**\(messages.contentsHeading)**", entries.joined(separator: "\n"),
+    ].joined(separator: "\n\n")
   }
 
   private func header() -> String {
@@ -59,6 +88,7 @@ public struct InnstillingMarkdown: ReportRenderer {
           floor: fairness.map { names.kroner($0.floor) }, received: fairness.map { names.kroner($0.received) }
         )
       }
+      parts.append(anchorMarkdown(anchors.network(network.id)))
       parts.append("### " + names.network(network.id))
       parts.append(messages.fairnessLine(floors: floors))
       parts.append(recipientLine(network))
@@ -66,6 +96,7 @@ public struct InnstillingMarkdown: ReportRenderer {
     }
     let joint = byHolder[.joint] ?? []
     if !joint.isEmpty {
+      parts.append(anchorMarkdown(InnstillingAnchors.Section.joint.rawValue))
       parts.append("### " + messages.jointHeading)
       parts.append(measureTable(joint))
     }
@@ -94,7 +125,7 @@ public struct InnstillingMarkdown: ReportRenderer {
       grantTotal += money.grant
       partnerTotal += partnerMoney
       table.add([
-        names.scheme(measure.scheme), String(measure.rank), names.measure(measure.id),
+        names.scheme(measure.scheme), String(measure.rank), anchorMarkdown(anchors.measure(measure.id)) + names.measure(measure.id),
         measure.participants.map(String.init) ?? "–",
         measure.durationMonths.map { messages.months($0, start: measure.start) } ?? (measure.start ?? "–"),
         partnerText(measure, money), names.kroner(money.grant), names.kroner(partnerMoney),
