@@ -2,7 +2,9 @@
 # The browser test of `dekom serve`: starts the server on a loopback port over a copy of
 # scenarios/ (so the variant the test saves never lands in the repository), drives its pages in
 # headless Chromium with JavaScript off (Tests/Browser/browser_test.py), checks a what-if's numbers
-# against `dekom run --variant`'s allocation.json, and saves screenshots.
+# against `dekom run --variant`'s allocation.json, and saves screenshots. Then prints the example's
+# innstilling.html to an A4 PDF with headless Chromium and checks its page count
+# (Tests/Browser/print_test.py; the limit and how it was measured are in docs/printing.md).
 #
 #   bash Tests/Browser/run.sh [OUTDIR]   (default /tmp/dekom-browser)
 #
@@ -62,3 +64,7 @@ echo "dekom serve at $address"
 
 python3 Tests/Browser/browser_test.py --url "$address" --dekom "$dekom" --scenarios "$work/scenarios" --out "$out"
 kill -0 "$server" 2>/dev/null || { echo "dekom serve stopped during the test" >&2; exit 1; }
+
+# The innstilling as the forum prints it: A4, and no more pages than docs/printing.md allows.
+"$dekom" run "$work/scenarios/trondelag" --out "$work/print" --quiet
+python3 Tests/Browser/print_test.py --html "$work/print/innstilling.html" --pdf "$out/innstilling.pdf" --max-pages 14

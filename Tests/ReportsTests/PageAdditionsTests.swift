@@ -43,7 +43,10 @@ struct PageAdditionsTests {
     let links = try NSRegularExpression(pattern: #"(?<!\\)\[((?:\\.|[^\]\\\n])*)\]\(/s/x/measure/[^)\s]*\)"#)
     var plain = links.stringByReplacingMatches(
       in: markdown, range: NSRange(markdown.startIndex..., in: markdown), withTemplate: "$1")
-    if let start = plain.range(of: "\n\n### Midler per nettverk og ordning"), let end = plain.range(of: "\n\n## 2.") {
+    // Up to section 2, whose anchor stands before its heading.
+    if let start = plain.range(of: "\n\n### Midler per nettverk og ordning"),
+      let end = plain.range(of: "\n\n<a id=\"nettverkene\"></a>") ?? plain.range(of: "\n\n## 2.")
+    {
       plain.removeSubrange(start.lowerBound..<end.lowerBound)
     }
     return plain

@@ -33,6 +33,8 @@ protocol Messages: ConflictMessages, ExplanationMessages, MeasurePageMessages, S
   func documentTitle(year: Int, county: String, title: String?) -> String
   var draftNotice: String { get }
   func madeBy(_ provenance: ReportProvenance) -> String
+  /// The label over the table of contents.
+  var contentsHeading: String { get }
 
   var summaryHeading: String { get }
   var summaryColumns: [String] { get }

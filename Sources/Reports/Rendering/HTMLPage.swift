@@ -77,10 +77,14 @@ public struct HTMLPage {
     let library = MustacheLibrary(templates: [
       "page": try MustacheTemplate(string: HTMLTemplates.page), "chart": try MustacheTemplate(string: HTMLTemplates.chart),
     ])
-    // The charts stand after the document's title and introduction, before its first section.
-    let split = markdown.range(of: "\n## ")
-    let head = split.map { String(markdown[..<$0.lowerBound]) } ?? markdown
-    let rest = split.map { String(markdown[$0.lowerBound...]) } ?? ""
+    // The charts stand after the document's title and introduction, before its first section
+    // (and before the anchor on the line above its heading, if it has one).
+    var split = markdown.range(of: "\n## ")?.lowerBound
+    if let heading = split, let line = markdown[..<heading].split(separator: "\n").last, Self.isAnchor(line) {
+      split = line.startIndex
+    }
+    let head = split.map { String(markdown[..<$0]) } ?? markdown
+    let rest = split.map { String(markdown[$0...]) } ?? ""
     let parser = MarkdownParser()
     let context = Context(
       lang: language.rawValue, title: title, head: parser.html(from: head), charts: charts.map(\.context),
@@ -88,6 +92,11 @@ public struct HTMLPage {
       refresh: chrome.refresh)
     guard let page = library.render(context, withTemplate: "page") else { throw HTMLError() }
     return page
+  }
+
+  /// Whether `line` is only an anchor (``anchorMarkdown(_:)``).
+  static func isAnchor(_ line: Substring) -> Bool {
+    line.hasPrefix("<a id=\"") && line.hasSuffix("\"></a>")
   }
 
   struct HTMLError: Error {}

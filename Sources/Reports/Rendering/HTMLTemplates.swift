@@ -6,6 +6,10 @@ enum HTMLTemplates {
   /// the written reports leave empty (standalone sections, so the reports' bytes do not change):
   /// `pageStyle` (more CSS), `nav` (HTML before the document) and `after` (HTML after it); and
   /// `refresh` (`seconds`, `address`: load the page again, while its explanations are computed).
+  ///
+  /// The print rules come last, after `pageStyle`, so that they win: an A4 page, smaller type and
+  /// cells, no table row split across pages, a table's header row again on each page, and none of
+  /// the server's navigation, forms and explanation links on paper.
   static let page = """
     <!DOCTYPE html>
     <html lang="{{lang}}">
@@ -32,9 +36,31 @@ enum HTMLTemplates {
     figure { margin: 0; }
     figcaption { font-weight: 600; margin-bottom: .3rem; }
     svg text { font-family: inherit; font-size: 12px; fill: #1d2630; }
+    tr:has(a:target) td { background: #fff6dd; }
     {{#pageStyle}}
     {{{.}}}
     {{/pageStyle}}
+    @page { size: A4; margin: 12mm 10mm 14mm; }
+    @media print {
+    body { margin: 0; max-width: none; padding: 0; font-size: 9pt; line-height: 1.25; }
+    h1 { font-size: 15pt; margin: 0 0 .5rem; }
+    h2 { font-size: 12.5pt; margin: 1.2rem 0 .4rem; }
+    h3 { font-size: 10.5pt; margin: .9rem 0 .3rem; }
+    h4 { font-size: 9.5pt; margin: .6rem 0 .2rem; }
+    h1, h2, h3, h4 { break-after: avoid; }
+    p, ul { margin: .3rem 0; }
+    blockquote { margin: .5rem 0; padding: .2rem .6rem; }
+    table { font-size: 7.5pt; line-height: 1.2; width: 100%; margin: .2rem 0 .6rem; }
+    th, td { padding: 1px 3px; }
+    th:nth-child(10):last-child { width: 26%; }
+    thead { display: table-header-group; }
+    tr, figure { break-inside: avoid; }
+    a { color: inherit; text-decoration: none; }
+    .charts { display: block; }
+    figure { margin-bottom: .6rem; }
+    svg { max-width: 100%; height: auto; }
+    nav.site, .notice, form, section.explain { display: none; }
+    }
     </style>
     </head>
     <body>

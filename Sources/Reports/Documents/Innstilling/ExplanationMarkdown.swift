@@ -14,8 +14,8 @@ struct ExplanationMarkdown: ReportRenderer {
   static let sectionCount = 2
 
   /// The body's sections (what it would take, the waiting lists), each starting with its heading.
-  func sections() -> [String] {
-    [whatItTakes(), waitingLists()]
+  func sections() -> [(section: InnstillingAnchors.Section, markdown: String)] {
+    [(.whatItTakes, whatItTakes()), (.waitingLists, waitingLists())]
   }
 
   /// The appendix for the technically curious (the shadow prices, read from the solver), with

@@ -5,6 +5,7 @@ public struct InnstillingMarkdown: ReportRenderer {
   let input: ReportInput
   /// What a page of `dekom serve` adds; `nil` for the files.
   let page: InnstillingPageAdditions?
+  let anchors: InnstillingAnchors
 
   /// - Parameters:
   ///   - input: what the document shows.
@@ -13,6 +14,7 @@ public struct InnstillingMarkdown: ReportRenderer {
   public init(_ input: ReportInput, page: InnstillingPageAdditions? = nil) {
     self.input = input
     self.page = page
+    self.anchors = InnstillingAnchors(input.scenario)
   }
 
   /// The whole document, ending in a newline.
@@ -20,17 +22,42 @@ public struct InnstillingMarkdown: ReportRenderer {
     let explanation = input.explanation.map {
       ExplanationMarkdown(input: input, explanation: $0, measureAddress: page?.measureAddress)
     }
-    var sections = [header(), summary(), networks(), partners(), owners(), criteria()] + (explanation?.sections() ?? [])
+    var sections: [(section: InnstillingAnchors.Section, markdown: String)] = [
+      (.summary, summary()), (.networks, networks()), (.partners, partners()), (.payments, owners()), (.criteria, criteria()),
+    ]
+    sections += explanation?.sections() ?? []
     if let commitments = input.planCommitments {
       let number = 6 + (input.explanation == nil ? 0 : ExplanationMarkdown.sectionCount)
-      sections.append(commitments.section(number: number, language: input.language, names: names))
+      sections.append((.commitments, commitments.section(number: number, language: input.language, names: names)))
     }
     // The solver's words (shadow prices, stages, gaps, settings) go to appendices at the end, for
     // the technically curious; the body is what the forum decides on.
-    if let explanation { sections.append(explanation.appendix(letter: "A")) }
-    sections.append(method(letter: explanation == nil ? "A" : "B"))
-    sections.removeAll(where: \.isEmpty)
-    return sections.joined(separator: "\n\n") + "\n"
+    if let explanation { sections.append((.shadowPrices, explanation.appendix(letter: "A"))) }
+    sections.append((.method, method(letter: explanation == nil ? "A" : "B")))
+    sections.removeAll(where: \.markdown.isEmpty)
+    // Each section after the anchor its entry in the contents links to.
+    let body = sections.map { anchorMarkdown($0.section.rawValue) + "\n\n" + $0.markdown }
+    return ([header(), contents(sections)] + body).joined(separator: "\n\n") + "\n"
+  }
+
+  /// The table of contents: a link to each section (its heading as it stands), and in the
+  /// networks' entry a link to each network's measures.
+  private func contents(_ sections: [(section: InnstillingAnchors.Section, markdown: String)]) -> String {
+    let entries = sections.map { section, markdown in
+      let heading = markdown.prefix { $0 != "\n" }.dropFirst("## ".count)
+      var entry = "- [\(markdownLinkText(String(heading)))](#\(section.rawValue))"
+      if section == .networks {
+        var links = scenario.networks.map { "[\(markdownLinkText(names.network($0.id)))](#\(anchors.network($0.id)))" }
+        if !(scenario.measureIndicesByHolder[.joint] ?? []).isEmpty {
+          links.append("[\(markdownLinkText(messages.jointHeading))](#\(InnstillingAnchors.Section.joint.rawValue))")
+        }
+        entry += ": " + links.joined(separator: ", ")
+      }
+      return entry
+    }
+    return [
+      anchorMarkdown(InnstillingAnchors.Section.contents.rawValue), "**\(messages.contentsHeading)**", entries.joined(separator: "\n"),
+    ].joined(separator: "\n\n")
   }
 
   private func header() -> String {
@@ -114,6 +141,7 @@ public struct InnstillingMarkdown: ReportRenderer {
           floor: fairness.map { names.kroner($0.floor) }, received: fairness.map { names.kroner($0.received) }
         )
       }
+      parts.append(anchorMarkdown(anchors.network(network.id)))
       parts.append("### " + names.network(network.id))
       parts.append(messages.fairnessLine(floors: floors))
       parts.append(recipientLine(network))
@@ -121,6 +149,7 @@ public struct InnstillingMarkdown: ReportRenderer {
     }
     let joint = byHolder[.joint] ?? []
     if !joint.isEmpty {
+      parts.append(anchorMarkdown(InnstillingAnchors.Section.joint.rawValue))
       parts.append("### " + messages.jointHeading)
       parts.append(measureTable(joint))
     }
@@ -149,7 +178,8 @@ public struct InnstillingMarkdown: ReportRenderer {
       grantTotal += money.grant
       partnerTotal += partnerMoney
       table.add([
-        names.scheme(measure.scheme), String(measure.rank), measureName(measure.id, linkedTo: page?.measureAddress),
+        names.scheme(measure.scheme), String(measure.rank),
+        anchorMarkdown(anchors.measure(measure.id)) + measureName(measure.id, linkedTo: page?.measureAddress),
         measure.participants.map(String.init) ?? "–",
         measure.durationMonths.map { messages.months($0, start: measure.start) } ?? (measure.start ?? "–"),
         partnerText(measure, money), names.kroner(money.grant), names.kroner(partnerMoney),

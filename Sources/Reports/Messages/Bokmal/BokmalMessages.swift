@@ -14,6 +14,7 @@ struct BokmalMessages: Messages {
   func madeBy(_ provenance: ReportProvenance) -> String {
     "Laget med dekom \(provenance.dekomVersion) og \(provenance.solverName)."
   }
+  let contentsHeading = "Innhold"
 
   let summaryHeading = "1. Sammendrag per ordning"
   let summaryColumns = [

@@ -14,6 +14,7 @@ struct EnglishMessages: Messages {
   func madeBy(_ provenance: ReportProvenance) -> String {
     "Made with dekom \(provenance.dekomVersion) and \(provenance.solverName)."
   }
+  let contentsHeading = "Contents"
 
   let summaryHeading = "1. Summary per scheme"
   let summaryColumns = [
