@@ -4,9 +4,9 @@
 
 Opens the scenario list, the allocation (at once, while its explanations are computed), a
 comparison and one measure's explanation from its title in the allocation's table; asks a what-if
-on the form (Rekom frame x 0,9, DMMH 1 400 partner-2 hours, sv-dekom-3 first); checks the numbers
-shown against the allocation.json that `dekom run --variant` writes for the variant the page saves;
-then waits on the allocation page, which reloads itself, for the waiting lists and what it would
+on the form (Rekom frame x 0,9, DMMH 1 400 partner-2 hours, sv-dekom-3 first, fo-dekom-2 locked at
+nothing); checks the numbers shown against the allocation.json that `dekom run --variant` writes for
+the variant the page saves; opens the decision letters and one letter; then waits on the allocation page, which reloads itself, for the waiting lists and what it would
 take, and opens a measure from the waiting list; saves a screenshot of every page. Exits 1 on the
 first mismatch.
 """
@@ -24,7 +24,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def fail(message):
@@ -132,14 +132,19 @@ def main():
         check(len(summary) == 1, "no folding list for Trøndelag sørvest")
         summary[0].click()
         driver.find_element(By.NAME, "measures.sv-dekom-3.rank").send_keys("1")
+        # The meeting's lock: Fosen's second Dekom measure is not funded.
+        fosen = [s for s in driver.find_elements(By.CSS_SELECTOR, "details summary") if s.text == "Fosen"]
+        check(len(fosen) == 1, "no folding list for Fosen")
+        fosen[0].click()
+        Select(driver.find_element(By.NAME, "measures.fo-dekom-2.lock")).select_by_value("none")
         started = time.monotonic()
         driver.find_element(By.ID, "solve").click()
         wait.until(expected_conditions.presence_of_element_located((By.ID, "solved")))
         seconds = time.monotonic() - started
         print("what-if: submit to answer %.2f s (%s)" % (seconds, driver.find_element(By.ID, "solved").text.split(".")[0]))
         no_scripts()
-        check("Variant hva-om: rekom: ramme × 0,9; dmmh: partner 2-timer 1400; sv-dekom-3: prioritet 1" in driver.page_source,
-              "the what-if is not titled by what it changed")
+        check("Variant hva-om: rekom: ramme × 0,9; dmmh: partner 2-timer 1400; sv-dekom-3: prioritet 1; fo-dekom-2: ikke finansier"
+              in driver.page_source, "the what-if is not titled by what it changed")
         shot("05-whatif")
 
         # The numbers shown: the scheme totals and the changed measures.
@@ -203,7 +208,22 @@ def main():
         no_scripts()
         shot("08-plan")
 
-        # 10. The base allocation again: the page reloads itself (no script) until the explained
+        # 10. The decision letters: the list from the navigation, then one letter.
+        driver.get(args.url + "/s/trondelag?lang=nb")
+        driver.find_element(By.LINK_TEXT, "Vedtak").click()
+        wait.until(expected_conditions.url_contains("/s/trondelag/vedtak"))
+        letters = driver.find_elements(By.CSS_SELECTOR, "table a[href^='/s/trondelag/vedtak/']")
+        check(len(letters) >= 10, "the letters page lists %d letters" % len(letters))
+        no_scripts()
+        shot("11-letters")
+        recipient = letters[0].text
+        letters[0].click()
+        wait.until(expected_conditions.presence_of_element_located((By.TAG_NAME, "h1")))
+        check(recipient in driver.find_element(By.TAG_NAME, "h1").text, "the letter to %s is titled otherwise" % recipient)
+        no_scripts()
+        shot("12-letter")
+
+        # 11. The base allocation again: the page reloads itself (no script) until the explained
         # run is done, then shows what it would take, the waiting lists and the shadow prices.
         driver.get(args.url + "/s/trondelag?lang=nb")
         started = time.monotonic()
