@@ -152,13 +152,16 @@ public struct AllocationFormulation: Sendable {
     return failedCriteria[index].isEmpty && measure.continuing && measure.lock != MeasureLock.none
   }
 
-  /// Whether some measure is locked at a share between nothing and the whole (``MeasureLock/atLeast(_:)``).
-  public var hasPartialLocks: Bool {
-    scenario.measureIndices.contains {
+  /// The measures locked at a share between nothing and the whole (``MeasureLock/atLeast(_:)``).
+  var partlyLocked: [MeasureIndex] {
+    scenario.measureIndices.filter {
       if case .atLeast = bindingLock($0) { return true }
       return false
     }
   }
+
+  /// Whether some measure is locked at a share between nothing and the whole (``MeasureLock/atLeast(_:)``).
+  public var hasPartialLocks: Bool { !partlyLocked.isEmpty }
 
   // MARK: - Variables
 
@@ -408,11 +411,7 @@ public struct AllocationFormulation: Sendable {
   /// of the measures the reference has, except a measure locked at a share: what no contestant can
   /// use raises it (the canonical tie-break), which staying close to the reference would undo.
   private mutating func addStabilityDeviations() {
-    let partlyLocked = Set(
-      scenario.measureIndices.filter {
-        if case .atLeast = bindingLock($0) { return true }
-        return false
-      }.map { scenario.measures[$0].id })
+    let partlyLocked = Set(partlyLocked.map { scenario.measures[$0].id })
     func deviation(_ name: String, _ variable: VariableIndex, scale: Double, target: Double) {
       let d = model.addVariable(name: "deviation[\(name)]", lowerBound: 0, upperBound: 1)
       deviations.append(d)
@@ -512,10 +511,6 @@ public struct AllocationFormulation: Sendable {
     let keys = canonicalKeys()
     // A measure locked at a smallest share takes part here, so that what no contestant can use
     // raises it above its lock.
-    let partlyLocked = scenario.measureIndices.filter {
-      if case .atLeast = bindingLock($0) { return true }
-      return false
-    }
     let canonical = (contestants + partlyLocked).sorted { keys[$0] < keys[$1] }
     let count = Double(max(canonical.count, 1))
     objectives.append(

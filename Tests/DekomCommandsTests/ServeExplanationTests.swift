@@ -164,12 +164,8 @@ struct ServeExplanationTests {
 
   @Test("a plan's allocation page is its first year with the commitments for later years, as dekom run writes it, with nothing to wait for")
   func planAllocation() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-serve-plan-page-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    let (root, scenario) = try ServeTests.servedCopy(of: "trondelag-plan", as: "plan")
     defer { try? FileManager.default.removeItem(at: root) }
-    let scenario = root.appendingPathComponent("plan")
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("scenarios/trondelag-plan"), to: scenario)
-    try? FileManager.default.removeItem(at: scenario.appendingPathComponent("out"))
     let server = try ServedFolder(root)
     defer { server.stop() }
 

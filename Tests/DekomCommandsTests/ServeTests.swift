@@ -8,11 +8,11 @@ import Testing
 @Suite("dekom serve", .serialized)
 struct ServeTests {
   /// A served folder holding a copy of the Trøndelag example (with its variants) as `trondelag`.
-  static func servedCopy() throws -> (root: URL, scenario: URL) {
+  static func servedCopy(of example: String = "trondelag", as name: String = "trondelag") throws -> (root: URL, scenario: URL) {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-serve-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    let scenario = root.appendingPathComponent("trondelag")
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("scenarios/trondelag"), to: scenario)
+    let scenario = root.appendingPathComponent(name)
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("scenarios/\(example)"), to: scenario)
     try? FileManager.default.removeItem(at: scenario.appendingPathComponent("out"))
     return (root, scenario)
   }
@@ -182,12 +182,8 @@ struct ServeTests {
 
   @Test("a plan scenario's pages link its long-term plan, which the page shows as dekom run writes it")
   func planPage() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("dekom-serve-plan-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    let (root, scenario) = try Self.servedCopy(of: "trondelag-plan", as: "plan")
     defer { try? FileManager.default.removeItem(at: root) }
-    let scenario = root.appendingPathComponent("plan")
-    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("scenarios/trondelag-plan"), to: scenario)
-    try? FileManager.default.removeItem(at: scenario.appendingPathComponent("out"))
     let server = try ServedFolder(root)
     defer { server.stop() }
 
